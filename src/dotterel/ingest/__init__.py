@@ -1,0 +1,1 @@
+"""Readers that turn files, JSONL lines, HTML pages and feeds into `SourceItem`s."""
