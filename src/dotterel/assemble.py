@@ -1,0 +1,191 @@
+"""Turn stage findings into a numbered `dotterel/1` Document, linking them to each other.
+
+Linking rules live here and only here:
+- an event is attributed to the innermost claim whose content covers its trigger;
+- an event's date is a date expression attached to its trigger (or its clause); the report date is a
+  date attached to the reporting cue of the claim that carries it;
+- a quantity belongs to the event whose clause contains its anchor token (nearest trigger wins).
+Local ids (n*, e*, c*, q*) are numbered in text order, so the same text gives the same ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from dotterel.events.ontology import ONTOLOGY
+from dotterel.findings import ActorIndex, ClaimFinding, DateFinding, EventFinding, Mention, QuantityFinding
+from dotterel.ingest.normalize import SourceItem
+from dotterel.model import (
+    SCHEMA,
+    ActorRef,
+    Attribution,
+    Claim,
+    Coder,
+    Document,
+    Entity,
+    Event,
+    EventDate,
+    Genre,
+    Location,
+    Quantity,
+    Speaker,
+    Trigger,
+)
+
+
+@dataclass(slots=True)
+class Findings:
+    actors: ActorIndex
+    claims: list[ClaimFinding]
+    events: list[EventFinding]
+    quantities: list[QuantityFinding]
+    dates: list[DateFinding]
+    genre: Genre
+
+
+def _entities(actors: ActorIndex) -> tuple[list[Entity], dict[str, str]]:
+    """One Entity per actor key, numbered by first mention; returns them and key -> entity id."""
+    by_key: dict[str, Entity] = {}
+    for m in actors.mentions:
+        ent = by_key.get(m.key)
+        if ent is None:
+            ent = Entity(id=f"n{len(by_key) + 1}", text=m.text, code=m.code, sector=m.sector, name=m.name,
+                         kind=m.kind, spans=[])
+            by_key[m.key] = ent
+        ent.spans.append(m.span)
+    return list(by_key.values()), {k: e.id for k, e in by_key.items()}
+
+
+def _ref(m: Mention, ids: dict[str, str]) -> ActorRef:
+    return ActorRef(text=m.text, code=m.code, sector=m.sector, entity=ids.get(m.key), span=m.span)
+
+
+def _covers(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _claim_for(ev: EventFinding, claims: list[ClaimFinding]) -> int | None:
+    """Index of the innermost claim whose content covers the event trigger."""
+    best = None
+    for i, c in enumerate(claims):
+        if _covers(c.content_span, ev.trigger_span):
+            if best is None or (c.content_span[1] - c.content_span[0]) < (
+                    claims[best].content_span[1] - claims[best].content_span[0]):
+                best = i
+    return best
+
+
+def _in_subtree(doc: Doc, token: int, root: int) -> bool:
+    t = doc[token]
+    while True:
+        if t.i == root:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+
+
+def _date_for(doc: Doc, anchor: int, dates: list[DateFinding]) -> DateFinding | None:
+    """A date expression attached to `anchor`, or failing that to the clause above it."""
+    sent = doc[anchor].sent
+    candidates = [d for d in dates if sent.start <= d.anchor < sent.end]
+    for d in candidates:
+        if d.anchor == anchor:
+            return d
+    head = doc[anchor]
+    # climb through auxiliaries/conjuncts to the governing verb: "has been sending ... since June"
+    while head.dep_ in ("xcomp", "conj", "ccomp", "advcl") and head.head.i != head.i:
+        head = head.head
+        for d in candidates:
+            if d.anchor == head.i:
+                return d
+    return None
+
+
+def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceItem,
+             pub_date: dt.date | None, coder: Coder, warnings: list[str]) -> Document:
+    entities, ids = _entities(found.actors)
+    claims_f = sorted(found.claims, key=lambda c: c.span)
+    events_f = sorted(found.events, key=lambda e: (e.trigger_span, e.type))
+    quants_f = sorted(found.quantities, key=lambda q: q.span)
+
+    claim_ids = [f"c{i + 1}" for i in range(len(claims_f))]
+    claim_events: list[list[str]] = [[] for _ in claims_f]
+    events: list[Event] = []
+    trig_tokens: list[int] = []
+    for n, ev in enumerate(events_f, start=1):
+        eid = f"e{n}"
+        ci = _claim_for(ev, claims_f)
+        attribution = None
+        report_date = None
+        if ci is not None:
+            c = claims_f[ci]
+            claim_events[ci].append(eid)
+            attribution = Attribution(
+                source=c.speaker_text, code=c.speaker.code if c.speaker else None,
+                sector=c.speaker.sector if c.speaker else None, cue=c.cue, claim=claim_ids[ci], span=c.span)
+            cue_tok = _token_at(doc, c.cue_span[0])
+            if cue_tok is not None:
+                rd = _date_for(doc, cue_tok, found.dates)
+                report_date = rd.value if rd else None
+        d = _date_for(doc, ev.trigger, found.dates)
+        spec = ONTOLOGY.spec(ev.type)
+        events.append(Event(
+            id=eid, type=ev.type, mode=ev.mode, context=list(ev.context), quad=spec.quad,
+            score=ONTOLOGY.score(ev.type, ev.mode),
+            actor=[_ref(m, ids) for m in ev.actors], recipient=[_ref(m, ids) for m in ev.recipients],
+            modality=ev.modality, attribution=attribution,
+            date=EventDate(text=d.text, value=d.value, precision=d.precision, span=d.span) if d else None,
+            report_date=report_date,
+            location=Location(text=ev.location.text, code=ev.location.code, span=ev.location.span)
+            if ev.location else None,
+            quantities=[], confidence=round(ev.confidence, 3), sentence=ev.sentence, span=ev.span,
+            trigger=Trigger(text=doc.text[ev.trigger_span[0]:ev.trigger_span[1]], span=ev.trigger_span),
+        ))
+        trig_tokens.append(ev.trigger)
+
+    quantities: list[Quantity] = []
+    for n, q in enumerate(quants_f, start=1):
+        qid = f"q{n}"
+        owner = _event_for_anchor(doc, q.anchor, events, trig_tokens)
+        if owner is not None:
+            owner.quantities.append(qid)
+        quantities.append(Quantity(
+            id=qid, text=q.text, value=q.value, unit=q.unit, role=q.role, bound=q.bound, low=q.low,
+            high=q.high, projected=q.projected, event=owner.id if owner else None, span=q.span))
+
+    claims = [
+        Claim(
+            id=claim_ids[i],
+            speaker=Speaker(text=c.speaker_text, code=c.speaker.code if c.speaker else None,
+                            sector=c.speaker.sector if c.speaker else None,
+                            entity=ids.get(c.speaker.key) if c.speaker else None, span=c.speaker_span),
+            cue=c.cue, kind=c.kind, content=doc.text[c.content_span[0]:c.content_span[1]], span=c.span,
+            content_span=c.content_span, certainty=c.certainty, events=claim_events[i])
+        for i, c in enumerate(claims_f)
+    ]
+    return Document(
+        schema=SCHEMA, id=doc_id, text_sha256=sha, title=item.title, url=item.url, source=item.source,
+        language="en", pub_date=pub_date.isoformat() if pub_date else None, coder=coder, text=doc.text,
+        genre=found.genre, entities=entities, events=events, claims=claims, quantities=quantities,
+        sentences=[(s.start_char, s.end_char) for s in doc.sents], warnings=warnings,
+    )
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else None
+
+
+def _event_for_anchor(doc: Doc, anchor: int, events: list[Event], triggers: list[int]) -> Event | None:
+    """The event whose trigger governs the quantity's anchor; else the nearest in the same sentence."""
+    sent = doc[anchor].sent
+    same = [(e, t) for e, t in zip(events, triggers) if sent.start <= t < sent.end]
+    governing = [(e, t) for e, t in same if _in_subtree(doc, anchor, t)]
+    pool = governing or same
+    if not pool:
+        return None
+    return min(pool, key=lambda et: abs(et[1] - anchor))[0]

@@ -1,0 +1,28 @@
+"""Dates: the publication date, and (PLACEHOLDER until the date finder lands) date expressions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc
+
+from dotterel.errors import InputError
+from dotterel.findings import DateFinding
+
+
+def parse_pub_date(value: str | None) -> dt.date | None:
+    """An ISO date or datetime string -> date; None stays None; anything else is an InputError."""
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10]) if len(text) >= 10 else dt.date.fromisoformat(text)
+    except ValueError:
+        try:
+            return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError:
+            raise InputError(f"date {text!r} is not an ISO date (YYYY-MM-DD) or datetime") from None
+
+
+def find_dates(doc: Doc, pub_date: dt.date | None) -> list[DateFinding]:
+    return []

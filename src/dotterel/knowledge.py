@@ -1,0 +1,24 @@
+"""Location and fingerprint of the knowledge files under `dotterel/data/`."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from importlib.resources import files
+from pathlib import Path
+
+DATA_DIR = Path(str(files("dotterel") / "data"))
+
+
+def data_path(*parts: str) -> Path:
+    return DATA_DIR.joinpath(*parts)
+
+
+@functools.cache
+def fingerprint() -> str:
+    """Short hash over every knowledge file, so stored codings say which knowledge produced them."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in DATA_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(DATA_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
