@@ -1,11 +1,198 @@
-"""PLACEHOLDER until the event coder lands: finds no events."""
+"""The PLOVER event coder: where an event type is decided.
+
+For every verb whose lemma has patterns (data/events/patterns.yaml), the first pattern whose constraints
+hold codes an event; actors come from the (inherited) subject, recipients from the slots the pattern names.
+The "what is not an event" rules of DESIGN.md live in `_suppressed`: reporting verbs have no patterns,
+antecedents of conditions are skipped, and the content of a verbal act (threat, demand, agreement,
+refusal, accusation) is not a second event.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from dotterel.findings import ActorIndex, EventFinding
+from dotterel.events.arguments import Arguments, arguments, mentions_in
+from dotterel.events.modality import is_condition, modality_of
+from dotterel.events.ontology import ONTOLOGY
+from dotterel.events.patterns import Pattern, PatternSet, load_patterns
+from dotterel.findings import ActorIndex, EventFinding, Mention
+
+# verbal acts whose complement is their content, not a separate event
+CONTENT_TAKING = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE", "SUPPORT"})
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep"})
+TRIGGER_POS = frozenset({"VERB", "AUX"})
+COOPERATIVE_QUADS = frozenset({1, 2})
+
+
+def _object_lemmas(args: Arguments) -> set[str]:
+    """Lemmas of the object phrase: head, its compounds ("defense pact") and conjuncts ("shells and munitions")."""
+    if args.patient is None:
+        return set()
+    out = set()
+    for tok in [args.patient, *args.patient.conjuncts]:
+        lemma = tok.lemma_.lower()
+        out.add(lemma)
+        out.add(tok.lower_)
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+        for m in mods:
+            out.add(f"{m.lemma_.lower()} {lemma}")
+            out.add(f"{m.lower_} {tok.lower_}")
+    return out
+
+
+def _slot(slot: str, args: Arguments, actors: ActorIndex) -> list[Mention]:
+    if slot in ("dobj", "dobj_owner"):
+        return mentions_in(args.patient, actors) if not args.passive else []
+    if slot.startswith("pobj:"):
+        heads = args.preps.get(slot[5:], [])
+    else:
+        heads = args.preps.get(slot, [])
+    found: list[Mention] = []
+    for head in heads:
+        found.extend(m for m in mentions_in(head, actors) if m not in found)
+    return found
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    keys: set[tuple[str | None, str | None, str]] = set()
+    for m in mentions:
+        k = (m.code, m.sector, m.key if m.code is None else "")
+        if k not in keys:
+            keys.add(k)
+            out.append(m)
+    return out
+
+
+def _is_joint(tok: Token, args: Arguments) -> bool:
+    if args.patient is None:
+        return False
+    return any(c.lower_ in ("joint", "combined", "bilateral", "trilateral") for c in args.patient.children) or bool(
+        args.preps.get("with"))
+
+
+def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: PatternSet
+           ) -> tuple[list[Mention], list[Mention]] | None:
+    """Actors and recipients if pattern `p` applies to trigger `tok`, else None."""
+    objects = _object_lemmas(args)
+    if p.objects is not None and not (objects & p.objects):
+        return None
+    if p.prep_any and not (p.prep_any & set(args.preps)):
+        return None
+    if p.joint and not _is_joint(tok, args):
+        return None
+    actor = mentions_in(args.subject, actors)
+    if p.subject_sector and not any(m.sector == p.subject_sector for m in actor):
+        return None
+    recipients: list[Mention] = []
+    for slot in p.recipient_slots:
+        recipients = _slot(slot, args, actors)
+        if recipients:
+            break
+    if p.theme_actor and not actor and args.patient is not None:
+        actor = [m for m in mentions_in(args.patient, actors) if m.code]
+    if p.reciprocal and recipients:
+        actor, recipients = actor + recipients, []
+    actor_codes = {m.code for m in actor if m.code}
+    if p.foreign_recipient:
+        recipients = [m for m in recipients if m.code and m.code not in actor_codes and m.kind == "state"]
+    # an actor is not its own recipient ("Russian forces withdrew from Russian-held ...")
+    recipients = [m for m in recipients if not (m.code and m.code in actor_codes)]
+    if p.needs_recipient and not recipients:
+        return None
+    if not actor and not recipients:
+        return None
+    return _unique(actor), _unique(recipients)
+
+
+def _location(args: Arguments, actors: ActorIndex, used: list[Mention]) -> Mention | None:
+    for prep in ("in", "inside", "near", "at"):
+        for head in args.preps.get(prep, []):
+            for m in mentions_in(head, actors):
+                if m.kind == "state" and m not in used:
+                    return m
+    return None
+
+
+def _suppressed(tok: Token, coded: dict[int, str]) -> bool:
+    """Not an event: antecedent of a condition, or the content of a verbal act already coded above it."""
+    if is_condition(tok):
+        return True
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in CONTENT_DEPS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if coded.get(cur.i) in CONTENT_TAKING:
+            return True
+    return False
+
+
+def _clause_span(tok: Token, actor: list[Mention], recipients: list[Mention], sent: Span) -> tuple[int, int]:
+    doc = tok.doc
+    start = max(tok.left_edge.i, sent.start)
+    end = min(tok.right_edge.i + 1, sent.end)
+    for m in actor + recipients:
+        if sent.start <= m.token_start < sent.end:
+            start, end = min(start, m.token_start), max(end, m.token_end)
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _confidence(p: Pattern, actor: list[Mention], recipients: list[Mention], modality: str) -> float:
+    conf = 0.9 if p.objects is not None else 0.75
+    if not any(m.code for m in actor):
+        conf -= 0.25
+    if p.recipient_slots and not recipients:
+        conf -= 0.1
+    if modality != "asserted":
+        conf -= 0.05
+    return max(conf, 0.1)
+
+
+def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) -> list[EventFinding]:
+    found: list[EventFinding] = []
+    coded: dict[int, str] = {}
+    # heads before dependents, so a verbal act is coded before its content is considered
+    for tok in sorted(sent, key=lambda t: _depth(t)):
+        if tok.pos_ not in TRIGGER_POS:
+            continue
+        patterns = ps.for_lemma(tok.lemma_.lower())
+        if not patterns or _suppressed(tok, coded):
+            continue
+        args = arguments(tok)
+        for p in patterns:
+            matched = _match(p, tok, args, actors, ps)
+            if matched is None:
+                continue
+            actor, recipients = matched
+            modality = modality_of(tok)
+            etype, mode = p.type, p.mode
+            if modality == "future" and ONTOLOGY.spec(etype).quad in COOPERATIVE_QUADS:
+                # DESIGN.md: a promised cooperative act is AGREE; the futurity is in the type
+                etype, mode, modality = "AGREE", None, "asserted"
+            coded[tok.i] = etype
+            found.append(EventFinding(
+                type=etype, mode=mode, context=list(p.context), actors=actor, recipients=recipients,
+                modality=modality, trigger=tok.i, trigger_span=(tok.idx, tok.idx + len(tok)),
+                span=_clause_span(tok, actor, recipients, sent), sentence=index,
+                confidence=_confidence(p, actor, recipients, modality),
+                location=_location(args, actors, actor + recipients),
+            ))
+            break
+    return found
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
 
 
 def code_events(doc: Doc, actors: ActorIndex) -> list[EventFinding]:
-    return []
+    ps = load_patterns()
+    events: list[EventFinding] = []
+    for index, sent in enumerate(doc.sents):
+        events.extend(code_sentence(sent, index, actors, ps))
+    return events

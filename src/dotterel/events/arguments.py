@@ -1,0 +1,121 @@
+"""Arguments of a trigger in the dependency parse: who acts, what is acted on, the prepositional parties.
+
+Subjects are inherited the way English controls them: an `xcomp` ("considering sending") or an
+`advcl`/`conj` without its own subject ("having summoned", "attacked and killed") takes its head's
+subject; a passive subject is the patient, and the `by` agent is the actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from dotterel.findings import ActorIndex, Mention
+
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+# dependency relations that stay inside one noun phrase (compound actors come in through conj)
+PHRASE_DEPS = frozenset(
+    {"compound", "amod", "nmod", "poss", "conj", "cc", "det", "nummod", "quantmod", "appos", "flat", "case",
+     "predet", "npadvmod", "punct"})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "prep"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass(slots=True)
+class Arguments:
+    subject: Token | None = None  # the grammatical actor (agent of a passive)
+    patient: Token | None = None  # direct object, or passive subject
+    passive: bool = False
+    preps: dict[str, list[Token]] = field(default_factory=dict)  # "to" -> [pobj heads], "dative" too
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head and its noun-phrase-internal descendants (not relative clauses or PPs)."""
+    out = [head]
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in PHRASE_DEPS:
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def mentions_in(head: Token | None, actors: ActorIndex) -> list[Mention]:
+    """Actor mentions making up the noun phrase headed by `head` (several for "Armenia and Azerbaijan")."""
+    if head is None:
+        return []
+    seen: dict[int, Mention] = {}
+    for tok in phrase_tokens(head):
+        m = actors.at_token(tok.i)
+        if m is not None and id(m) not in seen:
+            seen[id(m)] = m
+    # prefer the mention covering the head itself first, then text order
+    return sorted(seen.values(), key=lambda m: (not (m.token_start <= head.i < m.token_end), m.start))
+
+
+def _own_subject(tok: Token) -> tuple[Token | None, Token | None, bool]:
+    subj = patient = None
+    passive = False
+    for child in tok.children:
+        if child.dep_ in SUBJECTS and subj is None:
+            subj = child
+        elif child.dep_ in PASSIVE_SUBJECTS:
+            patient, passive = child, True
+        elif child.dep_ == "agent":
+            subj = next((c for c in child.children if c.dep_ == "pobj"), subj)
+    return subj, patient, passive
+
+
+def _relative_antecedent(clause: Token, subj: Token) -> Token:
+    """In a relative clause, "which"/"who" stand for the noun the clause modifies."""
+    if clause.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS:
+        return clause.head
+    return subj
+
+
+def inherited_subject(tok: Token) -> Token | None:
+    """Walk up controlled clauses ("stuck to providing", "considering sending") to the nearest subject."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "stuck to providing": via the preposition
+            cur = cur.head
+        if cur.dep_ not in INHERIT_DEPS or cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "acl":  # "forces deployed to X": the modified noun is the theme, not the actor
+            return None
+        cur = cur.head
+        subj, patient, passive = _own_subject(cur)
+        if subj is not None:
+            return _relative_antecedent(cur, subj)
+        if patient is not None and not passive:
+            return patient
+    return None
+
+
+def arguments(tok: Token) -> Arguments:
+    subj, patient, passive = _own_subject(tok)
+    if subj is None and not passive:
+        subj = inherited_subject(tok)
+    if subj is not None:
+        subj = _relative_antecedent(tok, subj)
+    if patient is None:
+        patient = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    args = Arguments(subject=subj, patient=patient, passive=passive)
+    for holder in (tok, patient):
+        if holder is None:
+            continue
+        for child in holder.children:
+            if child.dep_ in ("prep", "dative") and child.pos_ == "ADP":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                args.preps.setdefault(child.lower_, []).extend(objs)
+                if child.dep_ == "dative":
+                    args.preps.setdefault("dative", []).extend(objs)
+            elif child.dep_ == "dative":  # "gave Ukraine weapons"
+                args.preps.setdefault("iobj", []).append(child)
+            elif child.dep_ == "prt" and holder is tok:  # "step down", "pull out": the particle counts as a prep
+                args.preps.setdefault(child.lower_, [])
+    return args

@@ -1,0 +1,96 @@
+"""The status of an event: asserted, negated, future, hypothetical (historical is decided from dates).
+
+Read from the trigger's own auxiliaries and negation, then from the verbs that govern it through
+control (`xcomp`) or coordination: "is considering sending" -> hypothetical, "denied sending" -> negated,
+"will deploy" -> future. Reporting verbs (`ccomp`) do not pass their tense down: "said it will" is decided
+inside the reported clause.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import yaml
+from spacy.tokens import Token
+
+from dotterel.knowledge import data_path
+from dotterel.model import Modality
+
+
+@dataclass(slots=True, frozen=True)
+class ModalityCues:
+    negation: frozenset[str]
+    negating_verbs: frozenset[str]
+    future_aux: frozenset[str]
+    future_verbs: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    condition_marks: frozenset[str]
+
+
+@functools.cache
+def load_cues() -> ModalityCues:
+    with data_path("events", "modality.yaml").open(encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh)
+    return ModalityCues(**{k: frozenset(str(w).lower() for w in v) for k, v in raw.items()})
+
+
+def _local(tok: Token, cues: ModalityCues) -> Modality | None:
+    """Modality marked on the verb itself: its negation and auxiliaries."""
+    status: Modality | None = None
+    for child in tok.children:
+        word = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and word == "never"):
+            return "negated"
+        if child.dep_ in ("aux", "auxpass"):
+            if word in cues.future_aux or child.lemma_.lower() in cues.future_aux:
+                status = status or "future"
+            elif word in cues.hypothetical_aux:
+                status = "hypothetical"
+            elif child.lemma_ == "go" and any(c.lower_ == "to" for c in tok.children if c.dep_ == "aux"):
+                status = status or "future"
+    return status
+
+
+def is_condition(tok: Token, cues: ModalityCues | None = None) -> bool:
+    """True when the trigger is the antecedent of a condition ("if Western nations tightened sanctions")."""
+    cues = cues or load_cues()
+    cur = tok
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in cues.condition_marks for c in cur.children):
+            return True
+        if cur.dep_ not in ("conj", "xcomp") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def modality_of(tok: Token) -> Modality:
+    cues = load_cues()
+    cur = tok
+    found: Modality | None = None
+    for _ in range(5):
+        local = _local(cur, cues)
+        if local == "negated":
+            return "negated"
+        found = found or local
+        if cur.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in cur.children):
+            cur = cur.head  # "will meet and sign": the second verb shares the first one's auxiliaries
+            continue
+        if cur.dep_ not in ("xcomp", "advcl", "pcomp") or cur.head.i == cur.i:
+            break
+        head = cur.head
+        if head.dep_ == "prep" and head.head.i != head.i:  # "accused of", "refrain from"
+            head = head.head
+        lemma = head.lemma_.lower()
+        if lemma in cues.negating_verbs:
+            return "negated"
+        if lemma in cues.hypothetical_verbs and cur.dep_ != "advcl":
+            found = found or "hypothetical"
+        elif lemma in cues.future_verbs and cur.dep_ != "advcl":
+            found = found or "future"
+        elif cur.dep_ == "advcl":
+            break
+        cur = head
+    return found or "asserted"

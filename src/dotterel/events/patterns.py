@@ -1,0 +1,88 @@
+"""Trigger patterns of the event coder, loaded from `data/events/patterns.yaml`."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import yaml
+
+from dotterel.knowledge import data_path
+
+_KNOWN_KEYS = {
+    "verbs", "type", "mode", "context", "object", "object_optional", "recipient", "needs_recipient",
+    "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "party_only",
+}
+
+
+@dataclass(slots=True, frozen=True)
+class Pattern:
+    lemmas: frozenset[str]
+    type: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    objects: frozenset[str] | None = None  # required object lemmas (None: any object or none)
+    recipient_slots: tuple[str, ...] = ()
+    needs_recipient: bool = False
+    theme_actor: bool = False
+    subject_sector: str | None = None
+    foreign_recipient: bool = False
+    reciprocal: bool = False
+    prep_any: frozenset[str] = field(default_factory=frozenset)
+    joint: bool = False
+    party_only: bool = False
+
+
+@dataclass(slots=True)
+class PatternSet:
+    by_lemma: dict[str, list[Pattern]]
+    classes: dict[str, frozenset[str]]
+
+    def for_lemma(self, lemma: str) -> list[Pattern]:
+        return self.by_lemma.get(lemma, [])
+
+    def in_class(self, lemma: str, name: str) -> bool:
+        return lemma in self.classes.get(name, frozenset())
+
+
+def _words(value: object, classes: dict[str, frozenset[str]]) -> frozenset[str]:
+    if isinstance(value, str) and value.startswith("@"):
+        return classes[value[1:]]
+    if isinstance(value, list):
+        return frozenset(str(v).lower() for v in value)
+    raise ValueError(f"patterns.yaml: expected @CLASS or a list, got {value!r}")
+
+
+def parse_patterns(raw: dict) -> PatternSet:
+    classes = {name: frozenset(str(w).lower() for w in words) for name, words in raw["classes"].items()}
+    by_lemma: dict[str, list[Pattern]] = {}
+    for n, spec in enumerate(raw["patterns"]):
+        unknown = set(spec) - _KNOWN_KEYS
+        if unknown:
+            raise ValueError(f"patterns.yaml pattern {n}: unknown keys {sorted(unknown)}")
+        obj = spec.get("object")
+        pattern = Pattern(
+            lemmas=frozenset(spec["verbs"]),
+            type=spec["type"],
+            mode=spec.get("mode"),
+            context=tuple(spec.get("context", ())),
+            objects=_words(obj, classes) if obj is not None else None,
+            recipient_slots=tuple(spec.get("recipient", ())),
+            needs_recipient=bool(spec.get("needs_recipient")),
+            theme_actor=bool(spec.get("theme_actor")),
+            subject_sector=spec.get("subject_sector"),
+            foreign_recipient=bool(spec.get("foreign_recipient")),
+            reciprocal=bool(spec.get("reciprocal")),
+            prep_any=frozenset(spec.get("prep_any", ())),
+            joint=bool(spec.get("joint")),
+            party_only=bool(spec.get("party_only")),
+        )
+        for lemma in pattern.lemmas:
+            by_lemma.setdefault(lemma, []).append(pattern)
+    return PatternSet(by_lemma=by_lemma, classes=classes)
+
+
+@functools.cache
+def load_patterns() -> PatternSet:
+    with data_path("events", "patterns.yaml").open(encoding="utf-8") as fh:
+        return parse_patterns(yaml.safe_load(fh))
