@@ -1,0 +1,119 @@
+"""Readers that turn labelled event sets into the scorer's gold format.
+
+- PLOVER gold records (`eval/plover_gsr.jsonl`, `label_current`), older CAMEO-style codes mapped to ISO3;
+- PETRARCH2 validation records (`eval/petrarch2_gsr.jsonl`, `plover_mapped`), CAMEO actor codes cut to
+  their country (or organisation) part;
+- gold files already in the scorer's format (our own `tests/gold/*.jsonl`).
+Generic `IGO`/`NGO`/`IMG` gold codes match any organisation of that kind (DESIGN.md): `generalize`
+rewrites a prediction's organisation codes to the generic code where the gold uses it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from dotterel.errors import InputError
+
+Json = dict[str, Any]
+
+# CAMEO country codes that differ from ISO 3166-1 alpha-3
+CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "ROM": "ROU", "BUL": "BGR", "GMY": "DEU", "UKG": "GBR",
+                "KOS": "XKX", "SER": "SRB", "MNT": "MNE", "DRC": "COD", "CON": "COG", "ZAI": "COD",
+                "BOS": "BIH", "MAC": "MKD", "YUG": "SRB", "SLO": "SVN", "LAT": "LVA", "TAW": "TWN"}
+CAMEO_IGOS = {"UNO": "UN", "EUR": "EU", "NAT": "NATO", "AFR": "AU", "ASN": "ASEAN", "WAF": "ECOWAS",
+              "OAS": "OAS", "ARL": "ARAB LEAGUE", "IAE": "IAEA", "ICC": "ICC", "IMF": "IMF", "WTO": "WTO"}
+GENERIC = frozenset({"IGO", "NGO", "IMG"})
+
+
+def cameo_code(code: str | None) -> str | None:
+    """Country (or organisation) part of a CAMEO actor code: 'USAGOV' -> 'USA', 'IGOUNOMIL' -> 'UN'."""
+    if not code:
+        return None
+    code = code.upper()
+    head = code[:3]
+    if head == "---":
+        return None
+    if head == "IGO":
+        return CAMEO_IGOS.get(code[3:6], "IGO")
+    return CAMEO_TO_ISO.get(head, head)
+
+
+def _read_jsonl(path: Path) -> list[Json]:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh if line.strip()]
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from None
+    except json.JSONDecodeError as err:
+        raise InputError(f"{path}: not JSONL ({err.msg} at line {err.lineno})") from None
+
+
+def _codes(parties: list[Json]) -> list[str]:
+    out = []
+    for p in parties:
+        c = cameo_code(p.get("code"))
+        if c and c not in out:
+            out.append(c)
+    return out
+
+
+def plover_gsr(path: Path) -> list[Json]:
+    docs = []
+    for rec in _read_jsonl(path):
+        events = [{"type": rec["label_current"], "actor": _codes(e.get("source", [])),
+                   "recipient": _codes(e.get("target", [])), "modality": "asserted"}
+                  for e in rec.get("expected", [])]
+        docs.append({"id": rec["id"], "text": rec["text"], "date": None, "events": events})
+    return docs
+
+
+def petrarch2_gsr(path: Path) -> list[Json]:
+    docs = []
+    for rec in _read_jsonl(path):
+        events = []
+        for e in rec.get("expected", []):
+            if not e.get("plover_mapped"):
+                continue  # CAMEO codes with no PLOVER mapping are not scored
+            actor = [c for c in [cameo_code(e.get("source"))] if c]
+            recipient = [c for c in [cameo_code(e.get("target"))] if c]
+            ev = {"type": e["plover_mapped"], "actor": actor, "recipient": recipient, "modality": "asserted"}
+            if ev not in events:
+                events.append(ev)
+        date = rec.get("date")
+        iso = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if date and len(date) == 8 and date.isdigit() else None
+        docs.append({"id": rec["id"], "text": rec["text"], "date": iso, "events": events})
+    return docs
+
+
+def gold_file(path: Path) -> list[Json]:
+    docs = _read_jsonl(path)
+    for n, d in enumerate(docs, start=1):
+        if "id" not in d or "text" not in d or "events" not in d:
+            raise InputError(f"{path}: line {n} is not a gold document (needs id, text, events)")
+    return docs
+
+
+def generalize(pred: Json, gold: Json) -> Json:
+    """Rewrite organisation codes in `pred` to IGO/NGO where the gold document uses the generic code."""
+    wanted = {c for e in gold.get("events", []) + gold.get("optional_events", [])
+              for c in e.get("actor", []) + e.get("recipient", []) if c in GENERIC}
+    if not wanted or "events" not in pred:
+        return pred
+    orgs = {e["code"]: ("NGO" if e.get("sector") == "NGO" else "IGO")
+            for e in pred.get("entities", []) if e.get("kind") == "igo" or e.get("sector") == "NGO"}
+    gold_codes = {c for e in gold.get("events", []) for c in e.get("actor", []) + e.get("recipient", [])}
+
+    def fix(refs: list[Json]) -> list[Json]:
+        out = []
+        for r in refs:
+            code = r.get("code")
+            if code in orgs and code not in gold_codes and orgs[code] in wanted:
+                r = {**r, "code": orgs[code]}
+            out.append(r)
+        return out
+
+    events = [{**e, "actor": fix(e.get("actor", [])), "recipient": fix(e.get("recipient", []))}
+              for e in pred["events"]]
+    return {**pred, "events": events}
