@@ -1,11 +1,367 @@
-"""PLACEHOLDER until the claim finder lands: finds no claims."""
+"""Find claims: who says what, in which words, and how sure.
+
+Cues come from the lexicon (data/claims/cues.csv); the content is read from the dependency parse:
+- verbal cues: the clausal complement (ccomp/parataxis) of the reporting verb, wherever it stands
+  ("X said (that) ...", "..., X said.", "..., said X."); "As X noted, ..." takes the clause it modifies;
+  a quoted predicate for "call"/"describe" ("called it a "serious issue" if ...");
+- nominal cues with a "that" clause ("made the first public confirmation that ...", "X's claim that ...");
+- "according to X", before or after the clause it modifies;
+- quotations next to a reporting verb with no parsed complement, and stand-alone quoted sentences
+  that continue the previous speaker's quotation.
+Content that lies inside a quotation is widened to the whole quotation (quotes may run over several
+sentences); the kind is direct (all quoted), mixed (partly quoted) or indirect.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from bisect import bisect_left
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
+
+from dotterel.claims import certainty
+from dotterel.claims.cues import Cue, Lexicon, lexicon
+from dotterel.claims.quotes import QuoteIndex, find_quotes
+from dotterel.claims.speakers import FIRST_SECOND, RELATIVE, Speaker, SpeakerResolver, is_pronoun
 from dotterel.findings import ActorIndex, ClaimFinding
+
+_COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis"})
+_CLAUSE_CHILD_DEPS = frozenset({"acl", "relcl", "ccomp", "appos"})
+# Clauses that would let a reporting verb inherit its subject from the verb above it:
+# "... and claim that", "..., stating that", "went on to say".
+_SUBJECT_SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
+# Light verbs that turn a nominal cue into an act of the subject: "made the confirmation that".
+_LIGHT_VERBS = frozenset({"make", "issue", "give", "release", "publish", "deliver", "repeat", "offer",
+                          "put", "reiterate", "voice", "express", "file"})
+_QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "when", "where", "what", "who", "which"})
+_EXPLETIVES = frozenset({"it", "there"})
+_EDGE_TRIM_DEPS = frozenset({"mark", "cc"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "«", "»", "„", "'"})
+_SPEECH_PUNCT = frozenset({",", ":", ";", "—", "–", "-"})
+_MIN_CONTINUATION_WORDS = 3
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A claim before its speaker is resolved and its edges are trimmed."""
+
+    cue: Cue
+    cue_tokens: tuple[int, int]  # [start, end) tokens of the cue words
+    cue_head: Token
+    speaker_head: Token
+    content: tuple[int, int]  # [start, end) tokens
+    content_heads: list[Token]
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound") and tok.tag_ != "JJ"
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker head for a reporting verb: its subject, the agent of a passive, the antecedent of
+    a relative pronoun, or the subject it shares with the verb it hangs from."""
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            return None
+        passive = False
+        for c in tok.children:
+            if c.dep_ == "nsubj":
+                if c.lower_ in _EXPLETIVES and c.tag_ != "NN":
+                    return None
+                if c.lower_ in RELATIVE and tok.dep_ == "relcl":
+                    return tok.head
+                return c
+            if c.dep_ in ("nsubjpass", "csubj", "csubjpass", "expl"):
+                passive = True
+        if passive:
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    return objs[0] if objs else None
+            return None
+        if tok.dep_ in _SUBJECT_SHARING_DEPS and tok.head.i != tok.i and not _crosses_line(tok, tok.head):
+            # "As X noted" keeps its own subject; a subordinate clause's subject is not shared
+            if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
+                return None
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _crosses_line(a: Token, b: Token) -> bool:
+    """A dependency across a line break is a parse error (paragraphs are separate sentences)."""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" in a.doc.text[lo:hi]
+
+
+def _subtree_range(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _clause_host(tok: Token) -> Token:
+    """The verb (or root) whose clause a modifier like "according to" belongs to."""
+    host = tok.head
+    while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
+        host = host.head
+    return host
+
+
+def _rest_of_clause(host: Token, cue_part: Token) -> tuple[int, int] | None:
+    """The host clause minus the cue's own subtree, on the side away from the cue."""
+    h_start, h_end = _subtree_range(host)
+    c_start, c_end = _subtree_range(cue_part)
+    if c_start - h_start >= h_end - c_end:
+        return (h_start, c_start) if c_start > h_start else None
+    return (c_end, h_end) if h_end > c_end else None
+
+
+class _Finder:
+    def __init__(self, doc: Doc, actors: ActorIndex, lex: Lexicon) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.lex = lex
+        self.quotes = QuoteIndex(find_quotes(doc))
+        self.speakers = SpeakerResolver(doc, actors)
+        self._token_starts = [t.idx for t in doc]
+
+    # --- cue readers: each returns a draft or None -------------------------------------------
+
+    def _verbal(self, tok: Token, cue: Cue) -> _Draft | None:
+        if not _is_verb(tok) or any(c.dep_ == "neg" for c in tok.children):
+            return None
+        speaker = _subject(tok)
+        if speaker is None:
+            return None
+        if cue.needs == "source" and not self._is_source(speaker):
+            return None
+        cue_end = tok.i + 1
+        for c in tok.children:  # "pointed out", "told reporters"
+            if c.i == cue_end and (c.dep_ == "prt" or (tok.lemma_ == "tell" and c.dep_ in ("dobj", "dative"))):
+                cue_end += 1
+        content, heads = self._verbal_content(tok, cue)
+        if content is None:
+            return None
+        return _Draft(cue, (tok.i, cue_end), tok, speaker, content, heads)
+
+    def _verbal_content(self, tok: Token, cue: Cue) -> tuple[tuple[int, int] | None, list[Token]]:
+        if cue.needs == "quote":
+            for c in tok.children:
+                if c.dep_ in ("oprd", "xcomp", "prep") and self.quotes.overlapping(*self._chars(_subtree_range(c))):
+                    return (c.left_edge.i, tok.right_edge.i + 1), [c, tok]
+            return None, []
+        comps = [c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN",
+                                                                                       "PROPN", "ADJ", "PRON")]
+        if comps:
+            ranges = [_subtree_range(c) for c in comps]
+            return (min(r[0] for r in ranges), max(r[1] for r in ranges)), comps
+        host = tok.head
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            return _rest_of_clause(host, tok), [host]
+        if tok.dep_ == "parataxis" and tok.i > host.i:  # "The town fell, officials said."
+            return _rest_of_clause(host, tok), [host]
+        quote = self._adjacent_quote(tok)
+        return (quote, []) if quote else (None, [])
+
+    def _adjacent_quote(self, tok: Token) -> tuple[int, int] | None:
+        """A quotation right before or after the reporting clause ('"...," he said' / 'said: "..."')."""
+        doc = self.doc
+        start, end = _subtree_range(tok)
+        i = start - 1
+        while i >= 0 and (doc[i].text in _SPEECH_PUNCT or doc[i].is_space):
+            i -= 1
+        if i >= 0 and doc[i].text in _QUOTE_MARKS:
+            q = self.quotes.at(doc[i].idx - 1) if i > 0 else None
+            if q is not None and q.close == i:
+                return q.open + 1, i
+        j = end
+        while j < len(doc) and (doc[j].text in _SPEECH_PUNCT or doc[j].is_space):
+            j += 1
+        if j < len(doc) and doc[j].text in _QUOTE_MARKS:
+            q = self.quotes.at(doc[j].idx + len(doc[j]))
+            if q is not None and q.open == j:
+                return j + 1, q.close if q.close is not None else self._token_end(q.end)
+        return None
+
+    def _nominal(self, tok: Token, cue: Cue) -> _Draft | None:
+        if tok.pos_ != "NOUN":
+            return None
+        clauses = [c for c in tok.children if c.dep_ in _CLAUSE_CHILD_DEPS
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        if not clauses:
+            return None
+        speaker = self._nominal_speaker(tok)
+        if speaker is None:
+            return None
+        if cue.needs == "source" and not self._is_source(speaker):
+            return None
+        return _Draft(cue, (tok.i, tok.i + 1), tok, speaker, _subtree_range(clauses[0]), [clauses[0]])
+
+    def _nominal_speaker(self, noun: Token) -> Token | None:
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return c
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in _LIGHT_VERBS:
+            return _subject(noun.head)
+        return None
+
+    def _according(self, tok: Token, cue: Cue) -> _Draft | None:
+        to = [c for c in tok.children if c.lower_ == "to"]
+        if not to or tok.head.i == tok.i:
+            return None
+        objs = [g for g in to[0].children if g.dep_ == "pobj"]
+        if not objs:
+            return None
+        host = _clause_host(tok)
+        content = _rest_of_clause(host, tok)
+        if content is None:
+            return None
+        return _Draft(cue, (tok.i, to[0].i + 1), tok, objs[0], content, [host])
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _is_source(self, head: Token) -> bool:
+        if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or self.actors.at_token(head.i) is not None:
+            return True
+        if is_pronoun(head):
+            return head.lower_ not in ("it", "this", "that", "which")
+        if self.lex.source_kind(head.lemma_) is not None:
+            return True
+        # "Satellite images and facial recognition technology": any conjunct will do
+        return any(c.dep_ == "conj" and self.lex.source_kind(c.lemma_) is not None for c in head.children)
+
+    def _chars(self, toks: tuple[int, int]) -> tuple[int, int]:
+        span = self.doc[toks[0]:toks[1]]
+        return span.start_char, span.end_char
+
+    def _token_end(self, char: int) -> int:
+        """Index one past the last token that starts before `char`."""
+        return bisect_left(self._token_starts, char)
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        doc = self.doc
+        while start < end and (doc[start].is_punct or doc[start].is_space
+                               or (doc[start].dep_ in _EDGE_TRIM_DEPS and doc[start].lower_ in ("that", "and", "but"))):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        return start, end
+
+    def _is_question(self, draft: _Draft) -> bool:
+        """Indirect questions ("did not say whether ...") and questions in the author's voice."""
+        first = self.doc[draft.content[0]]
+        quoted = self.quotes.at(first.idx) is not None
+        if first.lower_ in _QUESTION_WORDS and not quoted:
+            return True
+        sent = draft.cue_head.sent
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        return last is not None and last.text == "?" and self.quotes.at(draft.cue_head.idx) is None \
+            and not quoted
+
+    # --- assembly -----------------------------------------------------------------------------
+
+    def _finish(self, draft: _Draft) -> ClaimFinding | None:
+        doc = self.doc
+        start, end = self._trim(*draft.content)
+        if end - start < 1 or not any(t.is_alpha for t in doc[start:end]):
+            return None
+        draft.content = (start, end)
+        if self._is_question(draft):
+            return None
+        c_start, c_end = self._chars((start, end))
+        # content inside a quotation is the whole quotation (it may run over several sentences)
+        q = self.quotes.at(c_start)
+        if q is not None and c_end <= q.end and not (draft.cue_tokens[0] >= start and draft.cue_tokens[0] < end):
+            c_start, c_end = self._trim_chars(q.start, q.end)
+        quoted = self.quotes.quoted_chars(c_start, c_end)
+        length = len(doc.text[c_start:c_end].strip())
+        kind = "direct" if quoted >= length else ("mixed" if quoted > 0 else "indirect")
+        head = draft.speaker_head
+        in_quote = self.quotes.at(draft.cue_head.idx) is not None
+        if head.lower_ in FIRST_SECOND and not in_quote:
+            return None  # the author's own voice ("we know that ...")
+        sp: Speaker = self.speakers.speaker(head)
+        self.speakers.remember(sp)
+        cue_span = self._chars(draft.cue_tokens)
+        sure = certainty.decide(draft.cue.certainty, draft.cue_head, draft.content_heads,
+                                head if sp.antecedent is None else doc[sp.antecedent], self.lex)
+        whole = (min(sp.span[0], cue_span[0], c_start), max(sp.span[1], cue_span[1], c_end))
+        return ClaimFinding(speaker=sp.mention, speaker_text=sp.text, speaker_span=sp.span,
+                            cue=doc.text[cue_span[0]:cue_span[1]], cue_span=cue_span, kind=kind,
+                            content_span=(c_start, c_end), span=whole, certainty=sure)
+
+    def _trim_chars(self, start: int, end: int) -> tuple[int, int]:
+        text = self.doc.text
+        while start < end and (text[start].isspace() or text[start] in ",;:"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+            end -= 1
+        return start, end
+
+    def _continuations(self, claims: list[ClaimFinding]) -> list[ClaimFinding]:
+        """Quoted sentences right after a claim's sentence continue that speaker's quotation."""
+        doc = self.doc
+        sent_of = self.speakers.sent_index
+        out: list[ClaimFinding] = []
+        covered = [c.content_span for c in claims]
+        for q in self.quotes.quotes:
+            if any(s < q.end and q.start < e for s, e in covered):
+                continue
+            if len(doc.text[q.start:q.end].split()) < _MIN_CONTINUATION_WORDS:
+                continue
+            first = q.open + 1
+            while first < len(doc) and doc[first].is_space:
+                first += 1
+            if doc[q.open].sent.start != q.open and doc[first].sent.start not in (q.open, first):
+                continue  # a quotation inside the author's own sentence
+            prev = [c for c in claims + out if c.span[1] <= q.start]
+            if not prev:
+                continue
+            last = max(prev, key=lambda c: c.span[1])
+            last_tok = self._token_end(last.span[1]) - 1
+            if sent_of.get(first, -1) - sent_of.get(last_tok, -9) != 1:
+                continue  # only the very next sentence continues the quotation
+            start, end = self._trim_chars(q.start, q.end)
+            out.append(ClaimFinding(speaker=last.speaker, speaker_text=last.speaker_text,
+                                    speaker_span=last.speaker_span, cue=last.cue, cue_span=last.cue_span,
+                                    kind="direct", content_span=(start, end),
+                                    span=(min(last.span[0], start), max(last.span[1], end)),
+                                    certainty=last.certainty))
+        return out
+
+    def run(self) -> list[ClaimFinding]:
+        drafts: list[_Draft] = []
+        lex = self.lex
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            draft: _Draft | None = None
+            if tok.lower_ == "according" and "according to" in lex.preps:
+                draft = self._according(tok, lex.preps["according to"])
+            elif lemma in lex.verbs and tok.pos_ in ("VERB", "AUX"):
+                draft = self._verbal(tok, lex.verbs[lemma])
+            elif lemma in lex.nouns and tok.pos_ == "NOUN":
+                draft = self._nominal(tok, lex.nouns[lemma])
+            if draft is not None:
+                drafts.append(draft)
+        claims: list[ClaimFinding] = []
+        seen: set[tuple[int, int]] = set()
+        # speakers resolve in text order of their names, so antecedents come first
+        for draft in sorted(drafts, key=lambda d: d.speaker_head.i):
+            claim = self._finish(draft)
+            if claim is not None and claim.content_span not in seen:
+                seen.add(claim.content_span)
+                claims.append(claim)
+        claims.extend(self._continuations(claims))
+        claims.sort(key=lambda c: c.span)
+        return claims
 
 
 def find_claims(doc: Doc, actors: ActorIndex) -> list[ClaimFinding]:
-    return []
+    """Every claim in `doc`: speaker, cue, content, kind and certainty."""
+    return _Finder(doc, actors, lexicon()).run()

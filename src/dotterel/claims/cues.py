@@ -1,0 +1,92 @@
+"""The claims knowledge: reporting cues, hedges and source nouns, read once from `data/claims/`."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
+
+from dotterel.knowledge import data_path
+from dotterel.model import Certainty
+
+CERTAINTIES: tuple[Certainty, ...] = ("certain", "probable", "possible", "claimed", "opinion")
+NEEDS = ("", "source", "quote")
+HEDGE_PLACES = ("content", "cue", "both")
+SOURCE_KINDS = ("evidence", "agent", "commentator")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    pos: str  # verb | noun | prep
+    certainty: Certainty
+    needs: str  # "" | source | quote
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    word: str
+    where: str  # content | cue | both
+    certainty: Certainty
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, Cue]
+    nouns: dict[str, Cue]
+    preps: dict[str, Cue]
+    hedges: dict[str, Hedge]
+    sources: dict[str, str]  # noun lemma -> evidence | agent | commentator
+
+    def source_kind(self, lemma: str) -> str | None:
+        return self.sources.get(lemma.lower())
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    """CSV rows of a knowledge file; lines starting with '#' are documentation."""
+    with path.open(encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip() and not line.lstrip().startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
+
+
+def _certainty(value: str, path: Path) -> Certainty:
+    if value not in CERTAINTIES:
+        raise ValueError(f"{path.name}: unknown certainty {value!r}")
+    return cast(Certainty, value)
+
+
+def load_lexicon(directory: Path) -> Lexicon:
+    """Read and check the three claims files in `directory`."""
+    verbs: dict[str, Cue] = {}
+    nouns: dict[str, Cue] = {}
+    preps: dict[str, Cue] = {}
+    cues_path = directory / "cues.csv"
+    for row in _rows(cues_path):
+        if row["needs"] not in NEEDS:
+            raise ValueError(f"{cues_path.name}: unknown need {row['needs']!r} for {row['lemma']!r}")
+        cue = Cue(row["lemma"].lower(), row["pos"], _certainty(row["certainty"], cues_path), row["needs"])
+        table = {"verb": verbs, "noun": nouns, "prep": preps}.get(cue.pos)
+        if table is None:
+            raise ValueError(f"{cues_path.name}: unknown pos {cue.pos!r} for {cue.lemma!r}")
+        table[cue.lemma] = cue
+    hedges: dict[str, Hedge] = {}
+    hedge_path = directory / "certainty.csv"
+    for row in _rows(hedge_path):
+        if row["where"] not in HEDGE_PLACES:
+            raise ValueError(f"{hedge_path.name}: unknown place {row['where']!r}")
+        hedges[row["word"].lower()] = Hedge(row["word"].lower(), row["where"], _certainty(row["certainty"], hedge_path))
+    sources: dict[str, str] = {}
+    source_path = directory / "sources.csv"
+    for row in _rows(source_path):
+        if row["kind"] not in SOURCE_KINDS:
+            raise ValueError(f"{source_path.name}: unknown kind {row['kind']!r}")
+        sources[row["noun"].lower()] = row["kind"]
+    return Lexicon(verbs, nouns, preps, hedges, sources)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The packaged lexicon, loaded once per process."""
+    return load_lexicon(data_path("claims"))

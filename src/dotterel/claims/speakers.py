@@ -1,0 +1,144 @@
+"""Who is speaking: the speaker's words from the parse, and antecedents for pronoun speakers.
+
+Speaker words are the speaker's noun phrase without leading determiners, appositions, relative
+clauses or trailing punctuation ("Frank Ledwidge, a former officer," -> "Frank Ledwidge").
+
+Pronoun speakers ("he", "they", "it") and bare definite ones ("the ministry") are resolved to an
+earlier speaker or named entity when a simple rule finds one. The choice documented for the pipeline:
+`speaker_text` then carries the antecedent's words (what a reader of one claim needs), while
+`speaker_span` stays on the pronoun, where the text actually names the speaker in this claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dotterel.findings import ActorIndex, Mention
+
+# Dependents that describe the speaker rather than name it.
+_DROP_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis"})
+_LEADING_DROP = frozenset({"det", "predet", "cc", "preconj", "case"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+THING_PRONOUNS = frozenset({"it"})
+FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+# How far back (in sentences) an antecedent may lie.
+WINDOW_SENTENCES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    head: int  # token index of the head word naming the speaker here (the pronoun, if one)
+    text: str
+    span: tuple[int, int]  # chars of the words naming the speaker here
+    mention: Mention | None
+    antecedent: int | None = None  # token head of the antecedent, for pronoun speakers
+
+
+def phrase_tokens(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the speaker words headed by `head`."""
+    dropped: set[int] = set()
+    for child in head.children:
+        if child.dep_ in _DROP_DEPS:
+            dropped.update(t.i for t in child.subtree)
+    kept = [t.i for t in head.subtree if t.i not in dropped]
+    # the contiguous run around the head: appositions and commas split the phrase
+    start = end = head.i
+    kept_set = set(kept)
+    while start - 1 in kept_set:
+        start -= 1
+    while end + 1 in kept_set:
+        end += 1
+    doc = head.doc
+    while start < head.i and (doc[start].dep_ in _LEADING_DROP or doc[start].is_punct):
+        start += 1
+    while end > head.i and (doc[end].is_punct or doc[end].dep_ in ("case", "cc")):
+        end -= 1
+    return start, end + 1
+
+
+def phrase(head: Token) -> tuple[str, tuple[int, int]]:
+    """The speaker words headed by `head` and their character span."""
+    s, e = phrase_tokens(head)
+    span = head.doc[s:e]
+    return span.text, (span.start_char, span.end_char)
+
+
+def is_pronoun(tok: Token) -> bool:
+    return tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$")
+
+
+def is_bare_definite(tok: Token) -> bool:
+    """"the ministry", "the spokesman": a common noun whose only dependent is "the"."""
+    if tok.pos_ != "NOUN":
+        return False
+    kids = list(tok.children)
+    return len(kids) == 1 and kids[0].lower_ == "the"
+
+
+class SpeakerResolver:
+    """Builds speakers in text order, remembering earlier ones as antecedents."""
+
+    def __init__(self, doc: Doc, actors: ActorIndex) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.sent_index = {}
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_index[i] = n
+        self.history: list[Speaker] = []  # resolved speakers of earlier claims, text order
+
+    def _candidates(self, before: int) -> list[tuple[int, str, tuple[int, int], Mention | None]]:
+        """Earlier speakers and named entities (head, words, span, mention) before token `before`,
+        nearest last."""
+        doc = self.doc
+        limit = self.sent_index.get(before, 0) - WINDOW_SENTENCES
+        out: list[tuple[int, str, tuple[int, int], Mention | None]] = []
+        for sp in self.history:
+            h = sp.antecedent if sp.antecedent is not None else sp.head
+            if h < before and self.sent_index.get(h, 0) >= limit:
+                out.append((h, sp.text, sp.span, sp.mention))
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and ent.root.i < before \
+                    and self.sent_index.get(ent.root.i, 0) >= limit and ent.root.dep_ not in ("compound", "poss"):
+                text, span = phrase(ent.root)
+                out.append((ent.root.i, text, span, self.actors.at_token(ent.root.i)))
+        out.sort(key=lambda c: c[0])
+        return out
+
+    def _antecedent(self, tok: Token) -> tuple[int, str, tuple[int, int], Mention | None] | None:
+        doc = self.doc
+        low = tok.lower_
+        for cand in reversed(self._candidates(tok.i)):
+            h = doc[cand[0]]
+            ent = h.ent_type_
+            mention = cand[3]
+            personal = ent == "PERSON" or (mention is not None and mention.kind == "person")
+            plural = h.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in h.children)
+            if low in PERSON_PRONOUNS and personal:
+                return cand
+            if low in PLURAL_PRONOUNS and (plural or ent in ("ORG", "NORP")) and not personal:
+                return cand
+            if low in THING_PRONOUNS and not personal and not plural:
+                return cand
+            if is_bare_definite(tok) and h.lemma_.lower() == tok.lemma_.lower() and h.i != tok.i:
+                return cand
+        return None
+
+    def speaker(self, head: Token) -> Speaker:
+        """The speaker headed by `head`, resolving pronouns and bare definites where clear."""
+        text, span = phrase(head)
+        mention = self.actors.at_token(head.i)
+        result = Speaker(head.i, text, span, mention)
+        if is_pronoun(head) or is_bare_definite(head):
+            ante = self._antecedent(head)
+            if ante is not None:
+                a_head, a_text, _, a_mention = ante
+                result = Speaker(head.i, a_text, span, mention or a_mention, antecedent=a_head)
+        return result
+
+    def remember(self, sp: Speaker) -> None:
+        self.history.append(sp)
