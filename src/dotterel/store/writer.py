@@ -76,8 +76,12 @@ def finish_run(store: Store, run_id: int, status: str, n_read: int) -> None:
                      .values(status=status, finished_at=now(), n_read=n_read))
 
 
-def write_batch(store: Store, run_id: int, outcomes: Sequence[Outcome], *, recode: bool = False) -> BatchResult:
-    """Store a batch in one transaction; returns what happened to each kind of outcome."""
+def write_batch(store: Store, run_id: int, outcomes: Sequence[Outcome], *, recode: bool = False,
+                skipped: int = 0) -> BatchResult:
+    """Store a batch in one transaction; returns what happened to each kind of outcome.
+
+    `skipped` counts duplicates the caller dropped before analysis (added to the run's counters only).
+    """
     result = BatchResult()
     with store.write() as conn:
         for outcome in outcomes:
@@ -89,7 +93,7 @@ def write_batch(store: Store, run_id: int, outcomes: Sequence[Outcome], *, recod
             update(s.ingest_runs).where(s.ingest_runs.c.id == run_id).values(
                 n_stored=s.ingest_runs.c.n_stored + result.stored,
                 n_recoded=s.ingest_runs.c.n_recoded + result.recoded,
-                n_duplicates=s.ingest_runs.c.n_duplicates + result.duplicates,
+                n_duplicates=s.ingest_runs.c.n_duplicates + result.duplicates + skipped,
                 n_quarantined=s.ingest_runs.c.n_quarantined + result.quarantined,
                 n_events=s.ingest_runs.c.n_events + result.events,
             )
