@@ -1,0 +1,105 @@
+"""Writing query results: a Rich table (for reading), CSV, JSONL, Parquet (DuckDB/Polars/pandas-ready).
+
+List-valued columns (`actor_codes`, `dyads`, ...) stay lists in JSONL and Parquet (list<string>) and
+are joined with ';' in CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from dotterel.errors import DotterelError
+from dotterel.query import LIST_COLUMNS
+
+TABLE_LIMIT = 50
+_INT_COLUMNS = frozenset({"quad", "sentence", "span_start", "span_end", "n_chars", "n_events"})
+_FLOAT_COLUMNS = frozenset({"score", "confidence"})
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
+    n = 0
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for row in rows:
+        writer.writerow({k: (";".join("" if x is None else str(x) for x in v) if k in LIST_COLUMNS else v)
+                         for k, v in row.items()})
+        n += 1
+    return n
+
+
+def _arrow_schema(columns: Sequence[str]):  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+
+    def kind(name: str):  # type: ignore[no-untyped-def]
+        if name in LIST_COLUMNS:
+            return pa.list_(pa.string())
+        if name in _INT_COLUMNS:
+            return pa.int64()
+        if name in _FLOAT_COLUMNS:
+            return pa.float64()
+        return pa.string()
+
+    return pa.schema([(name, kind(name)) for name in columns])
+
+
+def write_parquet(rows: Iterable[dict[str, Any]], columns: Sequence[str], path: Path, chunk: int = 10_000) -> int:
+    """Stream rows into a Parquet file in row groups of `chunk` rows."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _arrow_schema(columns)
+    n = 0
+    try:
+        writer = pq.ParquetWriter(str(path), schema)
+    except OSError as err:
+        raise DotterelError(f"{path}: cannot write ({err})") from None
+    with writer:
+        buffer: list[dict[str, Any]] = []
+        for row in rows:
+            buffer.append(row)
+            if len(buffer) >= chunk:
+                writer.write_table(pa.Table.from_pylist(buffer, schema=schema))
+                n += len(buffer)
+                buffer = []
+        if buffer or n == 0:
+            writer.write_table(pa.Table.from_pylist(buffer, schema=schema))
+            n += len(buffer)
+    return n
+
+
+def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str, total: int, out: TextIO) -> None:
+    """A Rich table of `rows` (already limited by the caller), with a note when `total` is larger."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*[_cell(row.get(col)) for col in columns])
+    console = Console(file=out)
+    console.print(table)
+    if total > len(rows):
+        console.print(f"[dim]showing {len(rows)} of {total}; use --format jsonl/csv/parquet for all of them[/dim]")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join("" if x is None else str(x) for x in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
