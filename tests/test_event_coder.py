@@ -1,0 +1,129 @@
+"""The event coder on hand-built parses: no model needed, so each case pins one rule exactly."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+import spacy
+
+from dotterel.events.coder import code_events
+from dotterel.events.modality import modality_of
+from dotterel.findings import ActorIndex, Mention
+
+VOCAB = spacy.blank("en").vocab  # lexical attributes (lower_, ...) need the English defaults
+
+
+def parse(rows: list[tuple[str, str, int, str, str]]) -> Doc:
+    """rows: (word, lemma, head index, dep, pos); the root points at itself."""
+    words, lemmas, heads, deps, pos = zip(*rows)
+    doc = Doc(VOCAB, words=list(words), lemmas=list(lemmas), heads=list(heads), deps=list(deps), pos=list(pos),
+              sent_starts=[True] + [False] * (len(words) - 1))
+    return doc
+
+
+def actor(doc: Doc, start: int, end: int, code: str | None, sector: str | None = None,
+          kind: str = "state") -> Mention:
+    span = doc[start:end]
+    return Mention(start=span.start_char, end=span.end_char, text=span.text, code=code, sector=sector,
+                   kind=kind, name=span.text, key=f"{kind}:{code}:{sector}", token_start=start, token_end=end,
+                   head=span.root.i)
+
+
+def coded(doc: Doc, mentions: list[Mention]) -> list[tuple[str, list[str | None], list[str | None], str]]:
+    return [(e.type, [m.code for m in e.actors], [m.code for m in e.recipients], e.modality)
+            for e in code_events(doc, ActorIndex(mentions))]
+
+
+def test_send_troops_to_a_state_is_military_aid() -> None:
+    # "Pyongyang sent troops to Russia ."
+    doc = parse([("Pyongyang", "Pyongyang", 1, "nsubj", "PROPN"), ("sent", "send", 1, "ROOT", "VERB"),
+                 ("troops", "troop", 1, "dobj", "NOUN"), ("to", "to", 1, "prep", "ADP"),
+                 ("Russia", "Russia", 3, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 1, "PRK", "GOV"), actor(doc, 4, 5, "RUS")]) == [
+        ("AID", ["PRK"], ["RUS"], "asserted")]
+
+
+def test_passive_deployment_takes_the_troops_owner_as_actor() -> None:
+    # "North Korean soldiers were deployed to Russia ."
+    doc = parse([("North", "north", 2, "amod", "PROPN"), ("Korean", "korean", 2, "amod", "ADJ"),
+                 ("soldiers", "soldier", 4, "nsubjpass", "NOUN"), ("were", "be", 4, "auxpass", "AUX"),
+                 ("deployed", "deploy", 4, "ROOT", "VERB"), ("to", "to", 4, "prep", "ADP"),
+                 ("Russia", "Russia", 5, "pobj", "PROPN"), (".", ".", 4, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 3, "PRK", "MIL"), actor(doc, 6, 7, "RUS")]) == [
+        ("AID", ["PRK"], ["RUS"], "asserted")]
+
+
+def test_troops_moved_without_a_foreign_recipient_is_mobilize() -> None:
+    # "Iran deployed troops near the border ."
+    doc = parse([("Iran", "Iran", 1, "nsubj", "PROPN"), ("deployed", "deploy", 1, "ROOT", "VERB"),
+                 ("troops", "troop", 1, "dobj", "NOUN"), ("near", "near", 1, "prep", "ADP"),
+                 ("the", "the", 5, "det", "DET"), ("border", "border", 3, "pobj", "NOUN"),
+                 (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 1, "IRN")]) == [("MOBILIZE", ["IRN"], [], "asserted")]
+
+
+def test_threat_content_is_not_a_second_event() -> None:
+    # "Iran threatened to close the strait ."
+    doc = parse([("Iran", "Iran", 1, "nsubj", "PROPN"), ("threatened", "threaten", 1, "ROOT", "VERB"),
+                 ("to", "to", 3, "aux", "PART"), ("close", "close", 1, "xcomp", "VERB"),
+                 ("the", "the", 5, "det", "DET"), ("strait", "strait", 3, "dobj", "NOUN"),
+                 (".", ".", 1, "punct", "PUNCT")])
+    assert [e[0] for e in coded(doc, [actor(doc, 0, 1, "IRN")])] == ["THREATEN"]
+
+
+def test_compound_actor_is_one_event_with_an_actor_list() -> None:
+    # "Armenia and Azerbaijan signed a treaty ."
+    doc = parse([("Armenia", "Armenia", 3, "nsubj", "PROPN"), ("and", "and", 0, "cc", "CCONJ"),
+                 ("Azerbaijan", "Azerbaijan", 0, "conj", "PROPN"), ("signed", "sign", 3, "ROOT", "VERB"),
+                 ("a", "a", 5, "det", "DET"), ("treaty", "treaty", 3, "dobj", "NOUN"),
+                 (".", ".", 3, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 1, "ARM"), actor(doc, 2, 3, "AZE")]) == [
+        ("SUPPORT", ["ARM", "AZE"], [], "asserted")]
+
+
+def test_future_cooperation_is_agree_and_future_conflict_is_future() -> None:
+    # "China will send aid to Nepal ."
+    doc = parse([("China", "China", 2, "nsubj", "PROPN"), ("will", "will", 2, "aux", "AUX"),
+                 ("send", "send", 2, "ROOT", "VERB"), ("aid", "aid", 2, "dobj", "NOUN"),
+                 ("to", "to", 2, "prep", "ADP"), ("Nepal", "Nepal", 4, "pobj", "PROPN"),
+                 (".", ".", 2, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 1, "CHN"), actor(doc, 5, 6, "NPL")]) == [
+        ("AGREE", ["CHN"], ["NPL"], "asserted")]
+    # "India will attack Pakistan ."
+    doc = parse([("India", "India", 2, "nsubj", "PROPN"), ("will", "will", 2, "aux", "AUX"),
+                 ("attack", "attack", 2, "ROOT", "VERB"), ("Pakistan", "Pakistan", 2, "dobj", "PROPN"),
+                 (".", ".", 2, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 1, "IND"), actor(doc, 3, 4, "PAK")]) == [
+        ("ASSAULT", ["IND"], ["PAK"], "future")]
+
+
+def test_condition_antecedent_is_not_an_event() -> None:
+    # "If Israel attacks Iran , Iran would respond ."
+    doc = parse([("If", "if", 2, "mark", "SCONJ"), ("Israel", "Israel", 2, "nsubj", "PROPN"),
+                 ("attacks", "attack", 7, "advcl", "VERB"), ("Iran", "Iran", 2, "dobj", "PROPN"),
+                 (",", ",", 7, "punct", "PUNCT"), ("Iran", "Iran", 7, "nsubj", "PROPN"),
+                 ("would", "would", 7, "aux", "AUX"), ("respond", "respond", 7, "ROOT", "VERB"),
+                 (".", ".", 7, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 1, 2, "ISR"), actor(doc, 3, 4, "IRN"), actor(doc, 5, 6, "IRN")]) == []
+
+
+@pytest.mark.parametrize(("rows", "trigger", "expected"), [
+    # "Russia denied sending troops"
+    ([("Russia", "Russia", 1, "nsubj", "PROPN"), ("denied", "deny", 1, "ROOT", "VERB"),
+      ("sending", "send", 1, "xcomp", "VERB"), ("troops", "troop", 2, "dobj", "NOUN")], 2, "negated"),
+    # "Seoul is considering sending weapons"
+    ([("Seoul", "Seoul", 2, "nsubj", "PROPN"), ("is", "be", 2, "aux", "AUX"),
+      ("considering", "consider", 2, "ROOT", "VERB"), ("sending", "send", 2, "xcomp", "VERB"),
+      ("weapons", "weapon", 3, "dobj", "NOUN")], 3, "hypothetical"),
+    # "Troops did not fire"
+    ([("Troops", "troop", 3, "nsubj", "NOUN"), ("did", "do", 3, "aux", "AUX"), ("not", "not", 3, "neg", "PART"),
+      ("fire", "fire", 3, "ROOT", "VERB")], 3, "negated"),
+    # "Tokyo plans to deploy jets"
+    ([("Tokyo", "Tokyo", 1, "nsubj", "PROPN"), ("plans", "plan", 1, "ROOT", "VERB"), ("to", "to", 3, "aux", "PART"),
+      ("deploy", "deploy", 1, "xcomp", "VERB"), ("jets", "jet", 3, "dobj", "NOUN")], 3, "future"),
+    # "Rebels could attack"
+    ([("Rebels", "rebel", 2, "nsubj", "NOUN"), ("could", "could", 2, "aux", "AUX"),
+      ("attack", "attack", 2, "ROOT", "VERB")], 2, "hypothetical"),
+])
+def test_modality_cues(rows: list[tuple[str, str, int, str, str]], trigger: int, expected: str) -> None:
+    assert modality_of(parse(rows)[trigger]) == expected
