@@ -86,6 +86,141 @@ def analyze(
         fail(str(err))
 
 
+DB_HELP = "Database: a SQLite file or URL, or postgresql://user:pass@host/db (default: $DOTTEREL_DB, else ./dotterel.db)."
+
+
+class EventsFormat(str, enum.Enum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+class DocumentsFormat(str, enum.Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ListFormat(str, enum.Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.command()
+def ingest(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories: text, HTML, JSONL, RSS/Atom feeds (directories recursively).", show_default=False)] = None,
+    db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP)] = None,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="Analyse in a Dask LocalCluster of N processes (0: in this process).")] = 0,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Analyse on a running Dask cluster, e.g. tcp://host:8786.")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch (one analysis task, one transaction).")] = 32,
+    recode: Annotated[bool, typer.Option("--recode", help="Also re-code stored documents not yet coded by this coder version and knowledge.")] = False,
+    lock_timeout: Annotated[float, typer.Option("--lock-timeout", min=0.0, help="Seconds to wait for another writer before giving up.")] = 30.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Analyse a corpus into the store; resumable (re-run after an interruption), duplicates skipped.
+
+    Examples:
+
+      dotterel ingest articles/ feeds/world.xml --db corpus.db
+
+      dotterel ingest news.jsonl --db postgresql://me:pw@localhost/events --workers 4
+
+      dotterel ingest --recode --db corpus.db
+    """
+    from dotterel.ingest.console import run_ingest
+
+    if not paths and not recode:
+        fail("give at least one PATH to ingest (or --recode to re-code stored documents)", 2)
+    if workers and scheduler:
+        fail("give --workers or --scheduler, not both", 2)
+    for path in paths or []:
+        if not Path(path).exists() and not Path(path).is_symlink():
+            fail(f"{path}: no such file or directory", 2)
+    try:
+        run_ingest(paths or [], db, workers=workers, scheduler=scheduler, batch_size=batch_size, recode=recode,
+                   lock_timeout=lock_timeout, show_progress=not quiet)
+    except DotterelError as err:
+        fail(str(err))
+
+
+@app.command()
+def quarantine(
+    db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP)] = None,
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="table or jsonl.")] = ListFormat.table,
+) -> None:
+    """List what ingest could not read or analyse, with the reason and where it came from."""
+    from dotterel.store.cli_support import show_quarantine
+
+    try:
+        show_quarantine(db, format.value, sys.stdout)
+    except DotterelError as err:
+        fail(str(err))
+
+
+@app.command()
+def events(
+    db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP)] = None,
+    dyad: Annotated[Optional[str], typer.Option("--dyad", help="Actor and recipient codes, AAA-BBB (e.g. PRK-RUS).")] = None,
+    actor: Annotated[Optional[str], typer.Option("--actor", help="Events with this code among the actors.")] = None,
+    type: Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER event type (repeatable), e.g. AID.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="First day (YYYY-MM-DD), inclusive.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Last day (YYYY-MM-DD), inclusive.")] = None,
+    modality: Annotated[Optional[list[str]], typer.Option("--modality", help="asserted|negated|future|hypothetical|historical (repeatable).")] = None,
+    format: Annotated[EventsFormat, typer.Option("--format", "-f", help="table (first 50), csv, jsonl, parquet (needs --output).")] = EventsFormat.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+) -> None:
+    """List stored events (each document's newest coding), filtered; export as CSV, JSONL or Parquet.
+
+    Examples:
+
+      dotterel events --db corpus.db --dyad PRK-RUS --since 2024-10-01
+
+      dotterel events --db corpus.db --type AID --format parquet -o aid.parquet
+    """
+    import datetime as dt
+
+    from dotterel.query import MODALITIES, EventFilter, parse_dyad
+    from dotterel.store.cli_support import show_events
+
+    try:
+        pair = parse_dyad(dyad) if dyad else None
+    except ValueError as err:
+        fail(str(err), 2)
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                fail(f"{name} {value!r} is not a date (YYYY-MM-DD)", 2)
+    for m in modality or []:
+        if m not in MODALITIES:
+            fail(f"--modality {m!r} is not one of {', '.join(MODALITIES)}", 2)
+    if format is EventsFormat.parquet and output is None:
+        fail("--format parquet needs --output FILE", 2)
+    filters = EventFilter(dyad=pair, actor=actor.upper() if actor else None, types=type or (), since=since,
+                          until=until, modalities=modality or ())
+    try:
+        show_events(db, filters, format.value, output)
+    except DotterelError as err:
+        fail(str(err))
+
+
+@app.command()
+def documents(
+    db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP)] = None,
+    format: Annotated[DocumentsFormat, typer.Option("--format", "-f", help="table (first 50), jsonl or csv (every document).")] = DocumentsFormat.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+) -> None:
+    """List stored documents with their ids (jsonl/csv list every one)."""
+    from dotterel.store.cli_support import show_documents
+
+    try:
+        show_documents(db, format.value, output)
+    except DotterelError as err:
+        fail(str(err))
+
+
 class _Out:
     def __init__(self, path: Optional[Path]) -> None:
         self.path = path

@@ -136,9 +136,16 @@ def _sqlite_engine(url: URL, lock_timeout: float) -> Engine:
     return engine
 
 
-def open_store(url: str | None = None, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT, migrate: bool = True) -> Store:
-    """Open (creating if needed) and migrate the store at `url`; StoreError with one line if it can't."""
+def open_store(url: str | None = None, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT, migrate: bool = True,
+               create: bool = True) -> Store:
+    """Open and migrate the store at `url`; StoreError with one line if it can't.
+
+    `create=False` refuses to create a new SQLite file (for commands that only read).
+    """
     resolved = resolve_url(url)
+    if not create and resolved.get_backend_name() == "sqlite" and resolved.database not in (None, "", ":memory:"):
+        if not Path(resolved.database).is_file():
+            raise StoreError(f"no database at {resolved.database} (run `dotterel ingest` first, or give --db)")
     try:
         if resolved.get_backend_name() == "sqlite":
             engine = _sqlite_engine(resolved, lock_timeout)

@@ -1,0 +1,81 @@
+"""What the store's CLI commands do (`events`, `documents`, `quarantine`): open, query, write out."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from dotterel import query
+from dotterel.errors import DotterelError
+from dotterel.store import export
+from dotterel.store.engine import open_store
+
+TABLE_EVENT_COLUMNS = ("day", "doc_id", "event_id", "type", "modality", "dyads", "actor_texts", "recipient_texts", "trigger")
+TABLE_DOCUMENT_COLUMNS = ("doc_id", "pub_date", "source", "title", "n_events", "coder_version")
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        fh = path.open("w", encoding="utf-8", newline="")
+    except OSError as err:
+        raise DotterelError(f"{path}: cannot write ({err.strerror})") from None
+    with fh:
+        yield fh
+
+
+def show_events(db: str | None, filters: query.EventFilter, fmt: str, output: Path | None) -> int:
+    store = open_store(db, create=False)
+    try:
+        with store.connect() as conn:
+            if fmt == "parquet":
+                assert output is not None
+                return export.write_parquet(query.iter_events(conn, filters), query.EVENT_COLUMNS, output)
+            with _output(output) as out:
+                if fmt == "table":
+                    total = query.count_events(conn, filters)
+                    filters.limit = export.TABLE_LIMIT
+                    rows = query.events(conn, filters)
+                    export.render_table(rows, TABLE_EVENT_COLUMNS, "events", total, out)
+                    return len(rows)
+                rows_iter = query.iter_events(conn, filters)
+                if fmt == "csv":
+                    return export.write_csv(rows_iter, query.EVENT_COLUMNS, out)
+                return export.write_jsonl(rows_iter, out)
+    finally:
+        store.close()
+
+
+def show_documents(db: str | None, fmt: str, output: Path | None) -> int:
+    store = open_store(db, create=False)
+    try:
+        with store.connect() as conn, _output(output) as out:
+            if fmt == "table":
+                total = query.count_documents(conn)
+                rows = list(query.documents(conn, limit=export.TABLE_LIMIT))
+                export.render_table(rows, TABLE_DOCUMENT_COLUMNS, "documents", total, out)
+                return len(rows)
+            if fmt == "csv":
+                return export.write_csv(query.documents(conn), query.DOCUMENT_COLUMNS, out)
+            return export.write_jsonl(query.documents(conn), out)
+    finally:
+        store.close()
+
+
+def show_quarantine(db: str | None, fmt: str, out: TextIO) -> int:
+    store = open_store(db, create=False)
+    try:
+        with store.connect() as conn:
+            rows = query.quarantined(conn)
+    finally:
+        store.close()
+    if fmt == "jsonl":
+        return export.write_jsonl(rows, out)
+    export.render_table(rows, ("path", "locator", "item_id", "reason", "run_id"), "quarantine", len(rows), out)
+    return len(rows)
