@@ -34,10 +34,13 @@ _SUBJECT_SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
 _LIGHT_VERBS = frozenset({"make", "issue", "give", "release", "publish", "deliver", "repeat", "offer",
                           "put", "reiterate", "voice", "express", "file"})
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "when", "where", "what", "who", "which"})
-_EXPLETIVES = frozenset({"it", "there"})
+# "there" is never a speaker; "it" is one only as a referring subject ("It said ..."), while the
+# extraposing "it" of "it was reported that" comes with a passive verb and is handled there.
+_EXPLETIVES = frozenset({"there"})
 _EDGE_TRIM_DEPS = frozenset({"mark", "cc"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "«", "»", "„", "'"})
 _SPEECH_PUNCT = frozenset({",", ":", ";", "—", "–", "-"})
+_UTTERANCE_END = frozenset({",", ".", "!", "?", "—", "–"})
 _MIN_CONTINUATION_WORDS = 3
 
 
@@ -67,7 +70,7 @@ def _subject(verb: Token) -> Token | None:
         passive = False
         for c in tok.children:
             if c.dep_ == "nsubj":
-                if c.lower_ in _EXPLETIVES and c.tag_ != "NN":
+                if c.lower_ in _EXPLETIVES:
                     return None
                 if c.lower_ in RELATIVE and tok.dep_ == "relcl":
                     return tok.head
@@ -80,6 +83,8 @@ def _subject(verb: Token) -> Token | None:
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     return objs[0] if objs else None
             return None
+        if tok.dep_ == "xcomp" and (tok.head.pos_ != "VERB" or tok.head.lemma_ == "be"):
+            return None  # "it's safe to say", "hard to say": nobody is speaking
         if tok.dep_ in _SUBJECT_SHARING_DEPS and tok.head.i != tok.i and not _crosses_line(tok, tok.head):
             # "As X noted" keeps its own subject; a subordinate clause's subject is not shared
             if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
@@ -156,6 +161,9 @@ class _Finder:
         if comps:
             ranges = [_subtree_range(c) for c in comps]
             return (min(r[0] for r in ranges), max(r[1] for r in ranges)), comps
+        stranded = self._stranded_that_clause(tok)
+        if stranded is not None:
+            return _subtree_range(stranded), [stranded]
         host = tok.head
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
             return _rest_of_clause(host, tok), [host]
@@ -164,21 +172,42 @@ class _Finder:
         quote = self._adjacent_quote(tok)
         return (quote, []) if quote else (None, [])
 
+    @staticmethod
+    def _stranded_that_clause(tok: Token) -> Token | None:
+        """A "that" clause the parser hung on a noun between the verb and it: "said in a statement
+        that ...", "said on Tuesday that ..."."""
+        for c in tok.children:
+            if c.i < tok.i or c.dep_ not in ("prep", "npadvmod"):
+                continue
+            nouns = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+            for noun in nouns:
+                for clause in noun.children:
+                    if clause.dep_ in _CLAUSE_CHILD_DEPS and clause.i > noun.i and any(
+                            m.dep_ == "mark" and m.lower_ == "that" and m.pos_ == "SCONJ" for m in clause.children):
+                        return clause
+        return None
+
     def _adjacent_quote(self, tok: Token) -> tuple[int, int] | None:
-        """A quotation right before or after the reporting clause ('"...," he said' / 'said: "..."')."""
+        """A quoted utterance right before or after the reporting clause ('"...," he said' /
+        'said: "..."'). The utterance must be set off by punctuation, so a quoted phrase inside a
+        clause ('a "grave provocation" that threatened ...') is not taken for speech."""
         doc = self.doc
         start, end = _subtree_range(tok)
         i = start - 1
+        set_off = False
         while i >= 0 and (doc[i].text in _SPEECH_PUNCT or doc[i].is_space):
+            set_off = set_off or doc[i].text in _SPEECH_PUNCT
             i -= 1
-        if i >= 0 and doc[i].text in _QUOTE_MARKS:
-            q = self.quotes.at(doc[i].idx - 1) if i > 0 else None
-            if q is not None and q.close == i:
+        if i > 0 and doc[i].text in _QUOTE_MARKS:
+            q = self.quotes.at(doc[i].idx - 1)
+            if q is not None and q.close == i and (set_off or doc[i - 1].text in _UTTERANCE_END):
                 return q.open + 1, i
         j = end
+        set_off = False
         while j < len(doc) and (doc[j].text in _SPEECH_PUNCT or doc[j].is_space):
+            set_off = set_off or doc[j].text in _SPEECH_PUNCT
             j += 1
-        if j < len(doc) and doc[j].text in _QUOTE_MARKS:
+        if set_off and j < len(doc) and doc[j].text in _QUOTE_MARKS:
             q = self.quotes.at(doc[j].idx + len(doc[j]))
             if q is not None and q.open == j:
                 return j + 1, q.close if q.close is not None else self._token_end(q.end)

@@ -20,9 +20,9 @@ from dotterel.findings import ActorIndex, Mention
 # Dependents that describe the speaker rather than name it.
 _DROP_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis"})
 _LEADING_DROP = frozenset({"det", "predet", "cc", "preconj", "case"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-PLURAL_PRONOUNS = frozenset({"they", "them"})
-THING_PRONOUNS = frozenset({"it"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+THING_PRONOUNS = frozenset({"it", "its"})
 FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 # How far back (in sentences) an antecedent may lie.
@@ -126,6 +126,14 @@ class SpeakerResolver:
                 return cand
             if is_bare_definite(tok) and h.lemma_.lower() == tok.lemma_.lower() and h.i != tok.i:
                 return cand
+        # "Japan's prime minister said ... He added ...": no named person, but the last speaker fits
+        if low in PERSON_PRONOUNS:
+            for sp in reversed(self.history):
+                h = doc[sp.antecedent if sp.antecedent is not None else sp.head]
+                if h.i < tok.i and h.tag_ not in ("NNS", "NNPS") and not is_pronoun(h) \
+                        and h.ent_type_ not in ("ORG", "GPE", "NORP"):
+                    return h.i, sp.text, sp.span, sp.mention
+                break
         return None
 
     def speaker(self, head: Token) -> Speaker:
