@@ -1,13 +1,361 @@
-"""PLACEHOLDER until the actor resolver lands: finds no actors."""
+"""Resolve the actors of one parsed document: which state, organisation, group or person each phrase
+stands for.
+
+Steps, each over the whole document:
+1. knowledge-base aliases (countries, demonyms, capitals, institutions, organisations, armed groups,
+   office-holders) found by one PhraseMatcher; aliases inside a spaCy PERSON name are not places;
+2. spaCy PERSON entities not in the data, and surnames of people already named ("Austin");
+3. titles and appositions give a person a role ("Ukrainian President X"; "X, the Russian foreign
+   ministry spokeswoman"); a country word modifying a sector noun makes one mention of the whole
+   phrase ("North Korean troops" -> PRK MIL, "Iran's foreign ministry" -> IRN GOV);
+4. group nouns with no resolvable affiliation ("officials", "experts") -> code None;
+5. within-article references ("the ministry", "both countries", "it", "they") -> see coref.py.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from dotterel.actors import coref
+from dotterel.actors.drafts import Draft, Sentences, actor_key, to_mention
+from dotterel.actors.kb import Actor, KnowledgeBase, Term, load
+from dotterel.actors.matching import find_aliases
 from dotterel.findings import ActorIndex
+
+# Dependency labels through which a word modifies the noun phrase it belongs to.
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
+# Left dependents of a head noun that belong to the actor phrase ("the", "senior", "Ukrainian").
+_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_STATE_SOURCES = frozenset({"country", "demonym", "capital"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Entity types whose longer names make an alias inside them no actor (capitals also in ORG names).
+_PERSON_VETO = frozenset({"PERSON"})
+_CITY_VETO = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART"})
 
 
 def resolve_actors(doc: Doc, pub_date: dt.date | None) -> ActorIndex:
-    return ActorIndex([])
+    """Every actor mention in `doc`, resolved against the knowledge base as of `pub_date`."""
+    kb = load()
+    drafts = _alias_drafts(doc, pub_date)
+    drafts = _person_drafts(doc, kb, drafts)
+    drafts = _compose(doc, kb, drafts)
+    drafts = _group_nouns(doc, kb, drafts)
+    drafts = coref.resolve_references(doc, kb, drafts, Sentences(doc))
+    text = doc.text
+    return ActorIndex([to_mention(doc, text, d) for d in drafts])
+
+
+# --- 1. aliases -----------------------------------------------------------------------------------
+
+
+def _pick(candidates: list[Actor], day: dt.date | None) -> Actor:
+    """Between namesakes ("George Bush", "Clinton") prefer the one in office, else the latest."""
+    if len(candidates) == 1:
+        return candidates[0]
+    people = [a for a in candidates if a.is_person]
+    if people:
+        in_office = [a for a in people if day is not None and a.at(day) is not None]
+        pool = in_office or people
+        return max(pool, key=lambda a: a.latest_start(day))
+    return candidates[0]
+
+
+def _term(actor: Actor, day: dt.date | None) -> Term | None:
+    term = actor.at(day)
+    if term is None and not actor.is_person:
+        # a group outside its listed ranges keeps its nearest earlier (else first) status
+        earlier = [t for t in actor.terms if day is not None and t.start is not None and t.start <= day]
+        term = max(earlier, key=lambda t: t.start or dt.date.min) if earlier else actor.terms[0]
+    return term
+
+
+def _inside_name(doc: Doc, start: int, end: int, labels: frozenset[str]) -> bool:
+    """Inside a longer name with one of `labels` ("Michael Jordan", "Washington Post"); a tag on the
+    alias alone is trusted less than the gazetteer (spaCy tags some demonyms, e.g. "Azerbaijani", as
+    PERSON)."""
+    for i in range(start, end):
+        tok = doc[i]
+        if tok.ent_type_ in labels:
+            ent_start = i
+            while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+                ent_start -= 1
+            ent_end = i + 1
+            while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+                ent_end += 1
+            return ent_start < start or ent_end > end
+    return False
+
+
+def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
+    kb = load()
+    out: list[Draft] = []
+    for start, end, _alias, candidates in find_aliases(doc):
+        actor = _pick(candidates, day)
+        if not actor.is_person and _inside_name(
+                doc, start, end, _CITY_VETO if actor.source == "capital" else _PERSON_VETO):
+            continue  # "Jordan" in "Michael Jordan"; "Washington" in "Washington Post"
+        term = _term(actor, day)
+        if actor.is_person:
+            code, sector = (term.code, term.sector) if term else (None, None)
+            out.append(Draft(start, end, code, sector, "person", actor.name, "leader"))
+            continue
+        assert term is not None
+        kind = term.kind
+        name = kb.countries.get(term.code or "", actor.name) if kind == "state" else actor.name
+        plural = actor.source == "demonym" and doc[end - 1].tag_ in _PLURAL_TAGS
+        out.append(Draft(start, end, term.code, term.sector, kind, name, actor.source, plural=plural))
+    return out
+
+
+# --- 2. people ------------------------------------------------------------------------------------
+
+
+def _person_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
+    """Add PERSON entities not covered by the data, and later surname-only references."""
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    people = [d for d in drafts if d.kind == "person"]
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start, end = ent.start, ent.end
+        while end > start and doc[end - 1].tag_ == "POS":  # "Kim Jong Un's"
+            end -= 1
+        if end <= start or any(i in covered for i in range(start, end)):
+            continue
+        d = Draft(start, end, None, None, "person", doc[start:end].text, "person")
+        people.append(d)
+        covered.update(range(start, end))
+    people.sort(key=lambda d: d.start)
+    return _merge_short_forms(doc, kb, [d for d in drafts if d.kind != "person"], people)
+
+
+def _short_forms(kb: KnowledgeBase, d: Draft) -> list[str]:
+    """The forms by which a person may be named again later in the same article."""
+    if d.source == "leader":
+        actors = kb.aliases.get(d.name or "", [])
+        for a in actors:
+            if a.is_person and a.name == d.name:
+                return list(a.short)
+        return []
+    words = (d.name or "").split()
+    return [words[-1]] if len(words) > 1 else []
+
+
+def _merge_short_forms(doc: Doc, kb: KnowledgeBase, others: list[Draft], people: list[Draft]) -> list[Draft]:
+    """A person named in full earlier is the same person when a short form recurs ("Austin")."""
+    short: dict[str, Draft] = {}  # short form -> most recent full mention
+    result: list[Draft] = []
+    for d in people:
+        text = doc[d.start:d.end].text
+        earlier = short.get(text)
+        if d.source == "person" and earlier is not None:
+            d.code, d.sector, d.name, d.source = earlier.code, earlier.sector, earlier.name, earlier.source
+        elif d.source == "person" or d.end - d.start > 1 or d.source == "leader":
+            for form in _short_forms(kb, d):
+                if form != text:
+                    short.setdefault(form, d)
+        result.append(d)
+    # short forms not tagged PERSON by spaCy ("Kim sees this ...")
+    covered = {i for d in [*others, *result] for i in range(d.start, d.end)}
+    if short:
+        first = {form: d.start for form, d in short.items()}
+        for tok in doc:
+            d = short.get(tok.text)
+            if d is None or tok.i in covered or first[tok.text] >= tok.i or not tok.text[:1].isupper():
+                continue
+            if tok.pos_ != "PROPN" and tok.ent_type_ not in ("PERSON", ""):
+                continue
+            result.append(Draft(tok.i, tok.i + 1, d.code, d.sector, "person", d.name, d.source))
+            covered.add(tok.i)
+    return sorted([*others, *result], key=lambda d: d.start)
+
+
+# --- 3. titles, appositions and sector nouns ----------------------------------------------------------
+
+
+def _phrase_head(tok: Token) -> Token:
+    """Climb from a modifier to the head noun of its noun phrase ("North Korean" -> "troops")."""
+    h = tok
+    while h.dep_ in _MODIFIER_DEPS and h.head.i > h.i and h.head.pos_ in _NOUNS:
+        h = h.head
+    return h
+
+
+def _lemmas_to(doc: Doc, start: int, head: Token) -> list[str]:
+    return [t.lemma_.lower() for t in doc[max(start, head.i - 3): head.i + 1]]
+
+
+def _is_former(kb: KnowledgeBase, head: Token) -> bool:
+    """A head noun marked as a past role: "a former British officer", "ex-minister"."""
+    for child in head.children:
+        word = child.lower_.rstrip("-")
+        if child.i < head.i and kb.is_word("former", word):
+            return True
+    return head.lower_.startswith("ex-")
+
+
+def _phrase_start(head: Token, floor: int) -> int:
+    """Leftmost token of the actor phrase headed by `head` (det and modifiers; not numbers)."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _PHRASE_DEPS and child.i >= floor:
+            start = min(start, child.left_edge.i if child.left_edge.i >= floor else child.i)
+    return start
+
+
+def _compose(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
+    by_token = {i: d for d in drafts for i in range(d.start, d.end)}
+    removed: set[int] = set()  # ids of drafts absorbed into a bigger phrase
+    for person in [d for d in drafts if d.kind == "person"]:
+        _title(doc, kb, person, by_token, removed)
+    for d in drafts:
+        if id(d) in removed or d.kind not in ("state", "igo"):
+            continue
+        _sector_phrase(doc, kb, d, by_token, removed)
+    return sorted((d for d in drafts if id(d) not in removed), key=lambda d: d.start)
+
+
+def _country_in(drafts: list[Draft]) -> Draft | None:
+    for d in drafts:
+        if d.kind == "state" and d.source in _STATE_SOURCES | {"institution"}:
+            return d
+    return None
+
+
+def _title(doc: Doc, kb: KnowledgeBase, person: Draft, by_token: dict[int, Draft], removed: set[int]) -> None:
+    """Extend a person over a preceding title and take its country when the data gives none."""
+    head = doc[person.end - 1]
+    start = person.start
+    for child in head.lefts:
+        if child.i < person.start and child.dep_ in _PHRASE_DEPS and doc[child.i:person.start].text.find("\n") < 0:
+            start = min(start, child.left_edge.i)
+    unique = {id(by_token[i]): by_token[i] for i in range(start, person.start) if i in by_token}
+    inner = [d for d in unique.values() if d is not person]
+    title = kb.sector_of(_lemmas_to(doc, start, doc[person.start - 1])) if start < person.start else None
+    former = any(kb.is_word("former", t.lower_.rstrip("-")) for t in doc[start:person.start])
+    if start < person.start and (title is not None or inner):
+        if any(d.kind == "person" for d in inner):
+            return  # two names in a row: leave both alone
+        for d in inner:
+            removed.add(id(d))
+        person.start = start
+        country = _country_in(inner)
+        if person.code is None and not former and country is not None:
+            person.code = country.code
+            person.sector = (title.sector if title else None) or "GOV"
+    if person.code is None:
+        _apposition(doc, kb, person, head, by_token)
+
+
+def _apposition(doc: Doc, kb: KnowledgeBase, person: Draft, head: Token, by_token: dict[int, Draft]) -> None:
+    """ "X, the Russian foreign ministry spokeswoman" gives X that role; "a former ..." does not."""
+    for child in head.rights:
+        if child.dep_ != "appos":
+            continue
+        role = kb.sector_of(_lemmas_to(doc, child.left_edge.i, child))
+        if role is None or role.use == "group" or _is_former(kb, child):
+            continue
+        inside = [by_token[t.i] for t in child.subtree if t.i in by_token]
+        country = _country_in(inside)
+        if country is not None:
+            person.code, person.sector = country.code, role.sector or "GOV"
+            return
+
+
+def _sector_phrase(doc: Doc, kb: KnowledgeBase, d: Draft, by_token: dict[int, Draft], removed: set[int]) -> None:
+    """ "North Korean troops", "the Russian ambassador", "the government of Iraq" -> one mention."""
+    last = doc[d.end - 1]
+    anchor = last
+    while anchor.dep_ == "conj" and anchor.head.i < anchor.i:
+        anchor = anchor.head  # "Russian and Chinese officials": "Chinese" shares the head of "Russian"
+    conj = anchor is not last
+    head = _phrase_head(anchor)
+    if conj and (head is anchor or head.i < d.start):
+        return
+    floor = d.start if conj else 0
+    if head is last and last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.pos_ in _NOUNS:
+        head = last.head.head  # "the government of Iraq"
+        if head.i > d.start:
+            return
+    if head is last:
+        return
+    if _is_former(kb, head):
+        removed.add(id(d))  # an affiliation in a past role, not an actor
+        return
+    other = by_token.get(head.i)
+    if other is not None and other is not d:
+        return  # the phrase is headed by another actor (a person handled by _title)
+    if head.sent.start > d.start or "\n" in doc[min(d.start, head.i):max(d.end, head.i + 1)].text:
+        return  # a parse that runs across a paragraph break
+    word = kb.sector_of(_lemmas_to(doc, min(d.start, head.i), head))
+    if word is None or word.sector is None:
+        return  # "a U.S. ally" is not the U.S.
+    if head.i > d.start:
+        # another actor between this one and the head ("Russian and Chinese officials"):
+        # this one keeps its own words, the head goes to the nearest
+        between = [by_token[i] for i in range(d.end, head.i) if i in by_token]
+        if between:
+            d.sector = _sector_for(d, word.sector)
+            return
+        start = min(d.start, _phrase_start(head, floor)) if not conj else d.start
+        end = head.i + 1
+    else:
+        start, end = _phrase_start(head, floor), d.end
+    for i in range(start, end):
+        o = by_token.get(i)
+        if o is not None and o is not d:
+            if o.kind == "person":
+                return
+            removed.add(id(o))
+    d.start, d.end = start, end
+    d.sector = _sector_for(d, word.sector)
+    d.plural = doc[head.i].tag_ in _PLURAL_TAGS
+    d.source = "phrase"
+    for i in range(start, end):
+        by_token[i] = d
+
+
+def _sector_for(d: Draft, sector: str | None) -> str | None:
+    if d.kind == "igo":
+        return "MIL" if sector == "MIL" else d.sector  # "NATO forces"; "UN officials" stay IGO
+    if d.source in ("institution", "group") and d.sector is not None:
+        return d.sector  # "IDF soldiers" stay MIL, "Taliban fighters" follow the Taliban's status
+    return sector
+
+
+# --- 4. group nouns ---------------------------------------------------------------------------------
+
+
+def _group_nouns(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
+    """Plural/mass sector nouns standing alone ("officials", "experts", "police") -> code None."""
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    out = list(drafts)
+    for tok in doc:
+        if tok.i in covered or tok.pos_ not in _NOUNS or tok.dep_ in ("compound", "amod"):
+            continue
+        lemma = tok.lemma_.lower()
+        word = kb.sectors.get(lemma)
+        if word is None or word.use != "group":
+            continue
+        if tok.tag_ not in _PLURAL_TAGS and lemma not in ("police", "media", "military"):
+            continue
+        if kb.is_word("pair_noun", lemma) and any(
+                c.lower_ in ("both", "two") for c in tok.lefts):
+            continue  # "both countries": a reference, resolved in coref
+        start = _phrase_start(tok, 0)
+        if any(i in covered for i in range(start, tok.i)):
+            start = tok.i
+        whole = kb.sector_of(_lemmas_to(doc, start, tok)) or word
+        text = " ".join(t.lower_ for t in doc[start:tok.i + 1] if t.dep_ != "det")
+        d = Draft(start, tok.i + 1, None, whole.sector, "group", None, "noun",
+                  key=f"group:{text}", plural=tok.tag_ in _PLURAL_TAGS)
+        out.append(d)
+        covered.update(range(start, tok.i + 1))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+__all__ = ["resolve_actors", "actor_key"]

@@ -1,0 +1,143 @@
+"""Within-article references to actors already mentioned: "the ministry", "the country", "both
+countries", and subject pronouns ("it", "they", "he", "she").
+
+Deliberately conservative: the antecedent must be recent (same or previous sentence for pronouns, a few
+sentences for definite nouns) and compatible (a state for "the government", a person for "he", a plural
+group for "they"); otherwise the words are left unresolved (definite institution nouns then become a
+group mention with code None). A reference mention keeps its own words and takes the antecedent's code.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dotterel.actors.drafts import Draft, Sentences, actor_key
+from dotterel.actors.kb import KnowledgeBase
+
+_PRONOUN_WINDOW = 1  # sentences back
+_NOUN_WINDOW = 3
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentences) -> list[Draft]:
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    resolved = list(drafts)  # antecedents seen so far, in text order, grows with new references
+    out: list[Draft] = []
+    for tok in doc:
+        if tok.i in covered or not _candidate(tok):
+            continue
+        before = [d for d in resolved if d.end <= tok.i]
+        new = _reference(doc, kb, tok, before, sents)
+        for d in new:
+            out.append(d)
+            resolved.append(d)
+            covered.update(range(d.start, d.end))
+        if new:
+            resolved.sort(key=lambda d: d.start)
+    return sorted([*drafts, *out], key=lambda d: d.start)
+
+
+def _candidate(tok: Token) -> bool:
+    """Cheap filter: only subject pronouns and common nouns can be references."""
+    if tok.pos_ == "PRON":
+        return tok.dep_ in _SUBJECT_DEPS
+    return tok.pos_ == "NOUN" and tok.tag_ in ("NN", "NNS")
+
+
+def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sents: Sentences) -> list[Draft]:
+    lower = tok.lower_
+    if tok.pos_ == "PRON" and tok.dep_ in _SUBJECT_DEPS:
+        return _pronoun(doc, kb, tok, lower, before, sents)
+    if tok.pos_ != "NOUN" or tok.dep_ == "compound":
+        return []
+    lemma = tok.lemma_.lower()
+    if tok.tag_ == "NNS" and kb.is_word("pair_noun", lemma):
+        return _pair(doc, tok, before, sents)
+    dets = [c for c in tok.lefts if c.dep_ == "det"]
+    if tok.tag_ != "NN" or not dets or dets[0].lower_ != "the":
+        return []
+    if any(c.dep_ in ("poss", "nummod") for c in tok.lefts) or any(c.dep_ == "prep" and c.lower_ == "of"
+                                                                     for c in tok.rights):
+        return []
+    start = dets[0].i
+    words = [t.lemma_.lower() for t in doc[start + 1:tok.i + 1]]
+    word = kb.sector_of(words)
+    if kb.is_word("state_noun", lemma) and tok.i == start + 1:
+        ante = _recent(before, sents.of(tok.i), _NOUN_WINDOW, sents, lambda d: d.kind == "state")
+        return [_refer(start, tok.i + 1, ante, None)] if ante else []
+    if word is None or word.use != "body":
+        return []
+    ante = _recent(before, sents.of(tok.i), _NOUN_WINDOW, sents,
+                   lambda d: d.code is not None and d.kind in ("state", "person") and d.source != "ref"
+                   and _standalone(doc, d))
+    if ante is None:
+        text = " ".join(words)
+        return [Draft(start, tok.i + 1, None, word.sector, "group", None, "ref", key=f"group:{text}")]
+    return [_refer(start, tok.i + 1, ante, word.sector, as_state=True, kb=kb)]
+
+
+def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[Draft], sents: Sentences) -> list[Draft]:
+    here = sents.of(tok.i)
+    if kb.is_word("singular_pronoun", lower):
+        if kb.is_word("pleonastic_verb", tok.head.lemma_.lower()) or tok.dep_ == "expl":
+            return []
+        ante = _recent(before, here, _PRONOUN_WINDOW, sents,
+                       lambda d: d.kind in ("state", "igo", "non_state") and not d.plural and d.code is not None
+                       and _standalone(doc, d))
+    elif kb.is_word("plural_pronoun", lower):
+        ante = _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.plural)
+    elif kb.is_word("person_pronoun", lower):
+        ante = _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.kind == "person")
+    else:
+        return []
+    return [_refer(tok.i, tok.i + 1, ante, ante.sector)] if ante else []
+
+
+def _standalone(doc: Doc, d: Draft) -> bool:
+    """Not a modifier inside another noun phrase ("a U.S. ally", "Russia's war")."""
+    return doc[d.end - 1].dep_ not in ("compound", "amod", "poss", "nmod")
+
+
+def _pair(doc: Doc, tok: Token, before: list[Draft], sents: Sentences) -> list[Draft]:
+    """ "both countries", "the two sides" -> the last two different coded actors (two mentions)."""
+    marks = [c for c in tok.lefts if c.lower_ in ("both", "two")]
+    if not marks:
+        return []
+    start = min(c.i for c in tok.lefts if c.dep_ in ("det", "nummod", "predet", "amod") or c in marks)
+    here = sents.of(tok.i)
+    pair: list[Draft] = []
+    for d in reversed(before):
+        if here - sents.of(d.start) > _NOUN_WINDOW:
+            break
+        if d.code is None or d.kind == "group" or d.source == "ref":
+            continue
+        if all(p.code != d.code for p in pair):
+            pair.append(d)
+        if len(pair) == 2:
+            break
+    if len(pair) < 2:
+        return []
+    return [_refer(start, tok.i + 1, d, d.sector) for d in reversed(pair)]
+
+
+def _recent(before: list[Draft], here: int, window: int, sents: Sentences, ok) -> Draft | None:  # type: ignore[no-untyped-def]
+    for d in reversed(before):
+        if here - sents.of(d.start) > window:
+            return None
+        if ok(d):
+            return d
+    return None
+
+
+def _refer(start: int, end: int, ante: Draft, sector: str | None, *, as_state: bool = False,
+           kb: KnowledgeBase | None = None) -> Draft:
+    """A reference mention: its own words, the antecedent's actor."""
+    if as_state and ante.kind == "person":
+        name = kb.countries.get(ante.code or "", ante.code) if kb else ante.code
+        return Draft(start, end, ante.code, sector, "state", name, "ref", plural=False)
+    kind = ante.kind
+    name = ante.name
+    key = ante.key or actor_key(kind, ante.code, sector, name)
+    if sector != ante.sector:
+        key = actor_key(kind, ante.code, sector, name)
+    return Draft(start, end, ante.code, sector, kind, name, "ref", key=key, plural=ante.plural)

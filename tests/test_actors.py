@@ -1,0 +1,273 @@
+"""Actor resolution on small authored sentences, parsed once per module."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from dotterel import nlp
+from dotterel.actors import resolve_actors
+from dotterel.findings import ActorIndex, Mention
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+SENTENCES = {
+    "troops": "North Korean troops crossed into Russia, and South Korean lawmakers demanded answers.",
+    "ministry": "Israeli forces raided the camp, and Iran's foreign ministry condemned the raid.",
+    "military": "The U.S. military said it struck a radar site. The Pentagon declined to comment.",
+    "metonyms": "The Kremlin said Ukrainian officials had rejected the plan. Pyongyang and Seoul traded barbs.",
+    "pair": "Russian and Chinese officials met in Beijing. Both countries pledged closer ties.",
+    "ambassador": "Seoul summoned the Russian ambassador on Tuesday.",
+    "title": "Ukrainian President Volodymyr Zelenskyy met U.S. Defense Secretary Lloyd Austin. Austin pledged aid.",
+    "appos": "Maria Zakharova, the Russian foreign ministry spokeswoman, said Moscow would respond.",
+    "appos_unknown": "Ivan Petrov, the Belarusian deputy foreign minister, criticised the decision.",
+    "former": "Frank Miller, a former British army officer, said the plan would fail.",
+    "us_lower": "Tell us what you think, said the US ambassador.",
+    "igo": "The World Food Programme said aid was blocked, and NATO and the EU responded.",
+    "unsg": "UN Secretary-General Antonio Guterres urged restraint.",
+    "groups": "Police said they arrested three protesters. Analysts expect more unrest.",
+    "unresolved_gov": "Experts disagree. The government denied it.",
+    "body_ref": "Turkey's parliament approved Sweden's NATO bid. The ministry said the vote was historic.",
+    "armed": "Hamas and Hezbollah praised the attack while Houthi rebels fired drones.",
+    "it": "North Korea fired a missile on Sunday. It said the launch was a test.",
+    "pleonastic": "North Korea fired a missile. It is clear that tensions are rising.",
+    "they": "Ukrainian soldiers crossed the river. They captured a village.",
+    "conj_demonyms": "Armenian and Azerbaijani troops exchanged fire; the two sides blamed each other.",
+    "possessive": "North Korea's soldiers are training in Russia.",
+    "reagan": "President Reagan and Mikhail Gorbachev met in Reykjavik. Shultz said the talks failed.",
+    "trump": "Trump criticised the sanctions.",
+    "kim": "Kim Jong Un inspected the launch. Kim later praised the scientists.",
+    "georgia": "Georgia passed a new voting law, Governor Brian Kemp said.",
+    "taliban": "Taliban fighters attacked a police post.",
+    "capital_person": "Actor Denzel Washington visited the set on Monday.",
+}
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return {k: nlp.parse(v) for k, v in SENTENCES.items()}
+
+
+def resolve(docs, key: str, date: str | None = "2024-10-24") -> ActorIndex:
+    return resolve_actors(docs[key], dt.date.fromisoformat(date) if date else None)
+
+
+def find(index: ActorIndex, text: str) -> Mention:
+    hits = [m for m in index.mentions if m.text == text]
+    assert hits, f"no mention {text!r} in {[m.text for m in index.mentions]}"
+    return hits[0]
+
+
+def triple(m: Mention) -> tuple[str | None, str | None, str]:
+    return m.code, m.sector, m.kind
+
+
+def test_demonym_with_sector_noun_is_one_mention(docs):
+    idx = resolve(docs, "troops")
+    assert triple(find(idx, "North Korean troops")) == ("PRK", "MIL", "state")
+    assert triple(find(idx, "South Korean lawmakers")) == ("KOR", "LEG", "state")
+    assert triple(find(idx, "Russia")) == ("RUS", None, "state")
+
+
+def test_every_token_of_a_mention_is_indexed(docs):
+    idx = resolve(docs, "troops")
+    m = find(idx, "North Korean troops")
+    assert all(idx.at_token(i) is m for i in range(m.token_start, m.token_end))
+    assert docs["troops"][m.head].text == "troops"
+
+
+def test_possessive_country_and_multiword_sector(docs):
+    idx = resolve(docs, "ministry")
+    assert triple(find(idx, "Israeli forces")) == ("ISR", "MIL", "state")
+    assert triple(find(idx, "Iran's foreign ministry")) == ("IRN", "GOV", "state")
+
+
+def test_us_military_and_pronoun_it(docs):
+    idx = resolve(docs, "military")
+    assert triple(find(idx, "The U.S. military")) == ("USA", "MIL", "state")
+    assert find(idx, "it").code == "USA"
+    assert triple(find(idx, "Pentagon")) == ("USA", "MIL", "state")
+
+
+def test_metonyms_are_governments(docs):
+    idx = resolve(docs, "metonyms")
+    assert triple(find(idx, "Kremlin")) == ("RUS", "GOV", "state")
+    assert triple(find(idx, "Ukrainian officials")) == ("UKR", "GOV", "state")
+    assert triple(find(idx, "Pyongyang")) == ("PRK", "GOV", "state")
+    assert triple(find(idx, "Seoul")) == ("KOR", "GOV", "state")
+
+
+def test_coordinated_demonyms_and_pair_reference(docs):
+    idx = resolve(docs, "pair")
+    assert find(idx, "Chinese officials").code == "CHN"
+    assert find(idx, "Russian").code == "RUS"
+    both = find(idx, "Both countries")
+    same_span = idx.in_tokens(both.token_start, both.token_end)
+    assert {m.code for m in same_span} == {"RUS", "CHN"}
+
+
+def test_the_two_sides_after_coordinated_troops(docs):
+    idx = resolve(docs, "conj_demonyms")
+    assert triple(find(idx, "Azerbaijani troops")) == ("AZE", "MIL", "state")
+    sides = find(idx, "the two sides")
+    assert {m.code for m in idx.in_tokens(sides.token_start, sides.token_end)} == {"ARM", "AZE"}
+
+
+def test_the_russian_ambassador(docs):
+    idx = resolve(docs, "ambassador")
+    assert triple(find(idx, "the Russian ambassador")) == ("RUS", "GOV", "state")
+
+
+def test_title_and_person_is_one_mention_and_surname_recurs(docs):
+    idx = resolve(docs, "title")
+    z = find(idx, "Ukrainian President Volodymyr Zelenskyy")
+    assert triple(z) == ("UKR", "GOV", "person") and z.name == "Volodymyr Zelenskyy"
+    a = find(idx, "U.S. Defense Secretary Lloyd Austin")
+    assert a.code == "USA" and a.kind == "person"
+    later = [m for m in idx.mentions if m.text == "Austin"]
+    assert later and later[0].key == a.key and later[0].code == "USA"
+
+
+def test_apposition_gives_a_current_role(docs):
+    assert triple(find(resolve(docs, "appos"), "Maria Zakharova")) == ("RUS", "GOV", "person")
+    assert triple(find(resolve(docs, "appos_unknown"), "Ivan Petrov")) == ("BLR", "GOV", "person")
+
+
+def test_former_role_gives_no_code(docs):
+    idx = resolve(docs, "former")
+    assert triple(find(idx, "Frank Miller")) == (None, None, "person")
+    assert not [m for m in idx.mentions if m.code == "GBR"]
+
+
+def test_lowercase_us_is_not_the_united_states(docs):
+    idx = resolve(docs, "us_lower")
+    assert idx.at_token(1) is None  # "us"
+    assert find(idx, "the US ambassador").code == "USA"
+
+
+def test_international_organisations(docs):
+    idx = resolve(docs, "igo")
+    wfp = find(idx, "World Food Programme")
+    assert (wfp.code, wfp.kind, wfp.sector, wfp.name) == ("UN", "igo", "IGO", "World Food Programme")
+    assert find(idx, "NATO").code == "NATO"
+    assert find(idx, "EU").code == "EU"
+
+
+def test_un_secretary_general(docs):
+    m = find(resolve(docs, "unsg"), "UN Secretary-General Antonio Guterres")
+    assert (m.code, m.kind) == ("UN", "person")
+
+
+def test_unresolvable_groups(docs):
+    idx = resolve(docs, "groups")
+    assert triple(find(idx, "Police")) == (None, "COP", "group")
+    assert find(idx, "they").key == find(idx, "Police").key
+    assert triple(find(idx, "protesters")) == (None, "CVL", "group")
+    assert triple(find(idx, "Analysts")) == (None, None, "group")
+
+
+def test_the_government_without_antecedent_stays_unresolved(docs):
+    idx = resolve(docs, "unresolved_gov")
+    assert triple(find(idx, "The government")) == (None, "GOV", "group")
+
+
+def test_the_ministry_refers_to_the_last_standalone_state(docs):
+    idx = resolve(docs, "body_ref")
+    assert triple(find(idx, "Turkey's parliament")) == ("TUR", "LEG", "state")
+    assert triple(find(idx, "The ministry")) == ("TUR", "GOV", "state")
+
+
+def test_armed_groups(docs):
+    idx = resolve(docs, "armed")
+    assert triple(find(idx, "Hamas")) == ("PSE", "REB", "non_state")
+    assert triple(find(idx, "Hezbollah")) == ("LBN", "REB", "non_state")
+    houthis = idx.at_token(next(t.i for t in docs["armed"] if t.text == "Houthi"))
+    assert houthis is not None and houthis.code == "YEM"
+
+
+def test_taliban_status_depends_on_date(docs):
+    before = resolve(docs, "taliban", "2010-09-01")
+    after = resolve(docs, "taliban", "2022-09-01")
+    assert before.at_token(0).sector == "REB" and before.at_token(0).kind == "non_state"
+    assert after.at_token(0).sector == "GOV"
+
+
+def test_subject_it_and_pleonastic_it(docs):
+    assert find(resolve(docs, "it"), "It").code == "PRK"
+    idx = resolve(docs, "pleonastic")
+    assert not [m for m in idx.mentions if m.text == "It"]
+
+
+def test_they_refers_to_plural_actor(docs):
+    idx = resolve(docs, "they")
+    assert triple(find(idx, "They")) == ("UKR", "MIL", "state")
+
+
+def test_possessive_country_name(docs):
+    idx = resolve(docs, "possessive")
+    assert triple(find(idx, "North Korea's soldiers")) == ("PRK", "MIL", "state")
+
+
+def test_1980s_figures(docs):
+    idx = resolve(docs, "reagan", "1986-10-12")
+    assert triple(find(idx, "President Reagan")) == ("USA", "GOV", "person")
+    assert find(idx, "Mikhail Gorbachev").code == "RUS"
+    assert find(idx, "Shultz").code == "USA"
+
+
+@pytest.mark.parametrize("date, code", [("2018-06-12", "USA"), ("2022-06-12", None), ("2025-06-01", "USA"),
+                                        (None, "USA")])
+def test_leader_terms_by_date(docs, date, code):
+    m = find(resolve(docs, "trump", date), "Trump")
+    assert m.kind == "person" and m.name == "Donald Trump" and m.code == code
+
+
+def test_korean_surname_after_full_name(docs):
+    idx = resolve(docs, "kim")
+    full, short = find(idx, "Kim Jong Un"), find(idx, "Kim")
+    assert short.key == full.key and short.code == "PRK"
+
+
+def test_capital_inside_a_person_name_is_not_a_state(docs):
+    idx = resolve(docs, "capital_person")
+    assert not [m for m in idx.mentions if m.code == "USA"]
+
+
+@pytest.mark.xfail(reason="'Georgia' the US state reads as the country; no context model for US states")
+def test_georgia_us_state(docs):
+    idx = resolve(docs, "georgia")
+    assert not [m for m in idx.mentions if m.code == "GEO"]
+
+
+def test_keys_group_mentions_of_one_actor(docs):
+    idx = resolve(docs, "troops")
+    keys = {m.key for m in idx.mentions}
+    assert len(keys) == len(idx.mentions)  # three different actors
+    idx2 = resolve(docs, "metonyms")
+    assert find(idx2, "Kremlin").key != find(idx2, "Pyongyang").key
+
+
+def _shared_or_skip(path: Path) -> Path:
+    if not path.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{path} missing under CI")
+        pytest.skip(f"{path} not available")
+    return path
+
+
+@pytest.mark.slow
+def test_acceptance_article_actors_match_gold():
+    text = _shared_or_skip(SHARED / "examples" / "north-korea-troops.txt").read_text(encoding="utf-8")
+    gold = json.loads((SHARED / "examples" / "north-korea-troops.gold.json").read_text(encoding="utf-8"))
+    doc = nlp.parse(text)
+    idx = resolve_actors(doc, dt.date(2024, 10, 24))
+    for code, phrases in gold["actors"].items():
+        for phrase in phrases:
+            hits = [m for m in idx.mentions if phrase in m.text and m.code == code]
+            assert hits, f"{phrase!r} not resolved to {code}"
+    coded = {m.code for m in idx.mentions if m.code}
+    assert coded <= set(gold["actors"]), coded - set(gold["actors"])
