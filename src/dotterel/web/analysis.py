@@ -1,0 +1,70 @@
+"""Analysing submitted text (and, only when enabled, a fetched URL) and storing the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+from dotterel.errors import DotterelError, InputError
+from dotterel.ingest.normalize import SourceItem
+from dotterel.model import Document
+from dotterel.store import Store
+from dotterel.store.writer import Analysed, finish_run, start_run, write_batch
+from dotterel.web.dependencies import AnalyzerHolder, Settings
+
+FETCH_TIMEOUT = 10.0
+
+
+def check_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+    except ValueError:
+        raise InputError(f"date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def fetch(url: str, settings: Settings) -> str:
+    """The body of `url`, when the server allows fetching; http(s) only, size-limited, short timeout."""
+    if not settings.allow_fetch:
+        raise InputError("fetching URLs is disabled on this server (start it with --allow-fetch); send the text instead")
+    if urlsplit(url).scheme not in ("http", "https"):
+        raise InputError("only http:// and https:// URLs can be fetched")
+    import httpx
+
+    try:
+        with httpx.stream("GET", url, timeout=FETCH_TIMEOUT, follow_redirects=True) as response:
+            response.raise_for_status()
+            body = b""
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > settings.max_body:
+                    raise InputError(f"{url}: page is larger than {settings.max_body} bytes")
+            return body.decode(response.encoding or "utf-8", errors="replace")
+    except httpx.HTTPError as err:
+        raise InputError(f"{url}: cannot fetch ({type(err).__name__})") from None
+
+
+def analyse(holder: AnalyzerHolder, settings: Settings, *, text: str | None, url: str | None = None,
+            date: str | None = None, title: str | None = None, source: str | None = None) -> Document:
+    """Analyse text (or the page at `url` when no text is given); InputError with one line when it can't."""
+    if not (text and text.strip()):
+        if not url:
+            raise InputError("no text given: paste the article text or upload a file")
+        text = fetch(url, settings)
+    item = SourceItem(text=text, date=check_date(date), title=title or None, url=url or None, source=source or None)
+    return holder.analyze(item)
+
+
+def store_document(store: Store, doc: Document) -> str:
+    """Write one analysed document as its own ingest run; 'stored' or 'duplicate' (or DotterelError)."""
+    run_id = start_run(store, ["web"], doc.coder.version, doc.coder.knowledge, 1)
+    try:
+        result = write_batch(store, run_id, [Analysed(doc, path="web")])
+    except DotterelError:
+        finish_run(store, run_id, "failed", 1)
+        raise
+    finish_run(store, run_id, "done", 1)
+    if result.quarantined:
+        raise InputError(f"id {doc.id!r} is already used by a different text")
+    return "stored" if result.stored else "duplicate"

@@ -1,0 +1,84 @@
+"""FastAPI dependencies: settings, the store, a connection per request, the API token, the analyzer."""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Header, HTTPException, Request
+from sqlalchemy import Connection
+
+from dotterel.store import Store
+
+DEFAULT_MAX_BODY = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything `create_app` was configured with; declared once, shown by `dotterel serve --help`."""
+
+    db_url: str | None
+    host: str = "127.0.0.1"
+    token: str | None = None  # when set, writing and analysing need it (required off localhost)
+    max_body: int = DEFAULT_MAX_BODY  # bytes; larger request bodies get 413
+    allow_fetch: bool = False  # fetch user-supplied URLs for analysis (off: no outbound requests)
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def get_db(store: Annotated[Store, Depends(get_store)]) -> Iterator[Connection]:
+    """One read connection per request, returned to the pool when the request is done."""
+    with store.connect() as conn:
+        yield conn
+
+
+def token_ok(settings: Settings, supplied: str | None) -> bool:
+    if settings.token is None:
+        return True
+    return supplied is not None and hmac.compare_digest(supplied.encode(), settings.token.encode())
+
+
+def require_token(
+    settings: Annotated[Settings, Depends(get_settings)],
+    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+    x_api_token: Annotated[str | None, Header(description="The API token (or `Authorization: Bearer …`).")] = None,
+) -> None:
+    """Guards endpoints that write or run analysis when the server was started with a token."""
+    supplied = x_api_token
+    if authorization and authorization.lower().startswith("bearer "):
+        supplied = authorization[7:].strip()
+    if not token_ok(settings, supplied):
+        raise HTTPException(401, "this endpoint needs the API token: send 'Authorization: Bearer TOKEN'",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+class AnalyzerHolder:
+    """Loads the spaCy pipeline on first use (not at start-up) and runs one analysis at a time."""
+
+    def __init__(self) -> None:
+        self._analyzer = None
+        self.lock = threading.Lock()
+
+    def analyze(self, item):  # type: ignore[no-untyped-def]
+        from dotterel.pipeline import Analyzer
+
+        with self.lock:
+            if self._analyzer is None:
+                self._analyzer = Analyzer()
+            return self._analyzer.analyze(item)
+
+
+def get_analyzer(request: Request) -> AnalyzerHolder:
+    return request.app.state.analyzer
+
+
+DB = Annotated[Connection, Depends(get_db)]

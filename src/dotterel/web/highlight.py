@@ -1,0 +1,85 @@
+"""The article text with events, claims and quantities highlighted in place, as escaped HTML.
+
+Annotations may overlap (a claim contains the trigger of the event it reports), so the text is cut at
+every annotation boundary and each piece is wrapped once, carrying the ids of every annotation that
+covers it (`data-refs="c1 e2"`). Every piece of text and every attribute value goes through
+`markupsafe.escape`: article text is untrusted input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+
+@dataclass(slots=True)
+class Annotation:
+    kind: str  # event | claim | quantity
+    id: str
+    start: int
+    end: int
+    label: str  # short text shown in the card heading
+    details: list[tuple[str, str]]  # (field, value) rows shown in the card and the tooltip
+
+
+def _codes(refs: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{r.get('code') or '?'}{('/' + r['sector']) if r.get('sector') else ''} ({r.get('text', '')})"
+                     for r in refs) or "—"
+
+
+def annotations(record: dict[str, Any]) -> list[Annotation]:
+    """Annotations of a `dotterel/1` record, ordered by where they start."""
+    out: list[Annotation] = []
+    for ev in record.get("events", []):
+        att = ev.get("attribution")
+        source = f"{att['source']} ({att.get('code') or '?'}, “{att.get('cue', '')}”)" if att else "author"
+        trig = ev["trigger"]["span"]
+        details = [("type", f"{ev['type']}{(' / ' + ev['mode']) if ev.get('mode') else ''} (quad {ev['quad']}, "
+                            f"score {ev['score']:g})"),
+                   ("actor", _codes(ev["actor"])), ("recipient", _codes(ev["recipient"])),
+                   ("modality", ev["modality"]), ("source", source)]
+        if ev.get("date"):
+            details.append(("date", f"{ev['date'].get('value') or 'unresolved'} (“{ev['date'].get('text', '')}”)"))
+        if ev.get("location"):
+            details.append(("location", f"{ev['location'].get('text')} ({ev['location'].get('code') or '?'})"))
+        out.append(Annotation("event", ev["id"], trig[0], trig[1], ev["type"], details))
+    for cl in record.get("claims", []):
+        sp = cl.get("speaker")
+        speaker = f"{sp['text']} ({sp.get('code') or '?'}{('/' + sp['sector']) if sp.get('sector') else ''})" if sp else "unknown"
+        details = [("source", speaker), ("cue", cl["cue"]), ("kind", cl["kind"]), ("certainty", cl["certainty"]),
+                   ("events", ", ".join(cl.get("events", [])) or "—")]
+        out.append(Annotation("claim", cl["id"], cl["span"][0], cl["span"][1], f"claim: {cl['certainty']}", details))
+    for q in record.get("quantities", []):
+        value = q.get("value")
+        details = [("value", "—" if value is None else f"{value:g}"), ("unit", q.get("unit") or "—"),
+                   ("role", q.get("role") or "—"), ("bound", q["bound"]), ("projected", "yes" if q["projected"] else "no"),
+                   ("event", q.get("event") or "—")]
+        out.append(Annotation("quantity", q["id"], q["span"][0], q["span"][1], "quantity", details))
+    n = len(record.get("text", ""))
+    valid = [a for a in out if 0 <= a.start < a.end <= n]
+    valid.sort(key=lambda a: (a.start, -a.end))
+    return valid
+
+
+def tooltip(a: Annotation) -> str:
+    return f"{a.id} {a.label}: " + "; ".join(f"{k} {v}" for k, v in a.details)
+
+
+def highlighted(text: str, anns: list[Annotation]) -> Markup:
+    """`text` as HTML with each annotated stretch wrapped in `<mark>`; everything escaped."""
+    cuts = sorted({0, len(text), *(a.start for a in anns), *(a.end for a in anns)})
+    parts: list[str] = []
+    for start, end in zip(cuts, cuts[1:]):
+        piece = escape(text[start:end])
+        cover = [a for a in anns if a.start <= start and end <= a.end]
+        if not cover:
+            parts.append(piece)
+            continue
+        kinds = sorted({a.kind for a in cover})
+        refs = " ".join(a.id for a in cover)
+        title = " | ".join(tooltip(a) for a in cover)
+        parts.append(f'<mark class="hl {" ".join("hl-" + k for k in kinds)}" data-refs="{escape(refs)}" '
+                     f'title="{escape(title)}">{piece}</mark>')
+    return Markup("".join(parts))

@@ -1,0 +1,84 @@
+"""Query parameters shared by the API and the pages, validated into an `EventFilter`.
+
+Parameters arrive as strings and empty ones mean "not set", because HTML filter forms submit every
+field; anything malformed is a 422 naming the parameter and what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from fastapi import HTTPException, Query
+
+from dotterel.events.ontology import ONTOLOGY
+from dotterel.web.queries import EventFilter
+
+CODE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
+MODALITIES = ("asserted", "negated", "future", "hypothetical", "historical")
+INTERVALS = ("day", "week", "month")
+EVENT_TYPES = tuple(sorted(ONTOLOGY.types))
+
+
+def bad(param: str, message: str) -> HTTPException:
+    return HTTPException(422, f"{param}: {message}")
+
+
+def parse_code(value: str | None, param: str) -> str | None:
+    if not value:
+        return None
+    code = value.strip().upper()
+    if not CODE.match(code):
+        raise bad(param, f"{value!r} is not an actor code (ISO alpha-3 like RUS, or an organisation like NATO)")
+    return code
+
+
+def parse_dyad(value: str | None, param: str = "dyad") -> tuple[str, str] | None:
+    if not value:
+        return None
+    src, sep, dst = value.strip().upper().partition("-")
+    if not sep or not CODE.match(src) or not CODE.match(dst):
+        raise bad(param, f"{value!r} is not a dyad written AAA-BBB (actor code, recipient code)")
+    return src, dst
+
+
+def parse_date(value: str | None, param: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise bad(param, f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def parse_choice(value: str | None, param: str, choices: tuple[str, ...]) -> str | None:
+    if not value:
+        return None
+    if value not in choices:
+        raise bad(param, f"{value!r} is not one of {', '.join(choices)}")
+    return value
+
+
+def event_filter(
+    dyad: Annotated[str | None, Query(description="Dyad `AAA-BBB`: actor code, recipient code.", max_length=20)] = None,
+    actor: Annotated[str | None, Query(description="Actor code (any recipient).", max_length=8)] = None,
+    recipient: Annotated[str | None, Query(description="Recipient code (any actor).", max_length=8)] = None,
+    type: Annotated[list[str], Query(description=f"PLOVER event type(s): {', '.join(EVENT_TYPES)}.")] = [],  # noqa: B006
+    modality: Annotated[str | None, Query(description=f"One of {', '.join(MODALITIES)}.", max_length=16)] = None,
+    date_from: Annotated[str | None, Query(description="First day (YYYY-MM-DD), inclusive.", max_length=10)] = None,
+    date_to: Annotated[str | None, Query(description="Last day (YYYY-MM-DD), inclusive.", max_length=10)] = None,
+    source: Annotated[str | None, Query(description="Document source, exactly as stored.", max_length=200)] = None,
+) -> EventFilter:
+    types = [t.strip().upper() for t in type if t.strip()]
+    unknown = [t for t in types if t not in ONTOLOGY.types]
+    if unknown:
+        raise bad("type", f"unknown PLOVER event type {unknown[0]!r} (one of {', '.join(EVENT_TYPES)})")
+    f = EventFilter(
+        dyad=parse_dyad(dyad), actor=parse_code(actor, "actor"), recipient=parse_code(recipient, "recipient"),
+        types=types, modality=parse_choice(modality, "modality", MODALITIES),
+        date_from=parse_date(date_from, "date_from"), date_to=parse_date(date_to, "date_to"), source=source or None,
+    )
+    if f.date_from and f.date_to and f.date_from > f.date_to:
+        raise bad("date_from", f"{f.date_from} is after date_to {f.date_to}")
+    return f

@@ -1,0 +1,119 @@
+"""The HTML pages: overview, dyad, article, analyse (paste or upload), API reference."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
+
+from dotterel.errors import DotterelError
+from dotterel.ingest.normalize import decode_bytes
+from dotterel.model import to_builtins
+from dotterel.store import Store
+from dotterel.web import dashboard, queries
+from dotterel.web.analysis import analyse, store_document
+from dotterel.web.dependencies import DB, AnalyzerHolder, Settings, get_analyzer, get_settings, get_store, token_ok
+from dotterel.web.highlight import annotations, highlighted
+from dotterel.web.params import EVENT_TYPES, INTERVALS, MODALITIES, event_filter, parse_choice, parse_dyad
+from dotterel.web.queries import EventFilter
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 50
+
+
+def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, conn: DB) -> HTMLResponse:
+    return render(request, "overview.html", {
+        "status": queries.ingest_status(conn),
+        "dyads": dashboard.escalating_dyads(conn),
+        "alerts": dashboard.alerts_overview(conn, limit=8),
+        "documents": queries.documents(conn, limit=10),
+    })
+
+
+@router.get("/dyads/{dyad_id}", response_class=HTMLResponse)
+def dyad_page(request: Request, conn: DB, dyad_id: str, f: Annotated[EventFilter, Depends(event_filter)],
+              interval: str | None = None, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
+    pair = parse_dyad(dyad_id, "dyad")
+    assert pair is not None
+    f = f.with_dyad(pair)
+    interval = parse_choice(interval, "interval", INTERVALS) or "week"
+    chart = dashboard.dyad_series(conn, f, interval)
+    offset = (page - 1) * PAGE_SIZE
+    events = queries.events(conn, f, limit=PAGE_SIZE, offset=offset)
+    return render(request, "dyad.html", {
+        "dyad": chart["dyad"], "filter": f, "interval": interval, "chart": chart,
+        "alerts": sorted(chart["alerts"], key=lambda a: a["period"], reverse=True)[:10],
+        "clusters": queries.clusters(conn, f, limit=10), "events": events, "page": page,
+        "has_next": len(events) == PAGE_SIZE, "event_types": EVENT_TYPES, "modalities": MODALITIES,
+        "intervals": INTERVALS, "sources": queries.sources(conn),
+    })
+
+
+def _article(request: Request, record: dict[str, Any], **extra: Any) -> HTMLResponse:
+    anns = annotations(record)
+    return render(request, "article.html", {
+        "doc": record, "text_html": highlighted(record["text"], anns), "annotations": anns, **extra})
+
+
+@router.get("/articles/{doc_id}", response_class=HTMLResponse)
+def article_page(request: Request, conn: DB, doc_id: str) -> HTMLResponse:
+    record = queries.document_record(conn, doc_id)
+    if record is None:
+        raise HTTPException(404, f"no document with id {doc_id!r}")
+    return _article(request, record, stored=True)
+
+
+@router.get("/analyze", response_class=HTMLResponse)
+def analyze_form(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> HTMLResponse:
+    return render(request, "analyze.html", {"needs_token": settings.token is not None, "error": None, "form": {}})
+
+
+@router.post("/analyze", response_class=HTMLResponse)
+async def analyze_submit(
+    request: Request,
+    settings: Annotated[Settings, Depends(get_settings)],
+    holder: Annotated[AnalyzerHolder, Depends(get_analyzer)],
+    store: Annotated[Store, Depends(get_store)],
+    text: Annotated[str, Form(max_length=1_000_000)] = "",
+    date: Annotated[str, Form(max_length=32)] = "",
+    title: Annotated[str, Form(max_length=1000)] = "",
+    url: Annotated[str, Form(max_length=2000)] = "",
+    save: Annotated[str, Form(max_length=8)] = "",
+    token: Annotated[str, Form(max_length=500)] = "",
+    file: UploadFile | None = None,
+) -> HTMLResponse:
+    form = {"text": text, "date": date, "title": title, "url": url}
+
+    def again(message: str, status: int) -> HTMLResponse:
+        return render(request, "analyze.html", {"needs_token": settings.token is not None, "error": message,
+                                                "form": form}, status_code=status)
+
+    if not token_ok(settings, token or None):
+        return again("this server needs the API token to analyse text", 401)
+    try:
+        if file is not None and file.filename:
+            text = decode_bytes(await file.read(settings.max_body + 1), file.filename)
+        doc = await run_in_threadpool(analyse, holder, settings, text=text, url=url or None, date=date or None,
+                                      title=title or None)
+        saved = await run_in_threadpool(store_document, store, doc) if save else None
+    except DotterelError as err:
+        return again(str(err), 422)
+    return _article(request, to_builtins(doc), stored=bool(saved), saved=saved)
+
+
+@router.get("/reference", response_class=HTMLResponse)
+def reference(request: Request) -> HTMLResponse:
+    """The API endpoints, from the OpenAPI schema, on a page that needs no CDN (unlike /docs)."""
+    schema = request.app.openapi()
+    endpoints = [{"method": m.upper(), "path": p, "summary": op.get("summary", ""),
+                  "description": op.get("description", ""),
+                  "params": [(x["name"], x["in"], x.get("description", "")) for x in op.get("parameters", [])]}
+                 for p, ops in schema["paths"].items() for m, op in ops.items()]
+    return render(request, "reference.html", {"endpoints": endpoints})
