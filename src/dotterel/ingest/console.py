@@ -62,7 +62,8 @@ def run_ingest(paths: Sequence[str], db: str | None, *, workers: int = 0, schedu
                              recode=recode, advance=advance)
         Console().print(summary_table(summary, display(store.url)))
         if summary.quarantined:
-            err.print(f"{summary.quarantined} quarantined: see `dotterel quarantine --db ...`", highlight=False)
+            hint = f" --db {db}" if db else ""
+            err.print(f"{summary.quarantined} quarantined: see `dotterel quarantine{hint}`", highlight=False)
         return summary
     finally:
         store.close()

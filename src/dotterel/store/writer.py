@@ -102,13 +102,13 @@ def write_batch(store: Store, run_id: int, outcomes: Sequence[Outcome], *, recod
 
 
 def _quarantine(conn: Connection, run_id: int, q: Quarantined) -> int:
-    """Add a quarantine row unless the same thing was already quarantined for the same reason."""
+    """Quarantine `q` (counted as 1); no new row when it was already quarantined for the same reason."""
     t = s.quarantine
     seen = conn.execute(
         select(t.c.id).where(t.c.path == q.path, t.c.locator == q.locator, t.c.reason == q.reason).limit(1)
     ).first()
     if seen:
-        return 0
+        return 1
     conn.execute(insert(t), dict(run_id=run_id, path=q.path, locator=q.locator, item_id=q.item_id,
                                  reason=q.reason, created_at=now()))
     return 1

@@ -1,0 +1,202 @@
+"""The store on SQLite and PostgreSQL: migrations, identity, codings, integrity, locks, bad URLs."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from dotterel import model as m
+from dotterel import query
+from dotterel.store import StoreError, StoreLockedError, open_store
+from dotterel.store import schema as s
+from dotterel.store.dates import buckets
+from dotterel.store.engine import current_revision, head_revision
+from dotterel.store.integrity import problems
+from dotterel.store.writer import Analysed, Quarantined, start_run, write_batch
+
+TEXT_A = "Envoys of Chile and Peru signed a fisheries accord in Lima on Thursday after two days of talks."
+TEXT_B = "Border guards of Ruritania fired on a patrol from Freedonia near the river crossing, officials said."
+
+
+def _counts(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    with store.connect() as conn:
+        return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in (s.documents, s.codings, s.events, s.event_actors, s.entities, s.claims, s.quantities,
+                          s.quarantine)}
+
+
+def _doc_b(make_doc, **kw):  # type: ignore[no-untyped-def]
+    return make_doc(TEXT_B, doc_id="b1", events=[
+        {"type": "ASSAULT", "quad": 4, "score": -9.0, "trigger": "fired",
+         "actors": [("Border guards of Ruritania", "RUR", "MIL")], "recipients": [("Freedonia", "FRE", None)],
+         "attributed": True, "quantity": True},
+    ], **kw)
+
+
+def test_buckets_are_iso_day_week_month() -> None:
+    assert buckets("2024-10-24") == ("2024-10-24", "2024-W43", "2024-10")
+    assert buckets("2024-12-30T10:00:00") == ("2024-12-30", "2025-W01", "2024-12")  # ISO week-year
+    assert buckets("2024-06") == (None, None, "2024-06")
+    assert buckets("2024") == (None, None, None)
+    assert buckets(None) == (None, None, None)
+
+
+def test_migrations_create_exactly_the_schema(store_url: str) -> None:
+    import importlib
+
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    try:  # other modules add their tables to the store's metadata (and a migration for them)
+        importlib.import_module("dotterel.monitor.tables")
+    except ImportError:
+        pass
+    store = open_store(store_url)
+    with store.connect() as conn:
+        assert current_revision(conn) == head_revision()
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), s.metadata)
+    assert diff == []
+    store.close()
+    open_store(store_url).close()  # opening again is a no-op migration
+
+
+def test_write_is_idempotent_and_keeps_every_field(store_url: str, make_doc) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(store_url)
+    run = start_run(store, ["x"], "0.1.0", "k1", 0)
+    a = make_doc(TEXT_A, doc_id="a1", events=[{"type": "SUPPORT", "trigger": "signed",
+                                                 "actors": [("Chile", "CHL", None), ("Peru", "PER", None)]}])
+    b = _doc_b(make_doc)
+    r1 = write_batch(store, run, [Analysed(a, "in.jsonl:1"), Analysed(b, "in.jsonl:2")])
+    assert (r1.stored, r1.duplicates, r1.events) == (2, 0, 2)
+    before = _counts(store)
+    assert before["event_actors"] == 4 and before["claims"] == 1 and before["quantities"] == 1
+    # same texts again, even under another id: nothing is added
+    again = make_doc(TEXT_A, doc_id="other-id")
+    r2 = write_batch(store, run, [Analysed(a), Analysed(again), Analysed(b)])
+    assert (r2.stored, r2.duplicates) == (0, 3)
+    assert _counts(store) == before
+    with store.connect() as conn:
+        assert problems(conn) == []
+        stored_b = query.document(conn, "b1")
+        assert m.document_from_json(json.dumps(stored_b)) == b  # the whole record, losslessly
+        assert query.document(conn, "a1") == json.loads(m.to_json(a))
+        assert query.document(conn, "nope") is None
+    store.close()
+
+
+def test_recode_adds_a_coding_and_queries_see_the_newest(store_url: str, make_doc) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(store_url)
+    run = start_run(store, ["x"], "0.1.0", "k1", 0)
+    old = _doc_b(make_doc)
+    write_batch(store, run, [Analysed(old)])
+    new = make_doc(TEXT_B, doc_id="b1", knowledge="k2", events=[
+        {"type": "COERCE", "quad": 4, "trigger": "fired", "actors": [("Border guards of Ruritania", "RUR", "MIL")],
+         "recipients": [("Freedonia", "FRE", None)]},
+        {"type": "ACCUSE", "quad": 3, "trigger": "said", "actors": [("Freedonia", "FRE", None)],
+         "recipients": [("Border guards of Ruritania", "RUR", "MIL")]},
+    ])
+    # without recode, a new coding of a stored text is a duplicate
+    assert write_batch(store, run, [Analysed(new)]).duplicates == 1
+    r = write_batch(store, run, [Analysed(new)], recode=True)
+    assert (r.recoded, r.events) == (1, 2)
+    assert write_batch(store, run, [Analysed(new)], recode=True).duplicates == 1  # same coder again: nothing
+    counts = _counts(store)
+    assert (counts["documents"], counts["codings"]) == (1, 2)
+    with store.connect() as conn:
+        rows = query.events(conn)
+        assert [r["type"] for r in rows] == ["COERCE", "ACCUSE"]  # only the newest coding
+        assert query.document(conn, "b1")["coder"]["knowledge"] == "k2"
+        assert problems(conn) == []
+    store.close()
+
+
+def test_quarantine_rows_are_not_repeated(store_url: str) -> None:
+    store = open_store(store_url)
+    run = start_run(store, ["x"], "0.1.0", "k1", 0)
+    q = Quarantined(path="dir/broken.html", reason="no article text found in the HTML page")
+    assert write_batch(store, run, [q]).quarantined == 1
+    assert write_batch(store, run, [q]).quarantined == 1  # counted in the run, stored once
+    with store.connect() as conn:
+        assert [(x["path"], x["reason"]) for x in query.quarantined(conn)] == [(q.path, q.reason)]
+    store.close()
+
+
+def test_an_id_already_used_by_another_text_is_quarantined(store_url: str, make_doc) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(store_url)
+    run = start_run(store, ["x"], "0.1.0", "k1", 0)
+    write_batch(store, run, [Analysed(make_doc(TEXT_A, doc_id="same"))])
+    r = write_batch(store, run, [Analysed(make_doc(TEXT_B, doc_id="same"), "b.jsonl:3")])
+    assert (r.stored, r.quarantined) == (0, 1)
+    with store.connect() as conn:
+        [row] = query.quarantined(conn)
+    assert "already used by a different text" in row["reason"] and row["item_id"] == "same"
+    store.close()
+
+
+def test_a_failed_batch_writes_nothing(store_url: str, make_doc) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(store_url)
+    run = start_run(store, ["x"], "0.1.0", "k1", 0)
+    good = make_doc(TEXT_A, doc_id="a1")
+    bad = make_doc(TEXT_B, doc_id="b1", events=[{"type": "X" * 40, "trigger": "fired"}])  # too long for the column
+    try:
+        write_batch(store, run, [Analysed(good), Analysed(bad)])
+    except Exception:  # noqa: BLE001 - SQLite stores the long string, PostgreSQL refuses it: either is fine here
+        assert _counts(store)["documents"] == 0
+    else:
+        assert store.dialect == "sqlite"
+    store.close()
+
+
+def test_bad_urls_fail_with_one_line_and_write_nothing(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="directory .* does not exist"):
+        open_store(f"sqlite:///{tmp_path}/missing/dir/x.db")
+    with pytest.raises(StoreError, match="only sqlite and postgresql"):
+        open_store("mysql://u@localhost/db")
+    with pytest.raises(StoreError) as err:
+        open_store("postgresql://u:secret@127.0.0.1:1/nowhere")
+    assert "secret" not in str(err.value) and "\n" not in str(err.value)
+    not_db = tmp_path / "notes.db"
+    not_db.write_text("these are my notes, not a database " * 200)
+    with pytest.raises(StoreError, match="cannot open database"):
+        open_store(str(not_db))
+    assert not_db.read_text().startswith("these are my notes")
+    with pytest.raises(StoreError, match="no database at"):
+        open_store(str(tmp_path / "absent.db"), create=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_a_locked_sqlite_store_waits_then_fails_clearly(tmp_path: Path, make_doc) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "locked.db"
+    open_store(str(path)).close()
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    store = open_store(str(path), lock_timeout=0.5)
+    with pytest.raises(StoreLockedError, match="locked by another writer; gave up after 0.5 s"):
+        start_run(store, ["x"], "0.1.0", "k1", 0)
+    # once the other writer finishes, writing works
+    threading.Timer(0.2, lambda: other.execute("COMMIT")).start()
+    store2 = open_store(str(path), lock_timeout=5)
+    run = start_run(store2, ["x"], "0.1.0", "k1", 0)
+    assert write_batch(store2, run, [Analysed(make_doc(TEXT_A))]).stored == 1
+    other.close()
+    store.close()
+    store2.close()
+
+
+@pytest.mark.postgres
+def test_a_locked_postgres_store_waits_then_fails_clearly(pg_url: str) -> None:
+    from sqlalchemy import text
+
+    store = open_store(pg_url, lock_timeout=0.5)
+    with store.write() as conn:  # this transaction holds the write lock...
+        assert conn.execute(text("SELECT 1")).scalar_one() == 1
+        other = open_store(pg_url, lock_timeout=0.5)
+        with pytest.raises(StoreLockedError, match="locked by another writer"):
+            start_run(other, ["x"], "0.1.0", "k1", 0)  # ...so a second writer gives up
+        other.close()
+    store.close()
