@@ -21,6 +21,8 @@ a lower bound of 100, "dozens of" 12, "tens of thousands" 10,000; "a dozen" is e
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from dotterel.findings import QuantityFinding
@@ -28,6 +30,8 @@ from dotterel.model import Bound
 from dotterel.quantities.lexicon import Lexicon, Unit, lexicon
 from dotterel.quantities.numbers import Core, read_core
 
+_DIGIT_GROUP = re.compile(r"^\+?\d+$")
+_COUNTABLE = re.compile(r"^[^\W\d_][\w'-]*$")  # a word, not "to-198"
 _RANGE_LINKS = frozenset({"to", "-", "–", "—", "or", "and"})
 _MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november december "
@@ -35,6 +39,7 @@ _MONTHS_DAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split())
 _YEAR_LEFT = frozenset({"the", "a", "its", "their", "his", "her", "'s", "this", "that", "in", "since", "by",
                         "until", "till", "of", "from", "and", "-", "–", "before", "after", "during", "for"})
+_NAME_ENTS = frozenset({"FAC", "GPE", "LOC", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 _NOUNISH = frozenset({"NOUN", "PROPN"})
 _VERBISH = frozenset({"VERB", "AUX"})
 _ATTACH_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "appos", "advmod", "npadvmod"})
@@ -165,8 +170,9 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
         after += post_cue[0]
 
     if unit is not None and unit.role == "duration":
-        if after < ctx.n and words[after] in lex.ctx("offset"):
-            return None, after  # "four years ago", "two days after the talks": a date, not a quantity
+        if after < ctx.n and words[after] in lex.ctx("offset") and doc[after - 1].dep_ != "pobj":
+            # "four years ago", "two days after the talks": a date; "for six days before" stays
+            return None, after
         if _in_entity(doc, core.start, "DATE") and _is_age(ctx, end):
             return None, after
 
@@ -177,12 +183,17 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
     text_end = after
     if unit is None:
         noun, partitive = _counted_noun(ctx, head, core, after)
+        if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in _NAME_ENTS:
+            return None, end  # "36 Quai des Orfevres", "10 Downing Street": an address or name
         if noun is None and core.spelled and (core.value <= 1 or head.dep_ not in _BARE_DEPS):
             return None, end  # a lone "one"/"two" that counts nothing
         if noun is not None and not partitive and noun.i >= after:
             text_end = noun.i + 1
-    elif unit is not None and core.vague:
-        pass
+    if bound is None and post_cue is None and text_end > after:  # "Sixty-six people or more"
+        late = ctx.phrase_at(text_end, lex.post_bounds, lex.max_post_bound) if text_end < ctx.n else None
+        if late is not None:
+            bound = str(late[1])
+            text_end += late[0]
     attach = noun if noun is not None and not partitive else head
     anchor = _governor(attach)
 
@@ -200,7 +211,8 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
 
     role = _role(ctx, unit, noun, anchor)
     unit_name = unit.unit if unit is not None else (_noun_unit(noun) if noun is not None else None)
-    projected = _projected(ctx, attach, anchor)
+    # "grow from 40,000 to 300,000": the starting level is a fact, whatever the verb
+    projected = not (start > 0 and words[start - 1] == "from") and _projected(ctx, attach, anchor)
     span = (doc[start].idx, doc[text_end - 1].idx + len(doc[text_end - 1]))
     return QuantityFinding(
         text=doc.text[span[0]:span[1]], span=span, value=value, unit=unit_name, role=role, bound=final,
@@ -241,11 +253,8 @@ def _out_of_scope(ctx: _Ctx, core: Core, start: int, end: int, unit: Unit | None
         plain = digits.replace(",", "")
         if len(plain) > 1 and plain[0] == "0" and not plain.startswith("0."):
             return True  # "0800 123 456": a phone or code, not an amount
-        if start > 0 and (words[start - 1].lstrip("+")[:1].isdigit() and not doc[start - 1].like_num is False):
-            if words[start - 1][:1] in "+0123456789" and prev not in ("-",):
-                return True  # a run of bare digit groups: phone numbers, codes
-        if nxt[:1].isdigit():
-            return True
+        if (core.start > 0 and _DIGIT_GROUP.match(words[core.start - 1])) or _DIGIT_GROUP.match(nxt):
+            return True  # a run of bare digit groups ("+44 20 7946 0958"): phone numbers, codes
         if "," not in digits and "." not in digits and len(plain) == 4 and 1800 <= int(plain) <= 2100 \
                 and unit is None and core.high is None:
             if not _counted_year_shape(ctx, core, start, end):
@@ -261,8 +270,8 @@ def _out_of_scope(ctx: _Ctx, core: Core, start: int, end: int, unit: Unit | None
         before = doc[start - 1]
         if prev in lex.ctx("id_prefix") and core.digits is not None:
             return True  # "No. 10"
-        if before.pos_ == "PROPN" and before.text[:1].isupper() and prev not in _MONTHS_DAYS \
-                and before.ent_type_ not in ("MONEY",) and not before.is_sent_start:
+        if before.text[:1].isupper() and prev not in _MONTHS_DAYS and before.ent_type_ != "MONEY" and (
+                (before.pos_ == "PROPN" and not before.is_sent_start) or tok.head.i == before.i):
             return True  # "Chapter 11", "Highway 1", "Boeing 737": a number in a name
         if prev in lex.ctx("age_word"):
             return True  # "aged 25"
@@ -324,8 +333,9 @@ def _counted_noun(ctx: _Ctx, head: Token, core: Core, after: int) -> tuple[Token
         return None, False
     h = head.head
     if head.dep_ in _ATTACH_DEPS and h.i > head.i and h.pos_ in _NOUNISH and h.i - head.i <= 6 \
-            and not h.like_num:
-        return _compound_head(h), False
+            and not h.like_num and not any(t.is_punct or t.is_space for t in ctx.doc[head.i + 1:h.i]):
+        noun = _compound_head(h)
+        return (noun, False) if _COUNTABLE.match(noun.text) else (None, False)
     if core.vague and head.pos_ == "NOUN":
         return None, False
     return None, False
@@ -371,8 +381,6 @@ def _role(ctx: _Ctx, unit: Unit | None, noun: Token | None, anchor: Token) -> st
 def _projected(ctx: _Ctx, attach: Token, anchor: Token) -> bool:
     """Is the number a forecast/scenario? See the module docstring, rule 5."""
     lex = ctx.lex
-    if attach.dep_ == "pobj" and attach.head.lower_ == "from":
-        return False  # "grow from 40,000 to 300,000": the starting level is a fact
     if anchor.pos_ not in _VERBISH:
         return False
     auxes = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}

@@ -60,7 +60,11 @@ def read_core(words: Sequence[str], i: int, lex: Lexicon, glued: Sequence[bool])
     rng = RANGE_TOKEN.match(words[i])
     if rng is not None:
         a, b = float(rng["a"].replace(",", "")), float(rng["b"].replace(",", ""))
-        return Core(i, i + 1, a, digits=words[i], high=b)
+        j, scale = i + 1, 1.0
+        while j < n and (e := lex.number(words[j])) and e[1] == "big":  # "15-25 million"
+            scale *= e[0]
+            j += 1
+        return Core(i, j, a * scale, scale=scale, digits=words[i], high=b * scale)
 
     total, group, scale = 0.0, 0.0, 1.0
     have_number = spelled = False
