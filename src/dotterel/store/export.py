@@ -18,6 +18,7 @@ from dotterel.query import LIST_COLUMNS
 TABLE_LIMIT = 50
 _INT_COLUMNS = frozenset({"quad", "sentence", "span_start", "span_end", "n_chars", "n_events"})
 _FLOAT_COLUMNS = frozenset({"score", "confidence"})
+_WRAPPING = frozenset({"actor_texts", "recipient_texts", "title", "reason", "path", "trigger", "dyads", "source"})
 
 
 def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
@@ -86,7 +87,9 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: 
 
     table = Table(title=title, show_lines=False)
     for col in columns:
-        table.add_column(col, overflow="fold")
+        # codes and dates stay whole; free text wraps
+        wraps = col in _WRAPPING
+        table.add_column(col, overflow="fold", no_wrap=not wraps, ratio=2 if wraps else None)
     for row in rows:
         table.add_row(*[_cell(row.get(col)) for col in columns])
     console = Console(file=out)
