@@ -19,7 +19,7 @@ PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 PHRASE_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "conj", "cc", "det", "nummod", "quantmod", "appos", "flat", "case",
      "predet", "npadvmod", "punct"})
-INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "prep"})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "prep", "acomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 

@@ -11,8 +11,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dotterel.events.arguments import Arguments, arguments, mentions_in
-from dotterel.events.modality import is_condition, modality_of
+from dotterel.events.arguments import Arguments, arguments, mentions_in, phrase_tokens
+from dotterel.events.modality import (
+    declared_intent,
+    is_condition,
+    modality_of,
+    obligation_content,
+    self_announced_future,
+)
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import Pattern, PatternSet, load_patterns
 from dotterel.findings import ActorIndex, EventFinding, Mention
@@ -22,6 +28,8 @@ CONTENT_TAKING = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE", 
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep"})
 TRIGGER_POS = frozenset({"VERB", "AUX"})
 COOPERATIVE_QUADS = frozenset({1, 2})
+CONFLICT_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"})
+NOMINAL_SLOTS = ("pobj:against", "pobj:on", "pobj:with", "pobj:into", "pobj:to", "pobj:in")
 
 
 def _object_lemmas(args: Arguments) -> set[str]:
@@ -81,7 +89,7 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patt
         return None
     if p.joint and not _is_joint(tok, args):
         return None
-    actor = mentions_in(args.subject, actors)
+    actor = subject_mentions(args.subject, actors)
     if p.subject_sector and not any(m.sector == p.subject_sector for m in actor):
         return None
     recipients: list[Mention] = []
@@ -103,6 +111,54 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patt
     if not actor and not recipients:
         return None
     return _unique(actor), _unique(recipients)
+
+
+def subject_mentions(subject: Token | None, actors: ActorIndex) -> list[Mention]:
+    """Resolved actors of the subject phrase; an unresolvable noun phrase ("experts") stays, code null."""
+    found = mentions_in(subject, actors)
+    if found or subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return found
+    toks = sorted(t.i for t in phrase_tokens(subject) if t.dep_ not in ("punct", "cc", "det"))
+    doc = subject.doc
+    span = doc[toks[0]: toks[-1] + 1]
+    return [Mention(start=span.start_char, end=span.end_char, text=span.text, code=None, sector=None,
+                    kind="group", name=None, key=f"group:{span.text.lower()}", token_start=span.start,
+                    token_end=span.end, head=subject.i)]
+
+
+def _nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> Pattern | None:
+    """"staged a hunger strike", "went on strike", "launched an investigation": the noun names the event."""
+    if tok.lemma_.lower() not in ps.light_verbs:
+        return None
+    nouns = [args.patient] if args.patient is not None else []
+    nouns += args.preps.get("on", []) + args.preps.get("into", [])
+    for noun in nouns:
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = noun.lemma_.lower()
+        mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
+        for key in [f"{m} {lemma}" for m in mods] + [lemma]:
+            trig = ps.nominal.get(key)
+            if trig is not None:
+                return Pattern(lemmas=frozenset({tok.lemma_.lower()}), type=trig.type, mode=trig.mode,
+                               context=trig.context, recipient_slots=NOMINAL_SLOTS)
+    return None
+
+
+def _request_from_obligation(tok: Token, sent_index: int, sent: Span, actors: ActorIndex) -> EventFinding | None:
+    """"X said Y must withdraw": X requests of Y (the speaker's own act, so not attributed onward)."""
+    content = obligation_content(tok)
+    if content is None:
+        return None
+    actor = subject_mentions(arguments(tok).subject, actors)
+    target = arguments(content).subject
+    recipients = mentions_in(target, actors)
+    if not actor or not any(m.code for m in actor + recipients):
+        return None
+    return EventFinding(
+        type="REQUEST", mode=None, context=[], actors=_unique(actor), recipients=_unique(recipients),
+        modality=modality_of(tok), trigger=tok.i, trigger_span=(tok.idx, tok.idx + len(tok)),
+        span=_clause_span(tok, actor, recipients, sent), sentence=sent_index, confidence=0.6)
 
 
 def _location(args: Arguments, actors: ActorIndex, used: list[Mention]) -> Mention | None:
@@ -156,10 +212,18 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
     for tok in sorted(sent, key=lambda t: _depth(t)):
         if tok.pos_ not in TRIGGER_POS:
             continue
-        patterns = ps.for_lemma(tok.lemma_.lower())
-        if not patterns or _suppressed(tok, coded):
+        if _suppressed(tok, coded):
             continue
+        request = _request_from_obligation(tok, index, sent, actors)
+        if request is not None:
+            coded[tok.i] = request.type
+            found.append(request)
+            continue
+        patterns = ps.for_lemma(tok.lemma_.lower())
         args = arguments(tok)
+        nominal = _nominal_pattern(tok, args, ps)
+        if nominal is not None:
+            patterns = [*patterns, nominal]
         for p in patterns:
             matched = _match(p, tok, args, actors, ps)
             if matched is None:
@@ -167,7 +231,11 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             actor, recipients = matched
             modality = modality_of(tok)
             etype, mode = p.type, p.mode
-            if modality == "future" and ONTOLOGY.spec(etype).quad in COOPERATIVE_QUADS:
+            cooperative = ONTOLOGY.spec(etype).quad in COOPERATIVE_QUADS
+            if etype in CONFLICT_ACTS and (declared_intent(tok) or self_announced_future(tok)):
+                # an actor declaring its own hostile act ("ready to impose", "said they would boycott") threatens
+                etype, mode, modality = "THREATEN", None, "asserted"
+            elif cooperative and (modality == "future" or declared_intent(tok)):
                 # DESIGN.md: a promised cooperative act is AGREE; the futurity is in the type
                 etype, mode, modality = "AGREE", None, "asserted"
             coded[tok.i] = etype

@@ -27,6 +27,10 @@ class ModalityCues:
     hypothetical_aux: frozenset[str]
     hypothetical_verbs: frozenset[str]
     condition_marks: frozenset[str]
+    intent_predicates: frozenset[str]
+    reporting_verbs: frozenset[str]
+    obligation_aux: frozenset[str]
+    self_future_aux: frozenset[str]
 
 
 @functools.cache
@@ -78,7 +82,7 @@ def modality_of(tok: Token) -> Modality:
         if cur.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in cur.children):
             cur = cur.head  # "will meet and sign": the second verb shares the first one's auxiliaries
             continue
-        if cur.dep_ not in ("xcomp", "advcl", "pcomp") or cur.head.i == cur.i:
+        if cur.dep_ not in ("xcomp", "advcl", "pcomp", "acomp") or cur.head.i == cur.i:
             break
         head = cur.head
         if head.dep_ == "prep" and head.head.i != head.i:  # "accused of", "refrain from"
@@ -94,3 +98,39 @@ def modality_of(tok: Token) -> Modality:
             break
         cur = head
     return found or "asserted"
+
+
+def declared_intent(tok: Token) -> bool:
+    """True when the trigger is the content of its actor's own declared intent ("is ready to send")."""
+    cues = load_cues()
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "pcomp", "prep") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in cues.intent_predicates or cur.lower_ in cues.intent_predicates:
+            return True
+    return False
+
+
+def self_announced_future(tok: Token) -> bool:
+    """"They said they would boycott": a future act announced by its own actor (a pronoun subject)."""
+    cues = load_cues()
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in cues.reporting_verbs:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in cues.self_future_aux for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ == "PRON"
+
+
+def obligation_content(tok: Token) -> Token | None:
+    """For a reporting verb, the clause it reports if that clause says someone must/should act."""
+    cues = load_cues()
+    if tok.lemma_.lower() not in cues.reporting_verbs:
+        return None
+    for child in tok.children:
+        if child.dep_ == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ in cues.obligation_aux for c in child.children):
+            return child
+    return None

@@ -33,10 +33,21 @@ class Pattern:
     party_only: bool = False
 
 
+@dataclass(slots=True, frozen=True)
+class NominalTrigger:
+    """A noun that names an event when a light verb takes it as object ("staged a protest")."""
+
+    type: str
+    mode: str | None
+    context: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class PatternSet:
     by_lemma: dict[str, list[Pattern]]
     classes: dict[str, frozenset[str]]
+    light_verbs: frozenset[str] = frozenset()
+    nominal: dict[str, NominalTrigger] = field(default_factory=dict)
 
     def for_lemma(self, lemma: str) -> list[Pattern]:
         return self.by_lemma.get(lemma, [])
@@ -79,7 +90,13 @@ def parse_patterns(raw: dict) -> PatternSet:
         )
         for lemma in pattern.lemmas:
             by_lemma.setdefault(lemma, []).append(pattern)
-    return PatternSet(by_lemma=by_lemma, classes=classes)
+    nominal = {}
+    for spec in raw.get("nominal", []):
+        trig = NominalTrigger(type=spec["type"], mode=spec.get("mode"), context=tuple(spec.get("context", ())))
+        for noun in spec["nouns"]:
+            nominal.setdefault(str(noun).lower(), trig)
+    return PatternSet(by_lemma=by_lemma, classes=classes, light_verbs=frozenset(raw.get("light_verbs", ())),
+                      nominal=nominal)
 
 
 @functools.cache
