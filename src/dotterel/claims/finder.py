@@ -14,6 +14,7 @@ sentences); the kind is direct (all quoted), mixed (partly quoted) or indirect.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -22,9 +23,10 @@ from spacy.tokens import Doc, Token
 from dotterel.claims import certainty
 from dotterel.claims.cues import Cue, Lexicon, lexicon
 from dotterel.claims.quotes import QuoteIndex, find_quotes
-from dotterel.claims.speakers import FIRST_SECOND, RELATIVE, Speaker, SpeakerResolver, is_pronoun
+from dotterel.claims.speakers import FIRST_SECOND, RELATIVE, SPEAKER_PRONOUNS, Speaker, SpeakerResolver, is_pronoun
 from dotterel.findings import ActorIndex, ClaimFinding
 
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis"})
 _CLAUSE_CHILD_DEPS = frozenset({"acl", "relcl", "ccomp", "appos"})
 # Clauses that would let a reporting verb inherit its subject from the verb above it:
@@ -38,10 +40,12 @@ _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "when", "where", "wh
 # extraposing "it" of "it was reported that" comes with a passive verb and is handled there.
 _EXPLETIVES = frozenset({"there"})
 _EDGE_TRIM_DEPS = frozenset({"mark", "cc"})
+_QUOTE_CHARS = "\"“”«»„"
 _QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "«", "»", "„", "'"})
 _SPEECH_PUNCT = frozenset({",", ":", ";", "—", "–", "-"})
 _UTTERANCE_END = frozenset({",", ".", "!", "?", "—", "–"})
 _MIN_CONTINUATION_WORDS = 3
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n|(?<=[.!?\"”])[ \t]*\n")
 
 
 @dataclass(slots=True)
@@ -106,9 +110,11 @@ def _subtree_range(tok: Token) -> tuple[int, int]:
 
 
 def _clause_host(tok: Token) -> Token:
-    """The verb (or root) whose clause a modifier like "according to" belongs to."""
+    """The clause a modifier like "according to" belongs to: the nearest verb with its own subject
+    (or a complement clause, or the root), so participles and nouns pass it upwards."""
     host = tok.head
-    while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
+    while host.head.i != host.i and host.dep_ not in ("ccomp", "parataxis") and not (
+            host.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECT_DEPS for c in host.children)):
         host = host.head
     return host
 
@@ -152,13 +158,17 @@ class _Finder:
 
     def _verbal_content(self, tok: Token, cue: Cue) -> tuple[tuple[int, int] | None, list[Token]]:
         if cue.needs == "quote":
+            if self.quotes.at(tok.idx) is not None:
+                return None, []  # the cue is itself inside a quotation: not a quoted predicate
             for c in tok.children:
-                if c.dep_ in ("oprd", "xcomp", "prep") and self.quotes.overlapping(*self._chars(_subtree_range(c))):
+                if (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")) \
+                        and self.quotes.overlapping(*self._chars(_subtree_range(c))):
                     return (c.left_edge.i, tok.right_edge.i + 1), [c, tok]
             return None, []
         comps = [c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS and c.pos_ in ("VERB", "AUX", "NOUN",
                                                                                        "PROPN", "ADJ", "PRON")]
         if comps:
+            comps = self._one_side(tok, comps)
             ranges = [_subtree_range(c) for c in comps]
             return (min(r[0] for r in ranges), max(r[1] for r in ranges)), comps
         stranded = self._stranded_that_clause(tok)
@@ -171,6 +181,18 @@ class _Finder:
             return _rest_of_clause(host, tok), [host]
         quote = self._adjacent_quote(tok)
         return (quote, []) if quote else (None, [])
+
+    def _one_side(self, tok: Token, comps: list[Token]) -> list[Token]:
+        """Complements on both sides of the cue are one content only when both are quoted (a quote
+        split by "he said"); otherwise the clause after the cue is the content and the one before is
+        the author's."""
+        before = [c for c in comps if c.i < tok.i]
+        after = [c for c in comps if c.i > tok.i]
+        if not before or not after:
+            return comps
+        if all(self.quotes.at(c.idx) is not None for c in comps):
+            return comps
+        return after
 
     @staticmethod
     def _stranded_that_clause(tok: Token) -> Token | None:
@@ -278,7 +300,7 @@ class _Finder:
         while start < end and (doc[start].is_punct or doc[start].is_space
                                or (doc[start].dep_ in _EDGE_TRIM_DEPS and doc[start].lower_ in ("that", "and", "but"))):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
             end -= 1
         return start, end
 
@@ -303,18 +325,24 @@ class _Finder:
         draft.content = (start, end)
         if self._is_question(draft):
             return None
-        c_start, c_end = self._chars((start, end))
+        c_start, c_end = self._clip_to_paragraph(self._chars((start, end)), draft.cue_head.idx)
+        if c_end <= c_start:
+            return None
         # content inside a quotation is the whole quotation (it may run over several sentences)
         q = self.quotes.at(c_start)
         if q is not None and c_end <= q.end and not (draft.cue_tokens[0] >= start and draft.cue_tokens[0] < end):
             c_start, c_end = self._trim_chars(q.start, q.end)
+        c_start, c_end = self._balance_quotes(c_start, c_end)
         quoted = self.quotes.quoted_chars(c_start, c_end)
-        length = len(doc.text[c_start:c_end].strip())
+        length = len(doc.text[c_start:c_end].strip(_QUOTE_CHARS + " "))
         kind = "direct" if quoted >= length else ("mixed" if quoted > 0 else "indirect")
         head = draft.speaker_head
-        in_quote = self.quotes.at(draft.cue_head.idx) is not None
-        if head.lower_ in FIRST_SECOND and not in_quote:
-            return None  # the author's own voice ("we know that ...")
+        if is_pronoun(head) and head.lower_ not in SPEAKER_PRONOUNS:
+            return None  # "this noted ...", "what said ...": a parse error, not a speaker
+        if head.lower_ in FIRST_SECOND:
+            # outside quotes it is the author's own voice ("we know that ..."); inside a quotation it
+            # is part of the quoted speaker's words, which the enclosing claim already carries
+            return None
         sp: Speaker = self.speakers.speaker(head)
         self.speakers.remember(sp)
         cue_span = self._chars(draft.cue_tokens)
@@ -324,6 +352,35 @@ class _Finder:
         return ClaimFinding(speaker=sp.mention, speaker_text=sp.text, speaker_span=sp.span,
                             cue=doc.text[cue_span[0]:cue_span[1]], cue_span=cue_span, kind=kind,
                             content_span=(c_start, c_end), span=whole, certainty=sure)
+
+    def _clip_to_paragraph(self, content: tuple[int, int], cue: int) -> tuple[int, int]:
+        """Keep the content on the cue's side of any paragraph end inside it. A paragraph ends at a
+        line break after sentence-final punctuation or at a blank line; a bare line break in mid
+        sentence is a wrapped line and is kept."""
+        text = self.doc.text
+        start, end = content
+        for m in _PARAGRAPH_END.finditer(text, start, end):
+            if m.end() <= cue:
+                start = max(start, m.end())
+            elif m.start() >= cue:
+                end = min(end, m.start())
+        return self._trim_chars(start, end)
+
+    def _balance_quotes(self, start: int, end: int) -> tuple[int, int]:
+        """A content edge inside a quotation moves out to take the whole quoted phrase, marks
+        included ('the victim has "severe burns"', not 'the victim has "severe')."""
+        text = self.doc.text
+        for q in self.quotes.overlapping(start, end):
+            q_start, q_end = self._trim_chars(q.start, q.end)
+            if q_start < start < q_end or (q_start == start and end > q_end):
+                start = q_start
+                if start > 0 and text[start - 1] in _QUOTE_CHARS and end > q_end:
+                    start -= 1
+            if q_start < end < q_end or (q_end == end and start < q_start):
+                end = q_end
+                if end < len(text) and text[end] in _QUOTE_CHARS and start < q_start:
+                    end += 1
+        return start, end
 
     def _trim_chars(self, start: int, end: int) -> tuple[int, int]:
         text = self.doc.text

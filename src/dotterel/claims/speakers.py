@@ -24,6 +24,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
 FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
+SPEAKER_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | FIRST_SECOND | {"one", "someone", "everyone",
+                                                                                    "somebody", "nobody", "many",
+                                                                                    "some", "others", "both"}
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 # How far back (in sentences) an antecedent may lie.
 WINDOW_SENTENCES = 4
@@ -57,6 +60,12 @@ def phrase_tokens(head: Token) -> tuple[int, int]:
         start += 1
     while end > head.i and (doc[end].is_punct or doc[end].dep_ in ("case", "cc")):
         end -= 1
+    # an opened bracket without its closing one ("Security Service (FSB") is cut off
+    opened = [t.i for t in doc[start:end + 1] if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[-1]:end + 1]) and opened[-1] > head.i:
+        end = opened[-1] - 1
+        while end > head.i and (doc[end].is_punct or doc[end].dep_ == "cc"):
+            end -= 1
     return start, end + 1
 
 
