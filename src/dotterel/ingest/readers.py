@@ -238,7 +238,10 @@ def read_sources(path: Path) -> Iterator[Source]:
 
 def _strip_name(message: str, name: str) -> str:
     """The quarantine row already holds the path: don't repeat it in the reason."""
-    return message[len(name) + 2:] if message.startswith(name + ": ") else message
+    for prefix in (name + ": ", name + " is ", name + " "):
+        if message.startswith(prefix):
+            return message[len(prefix):]
+    return message
 
 
 def decode_html(data: bytes, name: str) -> str:
