@@ -184,7 +184,7 @@ def document_record(conn: Connection, doc_id: str) -> dict[str, Any] | None:
 
 def sources(conn: Connection) -> list[str]:
     d = s.documents
-    return list(conn.execute(select(distinct(d.c.source)).where(d.c.source.is_not(None)).order_by(d.c.source)
+    return list(conn.execute(select(d.c.source).where(d.c.source.is_not(None)).distinct().order_by(d.c.source)
                              .limit(200)).scalars())
 
 

@@ -92,7 +92,7 @@ def list_documents(conn: DB, limit: Limit = 50, offset: Offset = 0,
     return _page(items, limit, offset)
 
 
-@router.get("/documents/{doc_id}", tags=["documents"])
+@router.get("/documents/{doc_id:path}", tags=["documents"])
 def get_document(conn: DB, doc_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     """The stored `dotterel/1` record of one document (its current coding)."""
     record = queries.document_record(conn, doc_id)

@@ -62,7 +62,7 @@ def _article(request: Request, record: dict[str, Any], **extra: Any) -> HTMLResp
         "doc": record, "text_html": highlighted(record["text"], anns), "annotations": anns, **extra})
 
 
-@router.get("/articles/{doc_id}", response_class=HTMLResponse)
+@router.get("/articles/{doc_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, conn: DB, doc_id: str) -> HTMLResponse:
     record = queries.document_record(conn, doc_id)
     if record is None:
