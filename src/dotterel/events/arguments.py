@@ -53,8 +53,11 @@ def mentions_in(head: Token | None, actors: ActorIndex) -> list[Mention]:
         m = actors.at_token(tok.i)
         if m is not None and id(m) not in seen:
             seen[id(m)] = m
+    found = list(seen.values())
+    if any(m.code for m in found):  # "the US commander, General X": the unresolved apposition adds nothing
+        found = [m for m in found if m.code]
     # prefer the mention covering the head itself first, then text order
-    return sorted(seen.values(), key=lambda m: (not (m.token_start <= head.i < m.token_end), m.start))
+    return sorted(found, key=lambda m: (not (m.token_start <= head.i < m.token_end), m.start))
 
 
 def _own_subject(tok: Token) -> tuple[Token | None, Token | None, bool]:

@@ -97,6 +97,8 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patt
         recipients = _slot(slot, args, actors)
         if recipients:
             break
+    if p.inverse:  # "Kyiv received weapons from Berlin": the giver acts, the subject receives
+        actor, recipients = recipients, actor
     if p.theme_actor and not actor and args.patient is not None:
         actor = [m for m in mentions_in(args.patient, actors) if m.code]
     if p.reciprocal and recipients:
@@ -104,8 +106,9 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patt
     actor_codes = {m.code for m in actor if m.code}
     if p.foreign_recipient:
         recipients = [m for m in recipients if m.code and m.code not in actor_codes and m.kind == "state"]
-    # an actor is not its own recipient ("Russian forces withdrew from Russian-held ...")
-    recipients = [m for m in recipients if not (m.code and m.code in actor_codes)]
+    # an actor is not its own recipient; domestic dyads (Congress -> the president: USA-USA) are kept
+    actor_keys = {m.key for m in actor}
+    recipients = [m for m in recipients if m.key not in actor_keys]
     if p.needs_recipient and not recipients:
         return None
     if not actor and not recipients:
@@ -232,7 +235,11 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             modality = modality_of(tok)
             etype, mode = p.type, p.mode
             cooperative = ONTOLOGY.spec(etype).quad in COOPERATIVE_QUADS
-            if etype in CONFLICT_ACTS and (declared_intent(tok) or self_announced_future(tok)):
+            announced = declared_intent(tok) or self_announced_future(tok)
+            if modality == "negated" and announced:
+                # "said he would not provide support": an actor refusing is REJECT, a fact in itself
+                etype, mode, modality = "REJECT", None, "asserted"
+            elif etype in CONFLICT_ACTS and announced:
                 # an actor declaring its own hostile act ("ready to impose", "said they would boycott") threatens
                 etype, mode, modality = "THREATEN", None, "asserted"
             elif cooperative and (modality == "future" or declared_intent(tok)):

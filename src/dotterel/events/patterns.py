@@ -11,7 +11,7 @@ from dotterel.knowledge import data_path
 
 _KNOWN_KEYS = {
     "verbs", "type", "mode", "context", "object", "object_optional", "recipient", "needs_recipient",
-    "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "party_only",
+    "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "party_only", "inverse",
 }
 
 
@@ -31,6 +31,7 @@ class Pattern:
     prep_any: frozenset[str] = field(default_factory=frozenset)
     joint: bool = False
     party_only: bool = False
+    inverse: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -87,6 +88,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             prep_any=frozenset(spec.get("prep_any", ())),
             joint=bool(spec.get("joint")),
             party_only=bool(spec.get("party_only")),
+            inverse=bool(spec.get("inverse")),
         )
         for lemma in pattern.lemmas:
             by_lemma.setdefault(lemma, []).append(pattern)
