@@ -51,6 +51,6 @@ def decide(cue_certainty: Certainty, cue: Token, content_heads: list[Token], spe
 
 
 def _is_commentator(head: Token, lex: Lexicon) -> bool:
-    if lex.source_kind(head.lemma_) == "commentator":
+    if lex.is_source(head.lemma_, "commentator"):
         return True
-    return any(c.dep_ == "appos" and lex.source_kind(c.lemma_) == "commentator" for c in head.children)
+    return any(c.dep_ == "appos" and lex.is_source(c.lemma_, "commentator") for c in head.children)

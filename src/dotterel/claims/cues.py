@@ -14,7 +14,7 @@ from dotterel.model import Certainty
 CERTAINTIES: tuple[Certainty, ...] = ("certain", "probable", "possible", "claimed", "opinion")
 NEEDS = ("", "source", "quote")
 HEDGE_PLACES = ("content", "cue", "both")
-SOURCE_KINDS = ("evidence", "agent", "commentator")
+SOURCE_KINDS = ("evidence", "agent", "commentator", "person")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +38,12 @@ class Lexicon:
     nouns: dict[str, Cue]
     preps: dict[str, Cue]
     hedges: dict[str, Hedge]
-    sources: dict[str, str]  # noun lemma -> evidence | agent | commentator
+    sources: dict[str, frozenset[str]]  # noun lemma -> kinds (evidence, agent, commentator, person)
 
-    def source_kind(self, lemma: str) -> str | None:
-        return self.sources.get(lemma.lower())
+    def is_source(self, lemma: str, kind: str | None = None) -> bool:
+        """Whether `lemma` names a source (of `kind`, when given)."""
+        kinds = self.sources.get(lemma.lower())
+        return bool(kinds) and (kind is None or kind in kinds)
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -77,12 +79,13 @@ def load_lexicon(directory: Path) -> Lexicon:
         if row["where"] not in HEDGE_PLACES:
             raise ValueError(f"{hedge_path.name}: unknown place {row['where']!r}")
         hedges[row["word"].lower()] = Hedge(row["word"].lower(), row["where"], _certainty(row["certainty"], hedge_path))
-    sources: dict[str, str] = {}
+    sources: dict[str, frozenset[str]] = {}
     source_path = directory / "sources.csv"
     for row in _rows(source_path):
         if row["kind"] not in SOURCE_KINDS:
             raise ValueError(f"{source_path.name}: unknown kind {row['kind']!r}")
-        sources[row["noun"].lower()] = row["kind"]
+        noun = row["noun"].lower()
+        sources[noun] = sources.get(noun, frozenset()) | {row["kind"]}
     return Lexicon(verbs, nouns, preps, hedges, sources)
 
 

@@ -134,7 +134,7 @@ class _Finder:
         self.actors = actors
         self.lex = lex
         self.quotes = QuoteIndex(find_quotes(doc))
-        self.speakers = SpeakerResolver(doc, actors)
+        self.speakers = SpeakerResolver(doc, actors, lex)
         self._token_starts = [t.idx for t in doc]
 
     # --- cue readers: each returns a draft or None -------------------------------------------
@@ -282,10 +282,10 @@ class _Finder:
             return True
         if is_pronoun(head):
             return head.lower_ not in ("it", "this", "that", "which")
-        if self.lex.source_kind(head.lemma_) is not None:
+        if self.lex.is_source(head.lemma_):
             return True
         # "Satellite images and facial recognition technology": any conjunct will do
-        return any(c.dep_ == "conj" and self.lex.source_kind(c.lemma_) is not None for c in head.children)
+        return any(c.dep_ == "conj" and self.lex.is_source(c.lemma_) for c in head.children)
 
     def _chars(self, toks: tuple[int, int]) -> tuple[int, int]:
         span = self.doc[toks[0]:toks[1]]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dotterel.claims.cues import Lexicon
 from dotterel.findings import ActorIndex, Mention
 
 # Dependents that describe the speaker rather than name it.
@@ -91,9 +92,10 @@ def is_bare_definite(tok: Token) -> bool:
 class SpeakerResolver:
     """Builds speakers in text order, remembering earlier ones as antecedents."""
 
-    def __init__(self, doc: Doc, actors: ActorIndex) -> None:
+    def __init__(self, doc: Doc, actors: ActorIndex, lex: Lexicon) -> None:
         self.doc = doc
         self.actors = actors
+        self.lex = lex
         self.sent_index = {}
         for n, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
@@ -115,8 +117,18 @@ class SpeakerResolver:
                     and self.sent_index.get(ent.root.i, 0) >= limit and ent.root.dep_ not in ("compound", "poss"):
                 text, span = phrase(ent.root)
                 out.append((ent.root.i, text, span, self.actors.at_token(ent.root.i)))
+        # subjects naming one person without a name: "Kenya's interior minister visited ..."
+        start = self.doc[before].sent.start
+        for tok in doc[max(0, start - 400):before]:
+            if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._personal_noun(tok) \
+                    and self.sent_index.get(tok.i, 0) >= limit:
+                text, span = phrase(tok)
+                out.append((tok.i, text, span, self.actors.at_token(tok.i)))
         out.sort(key=lambda c: c[0])
         return out
+
+    def _personal_noun(self, tok: Token) -> bool:
+        return tok.tag_ in ("NN", "NNP") and self.lex.is_source(tok.lemma_, "person")
 
     def _antecedent(self, tok: Token) -> tuple[int, str, tuple[int, int], Mention | None] | None:
         doc = self.doc
@@ -125,7 +137,8 @@ class SpeakerResolver:
             h = doc[cand[0]]
             ent = h.ent_type_
             mention = cand[3]
-            personal = ent == "PERSON" or (mention is not None and mention.kind == "person")
+            personal = ent == "PERSON" or (mention is not None and mention.kind == "person") or (
+                not ent and self._personal_noun(h))
             plural = h.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in h.children)
             if low in PERSON_PRONOUNS and personal:
                 return cand

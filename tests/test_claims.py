@@ -1,0 +1,242 @@
+"""The claims stage: speakers, cues, content spans, kinds and certainty.
+
+Model-free unit tests build parses by hand; the behaviour tests parse a few short texts once per
+module with the pinned pipeline; the gold-file test scores the finder on tests/gold/claims.jsonl.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from dotterel import nlp
+from dotterel.actors import resolve_actors
+from dotterel.claims import find_claims
+from dotterel.claims.cues import CERTAINTIES, lexicon, load_lexicon
+from dotterel.claims.quotes import QuoteIndex, find_quotes
+from dotterel.claims.speakers import phrase
+from dotterel.evaluation import claims as claim_eval
+from dotterel.findings import ActorIndex, ClaimFinding
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold" / "claims.jsonl"
+SHARED = ROOT.parent / "shared"
+
+# ---------------------------------------------------------------- model-free units
+
+
+def test_quotes_pair_straight_and_curly_marks_and_close_at_paragraph_end() -> None:
+    words = ["“", "We", "stay", ",", "”", "he", "said", ".", '"', "No", "way", '"', "\n\n", '"', "Open", "end"]
+    spaces = [False, True, False, False, True, True, False, True, False, True, False, False, False, False, True,
+              False]
+    doc = Doc(Vocab(), words=words, spaces=spaces)
+    quotes = find_quotes(doc)
+    assert [doc.text[q.start:q.end] for q in quotes] == ["We stay,", "No way", "Open end"]
+    assert quotes[2].close is None
+    index = QuoteIndex(quotes)
+    assert index.at(doc.text.index("stay")) is quotes[0]
+    assert index.at(doc.text.index("said")) is None
+    assert index.quoted_chars(0, len(doc.text)) == len("We stay,") + len("No way") + len("Open end")
+
+
+def test_speaker_phrase_drops_determiner_and_apposition() -> None:
+    # "The envoy , a former minister , said"
+    words = ["The", "envoy", ",", "a", "former", "minister", ",", "said"]
+    heads = [1, 7, 1, 5, 5, 1, 1, 7]
+    deps = ["det", "nsubj", "punct", "det", "amod", "appos", "punct", "ROOT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert phrase(doc[1]) == ("envoy", (4, 9))
+
+
+def test_lexicon_certainties_are_known_and_documented_cues_present() -> None:
+    lex = lexicon()
+    cues = [*lex.verbs.values(), *lex.nouns.values(), *lex.preps.values()]
+    assert all(c.certainty in CERTAINTIES for c in cues)
+    assert lex.verbs["confirm"].certainty == "certain"
+    assert lex.verbs["claim"].certainty == "claimed"
+    assert lex.preps["according to"].certainty == "claimed"
+    assert lex.verbs["show"].needs == "source"
+    assert lex.hedges["could"].certainty == "possible"
+
+
+def test_lexicon_rejects_unknown_certainty(tmp_path: Path) -> None:
+    (tmp_path / "cues.csv").write_text("lemma,pos,certainty,needs\nsay,verb,sure-ish,\n")
+    (tmp_path / "certainty.csv").write_text("word,where,certainty\n")
+    (tmp_path / "sources.csv").write_text("noun,kind\n")
+    with pytest.raises(ValueError, match="unknown certainty"):
+        load_lexicon(tmp_path)
+
+
+def _finding(start: int, end: int, speaker: str = "x") -> ClaimFinding:
+    return ClaimFinding(speaker=None, speaker_text=speaker, speaker_span=(0, 1), cue="said", cue_span=(0, 1),
+                        kind="indirect", content_span=(start, end), span=(0, end), certainty="claimed")
+
+
+def test_scorer_matches_one_to_one_on_half_overlap() -> None:
+    gold = [claim_eval.GoldClaim("Kenyan officials", "said", "indirect", "x" * 10, "claimed", (10, 20))]
+    assert claim_eval.match(gold, [_finding(14, 30)]) != []  # 6/10 of the gold content covered
+    assert claim_eval.match(gold, [_finding(16, 30)]) == []  # 4/10
+    pairs = claim_eval.match(gold, [_finding(12, 20), _finding(10, 20)])
+    assert len(pairs) == 1 and pairs[0][1].content_span == (10, 20)
+    assert claim_eval.speaker_matches("Kenyan officials", "the officials")
+    assert not claim_eval.speaker_matches("the officials", "they")
+
+
+# ---------------------------------------------------------------- behaviour on parsed text
+
+# (text, speaker words, cue, kind, content, certainty)
+POSITIVE = [
+    ("Rebel commanders said on Friday that their fighters had withdrawn from the hills above Bunia.",
+     "Rebel commanders", "said", "indirect", "their fighters had withdrawn from the hills above Bunia", "claimed"),
+    ("The bridge over the Dnipro was destroyed overnight, the regional governor said.",
+     "regional governor", "said", "indirect", "The bridge over the Dnipro was destroyed overnight", "claimed"),
+    ("\"Our patience has limits,\" said Serbian President Aleksandar Vucic.",
+     "Serbian President Aleksandar Vucic", "said", "direct", "Our patience has limits", "claimed"),
+    ("According to the health ministry, 212 people have died of cholera since August.",
+     "health ministry", "According to", "indirect", "212 people have died of cholera since August", "claimed"),
+    ("Parliament passed the budget late on Tuesday, according to the speaker's office.",
+     "speaker's office", "according to", "indirect", "Parliament passed the budget late on Tuesday", "claimed"),
+    ("Radar data showed that the airliner had turned back toward the coast before it vanished.",
+     "Radar data", "showed", "indirect", "the airliner had turned back toward the coast before it vanished",
+     "certain"),
+    ("The Greek coast guard confirmed that 79 migrants had drowned off Pylos.",
+     "Greek coast guard", "confirmed", "indirect", "79 migrants had drowned off Pylos", "certain"),
+    ("Police in Dakar said they detained 40 protesters after crowds set fire to a bus.",
+     "Police in Dakar", "said", "indirect", "they detained 40 protesters after crowds set fire to a bus", "claimed"),
+    ("The energy minister warned that blackouts could last until March.",
+     "energy minister", "warned", "indirect", "blackouts could last until March", "possible"),
+    ("Economists believe the recession is likely to deepen in the second half of the year.",
+     "Economists", "believe", "indirect", "the recession is likely to deepen in the second half of the year",
+     "probable"),
+    pytest.param("Beijing's claim that the vessels were fishing boats was dismissed by Manila.",
+                 "Beijing", "claim", "indirect", "the vessels were fishing boats", "claimed",
+                 marks=pytest.mark.xfail(reason="the parser hangs the main verb 'was dismissed' inside the "
+                                                "that-clause, so the content runs on to the sentence end")),
+    ("Moscow's claim that the drones came from Ukraine was rejected by Kyiv.",
+     "Moscow", "claim", "indirect", "the drones came from Ukraine", "claimed"),
+    ("The foreign ministry called the visit a \"dangerous provocation\" that undermined regional stability.",
+     "foreign ministry", "called", "mixed", "a \"dangerous provocation\" that undermined regional stability",
+     "opinion"),
+    pytest.param("Bolivia's president said the coup attempt was \"an attack on democracy\" and thanked the armed "
+                 "forces.", "Bolivia's president", "said", "mixed", "the coup attempt was \"an attack on democracy\"",
+                 "claimed",
+                 marks=pytest.mark.xfail(reason="'thanked' is parsed as a conjunct inside the reported clause; "
+                                                "telling the speaker's own act from reported ones needs semantics")),
+    ("Bolivia's president said the coup attempt was \"an attack on democracy\".",
+     "Bolivia's president", "said", "mixed", "the coup attempt was \"an attack on democracy\"", "claimed"),
+    ("\"The harvest has failed. We need food now,\" the village chief told reporters.",
+     "village chief", "told reporters", "direct", "The harvest has failed. We need food now", "claimed"),
+    ("Prime Minister Mark Carney met the premiers in Ottawa. He said the provinces would receive new funding.",
+     "Prime Minister Mark Carney", "said", "indirect", "the provinces would receive new funding", "claimed"),
+    ("Analysts at the institute argued that the sanctions had done little to slow the war economy.",
+     "Analysts at the institute", "argued", "indirect", "the sanctions had done little to slow the war economy",
+     "opinion"),
+    ("A leading historian said the treaty would be remembered as a turning point.",
+     "leading historian", "said", "indirect", "the treaty would be remembered as a turning point", "opinion"),
+]
+
+NEGATIVE = [
+    "Under the said treaty, both sides must withdraw their troops within 30 days.",
+    "The spokesman declined to comment on the reports.",
+    "The general told his men to dig in along the river.",
+    "Did the minister say that the border would reopen?",
+    "Officials would not say how many soldiers had been wounded.",
+    "Flooding has displaced more than 200,000 people across the delta.",
+    "It was announced that the summit would be postponed.",
+    "We think this war will end only when one side is exhausted.",
+    "The fact that the envoy returned shows how serious the crisis has become.",
+    "It is hard to say whether the truce will hold.",
+]
+
+
+@pytest.fixture(scope="module")
+def parsed() -> dict[str, list[ClaimFinding]]:
+    texts = [case.values[0] if hasattr(case, "values") else case[0] for case in POSITIVE] + NEGATIVE
+    out: dict[str, list[ClaimFinding]] = {}
+    for text, doc in zip(texts, nlp.parse_many(texts)):
+        out[text] = find_claims(doc, resolve_actors(doc, None))
+    return out
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "kind", "content", "certainty"), POSITIVE,
+                         ids=[f"pos{i:02d}" for i in range(len(POSITIVE))])
+def test_claim_found(parsed: dict[str, list[ClaimFinding]], text: str, speaker: str, cue: str, kind: str,
+                     content: str, certainty: str) -> None:
+    claims = parsed[text]
+    assert len(claims) == 1, [text[c.content_span[0]:c.content_span[1]] for c in claims]
+    c = claims[0]
+    assert c.speaker_text == speaker
+    assert c.cue == cue
+    assert text[c.cue_span[0]:c.cue_span[1]] == cue
+    assert text[c.content_span[0]:c.content_span[1]] == content
+    assert c.kind == kind
+    assert c.certainty == certainty
+    # the whole claim covers speaker, cue and content
+    assert c.span[0] <= min(c.content_span[0], c.cue_span[0]) and c.span[1] >= c.content_span[1]
+
+
+@pytest.mark.parametrize("text", NEGATIVE, ids=[f"neg{i:02d}" for i in range(len(NEGATIVE))])
+def test_no_claim(parsed: dict[str, list[ClaimFinding]], text: str) -> None:
+    assert parsed[text] == []
+
+
+def test_pronoun_speaker_keeps_its_own_span_and_continuation_quote() -> None:
+    text = ("Kenya's interior minister visited the camp on Monday. \"The situation is under control,\" "
+            "she said. \"Aid convoys will arrive by Friday.\"")
+    doc = nlp.parse(text)
+    claims = find_claims(doc, ActorIndex([]))
+    assert [text[c.content_span[0]:c.content_span[1]] for c in claims] == [
+        "The situation is under control", "Aid convoys will arrive by Friday."]
+    first, second = claims
+    assert first.speaker_text == "Kenya's interior minister"
+    assert text[first.speaker_span[0]:first.speaker_span[1]] == "she"  # the span stays on the pronoun
+    assert second.speaker_text == first.speaker_text and second.kind == "direct"
+
+
+def test_attribution_reaches_through_clauses_and_nests() -> None:
+    text = "Police said they killed three gunmen after Serbs stormed a monastery, the ministry said."
+    claims = find_claims(nlp.parse(text), ActorIndex([]))
+    spans = {c.speaker_text: text[c.content_span[0]:c.content_span[1]] for c in claims}
+    assert spans["Police"] == "they killed three gunmen after Serbs stormed a monastery"
+    assert spans["ministry"].startswith("Police said they killed")
+
+
+# ---------------------------------------------------------------- gold file and acceptance article
+
+
+def test_gold_file_scores_above_floor() -> None:
+    passages = claim_eval.load_gold(GOLD)
+    assert len(passages) >= 60
+    texts = [p.text for p in passages]
+    found = {t: find_claims(d, resolve_actors(d, None)) for t, d in zip(texts, nlp.parse_many(texts))}
+    scores = claim_eval.score(passages, found.__getitem__)
+    # measured 1.00 / 1.00 on this authored set (see the report); floors leave room for parser drift
+    assert scores.f1 >= 0.9, scores.errors
+    assert scores.rate(scores.speaker_ok) >= 0.9, scores.errors
+    assert scores.rate(scores.kind_ok) >= 0.9
+    assert scores.rate(scores.certainty_ok) >= 0.85
+
+
+def _shared(path: Path) -> Path:
+    if not path.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{path} missing under CI")
+        pytest.skip(f"{path} not available")
+    return path
+
+
+@pytest.mark.slow
+def test_acceptance_article_claims_mostly_found() -> None:
+    text = _shared(SHARED / "examples" / "north-korea-troops.txt").read_text(encoding="utf-8")
+    gold = json.loads(_shared(SHARED / "examples" / "north-korea-troops.gold.json").read_text())["claims"]
+    claims = find_claims(nlp.parse(text), ActorIndex([]))
+    found = 0
+    for g in gold:
+        found += any(c.cue.lower() == g["cue"].lower() and claim_eval.speaker_matches(g["speaker"], c.speaker_text)
+                     for c in claims)
+    assert found >= 6, f"{found} of {len(gold)} gold claims found"
