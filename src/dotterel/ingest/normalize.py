@@ -17,9 +17,21 @@ from dotterel.errors import InputError
 
 MAX_BYTES = 5 * 1024 * 1024
 _HTML_SIGNS = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|<(p|div|article|span|a|br|h[1-6])[\s/>]", re.I)
+# Function words: English ones against those of the commonest other languages written in Latin script.
+# A text is English when English function words clearly outnumber foreign ones (works on one sentence).
 _ENGLISH_MARKERS = frozenset(
     "the of and to in is that for it was on with as by at from are be this have has had were said "
-    "will an not or which their they would its been who".split()
+    "will an not or which their they would its been who after before into over than then there these "
+    "what when where while his her he she we our you your them also could should more most other some "
+    "such only about against between during under up out off".split()
+)
+_FOREIGN_MARKERS = frozenset(
+    "le la les des du et est une dans pour pas sur qui avec ce sont au aux "  # French
+    "der die das und ist nicht ein eine den dem mit sich auf für von zu im "  # German
+    "el los las del y que por para una con su se lo es al como "  # Spanish
+    "il della di che non gli sono nel per "  # Italian
+    "os da do em um uma não são "  # Portuguese
+    "het een van en niet zijn op voor met".split()  # Dutch
 )
 
 
@@ -72,14 +84,16 @@ def html_to_text(html: str) -> tuple[str, str | None, str | None]:
 
 
 def is_english(text: str) -> bool:
-    words = re.findall(r"[a-zA-Z]+", text[:20000].lower())
-    if len(words) < 8:
-        # too short to tell: accept if it is mostly ASCII letters
-        letters = sum(c.isalpha() for c in text)
-        return letters > 0 and sum(c.isascii() and c.isalpha() for c in text) / letters > 0.9
-    hits = sum(w in _ENGLISH_MARKERS for w in words)
-    all_words = len(re.findall(r"\w+", text[:20000]))
-    return hits / max(all_words, 1) > 0.08
+    sample = text[:20000]
+    words = re.findall(r"[^\W\d_]+", sample.lower())
+    if not words:
+        return False
+    english = sum(w in _ENGLISH_MARKERS for w in words)
+    foreign = sum(w in _FOREIGN_MARKERS for w in words)
+    if english + foreign == 0:
+        # a headline-like fragment with no function words: accept Latin-script text
+        return all(c.isascii() for c in "".join(words))
+    return english >= 2 * foreign and (english >= 1)
 
 
 def prepare(item: SourceItem) -> SourceItem:
