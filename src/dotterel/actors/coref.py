@@ -9,9 +9,10 @@ group mention with code None). A reference mention keeps its own words and takes
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from dotterel.actors.drafts import Draft, Sentences, actor_key
+from dotterel.actors.drafts import Draft, Sentences, actor_key, positions
 from dotterel.actors.kb import KnowledgeBase
 
 _PRONOUN_WINDOW = 1  # sentences back
@@ -23,7 +24,12 @@ def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: 
     covered = {i for d in drafts for i in range(d.start, d.end)}
     resolved = list(drafts)  # antecedents seen so far, in text order, grows with new references
     out: list[Draft] = []
-    for tok in doc:
+    nouns = [w for w, sw in kb.sectors.items() if sw.use == "body" and " " not in w]
+    nouns += [*kb.words.get("pair_noun", ()), *kb.words.get("state_noun", ())]
+    pronouns = [w for role in ("singular_pronoun", "plural_pronoun", "person_pronoun") for w in kb.words.get(role, ())]
+    candidates = set(positions(doc, LEMMA, nouns)) | set(positions(doc, LOWER, pronouns))
+    for i in sorted(candidates):
+        tok = doc[i]
         if tok.i in covered or not _candidate(tok):
             continue
         before = [d for d in resolved if d.end <= tok.i]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from dotterel.findings import Mention
@@ -38,6 +42,22 @@ def actor_key(kind: EntityKind, code: str | None, sector: str | None, name: str 
     return f"{kind}:{name}:{sector or ''}"
 
 
+def positions(doc: Doc, attr: int, words: Iterable[str]) -> list[int]:
+    """Indices of tokens whose `attr` (ORTH, LOWER, LEMMA, ...) is one of `words`.
+
+    Scans the Doc's C arrays instead of creating a Python Token per word: the hot loops of actor
+    resolution only visit the few tokens that can matter.
+    """
+    if not len(doc):
+        return []
+    return np.flatnonzero(np.isin(doc.to_array(attr), _ids(tuple(sorted(words))))).tolist()
+
+
+@functools.lru_cache(maxsize=64)
+def _ids(words: tuple[str, ...]) -> np.ndarray:
+    return np.fromiter((get_string_id(w) for w in words), dtype=np.uint64, count=len(words))
+
+
 class Sentences:
     """Token -> sentence number, computed once per document."""
 
@@ -49,8 +69,7 @@ class Sentences:
         return bisect_right(self.starts, i) - 1
 
 
-def to_mention(doc: Doc, text: str, d: Draft) -> Mention:
-    """The final Mention; `text` is `doc.text`, passed in because spaCy rebuilds it on every access."""
+def to_mention(doc: Doc, d: Draft) -> Mention:
     start_char = doc[d.start].idx
     last = doc[d.end - 1]
     end_char = last.idx + len(last.text)
@@ -58,7 +77,7 @@ def to_mention(doc: Doc, text: str, d: Draft) -> Mention:
     return Mention(
         start=start_char,
         end=end_char,
-        text=text[start_char:end_char],
+        text=span.text,  # not doc.text[...]: spaCy rebuilds doc.text from all tokens on every access
         code=d.code,
         sector=d.sector,
         kind=d.kind,

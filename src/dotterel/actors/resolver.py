@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from dotterel.actors import coref
-from dotterel.actors.drafts import Draft, Sentences, actor_key, to_mention
+from dotterel.actors.drafts import Draft, Sentences, actor_key, positions, to_mention
 from dotterel.actors.kb import Actor, KnowledgeBase, Term, load
 from dotterel.actors.matching import find_aliases
 from dotterel.findings import ActorIndex
@@ -44,8 +45,7 @@ def resolve_actors(doc: Doc, pub_date: dt.date | None) -> ActorIndex:
     drafts = _compose(doc, kb, drafts)
     drafts = _group_nouns(doc, kb, drafts)
     drafts = coref.resolve_references(doc, kb, drafts, Sentences(doc))
-    text = doc.text
-    return ActorIndex([to_mention(doc, text, d) for d in drafts])
+    return ActorIndex([to_mention(doc, d) for d in drafts])
 
 
 # --- 1. aliases -----------------------------------------------------------------------------------
@@ -162,7 +162,8 @@ def _merge_short_forms(doc: Doc, kb: KnowledgeBase, others: list[Draft], people:
     covered = {i for d in [*others, *result] for i in range(d.start, d.end)}
     if short:
         first = {form: d.start for form, d in short.items()}
-        for tok in doc:
+        for i in positions(doc, ORTH, short):
+            tok = doc[i]
             d = short.get(tok.text)
             if d is None or tok.i in covered or first[tok.text] >= tok.i or not tok.text[:1].isupper():
                 continue
@@ -333,7 +334,9 @@ def _group_nouns(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft
     """Plural/mass sector nouns standing alone ("officials", "experts", "police") -> code None."""
     covered = {i for d in drafts for i in range(d.start, d.end)}
     out = list(drafts)
-    for tok in doc:
+    words = [w for w, sw in kb.sectors.items() if sw.use == "group" and " " not in w]
+    for i in sorted(set(positions(doc, LEMMA, words)) | set(positions(doc, LOWER, words))):
+        tok = doc[i]
         if tok.i in covered or tok.pos_ not in _NOUNS or tok.dep_ in ("compound", "amod"):
             continue
         lemma = tok.lemma_.lower()
