@@ -41,7 +41,7 @@ from sqlalchemy import Connection, Text, and_, cast, delete, func, insert, or_, 
 from dotterel.knowledge import data_path
 from dotterel.monitor import tables as t
 from dotterel.monitor.dyads import MemberView, Ref, derive, parse_dyad
-from dotterel.monitor.sources import DocSig, outlet_of, simhash, syndication_groups
+from dotterel.monitor.sources import DocSig, decode, encode, outlet_of, signature, syndication_groups
 from dotterel.store import schema as s
 from dotterel.store.dates import buckets
 from dotterel.store.engine import Store
@@ -164,7 +164,7 @@ def fingerprint(conn: Connection, params: Params) -> str:
 
 
 def _refresh_documents(conn: Connection) -> None:
-    """Compute outlet and SimHash for documents that have none yet (incremental, in chunks)."""
+    """Compute outlet and MinHash signature for documents that have none yet (incremental, in chunks)."""
     d, md = s.documents, t.monitor_documents
     while True:
         rows = conn.execute(
@@ -178,15 +178,15 @@ def _refresh_documents(conn: Connection) -> None:
         for r in rows:
             outlet = outlet_of(r.source, r.url, r.doc_id)
             values.append(dict(document_id=r.id, outlet=outlet.key[:200], outlet_country=outlet.country,
-                               simhash=f"{simhash(r.text):016x}"))
+                               signature=encode(signature(r.text))))
         conn.execute(insert(md), values)
 
 
 def _source_keys(conn: Connection) -> tuple[dict[int, str], dict[int, str | None]]:
     d, md = s.documents, t.monitor_documents
-    rows = conn.execute(select(d.c.id, d.c.doc_id, d.c.pub_date, md.c.outlet, md.c.outlet_country, md.c.simhash)
+    rows = conn.execute(select(d.c.id, d.c.doc_id, d.c.pub_date, md.c.outlet, md.c.outlet_country, md.c.signature)
                         .join(md, md.c.document_id == d.c.id)).all()
-    sigs = [DocSig(r.id, r.doc_id, r.pub_date, r.outlet, int(r.simhash, 16)) for r in rows]
+    sigs = [DocSig(r.id, r.doc_id, r.pub_date, r.outlet, decode(r.signature)) for r in rows]
     return syndication_groups(sigs), {r.id: r.outlet_country for r in rows}
 
 

@@ -8,7 +8,7 @@ Row fields: dyad, period, start (first day), clusters, q1..q4 (cluster counts by
 score_sum and score_mean (PLOVER scores of the clusters), conflict and cooperation (weighted masses),
 documents (everything stored for the period), exposure, hostility, index (the escalation index,
 dotterel.monitor.index), expected (baseline conflict mass scaled by exposure), outside and
-outside_parties (third-party involvement; single-dyad series only).
+outside_parties (third-party involvement; single-dyad series of pairs with any conflict).
 
 Dyads: 'A-B' is the pair either way round by default (written in alphabetical order in all_series);
 `directed=True` keeps only A acting on B (plus reciprocal clusters). 'A' alone is the single-actor
@@ -190,7 +190,9 @@ def series(conn: Connection, dyad: str, freq: str = "week", since: str | None = 
     name = dyad_name(*pair)
     periods = _periods(conn, freq, since, until)
     rows = rows_for(name, agg.get(name, {}), documents_per_period(conn, freq), periods, freq=freq)
-    involvement = outside(conn, pair, freq=freq, level=level)
+    # Outside involvement only means something for a pair in conflict (USA aid to GUY is not a GUY-USA feud).
+    in_conflict = any(r["q3"] or r["q4"] for r in rows)
+    involvement = outside(conn, pair, freq=freq, level=level) if in_conflict else {}
     for r in rows:
         n, parties = involvement.get(r["period"], (0, []))
         r["outside"], r["outside_parties"] = n, " ".join(parties)

@@ -3,9 +3,10 @@
 - `outlet_of(source, url, doc_id)` maps a document's `source` / URL host through data/monitor/outlets.csv
   to a canonical outlet ("Associated Press", "AP" and apnews.com are one outlet); unknown outlets keep
   their own lower-cased name; a document with neither counts as its own outlet (`doc:<id>`).
-- `simhash(text)` is a 64-bit SimHash over word 3-shingles (Charikar 2002; Manku et al. 2007 use the same
-  distance for near-duplicate web pages). Two texts within `NEAR_DUPLICATE_BITS` bits of each other are
-  near-identical: a syndicated wire story republished with a new headline or byline.
+- `signature(text)` is a MinHash signature (Broder 1997) of the text's word 3-shingles. Two texts whose
+  estimated Jaccard similarity is at least `NEAR_DUPLICATE` are near-identical: a wire story reprinted
+  with a dateline, a new headline or a closing credit line. Candidate pairs come from LSH banding, so
+  the work grows with the number of near-duplicates, not with the square of the corpus.
 - `syndication_groups(docs)` joins near-identical documents published within `SYNDICATION_DAYS` of each
   other; every document of a group takes the outlet of its earliest member, so a wire story printed by
   five papers is one independent source.
@@ -25,9 +26,8 @@ from urllib.parse import urlsplit
 
 from dotterel.knowledge import data_path
 
-NEAR_DUPLICATE_BITS = 3
+NEAR_DUPLICATE = 0.6  # estimated Jaccard similarity of word 3-shingles
 SYNDICATION_DAYS = 7
-_BANDS = 4  # 4 bands of 16 bits: any two hashes within 3 bits agree on at least one band (pigeonhole)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -60,23 +60,44 @@ def outlet_of(source: str | None, url: str | None, doc_id: str) -> Outlet:
             if name in table:
                 return table[name]
     if source and source.strip():
-        return Outlet(" ".join(source.split()).lower(), None)
+        return Outlet(" ".join(source.split()), None)
     host = _host(url)
     if host:
         return table.get(host, Outlet(host, None))
     return Outlet(f"doc:{doc_id}", None)
 
 
-def simhash(text: str) -> int:
-    """64-bit SimHash of the lower-cased word 3-shingles of `text` (words alone for very short texts)."""
+_PRIME = (1 << 61) - 1
+_N_HASHES = 20
+_ROWS = 2  # 10 bands of 2 rows: pairs with Jaccard 0.6 become candidates with probability 0.99
+# Fixed (a, b) pairs of the universal hashes (a*x + b) mod p: the signature must not change between runs.
+_PERMS = [(int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=7).digest(), "big") | 1,
+           int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=7).digest(), "big")) for i in range(_N_HASHES)]
+
+
+def shingles(text: str) -> set[int]:
+    """64-bit hashes of the lower-cased word 3-shingles of `text` (the words themselves for very short texts)."""
     words = [w.lower() for w in _WORD.findall(text)]
-    shingles = [" ".join(words[i:i + 3]) for i in range(max(1, len(words) - 2))] if words else [""]
-    weights = [0] * 64
-    for sh in shingles:
-        h = int.from_bytes(hashlib.blake2b(sh.encode("utf-8"), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if (h >> bit) & 1 else -1
-    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    grams = {" ".join(words[i:i + 3]) for i in range(max(1, len(words) - 2))} if words else {""}
+    return {int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big") for g in grams}
+
+
+def signature(text: str) -> list[int]:
+    """MinHash signature (20 values) of the text's shingles; equal positions estimate Jaccard similarity."""
+    sh = shingles(text)
+    return [min((a * x + b) % _PRIME for x in sh) for a, b in _PERMS]
+
+
+def encode(sig: list[int]) -> str:
+    return ",".join(f"{v:x}" for v in sig)
+
+
+def decode(text: str) -> list[int]:
+    return [int(v, 16) for v in text.split(",")]
+
+
+def similarity(x: list[int], y: list[int]) -> float:
+    return sum(a == b for a, b in zip(x, y)) / len(x)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +108,7 @@ class DocSig:
     doc_id: str
     pub_date: str | None
     outlet: str
-    simhash: int
+    signature: list[int]
 
 
 def _days(date: str | None) -> int | None:
@@ -107,24 +128,22 @@ def syndication_groups(docs: Sequence[DocSig]) -> dict[int, str]:
             x = parent[x]
         return x
 
-    by_pk = {d.pk: d for d in docs}
-    buckets: dict[tuple[int, int], list[DocSig]] = defaultdict(list)
+    buckets: dict[tuple, list[DocSig]] = defaultdict(list)
     for d in docs:
-        for band in range(_BANDS):
-            buckets[(band, (d.simhash >> (16 * band)) & 0xFFFF)].append(d)
+        for band in range(0, _N_HASHES, _ROWS):
+            buckets[(band, *d.signature[band:band + _ROWS])].append(d)
     for members in buckets.values():
         if len(members) < 2:
             continue
         for i, x in enumerate(members):
             for y in members[i + 1:]:
-                if bin(x.simhash ^ y.simhash).count("1") > NEAR_DUPLICATE_BITS:
+                if find(x.pk) == find(y.pk) or similarity(x.signature, y.signature) < NEAR_DUPLICATE:
                     continue
                 dx, dy = _days(x.pub_date), _days(y.pub_date)
                 if dx is not None and dy is not None and abs(dx - dy) > SYNDICATION_DAYS:
                     continue
                 rx, ry = find(x.pk), find(y.pk)
-                if rx != ry:
-                    parent[max(rx, ry)] = min(rx, ry)
+                parent[max(rx, ry)] = min(rx, ry)
     groups: dict[int, list[DocSig]] = defaultdict(list)
     for d in docs:
         groups[find(d.pk)].append(d)
@@ -140,4 +159,5 @@ def count_sources(keys: Iterable[str]) -> int:
     return len(set(keys))
 
 
-__all__ = ["DocSig", "NEAR_DUPLICATE_BITS", "Outlet", "count_sources", "outlet_of", "simhash", "syndication_groups"]
+__all__ = ["DocSig", "NEAR_DUPLICATE", "Outlet", "count_sources", "decode", "encode", "outlet_of", "signature",
+           "similarity", "syndication_groups"]

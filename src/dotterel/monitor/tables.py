@@ -1,6 +1,6 @@
 """The monitor's own tables, derived from the store and rebuilt from it (never edited by hand).
 
-- `monitor_documents`: per stored document, its outlet key and a 64-bit SimHash of its text, computed
+- `monitor_documents`: per stored document, its outlet key and a MinHash signature of its text, computed
   once (incrementally) so syndication can be found without re-reading every text.
 - `monitor_builds`: the store fingerprint and parameters the clusters were built from; a build is
   skipped when neither changed, so repeated runs over the same store see the same clusters.
@@ -26,7 +26,7 @@ monitor_documents = Table(
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("outlet", String(200), nullable=False),  # canonical outlet key
     Column("outlet_country", String(16)),  # from data/monitor/outlets.csv, for party-to-conflict weighting
-    Column("simhash", String(16), nullable=False),  # 64-bit, hex (portable across both databases)
+    Column("signature", String(400), nullable=False),  # MinHash, comma-separated hex (portable)
 )
 
 monitor_builds = Table(

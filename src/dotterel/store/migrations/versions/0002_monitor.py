@@ -1,4 +1,4 @@
-"""Monitor tables: per-document outlet/SimHash, cluster builds, event clusters, members, cluster dyads.
+"""Monitor tables: per-document outlet/MinHash, cluster builds, event clusters, members, cluster dyads.
 
 Owned by the monitor (src/dotterel/monitor/tables.py describes the same tables). Everything in them is
 derived from the store and rebuilt by `dotterel.monitor.build`, so downgrading just drops them.
@@ -24,7 +24,7 @@ def upgrade() -> None:
         sa.Column("document_id", sa.Integer(), nullable=False),
         sa.Column("outlet", sa.String(length=200), nullable=False),
         sa.Column("outlet_country", sa.String(length=16), nullable=True),
-        sa.Column("simhash", sa.String(length=16), nullable=False),
+        sa.Column("signature", sa.String(length=400), nullable=False),
         sa.ForeignKeyConstraint(["document_id"], ["documents.id"], ondelete="CASCADE",
                                 name=op.f("fk_monitor_documents_document_id_documents")),
         sa.PrimaryKeyConstraint("document_id", name=op.f("pk_monitor_documents")),
