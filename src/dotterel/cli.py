@@ -246,6 +246,129 @@ def serve(
         fail(str(err))
 
 
+class MonitorFormat(str, enum.Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+    png = "png"
+    html = "html"
+
+
+class Freq(str, enum.Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+class Level(str, enum.Enum):
+    country = "country"
+    sector = "sector"
+
+
+def _check_date(name: str, value: Optional[str]) -> None:
+    import datetime as dt
+
+    if value is not None:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            fail(f"{name} {value!r} is not a date (YYYY-MM-DD)", 2)
+
+
+@app.command()
+def monitor(
+    db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP)] = None,
+    dyad: Annotated[Optional[str], typer.Option("--dyad", help="One dyad, AAA-BBB (either direction unless --directed); AAA alone: single-actor series.")] = None,
+    top: Annotated[Optional[int], typer.Option("--top", min=1, help="The N most active dyads (default 10 when no --dyad).")] = None,
+    freq: Annotated[Freq, typer.Option("--freq", help="Period: day, week or month.")] = Freq.week,
+    since: Annotated[Optional[str], typer.Option("--since", help="First day shown (YYYY-MM-DD); baselines still use earlier data.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Last day (YYYY-MM-DD), inclusive.")] = None,
+    level: Annotated[Level, typer.Option("--level", help="country dyads, or sector dyads such as SDNGOV-SDNREB.")] = Level.country,
+    directed: Annotated[bool, typer.Option("--directed", help="Only the actor->recipient direction of --dyad.")] = False,
+    min_sources: Annotated[int, typer.Option("--min-sources", min=1, help="Independent sources an alert needs.")] = 2,
+    alpha: Annotated[float, typer.Option("--alpha", min=0.0, max=1.0, help="False-discovery rate per period across dyads.")] = 0.05,
+    window: Annotated[int, typer.Option("--window", min=0, help="Days within which codings can be one happening.")] = 3,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Rebuild the event clusters even if the store is unchanged.")] = False,
+    format: Annotated[MonitorFormat, typer.Option("--format", "-f", help="table, csv, json, parquet/png (need --output), html.")] = MonitorFormat.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+) -> None:
+    """Dyad time series of event clusters with an escalation index, and alerts with their evidence.
+
+    Examples:
+
+      dotterel monitor --db corpus.db --top 10
+
+      dotterel monitor --db corpus.db --dyad RUS-UKR --freq week --since 2024-09-01
+
+      dotterel monitor --db corpus.db --dyad SDNGOV-SDNREB --level sector --format html -o sudan.html
+    """
+    from dotterel.monitor.alerts import AlertParams
+    from dotterel.monitor.clusters import Params
+    from dotterel.monitor.console import MonitorRequest, run_monitor
+    from dotterel.monitor.dyads import parse_dyad
+
+    if dyad is not None and top is not None:
+        fail("give --dyad or --top, not both", 2)
+    if dyad is not None:
+        try:
+            parse_dyad(dyad)
+        except ValueError as err:
+            fail(str(err), 2)
+    _check_date("--since", since)
+    _check_date("--until", until)
+    if format in (MonitorFormat.png, MonitorFormat.parquet) and output is None:
+        fail(f"--format {format.value} needs --output FILE", 2)
+    req = MonitorRequest(
+        db=db, dyad=dyad.upper() if dyad else None, top=top or 10, freq=freq.value, since=since, until=until,
+        level=level.value, directed=directed, format=format.value, output=output,
+        alert=AlertParams(alpha=alpha, min_sources=min_sources), cluster=Params(window_days=window), rebuild=rebuild)
+    try:
+        run_monitor(req)
+    except DotterelError as err:
+        fail(str(err))
+
+
+@app.command()
+def timeline(
+    db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP)] = None,
+    about: Annotated[Optional[str], typer.Option("--about", help="Figures whose text, article title or event mentions this.")] = None,
+    dyad: Annotated[Optional[str], typer.Option("--dyad", help="Figures tied to events between these actors, AAA-BBB.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Unit or role, e.g. soldiers (also finds troops, personnel).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="First day (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Last day (YYYY-MM-DD).")] = None,
+    format: Annotated[MonitorFormat, typer.Option("--format", "-f", help="table, csv, json, parquet/png (need --output), html.")] = MonitorFormat.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+) -> None:
+    """Claimed numbers over time by source, with disagreements between sources flagged.
+
+    Examples:
+
+      dotterel timeline --db corpus.db --unit soldiers --dyad PRK-RUS
+
+      dotterel timeline --db corpus.db --about "North Korean" --format html -o troops.html
+    """
+    from dotterel.monitor.console import run_timeline
+    from dotterel.monitor.dyads import parse_dyad
+
+    if not (about or dyad or unit):
+        fail("give at least one of --about, --dyad or --unit", 2)
+    if dyad is not None:
+        try:
+            parse_dyad(dyad)
+        except ValueError as err:
+            fail(str(err), 2)
+    _check_date("--since", since)
+    _check_date("--until", until)
+    if format in (MonitorFormat.png, MonitorFormat.parquet) and output is None:
+        fail(f"--format {format.value} needs --output FILE", 2)
+    try:
+        run_timeline(db, about=about, dyad=dyad.upper() if dyad else None, unit=unit, since=since, until=until,
+                     format=format.value, output=output)
+    except DotterelError as err:
+        fail(str(err))
+
+
 class _Out:
     def __init__(self, path: Optional[Path]) -> None:
         self.path = path
