@@ -68,14 +68,15 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
     start = dets[0].i
     words = [t.lemma_.lower() for t in doc[start + 1:tok.i + 1]]
     word = kb.sector_of(words)
+    here = sents.of(tok.i)
     if kb.is_word("state_noun", lemma) and tok.i == start + 1:
-        ante = _recent(before, sents.of(tok.i), _NOUN_WINDOW, sents, lambda d: d.kind == "state")
+        ante = _recent(before, here, _NOUN_WINDOW, sents, lambda d: d.kind == "state") or _only_state(before)
         return [_refer(start, tok.i + 1, ante, None)] if ante else []
     if word is None or word.use != "body":
         return []
-    ante = _recent(before, sents.of(tok.i), _NOUN_WINDOW, sents,
-                   lambda d: d.code is not None and d.kind in ("state", "person") and d.source != "ref"
-                   and _standalone(doc, d))
+    ante = (_recent(before, here, _NOUN_WINDOW, sents, lambda d: _coded(d) and _standalone(doc, d))
+            or _recent(before, here, _NOUN_WINDOW, sents, _coded)
+            or _only_state(before))
     if ante is None:
         text = " ".join(words)
         return [Draft(start, tok.i + 1, None, word.sector, "group", None, "ref", key=f"group:{text}")]
@@ -97,6 +98,16 @@ def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[D
     else:
         return []
     return [_refer(tok.i, tok.i + 1, ante, ante.sector)] if ante else []
+
+
+def _coded(d: Draft) -> bool:
+    return d.code is not None and d.kind in ("state", "person") and d.source != "ref"
+
+
+def _only_state(before: list[Draft]) -> Draft | None:
+    """The last state mention when the article so far has named exactly one state."""
+    states = [d for d in before if d.kind == "state" and d.code is not None and d.source != "ref"]
+    return states[-1] if states and len({d.code for d in states}) == 1 else None
 
 
 def _standalone(doc: Doc, d: Draft) -> bool:

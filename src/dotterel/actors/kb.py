@@ -199,6 +199,12 @@ def load_coref_words(kb: KnowledgeBase, path: Path) -> None:
         kb.words.setdefault(row["role"], set()).add(row["word"].lower())
 
 
+def not_a_person(kb: KnowledgeBase, words: list[str]) -> bool:
+    """A PERSON entity that contains a known non-name ("U.S. Dlrs", "Brexit")."""
+    stop = kb.words.get("not_person", set())
+    return any(w in stop for w in words)
+
+
 @functools.cache
 def load() -> KnowledgeBase:
     """The knowledge base, read once per process."""
@@ -211,4 +217,5 @@ def load() -> KnowledgeBase:
     load_leaders(kb, base / "leaders.csv")
     load_sectors(kb, base / "sectors.csv")
     load_coref_words(kb, base / "coref.csv")
+    kb.words["not_person"] = {row["word"] for row in _rows(base / "not_persons.csv")}
     return kb

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from dotterel.actors import coref
 from dotterel.actors.drafts import Draft, Sentences, actor_key, positions, to_mention
-from dotterel.actors.kb import Actor, KnowledgeBase, Term, load
+from dotterel.actors.kb import Actor, KnowledgeBase, Term, load, not_a_person
 from dotterel.actors.matching import find_aliases
 from dotterel.findings import ActorIndex
 
@@ -85,6 +85,8 @@ def _inside_name(doc: Doc, start: int, end: int, labels: frozenset[str]) -> bool
             ent_end = i + 1
             while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
                 ent_end += 1
+            if tok.ent_type_ == "PERSON" and not_a_person(load(), [t.text for t in doc[ent_start:ent_end]]):
+                return False
             return ent_start < start or ent_end > end
     return False
 
@@ -124,6 +126,8 @@ def _person_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Dra
         while end > start and doc[end - 1].tag_ == "POS":  # "Kim Jong Un's"
             end -= 1
         if end <= start or any(i in covered for i in range(start, end)):
+            continue
+        if not_a_person(kb, [t.text for t in doc[start:end]]):
             continue
         d = Draft(start, end, None, None, "person", doc[start:end].text, "person")
         people.append(d)
