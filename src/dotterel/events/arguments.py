@@ -45,19 +45,52 @@ def phrase_tokens(head: Token) -> list[Token]:
 
 
 def mentions_in(head: Token | None, actors: ActorIndex) -> list[Mention]:
-    """Actor mentions making up the noun phrase headed by `head` (several for "Armenia and Azerbaijan")."""
+    """Actor mentions that make up the noun phrase headed by `head`.
+
+    The mention covering the head wins ("pro-Iranian Hizbollah" is Hizbollah, "Pakistan, a U.S. ally" is
+    Pakistan); without one, modifiers and appositions speak for it ("Iraqi Kurds"); conjuncts add actors
+    ("Armenia and Azerbaijan").
+    """
     if head is None:
         return []
-    seen: dict[int, Mention] = {}
-    for tok in phrase_tokens(head):
-        m = actors.at_token(tok.i)
-        if m is not None and id(m) not in seen:
-            seen[id(m)] = m
-    found = list(seen.values())
-    if any(m.code for m in found):  # "the US commander, General X": the unresolved apposition adds nothing
+    found: list[Mention] = []
+    for part in [head, *head.conjuncts]:
+        for m in _phrase_mentions(part, actors):
+            if m not in found:
+                found.append(m)
+    if any(m.code for m in found):  # "the US commander, General X": an unresolved part adds nothing
         found = [m for m in found if m.code]
-    # prefer the mention covering the head itself first, then text order
-    return sorted(found, key=lambda m: (not (m.token_start <= head.i < m.token_end), m.start))
+    return found
+
+
+def _phrase_mentions(head: Token, actors: ActorIndex) -> list[Mention]:
+    own = actors.at_token(head.i)
+    if own is not None:
+        # coordinated modifiers inside it: "Pakistani and Afghan officials", "the presidents of Rwanda and Congo"
+        found = [own]
+        for tok in head.doc[own.token_start:own.token_end]:
+            for conj in tok.conjuncts:
+                m = actors.at_token(conj.i)
+                if m is not None and m not in found:
+                    found.append(m)
+        return found
+    found: list[Mention] = []
+    for tok in phrase_tokens(head):
+        if tok.dep_ in ("conj", "cc") and tok.head.i == head.i:
+            continue
+        m = actors.at_token(tok.i)
+        if m is not None and m not in found and not _inside_conjunct(tok, head):
+            found.append(m)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _inside_conjunct(tok: Token, head: Token) -> bool:
+    cur = tok
+    while cur.i != head.i and cur.head.i != cur.i:
+        if cur.dep_ == "conj":
+            return True
+        cur = cur.head
+    return False
 
 
 def _own_subject(tok: Token) -> tuple[Token | None, Token | None, bool]:

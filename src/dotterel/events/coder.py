@@ -97,6 +97,8 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patt
         recipients = _slot(slot, args, actors)
         if recipients:
             break
+    if not recipients and p.type in CONTENT_TAKING:
+        recipients = _content_recipients(tok, args, actors, {m.key for m in actor})
     if p.inverse:  # "Kyiv received weapons from Berlin": the giver acts, the subject receives
         actor, recipients = recipients, actor
     if p.theme_actor and not actor and args.patient is not None:
@@ -116,9 +118,40 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patt
     return _unique(actor), _unique(recipients)
 
 
+def _content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_keys: set[str]) -> list[Mention]:
+    """Who a verbal act is aimed at, read from its content: "demanded that Myanmar take back ...",
+    "refused to hand over the suspects to Britain", "rejected calls by Belarus", "ruled out talks with the US"."""
+    def others(ms: list[Mention]) -> list[Mention]:
+        return [m for m in ms if m.key not in actor_keys and m.code]
+
+    for child in tok.children:
+        if child.dep_ == "ccomp":
+            found = others(mentions_in(arguments(child).subject, actors))
+            if found:
+                return found
+        if child.dep_ == "xcomp":
+            inner = arguments(child)
+            for head in [inner.patient, *(h for hs in inner.preps.values() for h in hs)]:
+                found = others(mentions_in(head, actors))
+                if found:
+                    return found
+    if args.patient is not None and not args.passive:
+        return others(actors.in_tokens(args.patient.left_edge.i, args.patient.right_edge.i + 1))
+    return []
+
+
 def subject_mentions(subject: Token | None, actors: ActorIndex) -> list[Mention]:
-    """Resolved actors of the subject phrase; an unresolvable noun phrase ("experts") stays, code null."""
+    """Resolved actors of the subject phrase; an unresolvable noun phrase ("experts") stays, code null.
+
+    A phrase that only names its country in a modifier ("opposition groups in Zimbabwe", "leaders of the
+    Fijian rebels") takes that country.
+    """
     found = mentions_in(subject, actors)
+    if subject is not None and not any(m.code for m in found):
+        inner = [m for m in actors.in_tokens(subject.left_edge.i, subject.right_edge.i + 1)
+                 if m.code and m.kind in ("state", "igo", "non_state")]
+        if inner:
+            return [inner[0]]
     if found or subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return found
     toks = sorted(t.i for t in phrase_tokens(subject) if t.dep_ not in ("punct", "cc", "det"))
