@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from scipy.stats import false_discovery_control
 from sqlalchemy import Connection, and_, or_, select
 
 from dotterel.monitor import tables as t
@@ -106,6 +105,8 @@ def alerts(conn: Connection, freq: str = "week", since: str | None = None, until
             for direction, p in ps.items():
                 if p < 1.0:
                     by_period[every[name][i]["period"]].append((name, i, direction, p))
+    from scipy.stats import false_discovery_control  # imported here: scipy.stats takes seconds to import
+
     significant: dict[tuple[str, int, str], tuple[float, float]] = {}
     for period in sorted(by_period):
         family = by_period[period]

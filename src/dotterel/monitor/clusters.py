@@ -210,7 +210,8 @@ def _events(conn: Connection, sources: dict[int, str], countries: dict[int, str 
         .where(e.c.modality.in_(COUNTED_MODALITIES), func.length(e.c.date) == 10)
         .order_by(e.c.date, d.c.pub_date, d.c.doc_id, e.c.span_start, e.c.id)
     )
-    for r in conn.execution_options(stream_results=True, yield_per=5000).execute(stmt):
+    # Per statement: Connection.execution_options would switch the whole connection to server-side cursors.
+    for r in conn.execute(stmt.execution_options(stream_results=True, yield_per=5000)):
         if r.modality == "historical" and r.event_date_precision != "day":
             continue
         roles: dict[str, list[Ref]] = {"actor": [], "recipient": []}

@@ -4,7 +4,8 @@
 - no recipient and two or more actors (two-sided violence, talks "between A and B"): every pair among the
   actors is a *reciprocal* dyad, written with the codes in alphabetical order;
 - when one cluster holds both A->B and B->A, the pair is reciprocal too (one row, counted once);
-- no recipient and one actor (a missile test): a *single*-actor series, `b` = '';
+- no recipient and one actor (a missile test): a *single*-actor series, `b` = '' (two sides of one
+  country, such as army and RSF, are not a single actor: that pair is only visible at sector level);
 - country level uses country codes and drops pairs inside one country; sector level uses code+sector
   keys (`SDNGOV`, `SDNREB`), so a civil war shows up as `SDNGOV-SDNREB`.
 
@@ -64,7 +65,7 @@ def _pairs(member: MemberView, level: str) -> list[tuple[str, str, str, frozense
                     out.append((a, b, "directed", frozenset((x.code, y.code))))
         return out
     actors = sorted({(x.key(level), x.code) for x in member.actors})
-    if len({a for a, _ in actors}) == 1:
+    if len(set(member.actors)) == 1:  # one actor, nobody acted on: a single-actor series
         return [(actors[0][0], "", "single", frozenset((actors[0][1],)))]
     for i, (a, ca) in enumerate(actors):
         for b, cb in actors[i + 1:]:

@@ -9,6 +9,8 @@ produced, with spans pointing into the article text. `jsonl_lines(spec)` gives t
 
 from __future__ import annotations
 
+import csv
+import functools
 import hashlib
 import json
 from collections.abc import Iterator
@@ -16,11 +18,24 @@ from pathlib import Path
 
 import yaml
 
-from dotterel.events.ontology import ONTOLOGY
+from dotterel.knowledge import data_path
 from dotterel.model import (SCHEMA, ActorRef, Attribution, Coder, Document, Event, EventDate, Genre, Location,
                             Quantity, Trigger)
 
 CODER = Coder(name="dotterel", version="fixture", model="hand-made", knowledge="scenario")
+
+
+@functools.cache
+def _plover() -> dict[tuple[str, str], tuple[int, float]]:
+    """(type, mode or '') -> (quad, score), read from the coder's own data file (without importing the coder)."""
+    with data_path("events", "plover.csv").open(encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {(r["type"], r["mode"]): (int(r["quad"]), float(r["score"])) for r in rows}
+
+
+def _quad_score(event_type: str, mode: str | None) -> tuple[int, float]:
+    table = _plover()
+    return table.get((event_type, mode or ""), table[(event_type, "")])
 
 
 def load(path: str | Path) -> list[dict]:
@@ -57,8 +72,8 @@ def record(article: dict) -> Document:
     for i, spec in enumerate(article.get("events", []), start=1):
         eid = f"e{i}"
         start, end = _find(text, spec["trigger"], spec.get("occurrence"), used)
-        tspec = ONTOLOGY.spec(spec["type"])
         mode = spec.get("mode")
+        quad, score = _quad_score(spec["type"], mode)
         attribution = None
         if spec.get("attribution"):
             code = spec["attribution"]
@@ -75,8 +90,8 @@ def record(article: dict) -> Document:
             qids.append(qid)
         date = spec.get("date")
         events.append(Event(
-            id=eid, type=spec["type"], mode=mode, context=list(spec.get("context", [])), quad=tspec.quad,
-            score=ONTOLOGY.score(spec["type"], mode), actor=_refs(spec["actor"]), recipient=_refs(spec["recipient"]),
+            id=eid, type=spec["type"], mode=mode, context=list(spec.get("context", [])), quad=quad,
+            score=score, actor=_refs(spec["actor"]), recipient=_refs(spec["recipient"]),
             modality=spec.get("modality", "asserted"), attribution=attribution,
             date=EventDate(text=date, value=date, precision="day", span=(0, 0)) if date else None,
             report_date=None,

@@ -23,7 +23,6 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scipy.special import gammainc, gammaincc
 
 INDEX_FLOOR = 0.5
 PRIOR_MASS = 0.5  # added to the baseline conflict mass so a quiet baseline still has a positive rate
@@ -60,11 +59,15 @@ def _dispersion(values: Sequence[float]) -> float:
 
 def p_at_least(k: float, lam: float) -> float:
     """P(X >= k) for X ~ Poisson(lam), continuous in k (regularised lower incomplete gamma)."""
+    from scipy.special import gammainc  # imported on use: scipy is slow to import
+
     return 1.0 if k <= 0 else float(gammainc(k, lam))
 
 
 def p_at_most(k: float, lam: float) -> float:
     """P(X <= k) for X ~ Poisson(lam), continuous in k (regularised upper incomplete gamma)."""
+    from scipy.special import gammaincc
+
     return float(gammaincc(k + 1.0, lam))
 
 
