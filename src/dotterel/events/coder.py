@@ -148,10 +148,12 @@ def subject_mentions(subject: Token | None, actors: ActorIndex) -> list[Mention]
     """
     found = mentions_in(subject, actors)
     if subject is not None and not any(m.code for m in found):
-        inner = [m for m in actors.in_tokens(subject.left_edge.i, subject.right_edge.i + 1)
-                 if m.code and m.kind in ("state", "igo", "non_state")]
-        if inner:
-            return [inner[0]]
+        for prep in subject.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                inner = [m for obj in prep.children if obj.dep_ == "pobj" for m in mentions_in(obj, actors)
+                         if m.code and m.kind in ("state", "igo", "non_state")]
+                if inner:
+                    return [inner[0]]
     if found or subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return found
     toks = sorted(t.i for t in phrase_tokens(subject) if t.dep_ not in ("punct", "cc", "det"))
