@@ -44,6 +44,11 @@ SENTENCES = {
     "georgia": "Georgia passed a new voting law, Governor Brian Kemp said.",
     "taliban": "Taliban fighters attacked a police post.",
     "capital_person": "Actor Denzel Washington visited the set on Monday.",
+    "only_state": ("Brazil's finance minister met creditors on Monday. Talks lasted hours. Bankers were"
+                   " gloomy. Nobody smiled. The government later said payments would resume."),
+    "central_bank": "The Bank of England raised rates, and the Federal Reserve held steady.",
+    "namesake": "Bill Gates said the vaccine would help.",
+    "bush_1987": "George Bush said the talks would go on.",
 }
 
 
@@ -249,6 +254,30 @@ def test_keys_group_mentions_of_one_actor(docs):
     assert len(keys) == len(idx.mentions)  # three different actors
     idx2 = resolve(docs, "metonyms")
     assert find(idx2, "Kremlin").key != find(idx2, "Pyongyang").key
+
+
+def test_the_government_far_from_the_only_state(docs):
+    idx = resolve(docs, "only_state", "1987-02-26")
+    assert triple(find(idx, "The government")) == ("BRA", "GOV", "state")
+
+
+def test_central_banks_are_government(docs):
+    idx = resolve(docs, "central_bank")
+    assert triple(find(idx, "The Bank of England")) == ("GBR", "GOV", "state")
+    assert triple(find(idx, "Federal Reserve")) == ("USA", "GOV", "state")
+
+
+def test_common_surname_alone_is_not_the_office_holder(docs):
+    idx = resolve(docs, "namesake", "2009-01-01")
+    assert not [m for m in idx.mentions if m.code == "USA"]
+
+
+@pytest.mark.parametrize("date, code, name", [("1987-06-01", "USA", "George H. W. Bush"),
+                                              ("2004-06-01", "USA", "George W. Bush"),
+                                              ("1995-06-01", None, "George H. W. Bush")])
+def test_namesakes_resolve_by_date(docs, date, code, name):
+    m = find(resolve(docs, "bush_1987", date), "George Bush")
+    assert (m.code, m.name) == (code, name)
 
 
 def _shared_or_skip(path: Path) -> Path:
