@@ -29,6 +29,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from dotterel.errors import InputError
@@ -37,6 +39,7 @@ from dotterel.knowledge import data_path
 
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|2100)$")
 _DAY = re.compile(r"^([0-9]{1,2})(st|nd|rd|th)?$")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\b")  # 23/10/2024, 10.23.24
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3}
@@ -107,6 +110,11 @@ def _fmt(d: dt.date, precision: str) -> _Resolved:
     return _Resolved(value, precision)
 
 
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    """The date, or the month's last day for an impossible day (Feb 29 in a common year)."""
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
 def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -126,8 +134,14 @@ def _weekday(pub: dt.date, wd: int, rel: int | None, future: bool) -> dt.date:
     return pub + dt.timedelta(days=fwd) if future else pub - dt.timedelta(days=back)
 
 
-def resolve(words: list[str], pub: dt.date | None, future: bool = False) -> _Resolved:
-    """Resolve the lower-cased words of one date expression; raises _NotADate for non-dates."""
+def resolve(words: list[str], pub: dt.date | None, tense: int = 0) -> _Resolved:
+    """Resolve the lower-cased words of one date expression; raises _NotADate for non-dates.
+
+    `tense` is the governing verb's: 1 future, -1 past, 0 unknown. Months and weekdays without a
+    year look back unless the verb is future; a month-and-day with an unknown tense takes the
+    nearest such day ("on March 3" in a report of March 1 is two days ahead, not a year back).
+    """
+    future = tense == 1
     w = _words()
     if (iso := _ISO.match("".join(words))) is not None:  # "2024-11-05" arrives as five tokens
         try:
@@ -221,6 +235,9 @@ def resolve(words: list[str], pub: dt.date | None, future: bool = False) -> _Res
             y = pub.year if (month, day or 1) >= (pub.month, pub.day if day else 1) else pub.year + 1
         elif rel == -1:
             y = pub.year if month < pub.month else pub.year - 1
+        elif day is not None and tense == 0:
+            y = min((pub.year - 1, pub.year, pub.year + 1), key=lambda yy: abs(
+                (_safe_date(yy, month, day) - pub).days))
         else:
             y = pub.year if (month, day or 1) <= (pub.month, pub.day if day else 1) else pub.year - 1
         if day is not None:
@@ -268,13 +285,15 @@ def resolve(words: list[str], pub: dt.date | None, future: bool = False) -> _Res
         if period == "day" and r == 0:
             return _fmt(pub, "day")
         raise _NotADate
-    if any(ch.isdigit() for ch in text):
-        return _dateparser(text, pub)
+    if _NUMERIC_DATE.search(text):
+        res = _dateparser(text, pub)
+        if res is not None:
+            return res
     raise _NotADate
 
 
 @functools.lru_cache(maxsize=4096)
-def _dateparser(text: str, pub: dt.date | None) -> _Resolved:
+def _dateparser(text: str, pub: dt.date | None) -> _Resolved | None:
     """Numeric dates the rules above do not read ("23/10/2024"); dateparser is slow, so cached."""
     import dateparser  # imported here: it costs ~0.3 s and most documents never need it
 
@@ -283,13 +302,24 @@ def _dateparser(text: str, pub: dt.date | None) -> _Resolved:
         settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day)
     parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
     if parsed is None:
-        raise _NotADate
+        return None
     numbers = re.findall(r"\d+", text)
     if any(not _YEAR.match(n) and 1 <= int(n) <= 31 for n in numbers) and len(numbers) >= 2:
         return _fmt(parsed.date(), "day")
     if len(numbers) == 1 and _YEAR.match(numbers[0]):
         return _Resolved(numbers[0], "year")
-    raise _NotADate
+    return None
+
+
+def _tense(anchor: Token, cue: str) -> int:
+    """1 when the date's verb is future ("will meet on Friday", "by October 31 ... get"),
+    -1 when it is past ("met on Friday"), 0 when the text does not say."""
+    if _is_future(anchor):
+        return 1
+    if anchor.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
+                                            for c in anchor.children):
+        return -1
+    return 1 if cue in ("by", "until", "till") else 0
 
 
 def _is_future(anchor: Token) -> bool:
@@ -334,20 +364,27 @@ def _with_cue(doc: Doc, start: int) -> int:
 
 def _candidates(doc: Doc) -> list[Span]:
     """DATE entities plus weekday names and day words the entity recogniser left untagged."""
-    w = _words()
     spans = [e for e in doc.ents if e.label_ == "DATE"]
-    for t in doc:
-        if t.ent_type_ == "DATE":
-            continue
-        low = t.lower_
-        if (w.has("weekday", low) and t.text[:1].isupper()) or w.has("day_word", low):
+    # look the day words up by hash over the token array: walking every Token object is slow
+    lows = doc.to_array("LOWER")
+    for i in numpy.flatnonzero(numpy.isin(lows, _day_word_hashes())):
+        t = doc[int(i)]
+        if t.ent_type_ != "DATE" and (t.text[:1].isupper() or _words().has("day_word", t.lower_)):
             spans.append(doc[t.i:t.i + 1])
     return sorted(spans, key=lambda s: s.start)
+
+
+@functools.cache
+def _day_word_hashes() -> numpy.ndarray:
+    w = _words()
+    words = [*w.kinds.get("weekday", {}), *w.kinds.get("day_word", {})]
+    return numpy.array([hash_string(x) for x in words], dtype=numpy.uint64)
 
 
 def find_dates(doc: Doc, pub_date: dt.date | None) -> list[DateFinding]:
     """Every date expression of `doc` with its resolved value (None when it needs a missing pub date)."""
     out: list[DateFinding] = []
+    text = doc.text  # Doc.text rebuilds the string on every access: read it once
     for span in _candidates(doc):
         words = [t.lower_ for t in span]
         # an age or a date offset is visible just after the span: "32-year-old", "a year later"
@@ -355,12 +392,12 @@ def find_dates(doc: Doc, pub_date: dt.date | None) -> list[DateFinding]:
         if nxt in ("old", "-") or (nxt in _words().kinds.get("offset", {}) and words[-1] != "ago"):
             continue
         anchor = _anchor(span)
+        start = _with_cue(doc, span.start)
         try:
-            res = resolve(words, pub_date, future=_is_future(anchor))
+            res = resolve(words, pub_date, tense=_tense(anchor, doc[start].lower_ if start < span.start else ""))
         except _NotADate:
             continue
-        start = _with_cue(doc, span.start)
         chars = (doc[start].idx, span.end_char)
-        out.append(DateFinding(text=doc.text[chars[0]:chars[1]], span=chars, value=res.value,
+        out.append(DateFinding(text=text[chars[0]:chars[1]], span=chars, value=res.value,
                                precision=res.precision, anchor=anchor.i))
     return out

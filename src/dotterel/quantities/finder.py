@@ -49,14 +49,18 @@ _BARE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "conj", "appos", "attr", "
 class _Ctx:
     """Per-document lookups shared by the reading steps."""
 
-    __slots__ = ("doc", "words", "glued", "lex", "n")
+    __slots__ = ("doc", "words", "glued", "lex", "n", "text")
 
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
         self.lex = lex
-        self.words = [t.lower_ for t in doc]
-        self.glued = [i > 0 and doc[i - 1].whitespace_ == "" for i in range(len(doc))]
+        # token arrays instead of Token objects: building a Token per word is the dominant cost
+        strings = doc.vocab.strings
+        self.words = [strings[h] for h in doc.to_array("LOWER").tolist()]
+        spacy_flags = doc.to_array("SPACY").tolist()
+        self.glued = [i > 0 and not spacy_flags[i - 1] for i in range(len(spacy_flags))]
         self.n = len(doc)
+        self.text = doc.text  # Doc.text rebuilds the string on every access: read it once
 
     def phrase_before(self, end: int, table: dict, longest: int) -> tuple[int, object] | None:
         """Longest entry of `table` whose words end just before token `end`: (length, value)."""
@@ -215,7 +219,7 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
     projected = not (start > 0 and words[start - 1] == "from") and _projected(ctx, attach, anchor)
     span = (doc[start].idx, doc[text_end - 1].idx + len(doc[text_end - 1]))
     return QuantityFinding(
-        text=doc.text[span[0]:span[1]], span=span, value=value, unit=unit_name, role=role, bound=final,
+        text=ctx.text[span[0]:span[1]], span=span, value=value, unit=unit_name, role=role, bound=final,
         low=q_low, high=q_high, projected=projected, anchor=anchor.i,
     ), max(end, after)
 
@@ -263,7 +267,7 @@ def _out_of_scope(ctx: _Ctx, core: Core, start: int, end: int, unit: Unit | None
                 len(p) == 4 and 1800 <= int(p) <= 2100 for p in digits.replace("–", "-").replace("—", "-").split("-")):
             return True  # "2019-2020"
         # "1." / "2)" opening a list item
-        if nxt in (".", ")") and "." not in plain and (start == tok.sent.start or prev in lex.ctx("list_open")
+        if nxt in (".", ")") and "." not in plain and (doc[start].is_sent_start or prev in lex.ctx("list_open")
                                                        or doc[start - 1].is_space):
             return True
     if not cued and start > 0:
