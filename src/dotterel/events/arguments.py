@@ -44,6 +44,26 @@ def phrase_tokens(head: Token) -> list[Token]:
     return out
 
 
+# heads that only count or group the real actor: "tens of thousands of students", "a group of deputies"
+GROUPING_HEADS = frozenset({
+    "ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
+    "score", "scores", "group", "number", "lot", "crowd", "band", "handful", "some", "many", "most", "all",
+    "several", "few", "part", "majority", "contingent", "delegation", "team", "unit", "member", "members"})
+
+
+def real_head(head: Token) -> Token:
+    """Look through counting/grouping heads to the noun they count ("thousands of Kurds" -> Kurds)."""
+    for _ in range(3):
+        if head.lower_ not in GROUPING_HEADS and head.lemma_.lower() not in GROUPING_HEADS and head.pos_ != "NUM":
+            return head
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is None:
+            return head
+        head = obj
+    return head
+
+
 def mentions_in(head: Token | None, actors: ActorIndex) -> list[Mention]:
     """Actor mentions that make up the noun phrase headed by `head`.
 
@@ -53,6 +73,8 @@ def mentions_in(head: Token | None, actors: ActorIndex) -> list[Mention]:
     """
     if head is None:
         return []
+    if actors.at_token(head.i) is None:
+        head = real_head(head)
     found: list[Mention] = []
     for part in [head, *head.conjuncts]:
         for m in _phrase_mentions(part, actors):

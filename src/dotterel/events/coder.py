@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dotterel.events.arguments import Arguments, arguments, mentions_in, phrase_tokens
+from dotterel.events.arguments import Arguments, arguments, mentions_in, phrase_tokens, real_head
 from dotterel.events.modality import (
     declared_intent,
     is_condition,
@@ -154,7 +154,10 @@ def subject_mentions(subject: Token | None, actors: ActorIndex) -> list[Mention]
                          if m.code and m.kind in ("state", "igo", "non_state")]
                 if inner:
                     return [inner[0]]
-    if found or subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+    if found or subject is None:
+        return found
+    subject = real_head(subject)
+    if subject.pos_ not in ("NOUN", "PROPN"):
         return found
     toks = sorted(t.i for t in phrase_tokens(subject) if t.dep_ not in ("punct", "cc", "det"))
     doc = subject.doc
@@ -208,9 +211,27 @@ def _location(args: Arguments, actors: ActorIndex, used: list[Mention]) -> Menti
     return None
 
 
-def _suppressed(tok: Token, coded: dict[int, str]) -> bool:
-    """Not an event: antecedent of a condition, or the content of a verbal act already coded above it."""
+def _is_purpose(tok: Token) -> bool:
+    """"staged a strike *to demand* reforms", "opened fire *to disperse* them": the goal of an act."""
+    return tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _suppressed(tok: Token, coded: dict[int, str], main_coded: bool) -> bool:
+    """Not an event of its own (DESIGN.md's "what is not an event", and one event per happening):
+    the antecedent of a condition; the content of a verbal act coded above it; the purpose of a coded act;
+    a participle or conjunct restating a coded act of the same type ("attacked the camp, killing 156");
+    a background relative clause when the sentence's main clause already carries an event."""
     if is_condition(tok):
+        return True
+    head = tok.head
+    if head.i != tok.i and head.i in coded:
+        if _is_purpose(tok):
+            return True
+        if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" or tok.dep_ == "conj":
+            patterns = load_patterns().for_lemma(tok.lemma_.lower())
+            if any(p.type == coded[head.i] for p in patterns):
+                return True
+    if main_coded and tok.dep_ in ("relcl", "acl"):
         return True
     cur = tok
     for _ in range(4):
@@ -250,7 +271,7 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
     for tok in sorted(sent, key=lambda t: _depth(t)):
         if tok.pos_ not in TRIGGER_POS:
             continue
-        if _suppressed(tok, coded):
+        if _suppressed(tok, coded, main_coded=any(_in_main_clause(sent[i - sent.start]) for i in coded)):
             continue
         request = _request_from_obligation(tok, index, sent, actors)
         if request is not None:
@@ -290,6 +311,15 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             ))
             break
     return found
+
+
+def _in_main_clause(tok: Token) -> bool:
+    """The sentence root, or verbs joined to it by coordination/reporting (not subordinate clauses)."""
+    while tok.head.i != tok.i:
+        if tok.dep_ not in ("conj", "ccomp", "xcomp"):
+            return False
+        tok = tok.head
+    return True
 
 
 def _depth(tok: Token) -> int:
