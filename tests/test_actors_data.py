@@ -101,6 +101,11 @@ def test_leaders(kb):
         _dates(r)
 
 
+def test_leader_terms_are_listed_once():
+    keys = [(r["name"], r["code"], r["role"], r["start"]) for r in rows("leaders.csv")]
+    assert len(keys) == len(set(keys))
+
+
 def test_sector_words():
     seen = set()
     for r in rows("sectors.csv"):

@@ -224,8 +224,9 @@ def _compose(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
 
 
 def _country_in(drafts: list[Draft]) -> Draft | None:
+    """The state or organisation a title belongs to ("Ukrainian President", "U.N. mediator")."""
     for d in drafts:
-        if d.kind == "state" and d.source in _STATE_SOURCES | {"institution"}:
+        if (d.kind == "state" and d.source in _STATE_SOURCES | {"institution"}) or d.kind == "igo":
             return d
     return None
 
@@ -250,7 +251,7 @@ def _title(doc: Doc, kb: KnowledgeBase, person: Draft, by_token: dict[int, Draft
         country = _country_in(inner)
         if person.code is None and not former and country is not None:
             person.code = country.code
-            person.sector = (title.sector if title else None) or "GOV"
+            person.sector = "IGO" if country.kind == "igo" else (title.sector if title else None) or "GOV"
     if person.code is None:
         _apposition(doc, kb, person, head, by_token)
 
@@ -266,7 +267,8 @@ def _apposition(doc: Doc, kb: KnowledgeBase, person: Draft, head: Token, by_toke
         inside = [by_token[t.i] for t in child.subtree if t.i in by_token]
         country = _country_in(inside)
         if country is not None:
-            person.code, person.sector = country.code, role.sector or "GOV"
+            person.code = country.code
+            person.sector = "IGO" if country.kind == "igo" else role.sector or "GOV"
             return
 
 
