@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from dotterel.claims import certainty
@@ -101,8 +102,8 @@ def _subject(verb: Token) -> Token | None:
 
 def _crosses_line(a: Token, b: Token) -> bool:
     """A dependency across a line break is a parse error (paragraphs are separate sentences)."""
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" in a.doc.text[lo:hi]
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[lo:hi])
 
 
 def _subtree_range(tok: Token) -> tuple[int, int]:
@@ -131,11 +132,14 @@ def _rest_of_clause(host: Token, cue_part: Token) -> tuple[int, int] | None:
 class _Finder:
     def __init__(self, doc: Doc, actors: ActorIndex, lex: Lexicon) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.actors = actors
         self.lex = lex
-        self.quotes = QuoteIndex(find_quotes(doc))
+        # token attributes as arrays: one C call instead of a Python walk over every token
+        self._attrs = doc.to_array([IDX, LEMMA, LOWER])
+        self._token_starts: list[int] = self._attrs[:, 0].tolist() if len(doc) else []
+        self.quotes = QuoteIndex(find_quotes(doc, self.text, self._token_starts))
         self.speakers = SpeakerResolver(doc, actors, lex)
-        self._token_starts = [t.idx for t in doc]
 
     # --- cue readers: each returns a draft or None -------------------------------------------
 
@@ -334,7 +338,7 @@ class _Finder:
             c_start, c_end = self._trim_chars(q.start, q.end)
         c_start, c_end = self._balance_quotes(c_start, c_end)
         quoted = self.quotes.quoted_chars(c_start, c_end)
-        length = len(doc.text[c_start:c_end].strip(_QUOTE_CHARS + " "))
+        length = len(self.text[c_start:c_end].strip(_QUOTE_CHARS + " "))
         kind = "direct" if quoted >= length else ("mixed" if quoted > 0 else "indirect")
         head = draft.speaker_head
         if is_pronoun(head) and head.lower_ not in SPEAKER_PRONOUNS:
@@ -350,14 +354,14 @@ class _Finder:
                                 head if sp.antecedent is None else doc[sp.antecedent], self.lex)
         whole = (min(sp.span[0], cue_span[0], c_start), max(sp.span[1], cue_span[1], c_end))
         return ClaimFinding(speaker=sp.mention, speaker_text=sp.text, speaker_span=sp.span,
-                            cue=doc.text[cue_span[0]:cue_span[1]], cue_span=cue_span, kind=kind,
+                            cue=self.text[cue_span[0]:cue_span[1]], cue_span=cue_span, kind=kind,
                             content_span=(c_start, c_end), span=whole, certainty=sure)
 
     def _clip_to_paragraph(self, content: tuple[int, int], cue: int) -> tuple[int, int]:
         """Keep the content on the cue's side of any paragraph end inside it. A paragraph ends at a
         line break after sentence-final punctuation or at a blank line; a bare line break in mid
         sentence is a wrapped line and is kept."""
-        text = self.doc.text
+        text = self.text
         start, end = content
         for m in _PARAGRAPH_END.finditer(text, start, end):
             if m.end() <= cue:
@@ -369,7 +373,7 @@ class _Finder:
     def _balance_quotes(self, start: int, end: int) -> tuple[int, int]:
         """A content edge inside a quotation moves out to take the whole quoted phrase, marks
         included ('the victim has "severe burns"', not 'the victim has "severe')."""
-        text = self.doc.text
+        text = self.text
         for q in self.quotes.overlapping(start, end):
             q_start, q_end = self._trim_chars(q.start, q.end)
             if q_start < start < q_end or (q_start == start and end > q_end):
@@ -383,7 +387,7 @@ class _Finder:
         return start, end
 
     def _trim_chars(self, start: int, end: int) -> tuple[int, int]:
-        text = self.doc.text
+        text = self.text
         while start < end and (text[start].isspace() or text[start] in ",;:"):
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
@@ -393,13 +397,13 @@ class _Finder:
     def _continuations(self, claims: list[ClaimFinding]) -> list[ClaimFinding]:
         """Quoted sentences right after a claim's sentence continue that speaker's quotation."""
         doc = self.doc
-        sent_of = self.speakers.sent_index
+        sent_of = self.speakers.sentence_of
         out: list[ClaimFinding] = []
         covered = [c.content_span for c in claims]
         for q in self.quotes.quotes:
             if any(s < q.end and q.start < e for s, e in covered):
                 continue
-            if len(doc.text[q.start:q.end].split()) < _MIN_CONTINUATION_WORDS:
+            if len(self.text[q.start:q.end].split()) < _MIN_CONTINUATION_WORDS:
                 continue
             first = q.open + 1
             while first < len(doc) and doc[first].is_space:
@@ -411,7 +415,7 @@ class _Finder:
                 continue
             last = max(prev, key=lambda c: c.span[1])
             last_tok = self._token_end(last.span[1]) - 1
-            if sent_of.get(first, -1) - sent_of.get(last_tok, -9) != 1:
+            if sent_of(first) - sent_of(last_tok) != 1:
                 continue  # only the very next sentence continues the quotation
             start, end = self._trim_chars(q.start, q.end)
             out.append(ClaimFinding(speaker=last.speaker, speaker_text=last.speaker_text,
@@ -424,7 +428,13 @@ class _Finder:
     def run(self) -> list[ClaimFinding]:
         drafts: list[_Draft] = []
         lex = self.lex
-        for tok in self.doc:
+        strings = self.doc.vocab.strings
+        wanted = {strings[w] for table in (lex.verbs, lex.nouns) for w in table}
+        wanted.add(strings["according"])
+        hits = [i for i, (lemma_id, lower_id) in enumerate(self._attrs[:, 1:].tolist())
+                if lemma_id in wanted or lower_id in wanted]
+        for i in hits:
+            tok = self.doc[i]
             lemma = tok.lemma_.lower()
             draft: _Draft | None = None
             if tok.lower_ == "according" and "according to" in lex.preps:

@@ -7,6 +7,7 @@ every paragraph break instead of swallowing the rest of the document.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from spacy.tokens import Doc
 OPENERS = frozenset({"“", "``", "«", "„"})
 CLOSERS = frozenset({"”", "''", "»"})
 STRAIGHT = frozenset({'"'})
+_MARK_CHARS = re.compile("[\"“”«»„`'\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +34,6 @@ class Quote:
         return (self.start, self.end)
 
 
-def _is_paragraph_break(doc: Doc, i: int) -> bool:
-    tok = doc[i]
-    return (tok.is_space and "\n" in tok.text) or "\n" in tok.whitespace_
-
-
 def _make(doc: Doc, open_i: int, close_i: int | None, last_i: int) -> Quote | None:
     first, last = open_i + 1, (close_i - 1 if close_i is not None else last_i)
     while first <= last and doc[first].is_space:
@@ -48,21 +45,44 @@ def _make(doc: Doc, open_i: int, close_i: int | None, last_i: int) -> Quote | No
     return Quote(open_i, close_i, doc[first].idx, doc[last].idx + len(doc[last]))
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
-    """Every quotation in `doc`, in text order."""
+def _marks(doc: Doc, text: str, starts: list[int]) -> list[tuple[int, str]]:
+    """(token index, kind) of quote-mark tokens ("open", "close", "straight") and of tokens holding or
+    followed by a line break ("break"), in order. Found from the text, so a long document costs a
+    regex scan, not a walk over every token."""
+    marks: list[tuple[int, str]] = []
+    for m in _MARK_CHARS.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0:
+            continue
+        tok = doc[i]
+        if m.group() == "\n":
+            marks.append((i, "break"))
+        elif tok.idx == m.start() and tok.text in OPENERS:
+            marks.append((i, "open"))
+        elif tok.idx == m.start() and tok.text in CLOSERS:
+            marks.append((i, "close"))
+        elif tok.idx == m.start() and tok.text in STRAIGHT:
+            marks.append((i, "straight"))
+    return marks
+
+
+def find_quotes(doc: Doc, text: str | None = None, starts: list[int] | None = None) -> list[Quote]:
+    """Every quotation in `doc`, in text order (`text` and token `starts` may be passed when known)."""
+    text = doc.text if text is None else text
+    starts = [t.idx for t in doc] if starts is None else starts
     quotes: list[Quote] = []
     open_i: int | None = None
-    for tok in doc:
-        text = tok.text
-        if text in OPENERS or (text in STRAIGHT and open_i is None):
-            open_i = tok.i
-        elif (text in CLOSERS or text in STRAIGHT) and open_i is not None:
-            q = _make(doc, open_i, tok.i, tok.i - 1)
-            if q:
-                quotes.append(q)
-            open_i = None
-        if open_i is not None and tok.i > open_i and _is_paragraph_break(doc, tok.i):
-            q = _make(doc, open_i, None, tok.i)
+    for i, kind in _marks(doc, text, starts):
+        if kind == "break":
+            if open_i is not None and i > open_i:
+                q = _make(doc, open_i, None, i)
+                if q:
+                    quotes.append(q)
+                open_i = None
+        elif kind == "open" or (kind == "straight" and open_i is None):
+            open_i = i
+        elif open_i is not None:
+            q = _make(doc, open_i, i, i - 1)
             if q:
                 quotes.append(q)
             open_i = None

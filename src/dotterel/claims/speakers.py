@@ -11,8 +11,10 @@ earlier speaker or named entity when a simple rule finds one. The choice documen
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, SENT_START, TAG
 from spacy.tokens import Doc, Token
 
 from dotterel.claims.cues import Lexicon
@@ -96,34 +98,37 @@ class SpeakerResolver:
         self.doc = doc
         self.actors = actors
         self.lex = lex
-        self.sent_index = {}
-        for n, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                self.sent_index[i] = n
+        rows = doc.to_array([DEP, TAG, SENT_START]).tolist() if len(doc) else []
+        self._sent_starts = [i for i, row in enumerate(rows) if row[2] == 1 or i == 0]
         self.history: list[Speaker] = []  # resolved speakers of earlier claims, text order
+        # heads that may stand for a later pronoun: named entities, and subjects naming one person
+        # without a name ("Kenya's interior minister visited ..."); collected once per document
+        heads = {ent.root.i for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
+                 and ent.root.dep_ not in ("compound", "poss")}
+        nsubj, nn = doc.vocab.strings["nsubj"], doc.vocab.strings["NN"]
+        heads.update(i for i, (dep, tag, _) in enumerate(rows)
+                     if dep == nsubj and tag == nn and self._personal_noun(doc[i]))
+        self._heads = sorted(heads)
+
+    def sentence_of(self, i: int) -> int:
+        """Index of the sentence holding token `i`."""
+        return bisect_right(self._sent_starts, i) - 1
 
     def _candidates(self, before: int) -> list[tuple[int, str, tuple[int, int], Mention | None]]:
-        """Earlier speakers and named entities (head, words, span, mention) before token `before`,
-        nearest last."""
-        doc = self.doc
-        limit = self.sent_index.get(before, 0) - WINDOW_SENTENCES
+        """Earlier speakers, named entities and person subjects (head, words, span, mention) within
+        WINDOW_SENTENCES before token `before`, nearest last."""
+        first_sent = max(0, self.sentence_of(before) - WINDOW_SENTENCES)
+        lo = self._sent_starts[first_sent] if self._sent_starts else 0
         out: list[tuple[int, str, tuple[int, int], Mention | None]] = []
         for sp in self.history:
             h = sp.antecedent if sp.antecedent is not None else sp.head
-            if h < before and self.sent_index.get(h, 0) >= limit:
+            if lo <= h < before:
                 out.append((h, sp.text, sp.span, sp.mention))
-        for ent in doc.ents:
-            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and ent.root.i < before \
-                    and self.sent_index.get(ent.root.i, 0) >= limit and ent.root.dep_ not in ("compound", "poss"):
-                text, span = phrase(ent.root)
-                out.append((ent.root.i, text, span, self.actors.at_token(ent.root.i)))
-        # subjects naming one person without a name: "Kenya's interior minister visited ..."
-        start = self.doc[before].sent.start
-        for tok in doc[max(0, start - 400):before]:
-            if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._personal_noun(tok) \
-                    and self.sent_index.get(tok.i, 0) >= limit:
-                text, span = phrase(tok)
-                out.append((tok.i, text, span, self.actors.at_token(tok.i)))
+        taken = {c[0] for c in out}
+        for h in self._heads[bisect_left(self._heads, lo):bisect_left(self._heads, before)]:
+            if h not in taken:
+                text, span = phrase(self.doc[h])
+                out.append((h, text, span, self.actors.at_token(h)))
         out.sort(key=lambda c: c[0])
         return out
 
