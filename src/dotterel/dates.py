@@ -393,6 +393,10 @@ def find_dates(doc: Doc, pub_date: dt.date | None) -> list[DateFinding]:
             continue
         anchor = _anchor(span)
         start = _with_cue(doc, span.start)
+        if start > 0 and doc[start - 1].pos_ == "VERB" and anchor.i >= span.end:
+            # "said on Thursday it had shot down ...": a date right after a verb belongs to it; the
+            # parser often hangs it on the verb of the clause that follows
+            anchor = doc[start - 1]
         try:
             res = resolve(words, pub_date, tense=_tense(anchor, doc[start].lower_ if start < span.start else ""))
         except _NotADate:

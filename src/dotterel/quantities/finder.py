@@ -267,9 +267,10 @@ def _out_of_scope(ctx: _Ctx, core: Core, start: int, end: int, unit: Unit | None
                 len(p) == 4 and 1800 <= int(p) <= 2100 for p in digits.replace("–", "-").replace("—", "-").split("-")):
             return True  # "2019-2020"
         # "1." / "2)" opening a list item
-        if nxt in (".", ")") and "." not in plain and (doc[start].is_sent_start or prev in lex.ctx("list_open")
-                                                       or doc[start - 1].is_space):
-            return True
+        if nxt in (".", ")") and "." not in plain and (
+                doc[start].is_sent_start or prev in lex.ctx("list_open") or doc[start - 1].is_space
+                or (end + 1 < ctx.n and words[end + 1].isalpha() and doc[end + 1].text.islower())):
+            return True  # "1. a ceasefire": an item number (a sentence-final "at 312." is followed by a capital)
     if not cued and start > 0:
         before = doc[start - 1]
         if prev in lex.ctx("id_prefix") and core.digits is not None:
@@ -337,7 +338,7 @@ def _counted_noun(ctx: _Ctx, head: Token, core: Core, after: int) -> tuple[Token
         return None, False
     h = head.head
     if head.dep_ in _ATTACH_DEPS and h.i > head.i and h.pos_ in _NOUNISH and h.i - head.i <= 6 \
-            and not h.like_num and not any(t.is_punct or t.is_space for t in ctx.doc[head.i + 1:h.i]):
+            and not h.like_num and not any(t.is_punct or t.is_space for t in ctx.doc[max(head.i + 1, after):h.i]):
         noun = _compound_head(h)
         return (noun, False) if _COUNTABLE.match(noun.text) else (None, False)
     if core.vague and head.pos_ == "NOUN":

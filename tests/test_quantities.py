@@ -1,0 +1,122 @@
+"""Quantity finder: authored sentences (parsed once per module), hand-built parses, gold-set floors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from dotterel import nlp
+from dotterel.evaluation.quantities import evaluate, load_gold, match, score
+from dotterel.findings import QuantityFinding
+from dotterel.quantities import find_quantities
+
+GOLD = Path(__file__).parent / "gold" / "quantities.jsonl"
+
+# (sentence, [(value, unit, role, bound, low, high, projected)]) - written for these tests, not from ../shared
+CASES: list[tuple[str, list[tuple[float, str | None, str | None, str, float | None, float | None, bool]]]] = [
+    ("Lawmakers claim that as many as 3,000 North Korean soldiers have been deployed to Russia.",
+     [(3000, "soldiers", "troops", "upper", None, 3000, False)]),
+    ("That number could climb to 10,000 by the end of the year.",
+     [(10000, None, None, "exact", None, None, True)]),
+    ("Gunmen killed 12 people in the market.", [(12, "people", "killed", "exact", None, None, False)]),
+    ("The fund holds $4.5 billion.", [(4.5e9, "USD", "money", "exact", None, None, False)]),
+    ("Support for the party fell to 40% in the poll.", [(40, "percent", "percent", "exact", None, None, False)]),
+    ("The border town lies 300 km from the capital.", [(300, "km", "distance", "exact", None, None, False)]),
+    ("At least 20 people were wounded.", [(20, "people", "wounded", "lower", 20, None, False)]),
+    ("Police detained more than 150 protesters.", [(150, "protesters", "arrested", "lower", 150, None, False)]),
+    ("Roughly 8,000 residents were displaced by the floods.",
+     [(8000, "residents", "displaced", "approx", None, None, False)]),
+    ("Between 2,000 and 3,000 refugees crossed the river.",
+     [(2000, "refugees", "displaced", "range", 2000, 3000, False)]),
+    ("The army moved 40-50 tanks to the front.", [(40, "tanks", "weapons", "range", 40, 50, False)]),
+    ("A dozen drones were shot down.", [(12, "drones", "weapons", "exact", None, None, False)]),
+    ("Hundreds of villagers fled.", [(100, "villagers", "displaced", "lower", 100, None, False)]),
+    ("Tens of thousands of workers went on strike.", [(10000, "workers", "people", "lower", 10000, None, False)]),
+    ("The deficit is expected to reach 2.5 million euros.",
+     [(2.5e6, "EUR", "money", "exact", None, None, True)]),
+    ("The talks lasted for nine hours.", [(9, "hours", "duration", "exact", None, None, False)]),
+    ("No more than 5 percent of the aid arrived.", [(5, "percent", "percent", "upper", None, 5, False)]),
+    ("The city has upwards of 2 million inhabitants.", [(2e6, "inhabitants", None, "lower", 2e6, None, False)]),
+]
+
+# sentences whose numbers are all out of scope
+NEGATIVES = [
+    "The F-16 and the S-400 were on display at the 2019 show.",
+    "He was elected in 1998 and re-elected in 2002.",
+    "The session opens at 10:30 a.m. on the 3rd floor.",
+    "A 45-year-old woman was among the victims.",
+    "Aged 19, she joined the army.",
+    "They won 3-1 in the final.",
+    "Call 0800 555 0199 for details.",
+    "The plan has 1. a ceasefire; 2. a prisoner swap.",
+    "Chapter 7 of the treaty was discussed on June 12.",
+    "The war ended two years ago.",
+    "Prices are three times higher than in the 1990s.",
+    "The two presidents met in Geneva.",
+    "No one was hurt, and one of the guards fled.",
+    "Two-thirds of the budget was spent.",
+]
+
+
+@pytest.fixture(scope="module")
+def parsed() -> dict[str, Doc]:
+    texts = [c[0] for c in CASES] + NEGATIVES
+    return dict(zip(texts, nlp.parse_many(texts)))
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_quantities(parsed: dict[str, Doc], text: str, expected: list[tuple]) -> None:
+    got = find_quantities(parsed[text])
+    assert [(q.value, q.unit, q.role, q.bound, q.low, q.high, q.projected) for q in got] == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES, ids=[t[:40] for t in NEGATIVES])
+def test_out_of_scope_numbers_yield_nothing(parsed: dict[str, Doc], text: str) -> None:
+    assert find_quantities(parsed[text]) == []
+
+
+def test_text_span_and_anchor(parsed: dict[str, Doc]) -> None:
+    text = CASES[0][0]
+    doc = parsed[text]
+    (q,) = find_quantities(doc)
+    assert q.text == "as many as 3,000 North Korean soldiers"
+    assert text[q.span[0]:q.span[1]] == q.text
+    assert doc[q.anchor].text == "deployed"  # the verb the soldiers are the subject of
+
+
+def test_projection_anchor_is_the_change_verb(parsed: dict[str, Doc]) -> None:
+    doc = parsed[CASES[1][0]]
+    (q,) = find_quantities(doc)
+    assert doc[q.anchor].lemma_ == "climb"
+
+
+def test_hand_built_parse_needs_no_model() -> None:
+    """A parse built by hand: "Rebels seized 14 villages" - the counted noun comes from the heads."""
+    vocab = nlp.load().vocab
+    doc = Doc(vocab, words=["Rebels", "seized", "14", "villages", "."], heads=[1, 1, 3, 1, 1],
+              deps=["nsubj", "ROOT", "nummod", "dobj", "punct"],
+              pos=["NOUN", "VERB", "NUM", "NOUN", "PUNCT"], lemmas=["rebel", "seize", "14", "village", "."])
+    (q,) = find_quantities(doc)
+    assert (q.value, q.unit, q.role, q.bound, q.anchor) == (14, "villages", "places", "exact", 1)
+
+
+def test_scorer_matches_one_to_one() -> None:
+    gold = load_gold(GOLD)[:1]
+    q = QuantityFinding(text="x", span=(0, 1), value=14, unit=None, role=None, bound="exact", low=None,
+                        high=None, projected=False, anchor=0)
+    s = score(gold, lambda g: [q, q])  # the same value twice: only one can match
+    assert (s.gold, s.predicted, s.matched) == (1, 2, 1)
+    assert s.bound_accuracy == 0.0  # gold says lower
+    assert match([], [q], "") == []
+
+
+def test_gold_set_floors() -> None:
+    """Rules were developed against this authored dev set; the floors sit a little under what it
+    reaches (value F1 1.00, bound 1.00, projected 1.00 at the time of writing) so regressions fail."""
+    s = evaluate(GOLD)
+    assert s.gold >= 140
+    assert s.f1 >= 0.95, s.summary()
+    assert s.bound_accuracy >= 0.95, s.summary()
+    assert s.projected_accuracy >= 0.95, s.summary()
