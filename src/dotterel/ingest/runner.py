@@ -166,8 +166,12 @@ def ingest(
     batch_size: int = 32,
     recode: bool = False,
     advance: Advance | None = None,
+    client=None,  # type: ignore[no-untyped-def]
 ) -> IngestSummary:
-    """Ingest `paths` (files or directories) into `store`; see the module docstring."""
+    """Ingest `paths` (files or directories) into `store`; see the module docstring.
+
+    `client`: an already connected Dask client to analyse on (instead of `workers`/`scheduler`).
+    """
     started = time.perf_counter()
     version, fingerprint = coder_key()
 
@@ -199,6 +203,11 @@ def ingest(
         return summary
 
     batches = plan_batches(store, sources(), batch_size, recode)
+    if client is not None:
+        from dotterel.cluster import n_workers
+
+        n = n_workers(client)
+        return run(_distributed(client, batches, batch_size, in_flight=2 * n), n)
     if not workers and not scheduler:
         local = ((b, _outcomes(b, analyze_items([x.item for x in b.sources], batch_size) if b.sources else []))
                  for b in batches)
