@@ -240,3 +240,12 @@ def test_acceptance_article_claims_mostly_found() -> None:
         found += any(c.cue.lower() == g["cue"].lower() and claim_eval.speaker_matches(g["speaker"], c.speaker_text)
                      for c in claims)
     assert found >= 6, f"{found} of {len(gold)} gold claims found"
+
+
+def test_pronoun_prefers_earlier_speaker_over_name_inside_content() -> None:
+    text = ("Trade Minister Ana Reyes said Finance Secretary Jorge Lim was wrong about the currency. "
+            "She said the peso should stay competitive.")
+    claims = find_claims(nlp.parse(text), ActorIndex([]))
+    last = max(claims, key=lambda c: c.content_span)
+    assert text[last.content_span[0]:last.content_span[1]] == "the peso should stay competitive"
+    assert "Reyes" in last.speaker_text

@@ -91,6 +91,16 @@ def is_bare_definite(tok: Token) -> bool:
     return len(kids) == 1 and kids[0].lower_ == "the"
 
 
+def _is_main_subject(tok: Token) -> bool:
+    """The subject of its sentence's main verb (or of a verb conjoined with it)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
 class SpeakerResolver:
     """Builds speakers in text order, remembering earlier ones as antecedents."""
 
@@ -138,7 +148,12 @@ class SpeakerResolver:
     def _antecedent(self, tok: Token) -> tuple[int, str, tuple[int, int], Mention | None] | None:
         doc = self.doc
         low = tok.lower_
-        for cand in reversed(self._candidates(tok.i)):
+        cands = self._candidates(tok.i)
+        speakers = {sp.antecedent if sp.antecedent is not None else sp.head for sp in self.history}
+        # a pronoun usually takes up the main subject or an earlier speaker, not a name mentioned in
+        # passing ("Monsod said Ongpin was wrong. She said ..."): try those first, nearest first
+        main = [c for c in cands if c[0] in speakers or _is_main_subject(doc[c[0]])]
+        for cand in [*reversed(main), *reversed(cands)]:
             h = doc[cand[0]]
             ent = h.ent_type_
             mention = cand[3]
