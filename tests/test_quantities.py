@@ -92,6 +92,12 @@ def test_projection_anchor_is_the_change_verb(parsed: dict[str, Doc]) -> None:
     assert doc[q.anchor].lemma_ == "climb"
 
 
+def test_that_number_takes_the_previous_unit() -> None:
+    doc = nlp.parse("As many as 3,000 soldiers were sent. That number could climb to 10,000 by the end of the year.")
+    first, second = find_quantities(doc)
+    assert (second.value, second.unit, second.role, second.projected) == (10000, "soldiers", "troops", True)
+
+
 def test_hand_built_parse_needs_no_model() -> None:
     """A parse built by hand: "Rebels seized 14 villages" - the counted noun comes from the heads."""
     vocab = nlp.load().vocab

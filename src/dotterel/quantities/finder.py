@@ -99,7 +99,25 @@ def find_quantities(doc: Doc) -> list[QuantityFinding]:
         if q is not None:
             found.append(q)
         i = max(next_i, core.end, i + 1)
+    _inherit_units(ctx, found)
     return found
+
+
+def _inherit_units(ctx: _Ctx, found: list[QuantityFinding]) -> None:
+    """"3,000 soldiers ... That number could climb to 10,000": a bare number whose verb's subject is
+    "that/this number" counts what the previous quantity counted."""
+    for k in range(1, len(found)):
+        q = found[k]
+        if q.unit is not None:
+            continue
+        verb = ctx.doc[q.anchor]
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ not in ctx.lex.ctx("anaphor"):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in subj.children):
+            continue
+        prev = found[k - 1]
+        q.unit, q.role = prev.unit, prev.role
 
 
 def _second_core(ctx: _Ctx, core: Core, between: bool) -> Core | None:
@@ -163,7 +181,7 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
     if unit is None:
         at = end + 1 if end < ctx.n and words[end] == "-" and ctx.glued[end] else end
         post = ctx.phrase_at(at, lex.post_units, lex.max_post_unit) if at < ctx.n else None
-        if post is not None and not _unit_is_noun_modifier(ctx, at, post[0]):
+        if post is not None:
             unit = post[1]  # type: ignore[assignment]
             after = at + post[0]
     post_cue = ctx.phrase_at(after, lex.post_bounds, lex.max_post_bound) if after < ctx.n else None
@@ -236,11 +254,6 @@ def _is_age(ctx: _Ctx, end: int) -> bool:
             return k > end
         if w not in ("-", "year", "years", "month", "months", "week", "weeks", "day", "days"):
             return False
-    return False
-
-
-def _unit_is_noun_modifier(ctx: _Ctx, at: int, length: int) -> bool:
-    """"a 10-year sentence" keeps the duration; nothing to veto here yet (hook for measures)."""
     return False
 
 
