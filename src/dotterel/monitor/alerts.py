@@ -5,9 +5,9 @@
 
 Per dyad and period (from the series, dotterel.monitor.series):
 - toward conflict: one-sided quasi-Poisson test that the period's conflict mass exceeds the baseline rate
-  (dotterel.monitor.index.test_toward);
+  (dotterel.monitor.index.p_toward);
 - away from conflict: the conflict mass of the last `sustain` periods is below the baseline rate of the
-  periods before them (test_away), so one quiet week is not a de-escalation.
+  periods before them (p_away), so one quiet week is not a de-escalation.
 False alarms across many dyads: the p-values of each period (all dyads, both directions) go through
 Benjamini-Hochberg (scipy.stats.false_discovery_control); a test is significant at q <= alpha.
 Then, in period order per dyad:
@@ -28,7 +28,7 @@ from sqlalchemy import Connection, and_, or_, select
 from dotterel.monitor import tables as t
 from dotterel.monitor.clusters import clusters as list_clusters
 from dotterel.monitor.dyads import parse_dyad
-from dotterel.monitor.index import test_away, test_toward
+from dotterel.monitor.index import p_away, p_toward
 from dotterel.monitor.series import all_series, series
 
 
@@ -48,14 +48,14 @@ def _tests(rows: list[dict], sustain: int) -> dict[int, dict[str, float]]:
         base = r.get("_baseline")
         if base is None:
             continue
-        ps = {"toward": test_toward(r["conflict"], base, r["exposure"])}
+        ps = {"toward": p_toward(r["conflict"], base, r["exposure"])}
         first = i - sustain + 1
         if first >= 0 and rows[first].get("_baseline") is not None:
             # the baseline is the one before the window, so the quiet periods are not part of it
             wbase = rows[first]["_baseline"]
             window = rows[first:i + 1]
             e = [w["exposure"] if w["exposure"] is not None else 1.0 for w in window]
-            ps["away"] = test_away(sum(w["conflict"] for w in window), wbase, e)
+            ps["away"] = p_away(sum(w["conflict"] for w in window), wbase, e)
         out[i] = ps
     return out
 

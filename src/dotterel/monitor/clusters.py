@@ -15,8 +15,11 @@ Two codings are one happening when (docs/monitor.md, "Event clusters"):
 - the later event date is at most `window_days` after the cluster's first event date (anchored, so a
   long campaign is not chained into one cluster),
 - their locations do not contradict (both known and different splits them),
-- and something else ties them: the same article (a restatement), the same type, a shared trigger stem,
-  the same location, or a shared quantity value.
+- and something else ties them: the same article with the same type (a restatement), the same type, a
+  shared trigger stem, the same location, or a shared quantity value (two types in one article need one
+  of the last three).
+An ASSAULT or COERCE coded with no recipient but located in another country than its actors' takes that
+country as recipient (an attack in Guyana by Venezuelan troops is VEN-GUY).
 The best-scoring open cluster wins (same article 3, trigger 2, location 2, quantity 2, type 1; ties go to
 the older cluster). Events are processed in date order over a database cursor, holding only the clusters
 still open, never the whole event table.
@@ -49,6 +52,7 @@ from dotterel.store.engine import Store
 BUILD_VERSION = "1"
 COUNTED_MODALITIES = ("asserted", "historical")
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+IMPLIED_RECIPIENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 _STEM = re.compile(r"[a-z]+")
 
 
@@ -124,8 +128,12 @@ class _Cluster:
             return -1
         if m.location and self.locations and m.location not in self.locations:
             return -1
-        score = 3 * (m.document_pk in self.documents) + 2 * bool(m.stems & self.stems) \
-            + 2 * (m.location in self.locations) + 2 * bool(m.values & self.values) + (m.type in self.types)
+        same_type = m.type in self.types
+        overlap = 2 * bool(m.stems & self.stems) + 2 * (m.location in self.locations) + 2 * bool(m.values & self.values)
+        # An article restates its own happenings with the same type; an attack and a seizure in one article
+        # are two happenings unless something else (trigger, place, number) ties them.
+        same_doc = 3 * (m.document_pk in self.documents) if same_type or overlap else 0
+        score = same_doc + overlap + same_type
         return score if score > 0 else -1
 
 
@@ -149,6 +157,10 @@ def _place(text: str | None, code: str | None) -> str | None:
         if words:
             return " ".join(words)
     return code
+
+
+def _is_country(code: str | None) -> bool:
+    return bool(code) and len(code) == 3 and code.isalpha() and code.isupper()  # type: ignore[union-attr]
 
 
 def _ordinal(date: str) -> int:
@@ -220,6 +232,10 @@ def _events(conn: Connection, sources: dict[int, str], countries: dict[int, str 
             roles[role].append(Ref(code, sector or None))
         if not roles["actor"]:
             continue
+        if not roles["recipient"] and r.type in IMPLIED_RECIPIENT_TYPES and _is_country(r.location_code) \
+                and r.location_code not in {x.code for x in roles["actor"]}:
+            # An attack in another country with no recipient coded is an attack on that country.
+            roles["recipient"].append(Ref(r.location_code, None))
         context = json.loads(r.context) if r.context else []
         values = frozenset(float(v) for v in r.vals.split(";")) if r.vals else frozenset()
         yield _Member(

@@ -13,7 +13,7 @@ documents the store holds for that period (everything published, not only about 
 - Escalation index I_t = (h_t - median h_baseline) / max(1.4826 x MAD h_baseline, 0.5): a robust z-score
   against the dyad's own recent past; 0 is normal, +3 is three robust deviations more hostile.
 
-The change test (quasi-Poisson, continuous in the mass) is in `test_toward` / `test_away`.
+The change test (quasi-Poisson, continuous in the mass) is in `p_toward` / `p_away`.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def expected_conflict(base: Baseline, e: float) -> float:
     return e * (sum(base.conflict) + PRIOR_MASS) / base.n
 
 
-def test_toward(c: float, base: Baseline, e: float) -> float | None:
+def p_toward(c: float, base: Baseline, e: float) -> float | None:
     """p-value that this period's conflict mass is above the baseline rate; None when not testable."""
     lam = expected_conflict(base, e)
     if c < MIN_TOWARD_MASS or c <= lam:
@@ -84,7 +84,7 @@ def test_toward(c: float, base: Baseline, e: float) -> float | None:
     return p_at_least(c / phi, lam / phi)
 
 
-def test_away(c_window: float, base: Baseline, e_window: Sequence[float]) -> float:
+def p_away(c_window: float, base: Baseline, e_window: Sequence[float]) -> float:
     """p-value that the conflict mass of the last periods is below the baseline rate."""
     mean_c = sum(base.conflict) / base.n
     lam = sum(expected_conflict(base, e) for e in e_window)
@@ -95,4 +95,4 @@ def test_away(c_window: float, base: Baseline, e_window: Sequence[float]) -> flo
 
 
 __all__ = ["Baseline", "INDEX_FLOOR", "exposure", "expected_conflict", "p_at_least", "p_at_most", "robust_index",
-           "test_away", "test_toward"]
+           "p_away", "p_toward"]
