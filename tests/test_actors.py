@@ -49,6 +49,8 @@ SENTENCES = {
     "central_bank": "The Bank of England raised rates, and the Federal Reserve held steady.",
     "namesake": "Bill Gates said the vaccine would help.",
     "bush_1987": "George Bush said the talks would go on.",
+    "houthis": "The Houthis fired missiles at ships. They said the attacks would continue.",
+    "un_title": "U.N. mediator Ivan Horvat met rebel leaders in Geneva.",
 }
 
 
@@ -278,6 +280,17 @@ def test_common_surname_alone_is_not_the_office_holder(docs):
 def test_namesakes_resolve_by_date(docs, date, code, name):
     m = find(resolve(docs, "bush_1987", date), "George Bush")
     assert (m.code, m.name) == (code, name)
+
+
+def test_they_refers_to_a_plural_armed_group(docs):
+    idx = resolve(docs, "houthis")
+    assert triple(find(idx, "They")) == ("YEM", "REB", "non_state")
+    assert find(idx, "They").key == find(idx, "Houthis").key
+
+
+def test_organisation_title_gives_a_person_the_organisation(docs):
+    m = find(resolve(docs, "un_title"), "U.N. mediator Ivan Horvat")
+    assert (m.code, m.sector, m.kind) == ("UN", "IGO", "person")
 
 
 def _shared_or_skip(path: Path) -> Path:

@@ -92,7 +92,8 @@ def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[D
                        lambda d: d.kind in ("state", "igo", "non_state") and not d.plural and d.code is not None
                        and _standalone(doc, d))
     elif kb.is_word("plural_pronoun", lower):
-        ante = _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.plural)
+        # groups are collective: "Hamas said they ..." as well as "the rebels ... they"
+        ante = _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.plural or d.kind == "non_state")
     elif kb.is_word("person_pronoun", lower):
         ante = _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.kind == "person")
     else:

@@ -11,23 +11,32 @@ import threading
 
 import spacy
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from dotterel import nlp
 from dotterel.actors.kb import Actor, KnowledgeBase, load
 
 _LOCK = threading.Lock()
 _MATCHERS: dict[int, tuple[Vocab, PhraseMatcher, dict[int, str]]] = {}
 
 
+def _tokenizer(vocab: Vocab) -> Tokenizer:
+    """The pinned pipeline's tokenizer when the Doc came from it (already loaded: no cost), else a
+    blank English one with the same rules (hand-built Docs in tests)."""
+    if nlp.load.cache_info().currsize and nlp.load().vocab is vocab:
+        return nlp.load().tokenizer
+    return spacy.blank("en").tokenizer
+
+
 def _build(vocab: Vocab, kb: KnowledgeBase) -> tuple[PhraseMatcher, dict[int, str]]:
-    tokenizer = spacy.blank("en").tokenizer  # same rules as the pinned pipeline's tokenizer
+    aliases = list(kb.aliases)
     matcher = PhraseMatcher(vocab, attr="ORTH")
     labels: dict[int, str] = {}
-    for alias in kb.aliases:
-        key = vocab.strings.add(alias)
-        labels[key] = alias
-        matcher.add(alias, [tokenizer(alias)])
+    for alias, pattern in zip(aliases, _tokenizer(vocab).pipe(aliases)):
+        labels[vocab.strings.add(alias)] = alias
+        matcher.add(alias, [pattern])
     return matcher, labels
 
 

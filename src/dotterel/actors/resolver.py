@@ -107,7 +107,7 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
         assert term is not None
         kind = term.kind
         name = kb.countries.get(term.code or "", actor.name) if kind == "state" else actor.name
-        plural = actor.source == "demonym" and doc[end - 1].tag_ in _PLURAL_TAGS
+        plural = actor.source in ("demonym", "group") and doc[end - 1].tag_ in _PLURAL_TAGS
         out.append(Draft(start, end, term.code, term.sector, kind, name, actor.source, plural=plural))
     return out
 
