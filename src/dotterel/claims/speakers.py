@@ -142,6 +142,13 @@ class SpeakerResolver:
         out.sort(key=lambda c: c[0])
         return out
 
+    def _titled_name(self, head: Token) -> bool:
+        """A name with a personal title or a person's name in it ("Trade Minister Ana Reyes"), even
+        when the entity recogniser labelled it otherwise."""
+        return head.pos_ == "PROPN" and any(
+            c.dep_ == "compound" and (c.ent_type_ == "PERSON" or self.lex.is_source(c.lemma_, "person"))
+            for c in head.children)
+
     def _personal_noun(self, tok: Token) -> bool:
         return tok.tag_ in ("NN", "NNP") and self.lex.is_source(tok.lemma_, "person")
 
@@ -158,7 +165,7 @@ class SpeakerResolver:
             ent = h.ent_type_
             mention = cand[3]
             personal = ent == "PERSON" or (mention is not None and mention.kind == "person") or (
-                not ent and self._personal_noun(h))
+                not ent and self._personal_noun(h)) or self._titled_name(h)
             plural = h.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in h.children)
             if low in PERSON_PRONOUNS and personal:
                 return cand
