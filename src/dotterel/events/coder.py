@@ -37,7 +37,9 @@ def _object_lemmas(args: Arguments) -> set[str]:
     if args.patient is None:
         return set()
     out = set()
-    for tok in [args.patient, *args.patient.conjuncts]:
+    heads = [args.patient, *args.patient.conjuncts]
+    heads += [c for c in args.patient.head.children if c.dep_ == "dobj" and c not in heads]
+    for tok in heads:
         lemma = tok.lemma_.lower()
         out.add(lemma)
         out.add(tok.lower_)
@@ -88,6 +90,9 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patt
     if p.prep_any and not (p.prep_any & set(args.preps)):
         return None
     if p.joint and not _is_joint(tok, args):
+        return None
+    if p.needs_content and not any(c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in c.children)
+                                   for c in tok.children):
         return None
     actor = subject_mentions(args.subject, actors)
     if p.subject_sector and not any(m.sector == p.subject_sector for m in actor):
@@ -169,7 +174,7 @@ def subject_mentions(subject: Token | None, actors: ActorIndex) -> list[Mention]
 
 def _nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> Pattern | None:
     """"staged a hunger strike", "went on strike", "launched an investigation": the noun names the event."""
-    if tok.lemma_.lower() not in ps.light_verbs:
+    if ps.lemma_of(tok.text, tok.lemma_.lower()) not in ps.light_verbs:
         return None
     nouns = [args.patient] if args.patient is not None else []
     nouns += args.preps.get("on", []) + args.preps.get("into", [])
@@ -278,7 +283,7 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             coded[tok.i] = request.type
             found.append(request)
             continue
-        patterns = ps.for_lemma(tok.lemma_.lower())
+        patterns = ps.for_lemma(ps.lemma_of(tok.text, tok.lemma_.lower()))
         args = arguments(tok)
         nominal = _nominal_pattern(tok, args, ps)
         if nominal is not None:
@@ -298,6 +303,8 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             elif etype in CONFLICT_ACTS and announced:
                 # an actor declaring its own hostile act ("ready to impose", "said they would boycott") threatens
                 etype, mode, modality = "THREATEN", None, "asserted"
+            elif etype == "AGREE" and _content_type(tok, actors, ps) in CONFLICT_ACTS | {"ASSAULT"}:
+                etype, mode = "THREATEN", None  # "vowed to march on the capital"
             elif cooperative and (modality == "future" or declared_intent(tok)):
                 # DESIGN.md: a promised cooperative act is AGREE; the futurity is in the type
                 etype, mode, modality = "AGREE", None, "asserted"
@@ -311,6 +318,18 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             ))
             break
     return found
+
+
+def _content_type(tok: Token, actors: ActorIndex, ps: PatternSet) -> str | None:
+    """The event type of what a verbal act promises ("vowed to *march on* the capital" -> ASSAULT)."""
+    for child in tok.children:
+        if child.dep_ != "xcomp":
+            continue
+        args = arguments(child)
+        for p in ps.for_lemma(ps.lemma_of(child.text, child.lemma_.lower())):
+            if _match(p, child, args, actors, ps) is not None:
+                return p.type
+    return None
 
 
 def _in_main_clause(tok: Token) -> bool:

@@ -11,7 +11,7 @@ from dotterel.knowledge import data_path
 
 _KNOWN_KEYS = {
     "verbs", "type", "mode", "context", "object", "object_optional", "recipient", "needs_recipient",
-    "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "party_only", "inverse",
+    "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "party_only", "inverse", "needs_content",
 }
 
 
@@ -32,6 +32,7 @@ class Pattern:
     joint: bool = False
     party_only: bool = False
     inverse: bool = False
+    needs_content: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -52,6 +53,21 @@ class PatternSet:
 
     def for_lemma(self, lemma: str) -> list[Pattern]:
         return self.by_lemma.get(lemma, [])
+
+    def lemma_of(self, word: str, lemma: str) -> str:
+        """The trigger lemma, repairing the lemmatiser's slips on inflected verbs ("staged" -> "stag")."""
+        if lemma in self.by_lemma:
+            return lemma
+        word = word.lower()
+        for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
+                             ("es", ""), ("s", "")):
+            if word.endswith(suffix):
+                stem = word[: -len(suffix)] + repl
+                if stem in self.by_lemma:
+                    return stem
+                if repl == "" and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in self.by_lemma:
+                    return stem[:-1]  # "stopped" -> "stop"
+        return lemma
 
     def in_class(self, lemma: str, name: str) -> bool:
         return lemma in self.classes.get(name, frozenset())
@@ -89,6 +105,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             joint=bool(spec.get("joint")),
             party_only=bool(spec.get("party_only")),
             inverse=bool(spec.get("inverse")),
+            needs_content=bool(spec.get("needs_content")),
         )
         for lemma in pattern.lemmas:
             by_lemma.setdefault(lemma, []).append(pattern)
