@@ -107,6 +107,48 @@ class ListFormat(str, enum.Enum):
     jsonl = "jsonl"
 
 
+
+@app.command("eval")
+def evaluate(
+    sets: Annotated[Optional[list[str]], typer.Argument(help="Sets to score: plover, petrarch2, acceptance, sentences, articles, quantities, claims, newssd, meantime, or paths to gold files in score.py's format. Default: every set found.")] = None,
+    report: Annotated[Optional[Path], typer.Option("--report", help="Also write the figures to this file (.md or .json).")] = None,
+    errors: Annotated[int, typer.Option("--errors", help="Show this many of the worst errors per set.")] = 5,
+) -> None:
+    """Score the current coder on labelled sets: per-type P/R/F1, confusion, worst errors.
+
+    Event metrics are exactly those of ../shared/tools/score.py. Run from the project root, with ../shared
+    beside it for the shared sets.
+
+    Examples:
+
+      dotterel eval                         # every set found
+
+      dotterel eval plover petrarch2 --report bench/eval_report.md
+
+      dotterel eval tests/gold/articles.jsonl
+    """
+    from dotterel.evaluation import suite
+    from dotterel.evaluation.render import print_results
+
+    try:
+        chosen = suite.resolve(list(sets or []))
+        if not chosen:
+            fail("no evaluation set found (run from the project root, with ../shared beside it)")
+        results = []
+        for name, path, fn in chosen:
+            with err_console.status(f"scoring {name} ..."):
+                results.append(fn(path))
+            print_results(results[-1:], errors)
+        if report is not None:
+            command = "dotterel eval " + " ".join(sets or []) + f" --report {report}"
+            text = suite.to_json(results) if report.suffix == ".json" else suite.to_markdown(results, command.replace("  ", " "))
+            try:
+                report.write_text(text + "\n", encoding="utf-8")
+            except OSError as err:
+                fail(f"{report}: cannot write ({err.strerror})")
+    except DotterelError as err:
+        fail(str(err))
+
 @app.command()
 def ingest(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories: text, HTML, JSONL, RSS/Atom feeds (directories recursively).", show_default=False)] = None,

@@ -1,0 +1,179 @@
+"""`dotterel eval`: every labelled set we can score, one report.
+
+Sets are named (resolved against `../shared` and the project's `tests/gold/`) or given as paths to gold
+files in `../shared/tools/score.py`'s formats (events JSONL, or the acceptance article's JSON).
+Each result is a flat dict of headline figures plus details (per-type table, confusion, worst errors).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dotterel.errors import InputError
+
+Json = dict[str, Any]
+
+
+def shared_dir() -> Path:
+    """../shared next to the working directory (or $DOTTEREL_SHARED)."""
+    env = os.environ.get("DOTTEREL_SHARED")
+    return Path(env) if env else Path.cwd().parent / "shared"
+
+
+def gold_dir() -> Path:
+    return Path(os.environ.get("DOTTEREL_GOLD", Path.cwd() / "tests" / "gold"))
+
+
+@dataclass
+class SetResult:
+    name: str
+    kind: str
+    source: str
+    headline: dict[str, float | int | str | None]
+    details: Json = field(default_factory=dict)
+
+
+def _events(name: str, path: Path, docs: list[Json]) -> SetResult:
+    from dotterel.evaluation.run_events import evaluate_events
+
+    scores, _ = evaluate_events(docs)
+    s = scores.summary()
+    errors = sorted(scores.errors, key=lambda e: (e["gold"] == "-", e["id"]))[:15]
+    return SetResult(name, "events", str(path), {
+        "documents": s["documents"], "type_f1": s["type"]["f1"], "type_p": s["type"]["p"], "type_r": s["type"]["r"],
+        "tuple_f1": s["tuple"]["f1"], "dyad_f1": s["dyad"]["f1"], "matched": s["matched"],
+        "modality_acc": s["modality_acc"], "reported_acc": s["reported_acc"], "source_acc": s["source_acc"],
+        "quantities": s["quantities"], "speakers": s["speakers"],
+    }, {"per_type": scores.type_table(),
+        "confusion": {f"{g}->{p}": n for (g, p), n in sorted(scores.confusion.items())},
+        "worst_errors": errors})
+
+
+def plover(path: Path) -> SetResult:
+    from dotterel.evaluation.event_sets import plover_gsr
+
+    return _events("plover", path, plover_gsr(path))
+
+
+def petrarch2(path: Path) -> SetResult:
+    from dotterel.evaluation.event_sets import petrarch2_gsr
+
+    return _events("petrarch2", path, petrarch2_gsr(path))
+
+
+def gold_events(name: str, path: Path) -> SetResult:
+    from dotterel.evaluation.event_sets import gold_file
+
+    return _events(name, path, gold_file(path))
+
+
+def acceptance(path: Path) -> SetResult:
+    from dotterel.evaluation.seed import score_seed
+
+    text = path.with_name(path.name.replace(".gold.json", ".txt"))
+    return SetResult("acceptance", "seed", str(path), score_seed(path, text))
+
+
+def quantities(path: Path) -> SetResult:
+    from dotterel.evaluation.quantities import evaluate
+
+    s = evaluate(path)
+    return SetResult("quantities", "quantities", str(path), {
+        "gold": s.gold, "value_p": s.precision, "value_r": s.recall, "value_f1": s.f1,
+        "bound_acc": s.bound_accuracy, "projected_acc": s.projected_accuracy}, {"worst_errors": s.errors[:15]})
+
+
+def claims(path: Path) -> SetResult:
+    from dotterel.evaluation.claims import load_gold, pipeline_finder, score
+
+    s = score(load_gold(path), pipeline_finder())
+    summary = s.summary()
+    return SetResult("claims", "claims", str(path), {
+        "gold": summary["gold"], "content_p": summary["precision"], "content_r": summary["recall"],
+        "content_f1": summary["f1"], "speaker_acc": summary["speaker_accuracy"],
+        "certainty_acc": summary["certainty_accuracy"]}, {"worst_errors": s.errors[:15]})
+
+
+def newssd(path: Path) -> SetResult:
+    from dotterel.evaluation.subjectivity import evaluate_subjectivity
+
+    r = evaluate_subjectivity(path, "test")
+    d = r.to_dict()
+    return SetResult("newssd", "subjectivity", str(path), {"n": d["n"], "macro_f1": d["macro_f1"],
+                                                           "accuracy": d["accuracy"]},
+                     {"per_class": d["per_class"], "confusion": d["confusion"]})
+
+
+def meantime(path: Path) -> SetResult:
+    from dotterel.evaluation.factuality import evaluate_factuality
+
+    r = evaluate_factuality(path, "test")
+    return SetResult("meantime", "factuality", str(path), {
+        "events": r["events"], "agreement": r["agreement"], "majority_baseline": r["majority_baseline"]},
+        {"per_class": r["per_class"], "confusion": r["confusion"]})
+
+
+def named_sets() -> dict[str, tuple[Path, Callable[[Path], SetResult]]]:
+    shared, gold = shared_dir(), gold_dir()
+    return {
+        "plover": (shared / "eval" / "plover_gsr.jsonl", plover),
+        "petrarch2": (shared / "eval" / "petrarch2_gsr.jsonl", petrarch2),
+        "acceptance": (shared / "examples" / "north-korea-troops.gold.json", acceptance),
+        "sentences": (gold / "sentences.jsonl", lambda p: gold_events("sentences", p)),
+        "articles": (gold / "articles.jsonl", lambda p: gold_events("articles", p)),
+        "quantities": (gold / "quantities.jsonl", quantities),
+        "claims": (gold / "claims.jsonl", claims),
+        "newssd": (shared / "eval" / "newssd_subjectivity.jsonl", newssd),
+        "meantime": (shared / "eval" / "meantime_factuality.jsonl", meantime),
+    }
+
+
+def resolve(names: list[str]) -> list[tuple[str, Path, Callable[[Path], SetResult]]]:
+    """Named sets (all available ones when `names` is empty) and gold files given by path."""
+    known = named_sets()
+    if not names:
+        return [(n, p, f) for n, (p, f) in known.items() if p.exists()]
+    out = []
+    for name in names:
+        if name in known:
+            path, fn = known[name]
+            if not path.exists():
+                raise InputError(f"set {name!r}: {path} not found (run from the project root, beside ../shared)")
+            out.append((name, path, fn))
+            continue
+        path = Path(name)
+        if not path.exists():
+            raise InputError(f"{name}: not a known set ({', '.join(known)}) nor an existing file")
+        if path.suffix == ".json":
+            out.append((path.stem, path, acceptance))
+        else:
+            out.append((path.stem, path, lambda p, n=path.stem: gold_events(n, p)))
+    return out
+
+
+def to_markdown(results: list[SetResult], command: str) -> str:
+    lines = ["# dotterel evaluation", "", f"Produced by `{command}`.", ""]
+    for r in results:
+        lines += [f"## {r.name} ({r.kind})", "", f"Source: `{r.source}`", "", "| metric | value |", "|---|---|"]
+        lines += [f"| {k} | {_fmt(v)} |" for k, v in r.headline.items()]
+        per_type = r.details.get("per_type")
+        if per_type:
+            lines += ["", "| type | P | R | F1 | gold | pred |", "|---|---|---|---|---|---|"]
+            lines += [f"| {t} | {v['p']:.2f} | {v['r']:.2f} | {v['f1']:.2f} | {v['gold']} | {v['pred']} |"
+                      for t, v in per_type.items()]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def to_json(results: list[SetResult]) -> str:
+    return json.dumps([{"name": r.name, "kind": r.kind, "source": r.source, "headline": r.headline,
+                        "details": r.details} for r in results], indent=1, default=str)
+
+
+def _fmt(v: object) -> str:
+    return f"{v:.3f}" if isinstance(v, float) else str(v)
