@@ -327,3 +327,19 @@ def test_analyze_and_store_with_the_real_pipeline(tmp_path: Path) -> None:
         assert upload.status_code == 200 and 'id="article-text"' in upload.text
         binary = c.post("/analyze", files={"file": ("a.bin", b"\x00\x01\x02" * 10, "application/octet-stream")})
         assert binary.status_code == 422 and "looks binary" in binary.text
+
+
+def test_overview_cache_follows_new_codings(tmp_path: Path) -> None:
+    from dotterel.web.synth import EventSpec, make_document
+
+    path = tmp_path / "s.db"
+    store = open_store(str(path))
+    write_documents(store, demo_documents())
+    with TestClient(create_app(str(path))) as c:
+        assert "ARM-AZE" not in c.get("/").text
+        text = "Armenian troops shelled Azerbaijani positions."
+        doc = make_document(text, doc_id="arm-aze", pub_date="2024-05-15", events=[
+            EventSpec("ASSAULT", "shelled", ("Armenian troops", "ARM"), ("Azerbaijani positions", "AZE"))])
+        write_documents(store, [doc])
+        assert 'href="/dyads/ARM-AZE"' in c.get("/").text
+    store.close()

@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException
 from dotterel import __version__
 from dotterel.errors import DotterelError
 from dotterel.store import open_store
+from dotterel.web.dashboard import OverviewCache
 from dotterel.web.dependencies import DEFAULT_MAX_BODY, AnalyzerHolder, Settings
 from dotterel.web.routers import api, pages
 from dotterel.web.security import BodyLimit, SecurityHeaders, is_loopback
@@ -65,6 +66,7 @@ def create_app(db_url: str | None, token: str | None = None, *, host: str = "127
     app.state.settings = settings
     app.state.store = store
     app.state.analyzer = AnalyzerHolder()
+    app.state.overview_cache = OverviewCache()
     app.state.templates = configure(Jinja2Templates(directory=str(HERE / "templates")))
     app.add_middleware(BodyLimit, max_bytes=max_body)
     app.add_middleware(SecurityHeaders)

@@ -51,3 +51,33 @@ def dyad_series(conn: Connection, f: EventFilter, interval: str = "week") -> dic
     dyad = f"{f.dyad[0]}-{f.dyad[1]}"
     found = [a.as_dict() for a in escalation.alerts(dyad, points)]
     return {"dyad": dyad, "interval": interval, "points": points, "alerts": found}
+
+
+def store_version(conn: Connection) -> tuple[Any, ...]:
+    """Changes whenever a coding is written (ingest, recode): the key the overview cache is valid for."""
+    from sqlalchemy import func, select
+
+    from dotterel.store import schema as s
+
+    return tuple(conn.execute(select(func.max(s.codings.c.id), func.count(s.codings.c.id),
+                                     func.max(s.ingest_runs.c.id)).select_from(s.codings.outerjoin(
+                                         s.ingest_runs, s.ingest_runs.c.id == s.codings.c.run_id))).one())
+
+
+class OverviewCache:
+    """The overview's aggregates (escalating dyads, alerts with evidence) for the current store version.
+
+    They are recomputed only after new codings arrive, so the page stays fast between ingests; a
+    quarantine-only run does not change them. One entry: the dashboard serves one store.
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple[Any, ...] | None = None
+        self._value: dict[str, Any] = {}
+
+    def get(self, conn: Connection) -> dict[str, Any]:
+        key = store_version(conn)
+        if key != self._key:
+            self._value = {"dyads": escalating_dyads(conn), "alerts": alerts_overview(conn, limit=8)}
+            self._key = key
+        return self._value

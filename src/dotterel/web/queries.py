@@ -216,7 +216,7 @@ def dyad_weekly(conn: Connection, since: dt.date, chunk: int = 900) -> dict[str,
     e, a = s.events, s.event_actors
     recent = conn.execute(select(e.c.id, e.c.week, e.c.score).select_from(_current_events())
                           .where(e.c.day >= since.isoformat(), e.c.modality.in_(COUNTED_MODALITIES))).all()
-    info = {r.id: (r.week, r.score) for r in recent}
+    info = {event_id: (week, score) for event_id, week, score in recent}
     ids = list(info)
     codes: dict[int, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
     for i in range(0, len(ids), chunk):

@@ -29,10 +29,9 @@ def render(request: Request, name: str, context: dict[str, Any], status_code: in
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, conn: DB) -> HTMLResponse:
+    cached = request.app.state.overview_cache.get(conn)
     return render(request, "overview.html", {
-        "status": queries.ingest_status(conn),
-        "dyads": dashboard.escalating_dyads(conn),
-        "alerts": dashboard.alerts_overview(conn, limit=8),
+        "status": queries.ingest_status(conn), "dyads": cached["dyads"], "alerts": cached["alerts"],
         "documents": queries.documents(conn, limit=10),
     })
 
