@@ -51,6 +51,7 @@ SENTENCES = {
     "bush_1987": "George Bush said the talks would go on.",
     "houthis": "The Houthis fired missiles at ships. They said the attacks would continue.",
     "un_title": "U.N. mediator Ivan Horvat met rebel leaders in Geneva.",
+    "possessive_pron": "Israel said on Monday that its troops had left the town.",
 }
 
 
@@ -291,6 +292,11 @@ def test_they_refers_to_a_plural_armed_group(docs):
 def test_organisation_title_gives_a_person_the_organisation(docs):
     m = find(resolve(docs, "un_title"), "U.N. mediator Ivan Horvat")
     assert (m.code, m.sector, m.kind) == ("UN", "IGO", "person")
+
+
+def test_possessive_pronoun_gives_a_group_its_actor(docs):
+    idx = resolve(docs, "possessive_pron")
+    assert triple(find(idx, "its troops")) == ("ISR", "MIL", "state")
 
 
 def _shared_or_skip(path: Path) -> Path:

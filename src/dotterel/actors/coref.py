@@ -40,7 +40,41 @@ def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: 
             covered.update(range(d.start, d.end))
         if new:
             resolved.sort(key=lambda d: d.start)
-    return sorted([*drafts, *out], key=lambda d: d.start)
+    every = sorted([*drafts, *out], key=lambda d: d.start)
+    _possessives(doc, kb, every, sents)
+    return every
+
+
+def _possessives(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentences) -> None:
+    """Give an unresolved group noun the actor its possessive pronoun refers to: "Kim ... his
+    soldiers" -> PRK MIL, "Israel ... its troops" -> ISR MIL."""
+    for n, d in enumerate(drafts):
+        if d.code is not None or d.source != "noun":
+            continue
+        head = doc[d.end - 1]
+        poss = next((c for c in head.lefts if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if poss is None:
+            continue
+        word, here = poss.lower_, sents.of(poss.i)
+        before = [b for b in drafts[:n] if b.code is not None]
+        if kb.is_word("person_possessive", word):
+            ante = _recent(before, here, _PRONOUN_WINDOW, sents, lambda b: b.kind == "person")
+        elif kb.is_word("singular_possessive", word):
+            ante = _recent(before, here, _PRONOUN_WINDOW, sents,
+                           lambda b: b.kind in ("state", "igo", "non_state") and not b.plural
+                           and _standalone(doc, b))
+        elif kb.is_word("plural_possessive", word):
+            ante = _recent(before, here, _PRONOUN_WINDOW, sents, lambda b: b.plural or b.kind == "non_state")
+        else:
+            continue
+        if ante is None:
+            continue
+        kind = ante.kind if ante.kind != "person" else ("igo" if ante.code in kb.org_codes else "state")
+        d.code, d.kind, d.source = ante.code, kind, "ref"
+        if ante.sector == "REB" or (ante.kind == "non_state" and d.sector is None):
+            d.sector = ante.sector  # "Hamas ... its fighters" stay REB
+        d.name = kb.countries.get(ante.code or "", ante.name) if kind == "state" else ante.name
+        d.key = actor_key(d.kind, d.code, d.sector, d.name)
 
 
 def _candidate(tok: Token) -> bool:
