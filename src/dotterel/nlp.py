@@ -16,10 +16,31 @@ CHUNK_CHARS = 100_000
 _PARAGRAPH_END = re.compile(r"\n\s*\n|\n")
 
 
+_SENTENCE_END = frozenset({".", "!", "?", '"', "\u201d", "'", "\u2019", ")"})
+
+
+@Language.component("dotterel_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break after sentence-final punctuation starts a sentence ("... the U.S.\nExperts agree").
+
+    Set before the parser, which keeps boundaries it is given; a break inside a sentence (no final
+    punctuation before it) is left to the parser.
+    """
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ and prev.text[-1:] in _SENTENCE_END:
+            tok.is_sent_start = True
+        elif prev.is_space and "\n" in prev.text and tok.i >= 2 and doc[tok.i - 2].text[-1:] in _SENTENCE_END:
+            tok.is_sent_start = True
+    return doc
+
+
 @functools.cache
 def load() -> Language:
     """Load the pipeline once; later calls return the same object."""
-    return spacy.load(PACKAGE)
+    nlp = spacy.load(PACKAGE)
+    nlp.add_pipe("dotterel_line_breaks", before="parser")
+    return nlp
 
 
 def model_name() -> str:
