@@ -52,6 +52,8 @@ SENTENCES = {
     "houthis": "The Houthis fired missiles at ships. They said the attacks would continue.",
     "un_title": "U.N. mediator Ivan Horvat met rebel leaders in Geneva.",
     "possessive_pron": "Israel said on Monday that its troops had left the town.",
+    "not_it": "A gas leak caused an explosion in Dhaka. Officials in Bangladesh said it killed nine people.",
+    "both_title": "Both President Macron and opposition leaders criticised the plan.",
 }
 
 
@@ -297,6 +299,16 @@ def test_organisation_title_gives_a_person_the_organisation(docs):
 def test_possessive_pronoun_gives_a_group_its_actor(docs):
     idx = resolve(docs, "possessive_pron")
     assert triple(find(idx, "its troops")) == ("ISR", "MIL", "state")
+
+
+def test_it_after_a_non_actor_subject_stays_unresolved(docs):
+    idx = resolve(docs, "not_it")
+    assert not [m for m in idx.mentions if m.text == "it"]
+
+
+def test_quantifier_is_not_part_of_a_title(docs):
+    idx = resolve(docs, "both_title", "2023-01-01")
+    assert triple(find(idx, "President Macron")) == ("FRA", "GOV", "person")
 
 
 def _shared_or_skip(path: Path) -> Path:

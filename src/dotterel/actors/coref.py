@@ -118,21 +118,42 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
 
 
 def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[Draft], sents: Sentences) -> list[Draft]:
+    """A subject pronoun refers to the last compatible subject before it (subject continuity); when
+    that subject is no actor ("A gas leak caused an explosion. Officials said it ..."), it stays open."""
     here = sents.of(tok.i)
     if kb.is_word("singular_pronoun", lower):
         if kb.is_word("pleonastic_verb", tok.head.lemma_.lower()) or tok.dep_ == "expl":
             return []
-        ante = _recent(before, here, _PRONOUN_WINDOW, sents,
-                       lambda d: d.kind in ("state", "igo", "non_state") and not d.plural and d.code is not None
-                       and _standalone(doc, d))
+        ante = _subject_antecedent(doc, tok, before, sents, plural=False)
+        ok = ante is not None and ante.kind in ("state", "igo", "non_state") and ante.code is not None \
+            and not ante.plural
     elif kb.is_word("plural_pronoun", lower):
         # groups are collective: "Hamas said they ..." as well as "the rebels ... they"
-        ante = _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.plural or d.kind == "non_state")
+        ante = _subject_antecedent(doc, tok, before, sents, plural=True)
+        ok = ante is not None and (ante.plural or ante.kind == "non_state")
     elif kb.is_word("person_pronoun", lower):
         ante = _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.kind == "person")
+        ok = ante is not None
     else:
         return []
-    return [_refer(tok.i, tok.i + 1, ante, ante.sector)] if ante else []
+    return [_refer(tok.i, tok.i + 1, ante, ante.sector)] if ok and ante is not None else []
+
+
+def _subject_antecedent(doc: Doc, tok: Token, before: list[Draft], sents: Sentences, *, plural: bool) -> Draft | None:
+    """The actor mention holding the last noun subject of the right number before `tok`, if any."""
+    by_token = {i: d for d in before[-40:] for i in range(d.start, d.end)}
+    floor = sents.starts[max(0, sents.of(tok.i) - _PRONOUN_WINDOW)]
+    for i in range(tok.i - 1, floor - 1, -1):
+        t = doc[i]
+        if t.dep_ not in _SUBJECT_DEPS or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        d = by_token.get(i)
+        number_plural = t.tag_ in ("NNS", "NNPS") or (d is not None and (d.plural or d.kind == "non_state"))
+        if plural and number_plural:
+            return d
+        if not plural and (not number_plural or (d is not None and d.kind == "non_state")):
+            return d
+    return None
 
 
 def _coded(d: Draft) -> bool:

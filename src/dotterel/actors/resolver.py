@@ -238,6 +238,8 @@ def _title(doc: Doc, kb: KnowledgeBase, person: Draft, by_token: dict[int, Draft
     for child in head.lefts:
         if child.i < person.start and child.dep_ in _PHRASE_DEPS and doc[child.i:person.start].text.find("\n") < 0:
             start = min(start, child.left_edge.i)
+    while start < person.start and kb.is_word("quantifier", doc[start].lower_):
+        start += 1  # "Both President Trump and ...": the quantifier belongs to the coordination
     unique = {id(by_token[i]): by_token[i] for i in range(start, person.start) if i in by_token}
     inner = [d for d in unique.values() if d is not person]
     title = kb.sector_of(_lemmas_to(doc, start, doc[person.start - 1])) if start < person.start else None
