@@ -132,3 +132,31 @@ def test_public_api_is_listed() -> None:
     for name in monitor.__all__:
         assert hasattr(monitor, name)
     assert {"build", "clusters", "series", "top_dyads", "alerts", "all_series"} <= set(monitor.__all__)
+
+
+def test_vector_index_matches_the_scalar_definitions() -> None:
+    import random
+
+    import numpy as np
+
+    from dotterel.monitor.index import compute, exposure, p_toward, p_toward_all
+
+    rng = random.Random(3)
+    n = 30
+    conflict = np.array([rng.choice([0, 0, 0.3, 0.9, 1.8, 3.6]) for _ in range(n)])
+    cooperation = np.array([rng.choice([0, 0.25, 0.5]) for _ in range(n)])
+    docs = np.array([0, 0] + [rng.randint(1, 40) for _ in range(n - 2)], dtype=float)
+    c = compute(conflict, cooperation, docs, 2, 8, 4)
+    up = p_toward_all(conflict, c)
+    for i in range(n):
+        lo = max(2, i - 8)
+        window = list(range(lo, i))
+        if len(window) < 4:
+            assert not c.has_base[i]
+            continue
+        mean_docs = sum(docs[j] for j in window) / len(window)
+        hs = [(conflict[j] - cooperation[j]) / exposure(docs[j], mean_docs) for j in window]
+        e = exposure(docs[i], mean_docs)
+        assert c.index[i] == pytest.approx(robust_index((conflict[i] - cooperation[i]) / e, hs))
+        base = Baseline(n=len(window), mean_docs=mean_docs, conflict=[float(conflict[j]) for j in window], hostility=hs)
+        assert up[i] == pytest.approx(p_toward(float(conflict[i]), base, e))

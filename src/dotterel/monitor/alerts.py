@@ -28,8 +28,8 @@ from sqlalchemy import Connection, and_, or_, select
 from dotterel.monitor import tables as t
 from dotterel.monitor.clusters import clusters as list_clusters
 from dotterel.monitor.dyads import parse_dyad
-from dotterel.monitor.index import p_away, p_toward
-from dotterel.monitor.series import all_series, series
+from dotterel.monitor.index import p_away_all, p_toward_all
+from dotterel.monitor.series import Frame, all_frames, series
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,23 +41,11 @@ class AlertParams:
     cooldown: int = 2
 
 
-def _tests(rows: list[dict], sustain: int) -> dict[int, dict[str, float]]:
+def _tests(f: Frame, sustain: int) -> dict[int, dict[str, float]]:
     """Row position -> {'toward': p, 'away': p} for the periods that have a baseline."""
-    out: dict[int, dict[str, float]] = {}
-    for i, r in enumerate(rows):
-        base = r.get("_baseline")
-        if base is None:
-            continue
-        ps = {"toward": p_toward(r["conflict"], base, r["exposure"])}
-        first = i - sustain + 1
-        if first >= 0 and rows[first].get("_baseline") is not None:
-            # the baseline is the one before the window, so the quiet periods are not part of it
-            wbase = rows[first]["_baseline"]
-            window = rows[first:i + 1]
-            e = [w["exposure"] if w["exposure"] is not None else 1.0 for w in window]
-            ps["away"] = p_away(sum(w["conflict"] for w in window), wbase, e)
-        out[i] = ps
-    return out
+    up = p_toward_all(f.conflict, f.computed)
+    down = p_away_all(f.conflict, f.computed, sustain)
+    return {i: {"toward": float(up[i]), "away": float(down[i])} for i in range(len(f.rows)) if f.computed.has_base[i]}
 
 
 def _window_clusters(conn: Connection, name: str, level: str, periods: list[str], freq: str,
@@ -96,8 +84,9 @@ def alerts(conn: Connection, freq: str = "week", since: str | None = None, until
            dyad: str | None = None, level: str = "country", params: AlertParams = AlertParams(),
            evidence: bool = True) -> list[dict]:
     """Alerts over every dyad (or one), oldest first; the FDR family is always every dyad of a period."""
-    every = all_series(conn, freq, None, until, level=level, raw=True)
-    tests = {name: _tests(rows, params.sustain) for name, rows in every.items()}
+    frames = all_frames(conn, freq, until, level=level)
+    every = {name: f.rows for name, f in frames.items()}
+    tests = {name: _tests(f, params.sustain) for name, f in frames.items()}
     # Benjamini-Hochberg within each period over every dyad and direction tested in it.
     by_period: dict[str, list[tuple[str, int, str, float]]] = defaultdict(list)
     for name, per_row in tests.items():

@@ -33,13 +33,14 @@ import csv
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import json
 import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import Connection, Text, and_, cast, delete, func, insert, or_, select
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select
 
 from dotterel.knowledge import data_path
 from dotterel.monitor import tables as t
@@ -205,31 +206,30 @@ def _source_keys(conn: Connection) -> tuple[dict[int, str], dict[int, str | None
 def _events(conn: Connection, sources: dict[int, str], countries: dict[int, str | None]) -> Iterator[_Member]:
     """Countable event codings in date order, streamed from the database."""
     e, d, c, a, q = s.events, s.documents, s.codings, s.event_actors, s.quantities
-    actors = (select(a.c.event_id, func.aggregate_strings(
-        a.c.role + "|" + a.c.code + "|" + func.coalesce(a.c.sector, ""), ";").label("refs"))
-        .where(a.c.code.is_not(None)).group_by(a.c.event_id).subquery())
-    qty = (select(q.c.coding_id, q.c.event, func.aggregate_strings(cast(q.c.value, Text), ";").label("vals"))
-           .where(q.c.value.is_not(None), q.c.event.is_not(None)).group_by(q.c.coding_id, q.c.event).subquery())
+    # One row per (event, actor ref, quantity); consecutive rows of one event are folded together below.
+    # Plain joins on indexed keys: aggregating in subqueries first made SQLite join unindexed results.
     stmt = (
         select(e.c.id, e.c.document_id, d.c.doc_id, e.c.local_id, e.c.type, e.c.quad, e.c.score, e.c.context,
                e.c.date, e.c.modality, e.c.event_date_precision, d.c.pub_date, e.c.location_code, e.c.location_text,
-               e.c.trigger_text,
-               e.c.attribution_code, c.c.genre_label, actors.c.refs, qty.c.vals)
+               e.c.trigger_text, e.c.attribution_code, c.c.genre_label, a.c.role, a.c.code, a.c.sector,
+               q.c.value.label("qvalue"))
         .join(d, d.c.current_coding_id == e.c.coding_id)
         .join(c, c.c.id == e.c.coding_id)
-        .join(actors, actors.c.event_id == e.c.id)
-        .outerjoin(qty, and_(qty.c.coding_id == e.c.coding_id, qty.c.event == e.c.local_id))
+        .outerjoin(a, and_(a.c.event_id == e.c.id, a.c.code.is_not(None)))
+        .outerjoin(q, and_(q.c.coding_id == e.c.coding_id, q.c.event == e.c.local_id, q.c.value.is_not(None)))
         .where(e.c.modality.in_(COUNTED_MODALITIES), func.length(e.c.date) == 10)
         .order_by(e.c.date, d.c.pub_date, d.c.doc_id, e.c.span_start, e.c.id)
     )
     # Per statement: Connection.execution_options would switch the whole connection to server-side cursors.
-    for r in conn.execute(stmt.execution_options(stream_results=True, yield_per=5000)):
+    result = conn.execute(stmt.execution_options(stream_results=True, yield_per=5000))
+    for _, group in itertools.groupby(result, key=lambda row: row.id):
+        rows = list(group)
+        r = rows[0]
         if r.modality == "historical" and r.event_date_precision != "day":
             continue
         roles: dict[str, list[Ref]] = {"actor": [], "recipient": []}
-        for ref in sorted(set(r.refs.split(";"))):
-            role, code, sector = ref.split("|")
-            roles[role].append(Ref(code, sector or None))
+        for ref in sorted({(x.role, x.code, x.sector or "") for x in rows if x.code}):
+            roles[ref[0]].append(Ref(ref[1], ref[2] or None))
         if not roles["actor"]:
             continue
         if not roles["recipient"] and r.type in IMPLIED_RECIPIENT_TYPES and _is_country(r.location_code) \
@@ -237,7 +237,7 @@ def _events(conn: Connection, sources: dict[int, str], countries: dict[int, str 
             # An attack in another country with no recipient coded is an attack on that country.
             roles["recipient"].append(Ref(r.location_code, None))
         context = json.loads(r.context) if r.context else []
-        values = frozenset(float(v) for v in r.vals.split(";")) if r.vals else frozenset()
+        values = frozenset(float(x.qvalue) for x in rows if x.qvalue is not None)
         yield _Member(
             event_pk=r.id, document_pk=r.document_id, doc_id=r.doc_id, local_id=r.local_id, type=r.type,
             quad=r.quad, score=r.score, military=r.type in FORCE_TYPES or "military" in context,

@@ -23,6 +23,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 
 INDEX_FLOOR = 0.5
 PRIOR_MASS = 0.5  # added to the baseline conflict mass so a quiet baseline still has a positive rate
@@ -94,5 +96,94 @@ def p_away(c_window: float, base: Baseline, e_window: Sequence[float]) -> float:
     return p_at_most(c_window / phi, lam / phi)
 
 
-__all__ = ["Baseline", "INDEX_FLOOR", "exposure", "expected_conflict", "p_at_least", "p_at_most", "robust_index",
+@dataclass(frozen=True, slots=True)
+class Computed:
+    """Per-period arrays of one dyad's series (NaN where a period has too little baseline)."""
+
+    has_base: np.ndarray  # bool
+    n_base: np.ndarray
+    exposure: np.ndarray
+    hostility: np.ndarray
+    index: np.ndarray
+    expected: np.ndarray  # e_t x baseline conflict rate
+    rate: np.ndarray  # baseline conflict rate per period (with the prior)
+    mean_conflict: np.ndarray
+    dispersion: np.ndarray
+
+
+def compute(conflict: np.ndarray, cooperation: np.ndarray, docs: np.ndarray, first_covered: int, baseline: int,
+            min_baseline: int) -> Computed:
+    """The index and the test inputs for every period at once (same definitions as the scalar functions)."""
+    n = len(conflict)
+    idx = np.arange(n)
+    lo = np.maximum(first_covered, idx - baseline)
+    n_base = np.where(idx > lo, idx - lo, 0)
+    has = n_base >= min_baseline
+    # window matrix: row i holds periods lo_i .. i-1, NaN-padded to `baseline` columns
+    cols = lo[:, None] + np.arange(baseline)[None, :]
+    valid = cols < idx[:, None]
+    cols = np.clip(cols, 0, max(n - 1, 0))
+
+    def window(values: np.ndarray) -> np.ndarray:
+        return np.where(valid, values[cols], np.nan) if n else np.zeros((0, baseline))
+
+    wd, wc, wk = window(docs), window(conflict), window(cooperation)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_docs = np.where(has, np.nansum(wd, axis=1) / np.maximum(n_base, 1), 0.0)
+
+        def expo(d: np.ndarray, m: np.ndarray) -> np.ndarray:
+            ok = (m > 0) & (d > 0)
+            return np.where(ok, np.clip(np.sqrt(np.where(ok, d / np.where(m > 0, m, 1), 1)), 1 / 3, 3), 1.0)
+
+        e = expo(docs, mean_docs)
+        we = expo(np.nan_to_num(wd), mean_docs[:, None])
+        wh = np.where(valid, (wc - wk) / we, np.nan)
+        h = (conflict - cooperation) / e
+        med = np.nanmedian(np.where(has[:, None], wh, 0.0), axis=1)
+        mad = np.nanmedian(np.abs(np.where(has[:, None], wh, 0.0) - med[:, None]), axis=1)
+        index = (h - med) / np.maximum(1.4826 * mad, INDEX_FLOOR)
+        sum_c = np.nansum(wc, axis=1)
+        nb = np.maximum(n_base, 1)
+        rate = (sum_c + PRIOR_MASS) / nb
+        mean_c = sum_c / nb
+        var_c = np.nansum((wc - mean_c[:, None]) ** 2, axis=1) / np.maximum(n_base - 1, 1)
+        phi = np.where((mean_c > 0) & (n_base >= 2), np.maximum(1.0, var_c / np.where(mean_c > 0, mean_c, 1)), 1.0)
+    nan = np.full(n, np.nan)
+    return Computed(has_base=has, n_base=n_base, exposure=np.where(has, e, nan), hostility=np.where(has, h, nan),
+                    index=np.where(has, index, nan), expected=np.where(has, e * rate, nan), rate=rate,
+                    mean_conflict=mean_c, dispersion=phi)
+
+
+def p_toward_all(conflict: np.ndarray, c: Computed) -> np.ndarray:
+    """p_toward for every period (1 where not testable)."""
+    from scipy.special import gammainc
+
+    lam = c.expected
+    ok = c.has_base & (conflict >= MIN_TOWARD_MASS) & (conflict > np.nan_to_num(lam, nan=np.inf))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = gammainc(np.where(ok, conflict / c.dispersion, 1.0), np.where(ok, lam / c.dispersion, 1.0))
+    return np.where(ok, p, 1.0)
+
+
+def p_away_all(conflict: np.ndarray, c: Computed, sustain: int) -> np.ndarray:
+    """p_away for every period: the last `sustain` periods against the baseline before them."""
+    from scipy.special import gammaincc
+
+    n = len(conflict)
+    out = np.ones(n)
+    for i in range(sustain - 1, n):
+        f = i - sustain + 1
+        if not c.has_base[f] or not all(c.has_base[f:i + 1]):
+            continue
+        if c.mean_conflict[f] < MIN_AWAY_BASELINE:
+            continue
+        cw = float(conflict[f:i + 1].sum())
+        lam = float(c.rate[f] * c.exposure[f:i + 1].sum())
+        if cw >= lam:
+            continue
+        out[i] = float(gammaincc(cw / c.dispersion[f] + 1.0, lam / c.dispersion[f]))
+    return out
+
+
+__all__ = ["Baseline", "Computed", "compute", "p_away_all", "p_toward_all", "INDEX_FLOOR", "exposure", "expected_conflict", "p_at_least", "p_at_most", "robust_index",
            "p_away", "p_toward"]

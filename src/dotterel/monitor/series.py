@@ -22,11 +22,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 from sqlalchemy import Connection, and_, func, literal, or_, select
 
 from dotterel.monitor import tables as t
 from dotterel.monitor.dyads import parse_dyad
-from dotterel.monitor.index import Baseline, expected_conflict, exposure, robust_index
+from dotterel.monitor.index import Computed, compute
 from dotterel.monitor.periods import FREQS, key_for_date, span, start_of
 from dotterel.store import schema as s
 
@@ -134,37 +135,44 @@ def outside(conn: Connection, dyad: tuple[str, str], *, freq: str, level: str) -
     return out
 
 
+@dataclass(slots=True)
+class Frame:
+    """One dyad's rows plus the arrays the alert test needs."""
+
+    rows: list[dict]
+    conflict: np.ndarray
+    computed: Computed
+
+
+def frame(name: str, stats: dict[str, Stats], docs: dict[str, int], periods: list[str], *, freq: str,
+          baseline: int | None = None, min_baseline: int | None = None) -> Frame:
+    """Series rows with the escalation index for every period in `periods` (see dotterel.monitor.index)."""
+    empty = Stats()
+    per = [stats.get(p) or empty for p in periods]
+    conflict = np.array([s.conflict for s in per], dtype=float)
+    cooperation = np.array([s.cooperation for s in per], dtype=float)
+    d = np.array([docs.get(p, 0) for p in periods], dtype=float)
+    first_covered = int(np.argmax(d > 0)) if (d > 0).any() else len(periods)
+    c = compute(conflict, cooperation, d, first_covered, baseline or DEFAULT_BASELINE[freq],
+                min_baseline or MIN_BASELINE[freq])
+    rows: list[dict] = []
+    for i, (p, st) in enumerate(zip(periods, per)):
+        has = bool(c.has_base[i])
+        rows.append(dict(
+            dyad=name, period=p, start=start_of(p, freq).isoformat(), clusters=st.clusters,
+            q1=st.quads[0], q2=st.quads[1], q3=st.quads[2], q4=st.quads[3], score_sum=round(st.score_sum, 4),
+            score_mean=round(st.score_sum / st.clusters, 4) if st.clusters else None,
+            conflict=round(st.conflict, 4), cooperation=round(st.cooperation, 4), documents=int(d[i]),
+            exposure=round(float(c.exposure[i]), 4) if has else None,
+            hostility=round(float(c.hostility[i]), 4) if has else None,
+            index=round(float(c.index[i]), 4) if has else None,
+            expected=round(float(c.expected[i]), 4) if has else None))
+    return Frame(rows, conflict, c)
+
+
 def rows_for(name: str, stats: dict[str, Stats], docs: dict[str, int], periods: list[str], *, freq: str,
              baseline: int | None = None, min_baseline: int | None = None) -> list[dict]:
-    """Series rows with the escalation index, for every period in `periods` (see dotterel.monitor.index)."""
-    base_n = baseline or DEFAULT_BASELINE[freq]
-    min_n = min_baseline or MIN_BASELINE[freq]
-    first_covered = next((i for i, p in enumerate(periods) if docs.get(p, 0) > 0), len(periods))
-    rows: list[dict] = []
-    for i, p in enumerate(periods):
-        st = stats.get(p) or Stats()
-        lo = max(first_covered, i - base_n)
-        window = periods[lo:i]
-        row = dict(dyad=name, period=p, start=start_of(p, freq).isoformat(), clusters=st.clusters,
-                   q1=st.quads[0], q2=st.quads[1], q3=st.quads[2], q4=st.quads[3],
-                   score_sum=round(st.score_sum, 4),
-                   score_mean=round(st.score_sum / st.clusters, 4) if st.clusters else None,
-                   conflict=round(st.conflict, 4), cooperation=round(st.cooperation, 4),
-                   documents=docs.get(p, 0), exposure=None, hostility=None, index=None, expected=None)
-        if len(window) >= min_n:
-            mean_docs = sum(docs.get(q, 0) for q in window) / len(window)
-            exps = [exposure(docs.get(q, 0), mean_docs) for q in window]
-            wstats = [stats.get(q) or Stats() for q in window]
-            base = Baseline(n=len(window), mean_docs=mean_docs, conflict=[w.conflict for w in wstats],
-                            hostility=[(w.conflict - w.cooperation) / e for w, e in zip(wstats, exps)])
-            e = exposure(docs.get(p, 0), mean_docs)
-            h = (st.conflict - st.cooperation) / e
-            row.update(exposure=round(e, 4), hostility=round(h, 4),
-                       index=round(robust_index(h, base.hostility), 4),
-                       expected=round(expected_conflict(base, e), 4))
-            row["_baseline"] = base
-        rows.append(row)
-    return rows
+    return frame(name, stats, docs, periods, freq=freq, baseline=baseline, min_baseline=min_baseline).rows
 
 
 def _periods(conn: Connection, freq: str, since: str | None, until: str | None) -> list[str]:
@@ -178,12 +186,11 @@ def _periods(conn: Connection, freq: str, since: str | None, until: str | None) 
 def _public(rows: Iterable[dict], since: str | None, until: str | None, freq: str) -> list[dict]:
     lo = key_for_date(since, freq) if since else None
     hi = key_for_date(until, freq) if until else None
-    return [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows
-            if (lo is None or r["period"] >= lo) and (hi is None or r["period"] <= hi)]
+    return [r for r in rows if (lo is None or r["period"] >= lo) and (hi is None or r["period"] <= hi)]
 
 
 def series(conn: Connection, dyad: str, freq: str = "week", since: str | None = None, until: str | None = None,
-           *, level: str = "country", directed: bool = False, raw: bool = False) -> list[dict]:
+           *, level: str = "country", directed: bool = False) -> list[dict]:
     """One dyad's rows, baseline computed over the whole store (since/until only trim the output)."""
     pair = parse_dyad(dyad)
     agg = aggregate(conn, freq=freq, level=level, dyad=pair, directed=directed)
@@ -196,20 +203,23 @@ def series(conn: Connection, dyad: str, freq: str = "week", since: str | None = 
     for r in rows:
         n, parties = involvement.get(r["period"], (0, []))
         r["outside"], r["outside_parties"] = n, " ".join(parties)
-    return rows if raw else _public(rows, since, until, freq)
+    return _public(rows, since, until, freq)
+
+
+def all_frames(conn: Connection, freq: str = "week", until: str | None = None, *, level: str = "country",
+               directed: bool = False) -> dict[str, Frame]:
+    """Every dyad's frame from one aggregate query (dyads in alphabetical order)."""
+    agg = aggregate(conn, freq=freq, level=level, directed=directed)
+    docs = documents_per_period(conn, freq)
+    periods = _periods(conn, freq, None, until)
+    return {name: frame(name, agg[name], docs, periods, freq=freq) for name in sorted(agg)}
 
 
 def all_series(conn: Connection, freq: str = "week", since: str | None = None, until: str | None = None, *,
-               level: str = "country", directed: bool = False, raw: bool = False) -> dict[str, list[dict]]:
+               level: str = "country", directed: bool = False) -> dict[str, list[dict]]:
     """Every dyad's rows from one aggregate query (dyads in alphabetical order)."""
-    agg = aggregate(conn, freq=freq, level=level, directed=directed)
-    docs = documents_per_period(conn, freq)
-    periods = _periods(conn, freq, since, until)
-    out = {}
-    for name in sorted(agg):
-        rows = rows_for(name, agg[name], docs, periods, freq=freq)
-        out[name] = rows if raw else _public(rows, since, until, freq)
-    return out
+    return {name: _public(f.rows, since, until, freq)
+            for name, f in all_frames(conn, freq, until, level=level, directed=directed).items()}
 
 
 def top_dyads(conn: Connection, n: int = 10, freq: str = "week", since: str | None = None, until: str | None = None,
@@ -231,5 +241,5 @@ def top_dyads(conn: Connection, n: int = 10, freq: str = "week", since: str | No
     return ranked[:n]
 
 
-__all__ = ["DEFAULT_BASELINE", "MIN_BASELINE", "Stats", "aggregate", "all_series", "coverage_span",
+__all__ = ["DEFAULT_BASELINE", "MIN_BASELINE", "Frame", "Stats", "aggregate", "all_frames", "all_series", "frame", "coverage_span",
            "documents_per_period", "dyad_name", "outside", "rows_for", "series", "top_dyads"]

@@ -28,6 +28,7 @@ from dotterel.knowledge import data_path
 
 NEAR_DUPLICATE = 0.6  # estimated Jaccard similarity of word 3-shingles
 SYNDICATION_DAYS = 7
+MAX_COMPARISONS = 50
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -128,22 +129,42 @@ def syndication_groups(docs: Sequence[DocSig]) -> dict[int, str]:
             x = parent[x]
         return x
 
+    def union(x: int, y: int) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    days = {d.pk: _days(d.pub_date) for d in docs}
+    # Identical signatures (the same text) join at once, so a reprinted story costs no comparisons.
+    exact: dict[tuple[int, ...], DocSig] = {}
+    reps: list[DocSig] = []
+    far = 10 ** 9
+    for d in sorted(docs, key=lambda x: (days[x.pk] if days[x.pk] is not None else far, x.pk)):
+        key = tuple(d.signature)
+        seen = exact.get(key)
+        if seen is not None and (days[d.pk] is None or days[seen.pk] is None
+                                 or days[d.pk] - days[seen.pk] <= SYNDICATION_DAYS):
+            union(seen.pk, d.pk)
+        else:
+            exact[key] = d
+            reps.append(d)
     buckets: dict[tuple, list[DocSig]] = defaultdict(list)
-    for d in docs:
+    for d in reps:
         for band in range(0, _N_HASHES, _ROWS):
             buckets[(band, *d.signature[band:band + _ROWS])].append(d)
     for members in buckets.values():
         if len(members) < 2:
             continue
+        # Compare only documents published within SYNDICATION_DAYS of each other (members in date order),
+        # and at most MAX_COMPARISONS neighbours each: a huge bucket of common boilerplate stays linear.
+        members.sort(key=lambda x: (days[x.pk] if days[x.pk] is not None else far, x.pk))
         for i, x in enumerate(members):
-            for y in members[i + 1:]:
-                if find(x.pk) == find(y.pk) or similarity(x.signature, y.signature) < NEAR_DUPLICATE:
-                    continue
-                dx, dy = _days(x.pub_date), _days(y.pub_date)
-                if dx is not None and dy is not None and abs(dx - dy) > SYNDICATION_DAYS:
-                    continue
-                rx, ry = find(x.pk), find(y.pk)
-                parent[max(rx, ry)] = min(rx, ry)
+            for y in members[i + 1:i + 1 + MAX_COMPARISONS]:
+                dx, dy = days[x.pk], days[y.pk]
+                if dx is not None and dy is not None and dy - dx > SYNDICATION_DAYS:
+                    break
+                if find(x.pk) != find(y.pk) and similarity(x.signature, y.signature) >= NEAR_DUPLICATE:
+                    union(x.pk, y.pk)
     groups: dict[int, list[DocSig]] = defaultdict(list)
     for d in docs:
         groups[find(d.pk)].append(d)
