@@ -89,7 +89,8 @@ def _phrase_mentions(head: Token, actors: ActorIndex) -> list[Mention]:
     own = actors.at_token(head.i)
     if own is not None:
         # coordinated modifiers inside it: "Pakistani and Afghan officials", "the presidents of Rwanda and Congo"
-        found = [own]
+        # "both countries" stands for two actors: two mentions over the same words
+        found = [m for m in actors.in_tokens(own.token_start, own.token_end) if m.span == own.span] or [own]
         for tok in head.doc[own.token_start:own.token_end]:
             for conj in tok.conjuncts:
                 m = actors.at_token(conj.i)
