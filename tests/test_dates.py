@@ -8,7 +8,8 @@ import pytest
 from spacy.tokens import Doc
 
 from dotterel import nlp
-from dotterel.dates import find_dates, parse_pub_date, resolve
+from dotterel.dates import find_dates, resolve
+from dotterel.pubdate import parse_pub_date
 from dotterel.errors import InputError
 
 PUB = dt.date(2024, 10, 24)  # a Thursday

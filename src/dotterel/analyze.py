@@ -7,17 +7,21 @@ from pathlib import Path
 from typing import TextIO
 
 from dotterel.errors import DotterelError, InputError
-from dotterel.ingest.normalize import SourceItem
+from dotterel.pubdate import parse_pub_date
+from dotterel.ingest.normalize import SourceItem, prepare
 from dotterel.ingest.readers import item_from_json_line, iter_jsonl, line_id, read_file
 from dotterel.model import Document, ErrorRecord, to_json
 
 
 def analyze_file(path: str, date: str | None = None, title: str | None = None) -> Document:
-    from dotterel.pipeline import Analyzer
-
     item = read_file(path)
     item.date = date or item.date
     item.title = title or item.title
+    # refuse bad input before paying for the model load
+    parse_pub_date(item.date)
+    item = prepare(item)
+    from dotterel.pipeline import Analyzer
+
     return Analyzer().analyze(item)
 
 

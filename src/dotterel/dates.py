@@ -33,7 +33,6 @@ import numpy
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from dotterel.errors import InputError
 from dotterel.findings import DateFinding
 from dotterel.knowledge import data_path
 
@@ -48,20 +47,6 @@ _UNIT_PRECISION = {"day": "day", "days": "day", "week": "day", "weeks": "day", "
 _VERBISH = frozenset({"VERB", "AUX"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _FUTURE_HEADS = frozenset({"plan", "schedule", "expect", "due", "set", "intend", "aim", "prepare"})
-
-
-def parse_pub_date(value: str | None) -> dt.date | None:
-    """An ISO date or datetime string -> date; None stays None; anything else is an InputError."""
-    if value is None or str(value).strip() == "":
-        return None
-    text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10]) if len(text) >= 10 else dt.date.fromisoformat(text)
-    except ValueError:
-        try:
-            return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-        except ValueError:
-            raise InputError(f"date {text!r} is not an ISO date (YYYY-MM-DD) or datetime") from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,8 @@ from dotterel import __version__, knowledge, nlp
 from dotterel.actors import resolve_actors
 from dotterel.assemble import Findings, assemble
 from dotterel.claims import find_claims
-from dotterel.dates import find_dates, parse_pub_date
+from dotterel.dates import find_dates
+from dotterel.pubdate import parse_pub_date
 from dotterel.errors import DotterelError
 from dotterel.events import code_events
 from dotterel.genre import classify_genre
@@ -48,7 +49,14 @@ class Analyzer:
 
     def __init__(self, batch_size: int = 32) -> None:
         self.batch_size = batch_size
-        self.coder = coder_block()
+        self._coder: Coder | None = None
+
+    @property
+    def coder(self) -> Coder:
+        """The coder block; loads the pipeline on first use, so bad input is refused without waiting for it."""
+        if self._coder is None:
+            self._coder = coder_block()
+        return self._coder
 
     def analyze(self, item: SourceItem) -> Document:
         """Analyse one item; raises DotterelError with a one-line reason when it cannot."""
