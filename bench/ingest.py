@@ -48,7 +48,7 @@ def _parse_batch(texts: list[str]) -> int:
     return sum(len(d) for d in nlp.load().pipe(texts, batch_size=32))
 
 
-def _peak() -> float:
+def _peak(_: object = None) -> float:
     from dotterel.cluster import peak_rss_mb
 
     return peak_rss_mb()
