@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from dotterel.actors.kb import load as load_kb
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.findings import ActorIndex, ClaimFinding, DateFinding, EventFinding, Mention, QuantityFinding
 from dotterel.ingest.normalize import SourceItem
@@ -44,6 +45,42 @@ class Findings:
     quantities: list[QuantityFinding]
     dates: list[DateFinding]
     genre: Genre
+
+
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+
+
+def _resolve_speakers(doc: Doc, claims: list[ClaimFinding], actors: ActorIndex) -> None:
+    """A speaker phrase without a code of its own takes an actor named inside it:
+    "the government in Hanoi" -> VNM, "the EU's foreign policy chief" -> EU."""
+    for c in claims:
+        span = doc.char_span(c.speaker_span[0], c.speaker_span[1], alignment_mode="expand")
+        if span is None:
+            continue
+        # a place or body named inside the phrase beats a reference resolved from further back
+        inner = [m for m in actors.in_tokens(span.start, span.end) if m.code and m is not c.speaker
+                 and (c.speaker is None or not (m.start <= c.speaker.start and c.speaker.end <= m.end))]
+        if inner and (c.speaker is None or not c.speaker.code or c.speaker.start < inner[0].start):
+            c.speaker = inner[0]
+
+
+def _attribution_code(c: ClaimFinding, ev: EventFinding) -> tuple[str | None, str | None]:
+    """Code and sector of who presents the event. An unnamed official of no stated country ("its trade
+    ministry said", "the defence minister said") speaks for the event's own actor."""
+    sp = c.speaker
+    if sp is not None and sp.code:
+        return sp.code, sp.sector
+    words = c.speaker_text.lower().split()
+    sector = sp.sector if sp is not None else None
+    if sector is None and words:
+        known = load_kb().sector_of([w.rstrip("s") if w.endswith("ministries") else w for w in words[-2:]])
+        sector = known.sector if known is not None and known.use in ("body", "title") else None
+    # unnamed: no capitalised word after the first ("the defence minister", not "National Unity Government")
+    unnamed = not any(w[:1].isupper() for w in c.speaker_text.split()[1:])
+    official = sector in OFFICIAL_SECTORS and unnamed
+    if (official or (words and words[0] in ("its", "their"))) and ev.actors and ev.actors[0].code:
+        return ev.actors[0].code, sector or "GOV"
+    return None, sector
 
 
 def _entities(actors: ActorIndex) -> tuple[list[Entity], dict[str, str]]:
@@ -88,12 +125,21 @@ def _in_subtree(doc: Doc, token: int, root: int) -> bool:
         t = t.head
 
 
+DATE_PREPOSITIONS = frozenset({"in", "on", "during", "throughout", "since", "at", "by", "from", "until"})
+
+
 def _date_for(doc: Doc, anchor: int, dates: list[DateFinding]) -> DateFinding | None:
     """A date expression attached to `anchor`, or failing that to the clause above it."""
     sent = doc[anchor].sent
     candidates = [d for d in dates if sent.start <= d.anchor < sent.end]
     for d in candidates:
         if d.anchor == anchor:
+            return d
+    # a prepositional date the parser hung on the trigger's object ("accepted a resolution in July 1988");
+    # a date modifying the object itself ("a 2016 ruling") dates that object, not this event
+    for d in candidates:
+        if (doc[d.anchor].head.i == anchor and doc[d.anchor].dep_ in ("dobj", "nsubjpass")
+                and d.text.split(" ", 1)[0].lower() in DATE_PREPOSITIONS):
             return d
     head = doc[anchor]
     # climb through auxiliaries/conjuncts to the governing verb: "has been sending ... since June"
@@ -109,6 +155,7 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
              pub_date: dt.date | None, coder: Coder, warnings: list[str]) -> Document:
     entities, ids = _entities(found.actors)
     claims_f = sorted(found.claims, key=lambda c: c.span)
+    _resolve_speakers(doc, claims_f, found.actors)
     events_f = sorted(found.events, key=lambda e: (e.trigger_span, e.type))
     quants_f = sorted(found.quantities, key=lambda q: q.span)
 
@@ -124,20 +171,23 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
         if ci is not None:
             c = claims_f[ci]
             claim_events[ci].append(eid)
-            attribution = Attribution(
-                source=c.speaker_text, code=c.speaker.code if c.speaker else None,
-                sector=c.speaker.sector if c.speaker else None, cue=c.cue, claim=claim_ids[ci], span=c.span)
+            code, sector = _attribution_code(c, ev)
+            attribution = Attribution(source=c.speaker_text, code=code, sector=sector, cue=c.cue,
+                                      claim=claim_ids[ci], span=c.span)
             cue_tok = _token_at(doc, c.cue_span[0])
             if cue_tok is not None:
                 rd = _date_for(doc, cue_tok, found.dates)
                 report_date = rd.value if rd else None
         d = _date_for(doc, ev.trigger, found.dates)
         spec = ONTOLOGY.spec(ev.type)
+        modality = ev.modality
+        if modality == "asserted" and d is not None and _long_before(d.value, pub_date):
+            modality = "historical"  # background: it happened long before the report
         events.append(Event(
             id=eid, type=ev.type, mode=ev.mode, context=list(ev.context), quad=spec.quad,
             score=ONTOLOGY.score(ev.type, ev.mode),
             actor=[_ref(m, ids) for m in ev.actors], recipient=[_ref(m, ids) for m in ev.recipients],
-            modality=ev.modality, attribution=attribution,
+            modality=modality, attribution=attribution,
             date=EventDate(text=d.text, value=d.value, precision=d.precision, span=d.span) if d else None,
             report_date=report_date,
             location=Location(text=ev.location.text, code=ev.location.code, span=ev.location.span)
@@ -173,6 +223,24 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
         genre=found.genre, entities=entities, events=events, claims=claims, quantities=quantities,
         sentences=[(s.start_char, s.end_char) for s in doc.sents], warnings=warnings,
     )
+
+
+HISTORICAL_DAYS = 365
+
+
+def _long_before(value: str | None, pub_date: dt.date | None) -> bool:
+    """True when an event date lies more than a year before publication (its last possible day counts)."""
+    if not value or pub_date is None:
+        return False
+    parts = value.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 12
+        day = int(parts[2]) if len(parts) > 2 else 28
+        latest = dt.date(year, month, day)
+    except ValueError:
+        return False
+    return (pub_date - latest).days > HISTORICAL_DAYS
 
 
 def _token_at(doc: Doc, char: int) -> int | None:

@@ -349,7 +349,14 @@ def _with_cue(doc: Doc, start: int) -> int:
 
 def _candidates(doc: Doc) -> list[Span]:
     """DATE entities plus weekday names and day words the entity recogniser left untagged."""
-    spans = [e for e in doc.ents if e.label_ == "DATE"]
+    spans = []
+    for e in doc.ents:
+        if e.label_ != "DATE":
+            continue
+        # the recogniser sometimes runs a date on past a comma ("July 1988, ending eight years"): "March 3,
+        # 2024" keeps its comma (a number follows), anything else is cut there
+        cut = next((t.i for t in e if t.text == "," and not (t.i + 1 < e.end and doc[t.i + 1].like_num)), None)
+        spans.append(doc[e.start:cut] if cut is not None and cut > e.start else e)
     # look the day words up by hash over the token array: walking every Token object is slow
     lows = doc.to_array("LOWER")
     for i in numpy.flatnonzero(numpy.isin(lows, _day_word_hashes())):
