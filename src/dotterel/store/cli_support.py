@@ -13,7 +13,7 @@ from dotterel.errors import DotterelError
 from dotterel.store import export
 from dotterel.store.engine import open_store
 
-TABLE_EVENT_COLUMNS = ("day", "doc_id", "event_id", "type", "modality", "dyads", "trigger", "actor_texts")
+TABLE_EVENT_COLUMNS = ("day", "dyads", "type", "modality", "trigger", "actor_texts", "doc_id", "event_id")
 TABLE_DOCUMENT_COLUMNS = ("doc_id", "pub_date", "source", "title", "n_events", "coder_version")
 
 

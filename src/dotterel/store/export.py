@@ -18,7 +18,8 @@ from dotterel.query import LIST_COLUMNS
 TABLE_LIMIT = 50
 _INT_COLUMNS = frozenset({"quad", "sentence", "span_start", "span_end", "n_chars", "n_events"})
 _FLOAT_COLUMNS = frozenset({"score", "confidence"})
-_WRAPPING = frozenset({"actor_texts", "recipient_texts", "title", "reason", "path", "trigger", "dyads", "source"})
+_MIN_WIDTH = {"dyads": 7, "trigger": 8, "doc_id": 10}
+_WRAPPING = frozenset({"actor_texts", "recipient_texts", "title", "reason", "path", "trigger", "dyads", "source", "doc_id"})
 
 
 def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
@@ -89,7 +90,8 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: 
     for col in columns:
         # codes and dates stay whole; free text wraps
         wraps = col in _WRAPPING
-        table.add_column(col, overflow="fold", no_wrap=not wraps, ratio=2 if wraps else None)
+        # every column keeps at least its header's width, so a narrow terminal folds text, never hides a column
+        table.add_column(col, overflow="fold", no_wrap=not wraps, ratio=2 if wraps else None, min_width=max(len(col), _MIN_WIDTH.get(col, 0)))
     for row in rows:
         table.add_row(*[_cell(row.get(col)) for col in columns])
     console = Console(file=out)
