@@ -52,7 +52,8 @@ def _object_lemmas(args: Arguments) -> set[str]:
 
 def _slot(slot: str, args: Arguments, actors: ActorIndex) -> list[Mention]:
     if slot in ("dobj", "dobj_owner"):
-        return mentions_in(args.patient, actors) if not args.passive else []
+        # in the passive the grammatical subject is the one acted on ("civilians were killed")
+        return mentions_in(args.patient, actors)
     if slot.startswith("pobj:"):
         heads = args.preps.get(slot[5:], [])
     else:
@@ -108,6 +109,7 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patt
         actor, recipients = recipients, actor
     if p.theme_actor and not actor and args.patient is not None:
         actor = [m for m in mentions_in(args.patient, actors) if m.code]
+        recipients = [m for m in recipients if m not in actor]
     if p.reciprocal and recipients:
         actor, recipients = actor + recipients, []
     actor_codes = {m.code for m in actor if m.code}
