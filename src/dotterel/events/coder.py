@@ -28,6 +28,8 @@ CONTENT_TAKING = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE", 
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep"})
 TRIGGER_POS = frozenset({"VERB", "AUX"})
 COOPERATIVE_QUADS = frozenset({1, 2})
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 CONFLICT_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"})
 NOMINAL_SLOTS = ("pobj:against", "pobj:on", "pobj:with", "pobj:into", "pobj:to", "pobj:in")
 
@@ -96,6 +98,10 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patt
                                    for c in tok.children):
         return None
     actor = subject_mentions(args.subject, actors)
+    if p.nonstate_subject and any(m.sector in STATE_ORGANS for m in actor):
+        return None
+    if p.content_future and not _future_content(tok):
+        return None
     if p.subject_sector and not any(m.sector == p.subject_sector for m in actor):
         return None
     recipients: list[Mention] = []
@@ -123,6 +129,20 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patt
     if not actor and not recipients:
         return None
     return _unique(actor), _unique(recipients)
+
+
+def _future_content(tok: Token) -> bool:
+    """A reported clause announcing a future act: "warned that police *will* no longer tolerate rallies"."""
+    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in c.children)
+               for c in tok.children)
+
+
+def _conditional_threat(tok: Token, etype: str, modality: str) -> bool:
+    """"will withdraw its force *unless* ...", "may halt mediation *if* ...": an act held over someone."""
+    marks = {m.lower_ for c in tok.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
+    if "unless" in marks:
+        return modality in ("future", "hypothetical") or etype in CONFLICT_ACTS
+    return "if" in marks and modality in ("future", "hypothetical") and etype in CONFLICT_ACTS | {"ASSAULT"}
 
 
 def _content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_keys: set[str]) -> list[Mention]:
@@ -174,7 +194,7 @@ def subject_mentions(subject: Token | None, actors: ActorIndex) -> list[Mention]
                     token_end=span.end, head=subject.i)]
 
 
-def _nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> Pattern | None:
+def _nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> tuple[Pattern, bool] | None:
     """"staged a hunger strike", "went on strike", "launched an investigation": the noun names the event."""
     if ps.lemma_of(tok.text, tok.lemma_.lower()) not in ps.light_verbs:
         return None
@@ -189,7 +209,7 @@ def _nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> Pattern | N
             trig = ps.nominal.get(key)
             if trig is not None:
                 return Pattern(lemmas=frozenset({tok.lemma_.lower()}), type=trig.type, mode=trig.mode,
-                               context=trig.context, recipient_slots=NOMINAL_SLOTS)
+                               context=trig.context, recipient_slots=NOMINAL_SLOTS), " " in key
     return None
 
 
@@ -234,6 +254,8 @@ def _suppressed(tok: Token, coded: dict[int, str], main_coded: bool) -> bool:
     if head.i != tok.i and head.i in coded:
         if _is_purpose(tok):
             return True
+        if coded[head.i] == "PROTEST" and tok.dep_ in ("advcl", "xcomp"):
+            return True  # "blocked roads demanding reforms": the demand is what the protest says
         if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" or tok.dep_ == "conj":
             patterns = load_patterns().for_lemma(tok.lemma_.lower())
             if any(p.type == coded[head.i] for p in patterns):
@@ -289,7 +311,9 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
         args = arguments(tok)
         nominal = _nominal_pattern(tok, args, ps)
         if nominal is not None:
-            patterns = [*patterns, nominal]
+            # a named compound ("hunger strike", "general strike") is more specific than an object class
+            pattern, compound = nominal
+            patterns = [pattern, *patterns] if compound else [*patterns, pattern]
         for p in patterns:
             matched = _match(p, tok, args, actors, ps)
             if matched is None:
@@ -299,7 +323,9 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             etype, mode = p.type, p.mode
             cooperative = ONTOLOGY.spec(etype).quad in COOPERATIVE_QUADS
             announced = declared_intent(tok) or self_announced_future(tok)
-            if modality == "negated" and announced:
+            if _conditional_threat(tok, etype, modality):
+                etype, mode, modality = "THREATEN", None, "asserted"
+            elif modality == "negated" and announced:
                 # "said he would not provide support": an actor refusing is REJECT, a fact in itself
                 etype, mode, modality = "REJECT", None, "asserted"
             elif etype in CONFLICT_ACTS and announced:

@@ -11,7 +11,7 @@ from dotterel.knowledge import data_path
 
 _KNOWN_KEYS = {
     "verbs", "type", "mode", "context", "object", "object_optional", "recipient", "needs_recipient",
-    "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "party_only", "inverse", "needs_content",
+    "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "party_only", "inverse", "needs_content", "nonstate_subject", "content_future",
 }
 
 
@@ -33,6 +33,8 @@ class Pattern:
     party_only: bool = False
     inverse: bool = False
     needs_content: bool = False
+    nonstate_subject: bool = False
+    content_future: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -106,6 +108,8 @@ def parse_patterns(raw: dict) -> PatternSet:
             party_only=bool(spec.get("party_only")),
             inverse=bool(spec.get("inverse")),
             needs_content=bool(spec.get("needs_content")),
+            nonstate_subject=bool(spec.get("nonstate_subject")),
+            content_future=bool(spec.get("content_future")),
         )
         for lemma in pattern.lemmas:
             by_lemma.setdefault(lemma, []).append(pattern)
