@@ -122,10 +122,13 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=1_000_000)
     ap.add_argument("--db", default="/tmp/dotterel-bench-monitor.db")
     ap.add_argument("--build", type=int, default=0, help="also time clustering on this many events (fresh store)")
+    ap.add_argument("--reuse", action="store_true", help="time an existing --db instead of synthesising it again")
     args = ap.parse_args()
-    for suffix in ("", "-wal", "-shm"):
-        Path(args.db + suffix).unlink(missing_ok=True)
-    timed(f"synthesise {args.events:,} events (bulk inserts)", lambda: synthesise(args.db, args.events, clusters=True))
+    if not (args.reuse and Path(args.db).exists()):
+        for suffix in ("", "-wal", "-shm"):
+            Path(args.db + suffix).unlink(missing_ok=True)
+        timed(f"synthesise {args.events:,} events (bulk inserts)",
+              lambda: synthesise(args.db, args.events, clusters=True))
     store = open_store(args.db)
     with store.connect() as conn:
         n = conn.execute(text("SELECT count(*) FROM events")).scalar_one()

@@ -111,3 +111,15 @@ def test_timeline_html(db: str, tmp_path: Path) -> None:
 def test_timeline_needs_a_filter(db: str) -> None:
     res = invoke("timeline", "--db", db)
     assert res.exit_code == 2 and "--about" in res.output
+
+
+def test_every_option_is_documented() -> None:
+    import typer.main
+
+    docs = (Path(__file__).parents[1] / "docs" / "monitor.md").read_text()
+    group = typer.main.get_command(app)
+    for name in ("monitor", "timeline"):
+        for param in group.commands[name].params:  # type: ignore[attr-defined]
+            for opt in param.opts:
+                if opt.startswith("--"):
+                    assert opt in docs, f"{name} {opt} is not in docs/monitor.md"

@@ -28,6 +28,7 @@ from sqlalchemy import Connection, and_, or_, select
 from dotterel.monitor import tables as t
 from dotterel.monitor.clusters import clusters as list_clusters
 from dotterel.monitor.dyads import parse_dyad
+from dotterel.monitor.periods import key_for_date
 from dotterel.monitor.index import p_away_all, p_toward_all
 from dotterel.monitor.series import Frame, all_frames, series
 
@@ -103,7 +104,7 @@ def alerts(conn: Connection, freq: str = "week", since: str | None = None, until
         for (name, i, direction, p), q in zip(family, qs):
             if q <= params.alpha:
                 significant[(name, i, direction)] = (p, float(q))
-    wanted = None if dyad is None else _name(dyad, level, conn, freq)
+    wanted = None if dyad is None else _name(dyad)
     out: list[dict] = []
     for name in sorted(every):
         if wanted is not None and name != wanted:
@@ -144,12 +145,10 @@ def alerts(conn: Connection, freq: str = "week", since: str | None = None, until
 
 
 def _key(date: str, freq: str) -> str:
-    from dotterel.monitor.periods import key_for_date
-
     return key_for_date(date, freq)
 
 
-def _name(dyad: str, level: str, conn: Connection, freq: str) -> str:
+def _name(dyad: str) -> str:
     a, b = parse_dyad(dyad)
     return f"{min(a, b)}-{max(a, b)}" if b else a
 

@@ -73,7 +73,7 @@ def aggregate(conn: Connection, *, freq: str, level: str, dyad: tuple[str, str] 
     stmt = (select(md.c.a, md.c.b, md.c.kind, period.label("period"), md.c.quad, func.count().label("n"),
                    func.sum(md.c.score).label("score_sum"),
                    func.sum(md.c.weight * func.abs(md.c.score) / 10.0).label("mass"))
-            .where(md.c.level == level).group_by(md.c.a, md.c.b, md.c.kind, period, md.c.quad))
+            .where(md.c.level == level).group_by(md.c.a, md.c.b, md.c.kind, md.c.quad, period))  # index order
     if dyad is not None:
         a, b = dyad
         if not b:

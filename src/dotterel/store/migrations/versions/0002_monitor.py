@@ -104,9 +104,10 @@ def upgrade() -> None:
                                 name=op.f("fk_monitor_cluster_dyads_cluster_id_monitor_clusters")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_monitor_cluster_dyads")),
     )
-    op.create_index(op.f("ix_monitor_cluster_dyads_level_a_b_day"), "monitor_cluster_dyads", ["level", "a", "b", "day"])
+    op.create_index(op.f("ix_monitor_cluster_dyads_level_a_b_kind_quad_week_day_month_score_weight"),
+                    "monitor_cluster_dyads",
+                    ["level", "a", "b", "kind", "quad", "week", "day", "month", "score", "weight"])
     op.create_index(op.f("ix_monitor_cluster_dyads_level_b_a"), "monitor_cluster_dyads", ["level", "b", "a"])
-    op.create_index(op.f("ix_monitor_cluster_dyads_level_week"), "monitor_cluster_dyads", ["level", "week"])
     op.create_index(op.f("ix_monitor_cluster_dyads_cluster_id"), "monitor_cluster_dyads", ["cluster_id"])
 
 
