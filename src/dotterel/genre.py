@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dotterel.knowledge import data_path
 from dotterel.model import Genre
-from dotterel.subjectivity import load_lexicons, load_model
+from dotterel.subjectivity import attributed, load_lexicons, load_model
 
 WEIGHTS_FILE = "genre_weights.json"
 _OPEN_CLOSE = {"“": "”", "‘": "’", "«": "»"}
@@ -88,16 +88,6 @@ def _first_word(sent: Span) -> Token:
     return sent[0]
 
 
-def _attributed(sent: Span, reporting: frozenset[str]) -> bool:
-    for t in sent:
-        lemma = t.lemma_.lower()
-        if lemma == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-            return True
-        if t.pos_ == "VERB" and lemma in reporting and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-            return True
-    return False
-
-
 def genre_features(doc: Doc) -> dict[str, float]:
     """The article-level cues that `classify_genre` weighs, by name (see FEATURES)."""
     sents = [s for s in doc.sents if any(not (t.is_punct or t.is_space) for t in s)]
@@ -120,7 +110,7 @@ def genre_features(doc: Doc) -> dict[str, float]:
         counts["question"] += tail.endswith("?") and not quoted[sent[-1].i]
         counts["exclaim"] += tail.endswith("!") and not quoted[sent[-1].i]
         counts["imperative"] += _is_imperative(sent, quoted)
-        counts["attributed"] += _attributed(sent, lex["reporting"])
+        counts["attributed"] += attributed(sent, lex["reporting"])
         counts["numeric"] += any(e.label_ in _NUMERIC_ENTS for e in sent.ents)
         n_words += len(own)
         for t in own:

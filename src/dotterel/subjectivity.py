@@ -81,7 +81,7 @@ def dense_features(sent: Span) -> list[float]:
     feats.append(float(any(e.label_ in _NUMERIC_ENTS for e in sent.ents)))
     feats.append(sum(len(e) for e in sent.ents) / n)
     feats.append(float(any(t.like_num for t in words)))
-    feats.append(float(_attributed(sent, lex["reporting"])))
+    feats.append(float(attributed(sent, lex["reporting"])))
     feats.append(float(_first_person_subject(sent, lex["first_person"])))
     feats.append(float(_imperative(sent)))
     feats.append(float(any(t.dep_ == "acomp" and t.pos_ == "ADJ" for t in words)))
@@ -89,7 +89,7 @@ def dense_features(sent: Span) -> list[float]:
     return feats
 
 
-def _attributed(sent: Span, reporting: frozenset[str]) -> bool:
+def attributed(sent: Span, reporting: frozenset[str]) -> bool:
     """A reporting verb with its own subject ("officials said"), or "according to"."""
     for t in sent:
         lemma = t.lemma_.lower()

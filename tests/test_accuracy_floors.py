@@ -1,0 +1,81 @@
+"""Accuracy floors: the acceptance article's scorecard, and every labelled set a little under the reached figures.
+
+A regression in any stage fails the build here. Figures reached (and the command) are in
+bench/eval_report.md; these floors sit a few points under them so noise does not flake the suite.
+Sets in ../shared are skipped when it is absent, except under CI=true where that is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+import pytest
+
+from dotterel.evaluation import suite
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+GOLD = ROOT / "tests" / "gold"
+pytestmark = pytest.mark.slow
+
+
+def need(path: Path) -> Path:
+    if not path.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but {path} is missing")
+        pytest.skip(f"{path} not found")
+    return path
+
+
+def test_acceptance_article_meets_every_criterion() -> None:
+    from dotterel.evaluation.seed import score_seed
+
+    gold = need(SHARED / "examples" / "north-korea-troops.gold.json")
+    card = score_seed(gold, gold.with_name("north-korea-troops.txt"))
+    assert card["required"] == "7/7"
+    assert card["unexpected"] <= 3
+    assert card["attribution"] == "2/2", "E1 attributed to USA, E2 to KOR"
+    assert card["modality"] == "7/7"
+    assert card["q1_upper_3000"] and card["q2_projected_10000"]
+    assert card["speakers"] == "5/5"
+    assert card["genre"] == "opinion"
+    assert card["dates"] == "2/2", "2024-10-23 and 2024-06"
+
+
+# set -> floors on headline figures (reached figures in bench/eval_report.md)
+FLOORS: dict[str, dict[str, float]] = {
+    "sentences": {"type_f1": 0.76, "tuple_f1": 0.60, "dyad_f1": 0.53, "modality_acc": 0.92, "reported_acc": 0.95,
+                  "source_acc": 0.85},
+    "articles": {"type_f1": 0.62, "tuple_f1": 0.30, "dyad_f1": 0.25, "modality_acc": 0.85, "reported_acc": 0.85},
+    "plover": {"type_f1": 0.71, "tuple_f1": 0.31, "dyad_f1": 0.36, "modality_acc": 0.95},
+    "petrarch2": {"type_f1": 0.38, "dyad_f1": 0.22},
+    "newssd": {"macro_f1": 0.65},
+    "meantime": {"agreement": 0.84},
+}
+
+
+@functools.cache
+def scored(name: str) -> suite.SetResult:
+    path, fn = suite.named_sets()[name]
+    return fn(need(path))
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_set_stays_above_its_floor(name: str) -> None:
+    result = scored(name)
+    low = {k: result.headline[k] for k, floor in FLOORS[name].items()
+           if result.headline[k] is None or float(result.headline[k]) < floor}
+    assert not low, f"{name} fell below its floors: {low} (floors {FLOORS[name]})"
+
+
+@pytest.mark.xfail(reason="issue 4 target not reached yet: PLOVER type F1 >= 0.85, dyad F1 >= 0.75", strict=False)
+def test_plover_reaches_the_target() -> None:
+    headline = scored("plover").headline
+    assert headline["type_f1"] >= 0.85 and headline["dyad_f1"] >= 0.75
+
+
+@pytest.mark.xfail(reason="issue 4 target not reached yet: PETRARCH2 type F1 >= 0.80", strict=False)
+def test_petrarch2_reaches_the_target() -> None:
+    assert scored("petrarch2").headline["type_f1"] >= 0.80
