@@ -160,3 +160,18 @@ def test_vector_index_matches_the_scalar_definitions() -> None:
         assert c.index[i] == pytest.approx(robust_index((conflict[i] - cooperation[i]) / e, hs))
         base = Baseline(n=len(window), mean_docs=mean_docs, conflict=[float(conflict[j]) for j in window], hostility=hs)
         assert up[i] == pytest.approx(p_toward(float(conflict[i]), base, e))
+
+
+def test_periods_without_news_are_outside_the_baseline() -> None:
+    import numpy as np
+
+    from dotterel.monitor.index import compute
+
+    conflict = np.array([1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 4.0])
+    coop = np.zeros(8)
+    docs = np.array([10, 10, 10, 10, 0, 0, 0, 10], dtype=float)  # three months with no news at all
+    with_gap = compute(conflict, coop, docs, 0, 6, 3)
+    without = compute(conflict[[0, 1, 2, 3, 7]], coop[[0, 1, 2, 3, 7]], docs[[0, 1, 2, 3, 7]], 0, 6, 3)
+    assert np.isnan(with_gap.index[4:7]).all() and not with_gap.has_base[4:7].any()
+    assert with_gap.index[7] == pytest.approx(without.index[4])
+    assert with_gap.expected[7] == pytest.approx(without.expected[4])

@@ -8,6 +8,7 @@ Per dyad and period (from the series, dotterel.monitor.series):
   (dotterel.monitor.index.p_toward);
 - away from conflict: the conflict mass of the last `sustain` periods is below the baseline rate of the
   periods before them (p_away), so one quiet week is not a de-escalation.
+Periods in which the store holds no document at all are skipped (no news is not calm news).
 False alarms across many dyads: the p-values of each period (all dyads, both directions) go through
 Benjamini-Hochberg (scipy.stats.false_discovery_control); a test is significant at q <= alpha.
 Then, in period order per dyad:
@@ -113,6 +114,8 @@ def alerts(conn: Connection, freq: str = "week", since: str | None = None, until
         state: str | None = None
         calm_run = 0
         for i, r in enumerate(rows):
+            if not r["documents"]:
+                continue  # no news at all that period: neither calm nor hostile
             idx = r["index"]
             if state == "toward":
                 calm_run = calm_run + 1 if idx is not None and idx < params.exit_level else 0
@@ -124,8 +127,10 @@ def alerts(conn: Connection, freq: str = "week", since: str | None = None, until
                 hit = significant.get((name, i, direction))
                 if hit is None or state == direction:
                     continue
-                first = i if direction == "toward" else i - params.sustain + 1
-                window = [rows[j]["period"] for j in range(first, i + 1)]
+                covered = [j for j in range(i + 1) if rows[j]["documents"]]
+                window_rows = [i] if direction == "toward" else covered[-params.sustain:]
+                first = window_rows[0]
+                window = [rows[j]["period"] for j in window_rows]
                 ids = _window_clusters(conn, name, level, window, freq, conflict_only=direction == "toward")
                 ev = _evidence(conn, ids)
                 if len(ev["sources"]) < params.min_sources:

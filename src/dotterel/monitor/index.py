@@ -113,7 +113,30 @@ class Computed:
 
 def compute(conflict: np.ndarray, cooperation: np.ndarray, docs: np.ndarray, first_covered: int, baseline: int,
             min_baseline: int) -> Computed:
-    """The index and the test inputs for every period at once (same definitions as the scalar functions)."""
+    """The index and the test inputs for every period at once (same definitions as the scalar functions).
+
+    Periods without any stored document are outside the coverage: they get no index and are skipped by
+    the baselines (a month with no news is not a calm month), so the baseline is the last `baseline`
+    covered periods.
+    """
+    covered = np.flatnonzero(docs > 0)
+    covered = covered[covered >= first_covered]
+    full = len(conflict)
+    part = _compute(conflict[covered], cooperation[covered], docs[covered], baseline, min_baseline)
+
+    def spread(values: np.ndarray, fill: float | bool) -> np.ndarray:
+        out = np.full(full, fill, dtype=values.dtype if values.dtype != bool else bool)
+        out[covered] = values
+        return out
+
+    return Computed(**{name: spread(getattr(part, name), False if name == "has_base" else
+                                    (0 if name == "n_base" else (1.0 if name == "dispersion" else np.nan)))
+                       for name in Computed.__slots__})
+
+
+def _compute(conflict: np.ndarray, cooperation: np.ndarray, docs: np.ndarray, baseline: int,
+             min_baseline: int) -> Computed:
+    first_covered = 0
     n = len(conflict)
     idx = np.arange(n)
     lo = np.maximum(first_covered, idx - baseline)
@@ -171,14 +194,16 @@ def p_away_all(conflict: np.ndarray, c: Computed, sustain: int) -> np.ndarray:
 
     n = len(conflict)
     out = np.ones(n)
-    for i in range(sustain - 1, n):
-        f = i - sustain + 1
-        if not c.has_base[f] or not all(c.has_base[f:i + 1]):
+    covered = np.flatnonzero(c.has_base | (c.n_base > 0) | ~np.isnan(c.exposure))
+    for k in range(sustain - 1, len(covered)):
+        i, f = int(covered[k]), int(covered[k - sustain + 1])  # the last `sustain` covered periods
+        if not c.has_base[f] or not c.has_base[i]:
             continue
         if c.mean_conflict[f] < MIN_AWAY_BASELINE:
             continue
-        cw = float(conflict[f:i + 1].sum())
-        lam = float(c.rate[f] * c.exposure[f:i + 1].sum())
+        window = covered[k - sustain + 1:k + 1]
+        cw = float(conflict[window].sum())
+        lam = float(c.rate[f] * c.exposure[window].sum())
         if cw >= lam:
             continue
         out[i] = float(gammaincc(cw / c.dispersion[f] + 1.0, lam / c.dispersion[f]))

@@ -113,9 +113,10 @@ def coverage_span(conn: Connection) -> tuple[str, str] | None:
 def outside(conn: Connection, dyad: tuple[str, str], *, freq: str, level: str) -> dict[str, tuple[int, list[str]]]:
     """Third-party involvement in the pair: period -> (clusters, parties).
 
-    A cluster between an outside party X and one side of the pair counts when it is material conflict
-    (quad 4: X strikes or sanctions a side) or military material cooperation (quad 2 with military
-    context: X sends troops or weapons to a side).
+    A cluster between an outside party X and one side of the pair counts when it is military material
+    cooperation (quad 2 with military context: X sends troops, weapons or advisers to a side). X's own
+    conflicts with a side are not counted here: they are X's own dyads, and counting them would make every
+    conflict of a great power "involvement" in all of its other dyads.
     """
     a, b = dyad
     if not b:
@@ -123,7 +124,7 @@ def outside(conn: Connection, dyad: tuple[str, str], *, freq: str, level: str) -
     md = t.monitor_cluster_dyads
     sides = (a, b)
     out: dict[str, tuple[int, list[str]]] = {}
-    material = or_(md.c.quad == 4, and_(md.c.quad == 2, md.c.military == True))  # noqa: E712
+    material = and_(md.c.quad == 2, md.c.military == True)  # noqa: E712
     for side_col, other_col in ((md.c.a, md.c.b), (md.c.b, md.c.a)):
         other = other_col
         stmt = (select(md.c[freq].label("period"), other.label("party"), func.count(func.distinct(md.c.cluster_id)))
