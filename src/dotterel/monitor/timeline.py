@@ -1,8 +1,9 @@
 """Claimed numbers over time, by source: `timeline(conn, about=..., dyad=..., unit=...)`.
 
 Each row is one figure as one source claims it (e.g. 3,000 soldiers - South Korean lawmakers - 2024-10-23),
-with every outlet and article that carried it. `source` is who says so: the event's attribution when
-the text gives one, else the outlet in its own voice. Rows are in date order (the date the figure was
+with every outlet (canonical name, data/monitor/outlets.csv) and article that carried it. `source` is who
+says so: the event's attribution when the text gives one, else the outlet in its own voice. `unit`
+matches the quantity's unit, or its role when it has no unit. Rows are in date order (the date the figure was
 reported: the report date, else the publication date).
 
 Disagreement: two figures about the same thing - same unit group (data/monitor/units.csv), same role,
@@ -21,6 +22,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 
 from dotterel.knowledge import data_path
 from dotterel.monitor.dyads import parse_dyad
+from dotterel.monitor.sources import outlet_of
 from dotterel.store import schema as s
 
 WINDOW_DAYS = 14
@@ -63,7 +65,8 @@ def timeline(conn: Connection, *, about: str | None = None, dyad: str | None = N
             .where(q.c.value.is_not(None)))
     if unit:
         words = _words_for(unit)
-        stmt = stmt.where(or_(func.lower(q.c.unit).in_(words), func.lower(q.c.role).in_(words)))
+        # The unit decides when there is one ("6 missiles" with role "troops" is not about soldiers).
+        stmt = stmt.where(or_(func.lower(q.c.unit).in_(words), and_(q.c.unit.is_(None), func.lower(q.c.role).in_(words))))
     if about:
         pattern = f"%{about.lower()}%"
         stmt = stmt.where(or_(func.lower(q.c.text).like(pattern), func.lower(d.c.title).like(pattern),
@@ -79,7 +82,8 @@ def timeline(conn: Connection, *, about: str | None = None, dyad: str | None = N
     merged: dict[tuple, dict] = {}
     for r in conn.execute(stmt.order_by(d.c.pub_date, d.c.doc_id, q.c.span_start)):
         when = (r.report_date or r.pub_date or "")[:10]
-        source = r.attribution_source or (r.outlet or r.doc_id)
+        outlet = outlet_of(r.outlet, None, r.doc_id).key
+        source = r.attribution_source or outlet
         actors = sorted(set(r.codes.split(";"))) if r.codes else []
         key = (when, r.value, bool(r.projected), source.lower(), unit_group(r.unit, r.role), r.type, tuple(actors))
         row = merged.get(key)
@@ -89,8 +93,8 @@ def timeline(conn: Connection, *, about: str | None = None, dyad: str | None = N
                 unit=r.unit, role=r.role, group=unit_group(r.unit, r.role), text=r.text, source=source,
                 source_code=r.attribution_code, attributed=r.attribution_source is not None,
                 event_type=r.type, actors=actors, modality=r.modality, outlets=[], doc_ids=[], disagrees_with=[])
-        if r.outlet and r.outlet not in row["outlets"]:
-            row["outlets"].append(r.outlet)
+        if outlet not in row["outlets"]:
+            row["outlets"].append(outlet)
         row["doc_ids"].append(r.doc_id)
     rows = sorted(merged.values(), key=lambda x: (x["date"], x["value"], x["source"]))
     _flag(rows, window_days, tolerance)
