@@ -241,11 +241,14 @@ def test_params_change_forces_rebuild(tmp_path: Path) -> None:
 def test_timeline_by_unit_with_disagreements(store: Store) -> None:
     with store.connect() as conn:
         rows = timeline(conn, unit="soldiers", dyad="VEN-GUY")
-    troops = [(r["date"], r["value"], r["source"]) for r in rows if r["event_type"] == "MOBILIZE"]
+    troops = [(r["date"], r["value"], r["source"]) for r in rows if r["event_type"] == "MOBILIZE" and not r["projected"]]
     assert troops == [("2025-02-05", 2000, "GUY officials"), ("2025-02-12", 2500, "VEN officials"),
                       ("2025-02-13", 5000, "USA officials")]
     by_value = {r["value"]: r for r in rows}
     assert by_value[5000]["disagreement"] and by_value[2500]["disagreement"]
+    # "expect to reach 12,000": a projection, listed after the count, in conflict with nobody
+    assert by_value[12000]["projected"] and not by_value[12000]["disagreement"]
+    assert [r["value"] for r in rows if r["source"] == "USA officials"] == [5000, 12000]
     assert not by_value[3]["disagreement"]  # three killed in the raid: a different figure from troop numbers
     killed = [r for r in rows if r["value"] == 3]
     assert {o for r in killed for o in r["outlets"]} == {"Reuters", "AP", "Stabroek News", "Caribbean Times", "Al Jazeera"}

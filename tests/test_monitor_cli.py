@@ -65,6 +65,7 @@ def test_monitor_files(db: str, tmp_path: Path) -> None:
     assert invoke("monitor", "--db", db, "--dyad", "VEN-GUY", "-f", "html", "-o", str(html)).exit_code == 0
     page = html.read_text()
     assert "<script" in page and "src=\"http" not in page and "plotly" in page.lower()  # offline, inline JS
+    assert "toward since 2025-W06" in page  # the alert is marked on the series
     assert invoke("monitor", "--db", db, "--top", "2", "-f", "parquet", "-o", str(parquet)).exit_code == 0
     import pyarrow.parquet as pq
 
@@ -99,7 +100,8 @@ def test_timeline_table_and_json(db: str) -> None:
     assert res.exit_code == 0, res.output
     assert "5,000" in res.output and "DISAGREES" in res.output
     data = json.loads(invoke("timeline", "--db", db, "--dyad", "VEN-GUY", "--unit", "soldiers", "-f", "json").output)
-    assert [r["value"] for r in data if r["event_type"] == "MOBILIZE"] == [2000, 2500, 5000]
+    assert [(r["value"], r["projected"]) for r in data if r["event_type"] == "MOBILIZE"] == [
+        (2000, False), (2500, False), (5000, False), (12000, True)]
 
 
 def test_timeline_html(db: str, tmp_path: Path) -> None:

@@ -19,6 +19,11 @@ QUAD_LABELS = {"q1": "verbal cooperation", "q2": "material cooperation", "q3": "
 ALERT_COLOURS = {"toward": "#d62728", "away": "#2ca02c"}
 
 
+def _same_pair(x: str, y: str) -> bool:
+    """'VEN-GUY' and 'GUY-VEN' name the same pair (alerts use alphabetical order)."""
+    return sorted(x.split("-")) == sorted(y.split("-"))
+
+
 def _d(text: str) -> dt.date:
     return dt.date.fromisoformat(text[:10])
 
@@ -49,7 +54,7 @@ def series_png(series: Mapping[str, Sequence[dict]], alerts: Sequence[dict], pat
         bottom.axhline(0, color="grey", lw=0.5)
         bottom.set_ylabel("index")
         for a in alerts:
-            if a["dyad"] != dyad:
+            if not _same_pair(a["dyad"], dyad):
                 continue
             for ax in (top, bottom):
                 ax.axvline(_d(a["start"]), color=ALERT_COLOURS[a["direction"]], ls="--", lw=1.5)
@@ -79,7 +84,7 @@ def series_html(series: Mapping[str, Sequence[dict]], alerts: Sequence[dict], ti
                                  hovertemplate="%{customdata[0]}<br>index %{y:.2f}<br>conflict %{customdata[1]:.2f}"
                                                "<br>cooperation %{customdata[2]:.2f}<br>documents %{customdata[3]}"),
                       row=2 * k + 2, col=1)
-        mine = [a for a in alerts if a["dyad"] == dyad]
+        mine = [a for a in alerts if _same_pair(a["dyad"], dyad)]
         if mine:
             fig.add_trace(go.Scatter(
                 x=[a["start"] for a in mine], y=[a["index"] for a in mine], mode="markers", name=f"{dyad} alerts",
@@ -108,17 +113,20 @@ def timeline_png(rows: Sequence[dict], path: str | Path, title: str = "claimed f
             part = [r for r in mine if r["projected"] == projected]
             if not part:
                 continue
-            dots = ax.scatter([_d(r["date"]) for r in part], [r["value"] for r in part], s=45, linewidths=1.5,
-                              label=src if colour is None else None, color=colour,
-                              edgecolors=["red" if r["disagreement"] else "black" for r in part])
+            dots = ax.scatter([_d(r["date"]) for r in part], [r["value"] for r in part], s=45, linewidths=1,
+                              label=src if colour is None else None, color=colour, edgecolors="black")
             colour = dots.get_facecolor()[0] if colour is None else colour
             if projected:
                 dots.set_facecolor("none")
+        flagged = [r for r in mine if r["disagreement"]]
+        if flagged:  # a red ring around figures that another source contradicts
+            ax.scatter([_d(r["date"]) for r in flagged], [r["value"] for r in flagged], s=220, facecolors="none",
+                       edgecolors="red", linewidths=2)
         for r in mine:
             ax.annotate(f"{r['value']:,.0f}{' (projected)' if r['projected'] else ''}", (_d(r["date"]), r["value"]),
                         fontsize=7, xytext=(4, 4), textcoords="offset points")
     ax.set_ylabel("claimed value")
-    ax.set_title(f"{title} (red edge: sources disagree)")
+    ax.set_title(f"{title} (red ring: sources disagree; hollow: projection)")
     ax.legend(fontsize=7)
     fig.autofmt_xdate()
     fig.tight_layout()

@@ -80,12 +80,14 @@ def record(article: dict) -> Document:
             attribution = Attribution(source=f"{code} officials", code=code, sector="GOV", cue="said", claim=None,
                                       span=(0, 0))
         qids = []
-        if spec.get("quantity"):
-            value, unit, qtext = spec["quantity"]
+        given = spec.get("quantity") or []
+        # one [value, unit, text(, "projected")] or a list of them
+        for qspec in (given if given and isinstance(given[0], list) else [given] if given else []):
+            value, unit, qtext, *flags = qspec
             qid = f"q{len(quantities) + 1}"
             qs = text.find(qtext)
             quantities.append(Quantity(id=qid, text=qtext, value=float(value), unit=unit, role=None, bound="exact",
-                                       low=None, high=None, projected=False, event=eid,
+                                       low=None, high=None, projected="projected" in flags, event=eid,
                                        span=(qs, qs + len(qtext)) if qs >= 0 else (0, 0)))
             qids.append(qid)
         date = spec.get("date")
