@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from dotterel.errors import DotterelError
+from dotterel.output import open_output
 
 app = typer.Typer(
     name="dotterel",
@@ -74,13 +75,13 @@ def analyze(
         fail("give exactly one of FILE or --jsonl (see `dotterel analyze --help`)", 2)
     try:
         if jsonl is not None:
-            with _open_output(output) as out:
+            with open_output(output) as out:
                 analyze_jsonl(jsonl, out, default_date=date)
             return
         doc = analyze_file(file or "-", date=date, title=title)
         from dotterel.report import render
 
-        with _open_output(output) as out:
+        with open_output(output) as out:
             render(doc, format.value, out)
     except DotterelError as err:
         fail(str(err))
@@ -409,29 +410,6 @@ def timeline(
                      format=format.value, output=output)
     except DotterelError as err:
         fail(str(err))
-
-
-class _Out:
-    def __init__(self, path: Optional[Path]) -> None:
-        self.path = path
-        self.fh = None
-
-    def __enter__(self):  # type: ignore[no-untyped-def]
-        if self.path is None:
-            return sys.stdout
-        try:
-            self.fh = self.path.open("w", encoding="utf-8")
-        except OSError as err:
-            raise DotterelError(f"{self.path}: cannot write ({err.strerror})") from None
-        return self.fh
-
-    def __exit__(self, *exc: object) -> None:
-        if self.fh is not None:
-            self.fh.close()
-
-
-def _open_output(path: Optional[Path]) -> _Out:
-    return _Out(path)
 
 
 def main() -> None:

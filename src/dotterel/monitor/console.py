@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from dotterel.errors import DotterelError
+from dotterel.output import open_output
 from dotterel.monitor.alerts import AlertParams, alerts
 from dotterel.monitor.clusters import Params, build
 from dotterel.monitor.export import write_parquet, write_rows
@@ -75,7 +75,7 @@ def run_monitor(req: MonitorRequest, out: TextIO | None = None) -> None:
     if fmt == "parquet":
         write_parquet(rows, req.output)  # type: ignore[arg-type]
         return
-    with _target(req.output, out) as fh:
+    with open_output(req.output, out) as fh:
         if fmt == "html":
             from dotterel.monitor.charts import series_html
 
@@ -92,24 +92,6 @@ def run_monitor(req: MonitorRequest, out: TextIO | None = None) -> None:
 def _title(req: MonitorRequest) -> str:
     what = req.dyad or f"top {req.top} dyads"
     return f"dotterel monitor: {what} ({req.level} level, per {req.freq})"
-
-
-class _target:
-    def __init__(self, path: Path | None, default: TextIO) -> None:
-        self.path, self.default, self.fh = path, default, None
-
-    def __enter__(self) -> TextIO:
-        if self.path is None:
-            return self.default
-        try:
-            self.fh = self.path.open("w", encoding="utf-8")
-        except OSError as err:
-            raise DotterelError(f"{self.path}: cannot write ({err.strerror})") from None
-        return self.fh
-
-    def __exit__(self, *exc: object) -> None:
-        if self.fh is not None:
-            self.fh.close()
 
 
 def _table(data: dict, fh: TextIO) -> None:
@@ -168,7 +150,7 @@ def run_timeline(db: str | None, *, about: str | None, dyad: str | None, unit: s
     if format == "parquet":
         write_parquet(rows, output)  # type: ignore[arg-type]
         return rows
-    with _target(output, out or sys.stdout) as fh:
+    with open_output(output, out) as fh:
         if format == "html":
             from dotterel.monitor.charts import timeline_html
 

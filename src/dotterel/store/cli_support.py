@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
 from dotterel import query
-from dotterel.errors import DotterelError
+from dotterel.output import open_output
 from dotterel.store import export
 from dotterel.store.engine import open_store
 
 TABLE_EVENT_COLUMNS = ("day", "dyads", "type", "modality", "trigger", "actor_texts", "doc_id", "event_id")
 TABLE_DOCUMENT_COLUMNS = ("doc_id", "pub_date", "source", "title", "n_events", "coder_version")
-
-
-@contextmanager
-def _output(path: Path | None) -> Iterator[TextIO]:
-    if path is None:
-        yield sys.stdout
-        return
-    try:
-        fh = path.open("w", encoding="utf-8", newline="")
-    except OSError as err:
-        raise DotterelError(f"{path}: cannot write ({err.strerror})") from None
-    with fh:
-        yield fh
 
 
 def show_events(db: str | None, filters: query.EventFilter, fmt: str, output: Path | None) -> int:
@@ -37,7 +21,7 @@ def show_events(db: str | None, filters: query.EventFilter, fmt: str, output: Pa
             if fmt == "parquet":
                 assert output is not None
                 return export.write_parquet(query.iter_events(conn, filters), query.EVENT_COLUMNS, output)
-            with _output(output) as out:
+            with open_output(output) as out:
                 if fmt == "table":
                     total = query.count_events(conn, filters)
                     filters.limit = export.TABLE_LIMIT
@@ -55,7 +39,7 @@ def show_events(db: str | None, filters: query.EventFilter, fmt: str, output: Pa
 def show_documents(db: str | None, fmt: str, output: Path | None) -> int:
     store = open_store(db, create=False)
     try:
-        with store.connect() as conn, _output(output) as out:
+        with store.connect() as conn, open_output(output) as out:
             if fmt == "table":
                 total = query.count_documents(conn)
                 rows = list(query.documents(conn, limit=export.TABLE_LIMIT))
