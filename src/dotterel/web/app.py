@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException
 from dotterel import __version__
 from dotterel.errors import DotterelError
 from dotterel.store import open_store
-from dotterel.web.dashboard import OverviewCache
+from dotterel.web.dashboard import MonitorCache
 from dotterel.web.dependencies import DEFAULT_MAX_BODY, AnalyzerHolder, Settings
 from dotterel.web.routers import api, pages
 from dotterel.web.security import BodyLimit, SecurityHeaders, is_loopback
@@ -61,12 +61,15 @@ def create_app(db_url: str | None, token: str | None = None, *, host: str = "127
 
     app = FastAPI(title="dotterel", lifespan=lifespan, version=__version__,
                   description="Sourced PLOVER event data from news, and escalation monitoring between actors. "
-                              "Dyads are written `AAA-BBB` (actor code, recipient code). Endpoints that analyse "
+                              "Dyads are written `AAA-BBB` (actor code, recipient code) on events; the escalation endpoints "
+                              "(clusters, dyads, series, alerts, timeline) are the escalation monitor's (as "
+                              "`dotterel monitor`), whose pairs are unordered and named in alphabetical order "
+                              "(`GUY-VEN`; either order is accepted). Endpoints that analyse "
                               "or write need the API token when the server has one (`Authorization: Bearer …`).")
     app.state.settings = settings
     app.state.store = store
     app.state.analyzer = AnalyzerHolder()
-    app.state.overview_cache = OverviewCache()
+    app.state.monitor = MonitorCache()
     app.state.templates = configure(Jinja2Templates(directory=str(HERE / "templates")))
     app.add_middleware(BodyLimit, max_bytes=max_body)
     app.add_middleware(SecurityHeaders)

@@ -1,83 +1,114 @@
-"""What the overview and dyad pages show, assembled once for both the HTML pages and the JSON API."""
+"""What the overview, the dyad page and the escalation API show: the escalation monitor's own results.
+
+Nothing here computes escalation: clusters, series, the escalation index, top dyads and alerts all come
+from `dotterel.monitor` (docs/monitor.md), so `dotterel monitor` and the dashboard always agree. This
+module only keeps the monitor's cluster tables current (`monitor.build`, run once after new codings
+are stored) and remembers the expensive whole-store results (top dyads, every alert) until the next
+store change, so pages stay fast between ingests.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 
-from dotterel.web import escalation, queries
-from dotterel.web.queries import EventFilter
+from dotterel import monitor
+from dotterel.store import Store
+from dotterel.store import schema as s
 
-ALERT_WEEKS = 12  # how far back the overview looks for alerts
-
-
-def alerts_overview(conn: Connection, limit: int = 10, with_evidence: bool = True) -> list[dict[str, Any]]:
-    """The latest alerts over every dyad (newest first), each with the events it rests on."""
-    last = queries.latest_day(conn)
-    if last is None:
-        return []
-    since = last - dt.timedelta(weeks=ALERT_WEEKS + escalation.BASELINE)
-    first_week, last_week = escalation.week_key(since), escalation.week_key(last)
-    weekly = queries.dyad_weekly(conn, escalation.week_start(first_week))
-    cutoff = escalation.week_key(last - dt.timedelta(weeks=ALERT_WEEKS))
-    found = [a for dyad, weeks in weekly.items()
-             for a in escalation.alerts(dyad, escalation.dense(weeks, "week", first_week, last_week))
-             if a.period >= cutoff]
-    found.sort(key=lambda a: (a.period, a.conflict), reverse=True)
-    out = []
-    for a in found[:limit]:
-        item = a.as_dict()
-        if with_evidence:
-            src, dst = a.dyad.split("-", 1)
-            item["evidence"] = queries.evidence(conn, (src, dst), a.period)
-        out.append(item)
-    return out
+T = TypeVar("T")
+TOP_DYADS = 10  # the overview's dyad table: the same dyads as `dotterel monitor --top 10`
+OVERVIEW_ALERTS = 8
 
 
-def escalating_dyads(conn: Connection, window: int = 4, limit: int = 10) -> list[dict[str, Any]]:
-    last = queries.latest_day(conn)
-    if last is None:
-        return []
-    weekly = queries.dyad_weekly(conn, escalation.week_start(escalation.week_key(last - dt.timedelta(weeks=2 * window))))
-    return [t.as_dict() for t in escalation.escalating(weekly, escalation.week_key(last), window, limit)]
-
-
-def dyad_series(conn: Connection, f: EventFilter, interval: str = "week") -> dict[str, Any]:
-    """The dyad's dense series and its alerts (the same rule at any interval: baseline = previous periods)."""
-    assert f.dyad is not None
-    points = escalation.dense(queries.series(conn, f, interval), interval)
-    dyad = f"{f.dyad[0]}-{f.dyad[1]}"
-    found = [a.as_dict() for a in escalation.alerts(dyad, points)]
-    return {"dyad": dyad, "interval": interval, "points": points, "alerts": found}
+def canonical(a: str, b: str) -> str:
+    """The monitor's name of an unordered pair: codes in alphabetical order (`GUY-VEN`)."""
+    return f"{min(a, b)}-{max(a, b)}"
 
 
 def store_version(conn: Connection) -> tuple[Any, ...]:
-    """Changes whenever a coding is written (ingest, recode): the key the overview cache is valid for."""
-    from sqlalchemy import func, select
-
-    from dotterel.store import schema as s
-
+    """Changes whenever a coding is written (ingest, recode, web upload): the key cached results are valid for."""
     return tuple(conn.execute(select(func.max(s.codings.c.id), func.count(s.codings.c.id),
                                      func.max(s.ingest_runs.c.id)).select_from(s.codings.outerjoin(
                                          s.ingest_runs, s.ingest_runs.c.id == s.codings.c.run_id))).one())
 
 
-class OverviewCache:
-    """The overview's aggregates (escalating dyads, alerts with evidence) for the current store version.
+class MonitorCache:
+    """Keeps the monitor's clusters current for the store and memoises whole-store results per version.
 
-    They are recomputed only after new codings arrive, so the page stays fast between ingests; a
-    quarantine-only run does not change them. One entry: the dashboard serves one store.
+    `refresh(store)` costs one small query when nothing changed; after new codings it runs
+    `monitor.build` (which itself skips the rebuild when its fingerprint is unchanged, e.g. a
+    quarantine-only run) and forgets every memoised result. One store per dashboard, so one entry.
     """
 
     def __init__(self) -> None:
         self._key: tuple[Any, ...] | None = None
-        self._value: dict[str, Any] = {}
+        self._memo: dict[tuple[Any, ...], Any] = {}
+        self._lock = threading.Lock()
+        self.last_build: monitor.BuildResult | None = None
 
-    def get(self, conn: Connection) -> dict[str, Any]:
-        key = store_version(conn)
-        if key != self._key:
-            self._value = {"dyads": escalating_dyads(conn), "alerts": alerts_overview(conn, limit=8)}
+    def refresh(self, store: Store) -> None:
+        with store.connect() as conn:
+            key = store_version(conn)
+        if key == self._key:
+            return
+        with self._lock:  # one build at a time; requests arriving meanwhile wait for it, then read
+            if key == self._key:
+                return
+            self.last_build = monitor.build(store)
+            self._memo = {}
             self._key = key
-        return self._value
+
+    def memo(self, name: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        key = (self._key, *name)
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+
+def top_dyads(cache: MonitorCache, conn: Connection, *, n: int = TOP_DYADS, freq: str = "week",
+              level: str = "country", since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+    """`monitor.top_dyads` (memoised for the whole-store default)."""
+    if since or until:
+        return monitor.top_dyads(conn, n, freq, since, until, level=level)
+    return cache.memo(("top", n, freq, level), lambda: monitor.top_dyads(conn, n, freq, level=level))
+
+
+def all_alerts(cache: MonitorCache, conn: Connection, *, freq: str = "week", level: str = "country",
+               since: str | None = None, until: str | None = None, dyad: str | None = None,
+               params: monitor.AlertParams = monitor.AlertParams()) -> list[dict[str, Any]]:
+    """`monitor.alerts` with their evidence, newest first; the whole-store default is memoised.
+
+    The monitor tests every dyad together (false-discovery control over all dyads of a period), so one
+    dyad's alerts are the whole-store alerts of that dyad: the memoised list serves the dyad pages too.
+    """
+    if since or until or params != monitor.AlertParams():
+        found = monitor.alerts(conn, freq, since, until, dyad=dyad, level=level, params=params)
+    else:
+        found = cache.memo(("alerts", freq, level), lambda: monitor.alerts(conn, freq, level=level))
+        if dyad is not None:
+            found = [a for a in found if a["dyad"] == dyad]
+    return sorted(found, key=lambda a: (a["period"], a["dyad"], a["direction"]), reverse=True)
+
+
+def overview(cache: MonitorCache, conn: Connection) -> dict[str, Any]:
+    """The overview's escalation panels: top dyads (most escalating first) and the latest alerts."""
+    dyads = top_dyads(cache, conn)
+    # Same dyads and figures as `dotterel monitor --top 10`, shown with the highest latest index first.
+    ranked = sorted(dyads, key=lambda d: (d["latest_index"] is None, -(d["latest_index"] or 0.0), d["dyad"]))
+    return {"dyads": ranked, "alerts": all_alerts(cache, conn)[:OVERVIEW_ALERTS]}
+
+
+def dyad_view(cache: MonitorCache, conn: Connection, dyad: str, *, freq: str = "week", level: str = "country",
+              since: str | None = None, until: str | None = None, clusters: int = 20) -> dict[str, Any]:
+    """One pair: the monitor's series (index per period), its alerts, and its latest clusters with members."""
+    rows = monitor.series(conn, dyad, freq, since, until, level=level)
+    found = all_alerts(cache, conn, freq=freq, level=level, since=since, until=until, dyad=dyad)
+    return {"dyad": dyad, "freq": freq, "level": level, "rows": rows, "alerts": found,
+            "clusters": monitor.clusters(conn, dyad=dyad, level=level, since=since, until=until, limit=clusters)}
+
+
+__all__ = ["MonitorCache", "all_alerts", "canonical", "dyad_view", "overview", "store_version", "top_dyads"]

@@ -1,4 +1,4 @@
-"""FastAPI dependencies: settings, the store, a connection per request, the API token, the analyzer."""
+"""FastAPI dependencies: settings, the store, a connection per request (after the monitor build), the token, the analyzer."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from fastapi import Depends, Header, HTTPException, Request
 from sqlalchemy import Connection
 
 from dotterel.store import Store
+from dotterel.web.dashboard import MonitorCache
 
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
 
@@ -37,6 +38,21 @@ def get_store(request: Request) -> Store:
 
 def get_db(store: Annotated[Store, Depends(get_store)]) -> Iterator[Connection]:
     """One read connection per request, returned to the pool when the request is done."""
+    with store.connect() as conn:
+        yield conn
+
+
+def get_monitor(request: Request) -> MonitorCache:
+    return request.app.state.monitor
+
+
+def get_monitor_db(store: Annotated[Store, Depends(get_store)],
+                   cache: Annotated[MonitorCache, Depends(get_monitor)]) -> Iterator[Connection]:
+    """A read connection after the monitor's clusters are brought up to date (a no-op unless codings changed).
+
+    The build runs before the read connection opens, so the request then sees the finished build.
+    """
+    cache.refresh(store)
     with store.connect() as conn:
         yield conn
 
@@ -82,3 +98,5 @@ def get_analyzer(request: Request) -> AnalyzerHolder:
 
 
 DB = Annotated[Connection, Depends(get_db)]
+MonitorDB = Annotated[Connection, Depends(get_monitor_db)]
+Monitor = Annotated[MonitorCache, Depends(get_monitor)]

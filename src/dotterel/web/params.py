@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import HTTPException, Query
@@ -17,7 +18,8 @@ from dotterel.web.queries import EventFilter
 
 CODE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 MODALITIES = ("asserted", "negated", "future", "hypothetical", "historical")
-INTERVALS = ("day", "week", "month")
+FREQS = ("day", "week", "month")
+LEVELS = ("country", "sector")
 EVENT_TYPES = tuple(sorted(ONTOLOGY.types))
 
 
@@ -43,6 +45,16 @@ def parse_dyad(value: str | None, param: str = "dyad") -> tuple[str, str] | None
     return src, dst
 
 
+def parse_pair(value: str | None, param: str = "dyad") -> str | None:
+    """An unordered pair for the escalation monitor, in its canonical order: 'VEN-GUY' -> 'GUY-VEN'."""
+    codes = parse_dyad(value, param)
+    if codes is None:
+        return None
+    if codes[0] == codes[1]:
+        raise bad(param, f"{value!r} names the same actor twice")
+    return f"{min(codes)}-{max(codes)}"
+
+
 def parse_date(value: str | None, param: str) -> dt.date | None:
     if not value:
         return None
@@ -62,6 +74,8 @@ def parse_choice(value: str | None, param: str, choices: tuple[str, ...]) -> str
 
 def event_filter(
     dyad: Annotated[str | None, Query(description="Dyad `AAA-BBB`: actor code, recipient code.", max_length=20)] = None,
+    pair: Annotated[str | None, Query(description="Pair `AAA-BBB` either way round: one side acting on the other.",
+                                      max_length=20)] = None,
     actor: Annotated[str | None, Query(description="Actor code (any recipient).", max_length=8)] = None,
     recipient: Annotated[str | None, Query(description="Recipient code (any actor).", max_length=8)] = None,
     type: Annotated[list[str], Query(description=f"PLOVER event type(s): {', '.join(EVENT_TYPES)}.")] = [],  # noqa: B006
@@ -75,10 +89,36 @@ def event_filter(
     if unknown:
         raise bad("type", f"unknown PLOVER event type {unknown[0]!r} (one of {', '.join(EVENT_TYPES)})")
     f = EventFilter(
-        dyad=parse_dyad(dyad), actor=parse_code(actor, "actor"), recipient=parse_code(recipient, "recipient"),
+        dyad=parse_dyad(dyad), pair=parse_dyad(pair, "pair"), actor=parse_code(actor, "actor"), recipient=parse_code(recipient, "recipient"),
         types=types, modality=parse_choice(modality, "modality", MODALITIES),
         date_from=parse_date(date_from, "date_from"), date_to=parse_date(date_to, "date_to"), source=source or None,
     )
     if f.date_from and f.date_to and f.date_from > f.date_to:
         raise bad("date_from", f"{f.date_from} is after date_to {f.date_to}")
     return f
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The escalation monitor's common parameters, as `dotterel monitor` takes them."""
+
+    freq: str = "week"
+    level: str = "country"
+    since: str | None = None
+    until: str | None = None
+
+
+def window(
+    freq: Annotated[str | None, Query(description="Period: day, week or month (as `dotterel monitor --freq`).",
+                                      max_length=8)] = None,
+    level: Annotated[str | None, Query(description="Dyad level: country, or sector (`SDNGOV-SDNREB`).",
+                                       max_length=8)] = None,
+    since: Annotated[str | None, Query(description="First day shown (YYYY-MM-DD); baselines still use earlier "
+                                                   "data.", max_length=10)] = None,
+    until: Annotated[str | None, Query(description="Last day considered (YYYY-MM-DD).", max_length=10)] = None,
+) -> Window:
+    lo, hi = parse_date(since, "since"), parse_date(until, "until")
+    if lo and hi and lo > hi:
+        raise bad("since", f"{lo} is after until {hi}")
+    return Window(parse_choice(freq, "freq", FREQS) or "week", parse_choice(level, "level", LEVELS) or "country",
+                  lo.isoformat() if lo else None, hi.isoformat() if hi else None)

@@ -2,8 +2,8 @@
 
 Every query sees only the *current* coding of each document (`documents.current_coding_id`), so a
 recoded document never counts twice. Dyads are (actor code, recipient code) and are written `AAA-BBB`
-in everything this module returns. Counts (series, rankings, alerts) use only `COUNTED_MODALITIES`:
-DESIGN.md keeps negated and hypothetical events in the output but out of counts.
+in everything this module returns. Escalation figures (clusters, series, index, alerts) are not computed
+here: they come from the escalation monitor (`dotterel.web.dashboard`, `dotterel.monitor`).
 """
 
 from __future__ import annotations
@@ -15,12 +15,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, case, distinct, func, literal, select
+from sqlalchemy import Connection, Select, and_, func, or_, select
 
 from dotterel.store import schema as s
 
-# Future and historical events are not events *of this period*; negated/hypothetical never happened.
-COUNTED_MODALITIES = ("asserted",)
 MAX_PAGE = 500
 
 
@@ -30,22 +28,22 @@ def dyad_key(actor: str | None, recipient: str | None) -> str | None:
 
 @dataclass(slots=True)
 class EventFilter:
-    """Filters shared by event lists, clusters, series, timelines and exports (all optional)."""
+    """Filters of event lists and exports (all optional).
+
+    `dyad` is directed (actor code, recipient code); `pair` is the same two codes either way round
+    (one side acting on the other), as the dyad pages list them.
+    """
 
     dyad: tuple[str, str] | None = None
     actor: str | None = None
     recipient: str | None = None
     types: Sequence[str] = ()
     modality: str | None = None
-    counted_only: bool = False
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     source: str | None = None
     doc_id: str | None = None
-
-    def with_dyad(self, dyad: tuple[str, str]) -> "EventFilter":
-        return EventFilter(dyad, self.actor, self.recipient, self.types, self.modality, self.counted_only,
-                           self.date_from, self.date_to, self.source, self.doc_id)
+    pair: tuple[str, str] | None = None
 
 
 def _current_events() -> Any:
@@ -71,10 +69,12 @@ def _conditions(f: EventFilter) -> list[Any]:
         conds.append(e.c.id.in_(_actor_ids(recipient, "recipient")))
     if f.types:
         conds.append(e.c.type.in_(list(f.types)))
+    if f.pair:
+        a, b = f.pair
+        conds.append(or_(and_(e.c.id.in_(_actor_ids(a, "actor")), e.c.id.in_(_actor_ids(b, "recipient"))),
+                         and_(e.c.id.in_(_actor_ids(b, "actor")), e.c.id.in_(_actor_ids(a, "recipient")))))
     if f.modality:
         conds.append(e.c.modality == f.modality)
-    if f.counted_only:
-        conds.append(e.c.modality.in_(COUNTED_MODALITIES))
     if f.date_from:
         conds.append(e.c.day >= f.date_from.isoformat())
     if f.date_to:
@@ -186,110 +186,6 @@ def sources(conn: Connection) -> list[str]:
     d = s.documents
     return list(conn.execute(select(d.c.source).where(d.c.source.is_not(None)).distinct().order_by(d.c.source)
                              .limit(200)).scalars())
-
-
-# --- dyad aggregates -------------------------------------------------------------------------------
-
-
-def _intensity_columns() -> list[Any]:
-    e = s.events
-    return [
-        func.count(distinct(e.c.id)).label("events"),
-        func.sum(case((e.c.score < 0, -e.c.score), else_=literal(0.0))).label("conflict"),
-        func.sum(case((e.c.score > 0, e.c.score), else_=literal(0.0))).label("cooperation"),
-    ]
-
-
-def latest_day(conn: Connection) -> dt.date | None:
-    e = s.events
-    value = conn.execute(select(func.max(e.c.day))).scalar()
-    return dt.date.fromisoformat(value) if value else None
-
-
-def dyad_weekly(conn: Connection, since: dt.date, chunk: int = 900) -> dict[str, dict[str, dict[str, float]]]:
-    """Counted events per dyad and ISO week since `since`: {dyad: {week: {events, conflict, cooperation}}}.
-
-    Two steps instead of one join: SQLite's planner (no ANALYZE statistics in a fresh store) drives a
-    four-way join from the actor-code index over *every* event; fetching the recent events by the day
-    index first and then their actors by event id keeps this proportional to the window.
-    """
-    e, a = s.events, s.event_actors
-    recent = conn.execute(select(e.c.id, e.c.week, e.c.score).select_from(_current_events())
-                          .where(e.c.day >= since.isoformat(), e.c.modality.in_(COUNTED_MODALITIES))).all()
-    info = {event_id: (week, score) for event_id, week, score in recent}
-    ids = list(info)
-    codes: dict[int, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-    for i in range(0, len(ids), chunk):
-        rows = conn.execute(select(a.c.event_id, a.c.role, a.c.code)
-                            .where(a.c.event_id.in_(ids[i:i + chunk]), a.c.code.is_not(None)))
-        for event_id, role, code in rows:
-            codes[event_id][0 if role == "actor" else 1].add(code)
-    out: dict[str, dict[str, dict[str, float]]] = defaultdict(dict)
-    for event_id, (actors, recipients) in codes.items():
-        week, score = info[event_id]
-        for src in actors:
-            for dst in recipients:
-                if src == dst:
-                    continue
-                cell = out[f"{src}-{dst}"].setdefault(week, {"events": 0, "conflict": 0.0, "cooperation": 0.0})
-                cell["events"] += 1
-                cell["conflict"] += -score if score < 0 else 0.0
-                cell["cooperation"] += score if score > 0 else 0.0
-    return out
-
-
-def series(conn: Connection, f: EventFilter, interval: str) -> dict[str, dict[str, float]]:
-    """Counted events matching `f` per period (`day`, `week` or `month`): {period: {events, conflict, cooperation}}."""
-    e = s.events
-    col = {"day": e.c.day, "week": e.c.week, "month": e.c.month}[interval]
-    q = (select(col.label("period"), *_intensity_columns()).select_from(_current_events())
-         .where(*_conditions(f), e.c.modality.in_(COUNTED_MODALITIES), col.is_not(None))
-         .group_by(col).order_by(col))
-    return {r.period: {"events": r.events, "conflict": float(r.conflict or 0), "cooperation": float(r.cooperation or 0)}
-            for r in conn.execute(q)}
-
-
-def clusters(conn: Connection, f: EventFilter, *, limit: int = 20, offset: int = 0,
-             members: int = 5) -> list[dict[str, Any]]:
-    """Events of one type on one day (within `f`), with the articles behind them, newest first.
-
-    A stand-in for the monitor's clustering: reports of the same kind of act between the same
-    actors on the same day are most often the same happening told by several articles.
-    """
-    e, d = s.events, s.documents
-    q = (select(e.c.day, e.c.type, func.count(distinct(e.c.id)).label("events"),
-                func.count(distinct(e.c.document_id)).label("documents"), func.min(e.c.score).label("score"))
-         .select_from(_current_events()).where(*_conditions(f), e.c.day.is_not(None))
-         .group_by(e.c.day, e.c.type).order_by(e.c.day.desc(), e.c.type).limit(limit).offset(offset))
-    heads = conn.execute(q).all()
-    if not heads:
-        return []
-    keys = {(h.day, h.type) for h in heads}
-    days = sorted({h.day for h in heads})
-    member_q = (select(*_event_columns()).select_from(_current_events())
-                .where(*_conditions(f), e.c.day >= days[0], e.c.day <= days[-1],
-                       e.c.type.in_(sorted({h.type for h in heads})))
-                .order_by(e.c.day.desc(), e.c.score, d.c.id))
-    grouped: dict[tuple[str, str], list[Any]] = defaultdict(list)
-    for r in conn.execute(member_q):
-        if (r.day, r.type) in keys and len(grouped[(r.day, r.type)]) < members:
-            grouped[(r.day, r.type)].append(r)
-    actors = _actors_of(conn, [r.pk for rows in grouped.values() for r in rows])
-    return [{
-        "id": f"{h.day}:{h.type}", "date": h.day, "type": h.type, "events": h.events, "documents": h.documents,
-        "score": h.score, "members": [_event_dict(r, actors[r.pk]) for r in grouped[(h.day, h.type)]],
-    } for h in heads]
-
-
-def evidence(conn: Connection, dyad: tuple[str, str], week: str, limit: int = 3) -> list[dict[str, Any]]:
-    """The most conflictual counted events of a dyad in one ISO week: what an alert rests on."""
-    e = s.events
-    f = EventFilter(dyad=dyad, counted_only=True)
-    q = (select(*_event_columns()).select_from(_current_events()).where(*_conditions(f), e.c.week == week)
-         .order_by(e.c.score, e.c.id).limit(limit))
-    rows = conn.execute(q).all()
-    actors = _actors_of(conn, [r.pk for r in rows])
-    return [_event_dict(r, actors[r.pk]) for r in rows]
 
 
 # --- ingest status ---------------------------------------------------------------------------------

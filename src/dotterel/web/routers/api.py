@@ -1,4 +1,8 @@
-"""The REST API under /api: analysis, documents, events, clusters, dyads, alerts, timelines, exports."""
+"""The REST API under /api: analysis, documents, events, exports, and the escalation monitor's results.
+
+Clusters, dyads, series, alerts and the claim timeline are `dotterel.monitor`'s (as `dotterel monitor`
+and `dotterel timeline` print them); their pairs are unordered, named in alphabetical order.
+"""
 
 from __future__ import annotations
 
@@ -13,28 +17,34 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from dotterel import monitor
 from dotterel.errors import DotterelError
 from dotterel.model import to_builtins
+from dotterel.monitor.timeline import timeline
 from dotterel.store import Store
 from dotterel.web import dashboard, queries
 from dotterel.web.analysis import analyse, store_document
 from dotterel.web.dependencies import (
     DB,
     AnalyzerHolder,
+    Monitor,
+    MonitorDB,
     Settings,
     get_analyzer,
     get_settings,
     get_store,
     require_token,
 )
-from dotterel.web.params import INTERVALS, event_filter, parse_choice, parse_date, parse_dyad
+from dotterel.web.params import Window, event_filter, parse_choice, parse_date, parse_pair, window
 from dotterel.web.queries import MAX_PAGE, EventFilter
 
 router = APIRouter(prefix="/api")
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size (at most {MAX_PAGE}).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
 Filter = Annotated[EventFilter, Depends(event_filter)]
-DyadPath = Annotated[str, Path(description="Dyad `AAA-BBB`.", max_length=20)]
+DyadPath = Annotated[str, Path(description="Pair `AAA-BBB`, either order.", max_length=20)]
+PairQuery = Annotated[str | None, Query(description="Pair `AAA-BBB`, either order.", max_length=20)]
+Win = Annotated[Window, Depends(window)]
 
 
 class AnalyzeRequest(BaseModel):
@@ -107,52 +117,72 @@ def list_events(conn: DB, f: Filter, limit: Limit = 50, offset: Offset = 0) -> d
     return _page(queries.events(conn, f, limit=limit, offset=offset), limit, offset)
 
 
-@router.get("/clusters", tags=["events"])
-def list_clusters(conn: DB, f: Filter, limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Offset = 0) -> dict[str, Any]:
-    """Events grouped by day and type (same actors, same kind of act, same day), with the articles behind them."""
-    return _page(queries.clusters(conn, f, limit=limit, offset=offset), limit, offset)
+@router.get("/clusters", tags=["escalation"])
+def list_clusters(conn: MonitorDB, w: Win, dyad: PairQuery = None,
+                  limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> dict[str, Any]:
+    """The escalation monitor's event clusters (one per happening), newest first, each with its member codings:
+    article, outlet, independent source, trigger, date. `dyad` selects the clusters of a pair (either order)."""
+    pair = parse_pair(dyad)
+    items = monitor.clusters(conn, dyad=pair, level=w.level, since=w.since, until=w.until, limit=limit)
+    return {"dyad": pair, "level": w.level, "items": items}
 
 
-@router.get("/dyads", tags=["dyads"])
-def list_dyads(conn: DB, window: Annotated[int, Query(ge=1, le=52, description="Weeks per window.")] = 4,
-               limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
-    """The most escalating dyads: rise of conflict intensity from the previous window to the latest one."""
-    return {"window_weeks": window, "items": dashboard.escalating_dyads(conn, window, limit)}
+@router.get("/dyads", tags=["escalation"])
+def list_dyads(conn: MonitorDB, cache: Monitor, w: Win,
+               n: Annotated[int, Query(ge=1, le=100, description="How many dyads.")] = dashboard.TOP_DYADS
+               ) -> dict[str, Any]:
+    """The monitor's top dyads (`dotterel monitor --top N`): most clusters in the window, with conflict and
+    cooperation mass and the latest escalation index."""
+    items = dashboard.top_dyads(cache, conn, n=n, freq=w.freq, level=w.level, since=w.since, until=w.until)
+    return {"freq": w.freq, "level": w.level, "items": items}
 
 
-@router.get("/dyads/{dyad_id}/series", tags=["dyads"])
-def dyad_series(conn: DB, dyad_id: DyadPath, f: Filter,
-                interval: Annotated[str, Query(description="day, week or month")] = "week") -> dict[str, Any]:
-    """Counted events and conflict/cooperation intensity per period, every period present, with alerts."""
-    pair = parse_dyad(dyad_id, "dyad")
+@router.get("/dyads/{dyad_id}/series", tags=["escalation"])
+def dyad_series(conn: MonitorDB, cache: Monitor, dyad_id: DyadPath, w: Win,
+                directed: Annotated[bool, Query(description="Only the first code acting on the second (plus "
+                                                            "reciprocal clusters).")] = False) -> dict[str, Any]:
+    """The monitor's series of a pair (every period present): clusters by quad class, conflict and cooperation
+    mass, documents, exposure, escalation index, expected conflict; with the pair's alerts."""
+    pair = parse_pair(dyad_id)
     assert pair is not None
-    return dashboard.dyad_series(conn, f.with_dyad(pair), parse_choice(interval, "interval", INTERVALS) or "week")
+    # Directed reads keep the order given; the pair's alerts are always the monitor's (unordered).
+    name = dyad_id.strip().upper() if directed else pair
+    rows = monitor.series(conn, name, w.freq, w.since, w.until, level=w.level, directed=directed)
+    found = dashboard.all_alerts(cache, conn, freq=w.freq, level=w.level, since=w.since, until=w.until, dyad=pair)
+    return {"dyad": name, "freq": w.freq, "level": w.level, "directed": directed, "rows": rows,
+            "alerts": [_brief(a) for a in found]}
 
 
-@router.get("/alerts", tags=["dyads"])
-def list_alerts(conn: DB, dyad: Annotated[str | None, Query(max_length=20)] = None,
-                limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
-    """Latest alerts (weeks whose conflict intensity jumps above the dyad's baseline), with their evidence."""
-    pair = parse_dyad(dyad)
-    if pair is None:
-        return {"items": dashboard.alerts_overview(conn, limit)}
-    found = dashboard.dyad_series(conn, EventFilter(dyad=pair), "week")["alerts"]
-    found = sorted(found, key=lambda a: a["period"], reverse=True)[:limit]
-    for a in found:
-        a["evidence"] = queries.evidence(conn, pair, a["period"])
-    return {"items": found}
+def _brief(alert: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in alert.items() if k not in ("clusters", "articles", "sources")}
 
 
-@router.get("/timeline", tags=["events"])
-def timeline(conn: DB, f: Filter, limit: Limit = 200, offset: Offset = 0) -> dict[str, Any]:
-    """Counted events in date order (oldest first), grouped by day: the story of a dyad or actor."""
-    if not (f.dyad or f.actor or f.recipient):
-        raise HTTPException(422, "timeline: give dyad=AAA-BBB, actor= or recipient=")
-    f.counted_only = True
-    days: dict[str, list[dict]] = {}
-    for ev in queries.events(conn, f, limit=limit, offset=offset, newest_first=False):
-        days.setdefault(ev["date"] or "undated", []).append(ev)
-    return {"days": [{"date": d, "events": evs} for d, evs in days.items()], "limit": limit, "offset": offset}
+@router.get("/alerts", tags=["escalation"])
+def list_alerts(conn: MonitorDB, cache: Monitor, w: Win, dyad: PairQuery = None,
+                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+                min_sources: Annotated[int, Query(ge=1, le=100, description="Independent sources an alert needs.")] = 2,
+                alpha: Annotated[float, Query(gt=0, lt=1, description="False discovery rate.")] = 0.05) -> dict[str, Any]:
+    """The monitor's alerts (toward or away from conflict), newest first, each with its evidence: clusters,
+    articles and independent sources."""
+    params = monitor.AlertParams(alpha=alpha, min_sources=min_sources)
+    found = dashboard.all_alerts(cache, conn, freq=w.freq, level=w.level, since=w.since, until=w.until,
+                                 dyad=parse_pair(dyad), params=params)
+    return {"freq": w.freq, "level": w.level, "items": found[:limit]}
+
+
+@router.get("/timeline", tags=["escalation"])
+def claim_timeline(conn: MonitorDB, w: Win,
+                   about: Annotated[str | None, Query(max_length=200, description="Words of the figure, "
+                                                                                  "title or trigger.")] = None,
+                   dyad: PairQuery = None,
+                   unit: Annotated[str | None, Query(max_length=40, description="Unit, e.g. soldiers (= troops).")]
+                   = None) -> dict[str, Any]:
+    """Claimed figures over time by source (`dotterel timeline`), disagreements between sources flagged."""
+    if not (about or dyad or unit):
+        raise HTTPException(422, "timeline: give about=, dyad=AAA-BBB or unit=")
+    rows = timeline(conn, about=about or None, dyad=parse_pair(dyad), unit=unit or None, since=w.since,
+                    until=w.until)
+    return {"items": rows}
 
 
 @router.get("/status", tags=["status"])

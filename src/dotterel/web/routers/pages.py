@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from dotterel.errors import DotterelError
@@ -14,9 +14,10 @@ from dotterel.model import to_builtins
 from dotterel.store import Store
 from dotterel.web import dashboard, queries
 from dotterel.web.analysis import analyse, store_document
-from dotterel.web.dependencies import DB, AnalyzerHolder, Settings, get_analyzer, get_settings, get_store, token_ok
+from dotterel.web.dependencies import (DB, AnalyzerHolder, Monitor, MonitorDB, Settings, get_analyzer, get_settings,
+                                        get_store, token_ok)
 from dotterel.web.highlight import annotations, highlighted
-from dotterel.web.params import EVENT_TYPES, INTERVALS, MODALITIES, event_filter, parse_choice, parse_dyad
+from dotterel.web.params import EVENT_TYPES, FREQS, MODALITIES, bad, event_filter, parse_choice, parse_pair
 from dotterel.web.queries import EventFilter
 
 router = APIRouter(include_in_schema=False)
@@ -28,30 +29,41 @@ def render(request: Request, name: str, context: dict[str, Any], status_code: in
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, conn: DB) -> HTMLResponse:
-    cached = request.app.state.overview_cache.get(conn)
+def overview(request: Request, conn: MonitorDB, cache: Monitor) -> HTMLResponse:
     return render(request, "overview.html", {
-        "status": queries.ingest_status(conn), "dyads": cached["dyads"], "alerts": cached["alerts"],
+        "status": queries.ingest_status(conn), **dashboard.overview(cache, conn),
         "documents": queries.documents(conn, limit=10),
     })
 
 
-@router.get("/dyads/{dyad_id}", response_class=HTMLResponse)
-def dyad_page(request: Request, conn: DB, dyad_id: str, f: Annotated[EventFilter, Depends(event_filter)],
-              interval: str | None = None, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
-    pair = parse_dyad(dyad_id, "dyad")
+@router.get("/dyads/{dyad_id}", response_class=HTMLResponse, response_model=None)
+def dyad_page(request: Request, conn: MonitorDB, cache: Monitor, dyad_id: str,
+              f: Annotated[EventFilter, Depends(event_filter)], freq: str | None = None,
+              page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse | RedirectResponse:
+    pair = parse_pair(dyad_id, "dyad")
     assert pair is not None
-    f = f.with_dyad(pair)
-    interval = parse_choice(interval, "interval", INTERVALS) or "week"
-    chart = dashboard.dyad_series(conn, f, interval)
+    if dyad_id != pair:  # one page per pair: GUY-VEN, whichever order the link used
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/dyads/{pair}{query}", status_code=307)
+    a, b = pair.split("-")
+    if f.actor not in (None, a, b):
+        raise bad("actor", f"{f.actor!r} is not a side of {pair}")
+    # Events of either side acting on the other (each is listed actor-recipient); `actor` picks one direction.
+    f = EventFilter(pair=(a, b), actor=f.actor, types=f.types, modality=f.modality, date_from=f.date_from,
+                    date_to=f.date_to, source=f.source)
+    freq = parse_choice(freq, "freq", FREQS) or "week"
+    since = f.date_from.isoformat() if f.date_from else None
+    until = f.date_to.isoformat() if f.date_to else None
+    view = dashboard.dyad_view(cache, conn, pair, freq=freq, since=since, until=until)
     offset = (page - 1) * PAGE_SIZE
     events = queries.events(conn, f, limit=PAGE_SIZE, offset=offset)
+    chart = {"dyad": pair, "freq": freq, "rows": view["rows"],
+             "alerts": [{k: x[k] for k in ("direction", "period", "change_at", "start", "index", "n_clusters",
+                                           "n_sources")} for x in view["alerts"]]}
     return render(request, "dyad.html", {
-        "dyad": chart["dyad"], "filter": f, "interval": interval, "chart": chart,
-        "alerts": sorted(chart["alerts"], key=lambda a: a["period"], reverse=True)[:10],
-        "clusters": queries.clusters(conn, f, limit=10), "events": events, "page": page,
-        "has_next": len(events) == PAGE_SIZE, "event_types": EVENT_TYPES, "modalities": MODALITIES,
-        "intervals": INTERVALS, "sources": queries.sources(conn),
+        "dyad": pair, "sides": (a, b), "filter": f, "freq": freq, "chart": chart, "alerts": view["alerts"],
+        "clusters": view["clusters"], "events": events, "page": page, "has_next": len(events) == PAGE_SIZE,
+        "event_types": EVENT_TYPES, "modalities": MODALITIES, "freqs": FREQS, "sources": queries.sources(conn),
     })
 
 
