@@ -1,7 +1,7 @@
 """End-to-end: the dashboard in headless Chromium (Debian's `chromium`, driven by Playwright's Python API).
 
-The server runs uvicorn in a background thread on a free localhost port, over a store written with
-hand-made documents. Chromium comes from $DOTTEREL_CHROMIUM or PATH, never a browser download; without
+The server runs uvicorn in a background thread on a free localhost port, over the monitor's written
+scenario (tests/web_scenario.py: GUY-VEN escalates from 2025-W06, ARM-AZE calms from 2025-W07). Chromium comes from $DOTTEREL_CHROMIUM or PATH, never a browser download; without
 it these tests skip, except under CI=true where they fail.
 """
 
@@ -21,7 +21,7 @@ import pytest
 
 from dotterel.store import open_store
 from dotterel.web import create_app
-from dotterel.web.synth import demo_documents, write_documents
+from web_scenario import ARTICLES, CLAIM_DOC, documents, write
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +51,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     db = tmp_path_factory.mktemp("browser") / "store.db"
     store = open_store(str(db))
-    write_documents(store, demo_documents())
+    write(store, documents())
     store.close()
     port = free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
@@ -166,42 +166,56 @@ def test_overview_to_dyad_to_article(page, server, tmp_path: Path) -> None:  # t
     watch = Watch(page, server)
     page.goto(server + "/")
     assert page.title() == "Overview · dotterel"
-    assert page.locator("#n-documents").inner_text() == "15"
-    alert = page.locator("#alerts article.alert").first
-    assert "RUS-UKR" in alert.inner_text() and "Russian forces shelled Kharkiv" in alert.inner_text()
+    assert page.locator("#n-documents").inner_text() == str(len(ARTICLES) + 1)
+    shown = {(a.get_attribute("data-dyad"), a.locator(".change-at").inner_text())
+             for a in page.locator("#alerts article.alert").all()}
+    assert shown == {("GUY-VEN", "2025-W06"), ("ARM-AZE", "2025-W07")}
+    alert = page.locator('#alerts article.alert[data-dyad="GUY-VEN"]')
+    assert "toward conflict" in alert.inner_text() and "Venezuelan troops attack Guyanese border post" in alert.inner_text()
 
-    page.locator("#escalating a.dyad-link", has_text="RUS-UKR").click()
-    page.wait_for_url(server + "/dyads/RUS-UKR")
+    page.locator("#escalating a.dyad-link", has_text="GUY-VEN").click()
+    page.wait_for_url(server + "/dyads/GUY-VEN")
     page.wait_for_selector("#chart[data-drawn] .main-svg")
     assert page.locator("#chart .legendtext", has_text="alert").count() == 1
     assert page.locator("#chart .scatterlayer path.point").count() == 1  # only alerts have markers: one
+    assert page.locator("#dyad-alerts .change-at").all_inner_texts() == ["2025-W06"]
     shot = page.screenshot(clip=CLIP)
     (tmp_path / "dyad.png").write_bytes(shot)
     assert_not_blank(shot)
 
-    page.locator("#clusters a.article-link", has_text="Russian forces shell Kharkiv").first.click()
-    page.wait_for_url("**/articles/kharkiv-shelling*")
-    event = page.locator('#article-text mark[data-refs~="e1"]')
-    assert event.inner_text() == "shelled"
-    assert page.locator('#article-text mark[data-refs~="q1"]').inner_text() == "at least 12 civilians"
+    page.locator("#clusters a.article-link", has_text="What we know about the Eteringbang attack").first.click()
+    page.wait_for_url(f"**/articles/{CLAIM_DOC}*")
+    assert page.locator('#article-text mark[data-refs~="e1"]').inner_text() == "attacked"
+    assert page.locator('#article-text mark[data-refs~="q1"]').inner_text() == "three soldiers"
     assert page.locator('#article-text mark.hl-claim').count() >= 1
-    page.locator('#article-text mark[data-refs~="e3"]').click()
-    card = page.locator("#ann-e3")
+    page.locator('#article-text mark[data-refs~="e4"]').click()
+    card = page.locator("#ann-e4")
     assert "active" in (card.get_attribute("class") or "")
     text = card.inner_text()
-    assert "negated" in text and "RUS" in text and "UKR" in text and "Moscow" in text
+    assert "hypothetical" in text and "VEN" in text and "GUY" in text
     assert_not_blank(page.screenshot(clip=CLIP))
+    watch.clean()
+
+
+def test_calm_pair_and_reversed_url(page, server) -> None:  # type: ignore[no-untyped-def]
+    watch = Watch(page, server)
+    page.goto(server + "/dyads/FRA-DEU")  # either order: one page per pair
+    page.wait_for_url(server + "/dyads/DEU-FRA")
+    page.wait_for_selector("#chart[data-drawn] .main-svg")
+    assert page.locator("#chart .scatterlayer path.point").count() == 0  # calm, heavily covered: no alert
+    assert page.locator("#dyad-alerts article.alert").count() == 0
+    assert page.locator("#clusters article.cluster").count() > 0
     watch.clean()
 
 
 def test_dyad_filters(page, server) -> None:  # type: ignore[no-untyped-def]
     watch = Watch(page, server)
-    page.goto(server + "/dyads/RUS-UKR")
-    page.select_option("select[name=modality]", "negated")
+    page.goto(server + "/dyads/GUY-VEN")
+    page.select_option("select[name=modality]", "hypothetical")
     page.locator("form.filters button").click()
-    page.wait_for_url("**modality=negated**")
+    page.wait_for_url("**modality=hypothetical**")
     events = page.locator("#events li.event")
-    assert events.count() == 1 and "negated" in events.first.inner_text()
+    assert events.count() == 1 and "hypothetical" in events.first.inner_text()
     page.wait_for_selector("#chart[data-drawn]")
     watch.clean()
 

@@ -1,4 +1,9 @@
-"""REST API and pages through the ASGI test client, over a store built from hand-made documents."""
+"""REST API and pages through the ASGI test client, over the monitor's written scenario (tests/web_scenario.py).
+
+The escalation panels must show the escalation monitor's own results: the API returns exactly what
+`dotterel.monitor` computes, the overview and dyad pages show GUY-VEN toward conflict from 2025-W06 and
+ARM-AZE away from conflict from 2025-W07, and nothing for the calm, heavily covered DEU-FRA.
+"""
 
 from __future__ import annotations
 
@@ -6,32 +11,57 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from dotterel.store import open_store
+from dotterel import monitor
+from dotterel.monitor import fixtures
+from dotterel.store import Store, open_store
 from dotterel.web import ServeError, create_app
-from dotterel.web.synth import HOSTILE_SOURCE, HOSTILE_TITLE, HOSTILE_URL, demo_documents, write_documents
+from web_scenario import (ARTICLES, CALM, HOSTILE_ID, HOSTILE_SOURCE, HOSTILE_TITLE, HOSTILE_URL, coded, documents,
+                          write)
 
-HOSTILE_ID = "hostile<b>1</b>"
+N_DOCS = len(ARTICLES) + 1
+N_EVENTS = sum(len(a.get("events", [])) for a in ARTICLES) + 1
+EXPECTED = {("GUY-VEN", "toward", "2025-W06"), ("ARM-AZE", "away", "2025-W07")}
 
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("web") / "store.db"
     store = open_store(str(path))
-    write_documents(store, demo_documents())
+    write(store, documents())
     store.close()
     return path
 
 
 @pytest.fixture(scope="module")
-def client(db_path: Path) -> TestClient:
+def client(db_path: Path) -> Iterator[TestClient]:
     with TestClient(create_app(str(db_path))) as c:
         yield c
+
+
+@pytest.fixture(scope="module")
+def store(db_path: Path, client: TestClient) -> Iterator[Store]:
+    """The same store read directly with the monitor (after the dashboard has built its clusters)."""
+    client.get("/api/alerts")
+    st = open_store(str(db_path))
+    yield st
+    st.close()
+
+
+def _shown_alerts(html: str) -> set[tuple[str, str, str]]:
+    found = re.findall(r'<article class="alert[^"]*" data-dyad="([^"]+)" data-period="[^"]+" '
+                       r'data-direction="([^"]+)">.*?<span class="change-at">([^<]+)</span>', html, re.S)
+    return {(d, direction, at) for d, direction, at in found}
+
+
+def _chart(html: str) -> dict:
+    return json.loads(re.search(r'<script id="series-data" type="application/json">(.*?)</script>', html, re.S)[1])
 
 
 # --- API -------------------------------------------------------------------------------------------
@@ -46,15 +76,15 @@ def test_openapi_lists_every_endpoint(client: TestClient) -> None:
 
 
 def test_documents_list_filter_and_record(client: TestClient) -> None:
-    page = client.get("/api/documents", params={"limit": 100}).json()
-    assert len(page["items"]) == 15 and page["next_offset"] is None
-    wire_b = client.get("/api/documents", params={"source": "paper-b"}).json()["items"]
-    assert {d["doc_id"] for d in wire_b} == {"kherson-bombardment", "korea-no-fire"}
+    page = client.get("/api/documents", params={"limit": 500}).json()
+    assert len(page["items"]) == N_DOCS and page["next_offset"] is None
+    stabroek = client.get("/api/documents", params={"source": "Stabroek News"}).json()["items"]
+    assert {d["doc_id"] for d in stabroek} == {a["id"] for a in ARTICLES if a.get("source") == "Stabroek News"}
     first = client.get("/api/documents", params={"limit": 2}).json()
     assert first["next_offset"] == 2
-    record = client.get("/api/documents/kharkiv-shelling").json()
+    record = client.get("/api/documents/vg-05").json()
     assert record["schema"] == "dotterel/1"
-    assert [e["type"] for e in record["events"]] == ["ASSAULT", "ASSAULT", "ASSAULT"]
+    assert [e["type"] for e in record["events"]] == ["ASSAULT", "ASSAULT"]
     # ids with slashes and markup are reachable
     assert client.get(f"/api/documents/{HOSTILE_ID}").json()["id"] == HOSTILE_ID
 
@@ -64,34 +94,52 @@ def test_unknown_document_is_404_with_message(client: TestClient) -> None:
     assert r.status_code == 404 and r.json() == {"error": "no document with id 'nope'"}
 
 
-def test_events_by_dyad_are_written_aaa_bbb(client: TestClient) -> None:
-    items = client.get("/api/events", params={"dyad": "RUS-UKR", "limit": 100}).json()["items"]
-    assert len(items) == 14  # 10 accusations, 3 in the Kharkiv article (one negated), 1 in Kherson
-    assert all(ev["dyads"] == ["RUS-UKR"] for ev in items)
+def test_events_by_dyad_are_directed_and_pairs_are_not(client: TestClient) -> None:
+    items = client.get("/api/events", params={"dyad": "VEN-GUY", "limit": 500}).json()["items"]
+    assert sorted((ev["doc_id"], ev["id"]) for ev in items) == sorted(coded("VEN", "GUY"))
+    assert all("VEN-GUY" in ev["dyads"] for ev in items)
     assert items[0]["date"] >= items[-1]["date"]  # newest first
-    shelling = next(ev for ev in items if ev["trigger"] == "shelled")
-    assert shelling["text"].startswith("Russian forces shelled Kharkiv")
-    assert shelling["attribution"]["source"] == "Ukrainian officials"
+    raid = next(ev for ev in items if ev["doc_id"] == "vg-06")
+    assert raid["text"].startswith("raided") and raid["attribution"]["code"] == "GUY"
+    both = client.get("/api/events", params={"pair": "GUY-VEN", "limit": 500}).json()["items"]
+    assert sorted((ev["doc_id"], ev["id"]) for ev in both) == sorted(coded("VEN", "GUY") + coded("GUY", "VEN"))
+    assert coded("GUY", "VEN")  # the scenario has both directions
 
 
 @pytest.mark.parametrize("params,expected", [
-    ({"dyad": "RUS-UKR", "type": "ASSAULT"}, 4),
-    ({"dyad": "RUS-UKR", "type": "ASSAULT", "modality": "negated"}, 1),
-    ({"dyad": "rus-ukr", "type": ["ASSAULT", "ACCUSE"]}, 14),
-    ({"actor": "ISR"}, 1),
-    ({"recipient": "KOR", "modality": "negated"}, 1),
-    ({"dyad": "RUS-UKR", "date_from": "2024-05-13", "date_to": "2024-05-31"}, 4),
-    ({"dyad": "RUS-UKR", "date_from": "2024-05-15", "date_to": "2024-05-15"}, 1),
-    ({"source": "paper-b"}, 2),
+    ({"dyad": "VEN-GUY", "type": "ASSAULT"}, lambda: len([1 for d, e in coded("VEN", "GUY")
+                                                          if _type(d, e) == "ASSAULT"])),
+    ({"dyad": "VEN-GUY", "modality": "hypothetical"}, lambda: 1),  # "could try to annex"
+    ({"dyad": "ven-guy", "type": ["ASSAULT", "COERCE"]}, lambda: len([1 for d, e in coded("VEN", "GUY")
+                                                                      if _type(d, e) in ("ASSAULT", "COERCE")])),
+    ({"actor": "ISR"}, lambda: 1),
+    ({"dyad": "VEN-GUY", "date_from": "2025-02-03", "date_to": "2025-02-03"},
+     lambda: len([1 for d, e in coded("VEN", "GUY") if _date(d, e) == "2025-02-03"])),
+    ({"source": "Stabroek News"}, lambda: 1),
 ])
-def test_event_filters(client: TestClient, params: dict, expected: int) -> None:
-    r = client.get("/api/events", params={**params, "limit": 100})
+def test_event_filters(client: TestClient, params: dict, expected) -> None:  # type: ignore[no-untyped-def]
+    r = client.get("/api/events", params={**params, "limit": 500})
     assert r.status_code == 200, r.text
-    assert len(r.json()["items"]) == expected
+    assert len(r.json()["items"]) == expected()
+
+
+def _spec(doc_id: str, event_id: str) -> tuple[dict, dict]:
+    article = next(a for a in ARTICLES if a["id"] == doc_id)
+    return article, article["events"][int(event_id[1:]) - 1]
+
+
+def _type(doc_id: str, event_id: str) -> str:
+    return _spec(doc_id, event_id)[1]["type"]
+
+
+def _date(doc_id: str, event_id: str) -> str:
+    article, ev = _spec(doc_id, event_id)
+    return ev.get("date") or article["date"]
 
 
 @pytest.mark.parametrize("params,message", [
     ({"dyad": "RUSUKR"}, "dyad: 'RUSUKR' is not a dyad written AAA-BBB"),
+    ({"pair": "GUY"}, "pair: 'GUY' is not a dyad written AAA-BBB"),
     ({"type": "BOMB"}, "type: unknown PLOVER event type 'BOMB'"),
     ({"modality": "maybe"}, "modality: 'maybe' is not one of"),
     ({"date_from": "13/05/2024"}, "date_from: '13/05/2024' is not a date"),
@@ -105,71 +153,150 @@ def test_bad_parameters_get_clear_422(client: TestClient, params: dict, message:
     assert r.json()["error"].startswith(message), r.json()
 
 
-def test_dyad_ranking_series_and_alerts(client: TestClient) -> None:
+# --- the escalation monitor's results --------------------------------------------------------------
+
+
+def test_alerts_are_the_monitors(client: TestClient, store: Store) -> None:
+    items = client.get("/api/alerts").json()["items"]
+    with store.connect() as conn:
+        direct = monitor.alerts(conn)
+    assert items == json.loads(json.dumps(direct[::-1]))  # the same alerts, newest first
+    assert {(a["dyad"], a["direction"], a["change_at"]) for a in items} == EXPECTED
+    up = next(a for a in items if a["dyad"] == "GUY-VEN")
+    assert {"vg-05", "vg-06"} <= {d["doc_id"] for d in up["articles"]}
+    assert up["n_sources"] >= 2 and "Reuters" in up["sources"]
+    assert all(c["quad"] >= 3 for c in up["clusters"])  # a toward alert rests on conflict clusters
+    for order in ("GUY-VEN", "ven-guy"):
+        mine = client.get("/api/alerts", params={"dyad": order}).json()["items"]
+        assert [(a["dyad"], a["change_at"]) for a in mine] == [("GUY-VEN", "2025-W06")]
+    assert client.get("/api/alerts", params={"dyad": CALM}).json()["items"] == []
+    # Non-default settings go to the monitor too: one outlet is enough with min_sources=1.
+    loose = client.get("/api/alerts", params={"min_sources": 1}).json()["items"]
+    with store.connect() as conn:
+        assert loose == json.loads(json.dumps(monitor.alerts(conn, params=monitor.AlertParams(min_sources=1))[::-1]))
+
+
+def test_top_dyads_and_series_are_the_monitors(client: TestClient, store: Store) -> None:
     ranking = client.get("/api/dyads").json()["items"]
-    assert ranking[0]["dyad"] == "RUS-UKR"
-    assert ranking[0]["recent"] == 27 + 9 and ranking[0]["previous"] == 4 * 3  # three assaults (-9) + one accusation
-    series = client.get("/api/dyads/RUS-UKR/series").json()
-    assert series["dyad"] == "RUS-UKR" and len(series["points"]) == 11  # every week, none missing
-    assert series["points"][-1]["conflict"] == 27  # the negated attack is not counted
-    assert [a["period"] for a in series["alerts"]] == ["2024-W20"]
-    alerts = client.get("/api/alerts").json()["items"]
-    assert alerts[0]["dyad"] == "RUS-UKR" and alerts[0]["period"] == "2024-W20"
-    assert {e["doc_id"] for e in alerts[0]["evidence"]} == {"kharkiv-shelling", "kherson-bombardment"}
-    assert all(e["modality"] == "asserted" for e in alerts[0]["evidence"])
-    assert client.get("/api/alerts", params={"dyad": "USA-CHN"}).json()["items"] == []
-    monthly = client.get("/api/dyads/RUS-UKR/series", params={"interval": "month"}).json()
-    assert [p["period"] for p in monthly["points"]] == ["2024-03", "2024-04", "2024-05"]
-    assert client.get("/api/dyads/RUS/series").status_code == 422
+    with store.connect() as conn:
+        assert ranking == monitor.top_dyads(conn, 10)
+        rows = monitor.series(conn, "GUY-VEN")
+        monthly = monitor.series(conn, "GUY-VEN", "month")
+    assert ranking[0]["dyad"] == "ARM-AZE"  # the most clusters
+    for order in ("GUY-VEN", "VEN-GUY", "ven-guy"):
+        s = client.get(f"/api/dyads/{order}/series").json()
+        assert s["dyad"] == "GUY-VEN" and s["rows"] == rows
+        assert [(a["direction"], a["change_at"]) for a in s["alerts"]] == [("toward", "2025-W06")]
+    w6 = next(r for r in rows if r["period"] == "2025-W06")
+    assert w6["index"] > 2 and w6["q4"] == 4
+    assert [r["period"] for r in rows] == [f"2025-W{w:02d}" for w in range(2, 10)]  # every week, none missing
+    assert client.get("/api/dyads/GUY-VEN/series", params={"freq": "month"}).json()["rows"] == monthly
+    directed = client.get("/api/dyads/VEN-GUY/series", params={"directed": True}).json()
+    assert directed["dyad"] == "VEN-GUY" and directed["directed"] is True
+    away = client.get("/api/dyads/AZE-ARM/series").json()["alerts"]
+    assert [(a["direction"], a["change_at"]) for a in away] == [("away", "2025-W07")]
+    assert client.get(f"/api/dyads/{CALM}/series").json()["alerts"] == []
+    assert client.get("/api/dyads/GUY/series").status_code == 422
+    assert client.get("/api/dyads/GUY-GUY/series").status_code == 422
+    r = client.get("/api/dyads/GUY-VEN/series", params={"freq": "year"})
+    assert r.status_code == 422 and r.json()["error"].startswith("freq:")
 
 
-def test_clusters_and_timeline(client: TestClient) -> None:
-    clusters = client.get("/api/clusters", params={"dyad": "RUS-UKR", "type": "ASSAULT"}).json()["items"]
-    assert [(c["date"], c["events"], c["documents"]) for c in clusters] == [("2024-05-15", 1, 1), ("2024-05-14", 3, 1)]
-    assert clusters[1]["members"][0]["doc_id"] == "kharkiv-shelling"
-    days = client.get("/api/timeline", params={"dyad": "RUS-UKR"}).json()["days"]
-    assert days[0]["date"] < days[-1]["date"]  # oldest first
-    assert all(ev["modality"] == "asserted" for d in days for ev in d["events"])
+def test_clusters_are_the_monitors(client: TestClient, store: Store) -> None:
+    items = client.get("/api/clusters", params={"dyad": "VEN-GUY", "limit": 500}).json()["items"]
+    with store.connect() as conn:
+        assert items == monitor.clusters(conn, dyad="GUY-VEN", limit=500)
+    assert client.get("/api/clusters", params={"dyad": "GUY-VEN", "limit": 500}).json()["items"] == items
+    raid = next(c for c in items if any(m["doc_id"] == "vg-06" and m["local_id"] == "e1" for m in c["members"]))
+    # one happening told by seven articles; reprints of AP's text count once among the independent sources
+    assert raid["n_documents"] == 7 and raid["n_sources"] == 5
+    week = client.get("/api/clusters", params={"dyad": "GUY-VEN", "since": "2025-02-03", "until": "2025-02-09"})
+    assert {c["first_date"] for c in week.json()["items"]} <= {f"2025-02-0{d}" for d in range(3, 10)}
+
+
+def test_claim_timeline_is_the_monitors(client: TestClient, store: Store) -> None:
+    rows = client.get("/api/timeline", params={"unit": "troops", "dyad": "VEN-GUY"}).json()["items"]
+    with store.connect() as conn:
+        from dotterel.monitor.timeline import timeline
+
+        assert rows == timeline(conn, unit="troops", dyad="GUY-VEN")
+    assert {r["value"] for r in rows} >= {2000, 5000}
     assert client.get("/api/timeline").status_code == 422
 
 
 def test_exports(client: TestClient) -> None:
-    r = client.get("/api/export/events.csv", params={"dyad": "RUS-UKR", "type": "ASSAULT"})
+    r = client.get("/api/export/events.csv", params={"dyad": "VEN-GUY", "type": "ASSAULT"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
-    assert len(rows) == 4 and {row["dyads"] for row in rows} == {"RUS-UKR"}
-    lines = client.get("/api/export/events.jsonl", params={"actor": "RUS"}).text.splitlines()
-    assert len(lines) == 14 and json.loads(lines[0])["actor"][0]["code"] == "RUS"
+    assert len(rows) == len([1 for d, e in coded("VEN", "GUY") if _type(d, e) == "ASSAULT"])
+    assert all("VEN-GUY" in row["dyads"].split() for row in rows)
+    lines = client.get("/api/export/events.jsonl", params={"pair": "GUY-VEN"}).text.splitlines()
+    assert len(lines) == len(coded("VEN", "GUY") + coded("GUY", "VEN"))
     docs = client.get("/api/export/documents.jsonl").text.splitlines()
-    assert len(docs) == 15 and all(json.loads(x)["schema"] == "dotterel/1" for x in docs)
+    assert len(docs) == N_DOCS and all(json.loads(x)["schema"] == "dotterel/1" for x in docs)
     assert client.get("/api/export/events.xml").status_code == 422
 
 
 def test_status(client: TestClient) -> None:
     st = client.get("/api/status").json()
-    assert st["documents"] == 15 and st["events"] == 17 and st["runs"][0]["status"] == "done"
+    assert st["documents"] == N_DOCS and st["events"] == N_EVENTS and st["runs"][0]["status"] == "done"
 
 
 # --- pages -----------------------------------------------------------------------------------------
 
 
-def test_overview_page(client: TestClient) -> None:
+def test_overview_page(client: TestClient, store: Store) -> None:
     r = client.get("/")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     html = r.text
-    assert 'href="/dyads/RUS-UKR"' in html
-    assert "2024-W20" in html and "Russian forces shelled Kharkiv" in html  # the alert and its evidence
-    assert re.search(r'id="n-documents">15<', html)
+    assert _shown_alerts(html) == EXPECTED  # and nothing for the calm, heavily covered DEU-FRA
+    assert 'href="/dyads/GUY-VEN"' in html and 'href="/dyads/ARM-AZE"' in html
+    assert "Venezuelan troops attack Guyanese border post" in html  # the alert's evidence: articles
+    assert re.search(r'id="n-documents">' + str(N_DOCS) + "<", html)
+    # the dyad table is the monitor's top dyads, with its escalation index
+    table = re.search(r'<table class="dyads">(.*?)</table>', html, re.S)[1]
+    shown = re.findall(r'href="/dyads/([A-Z-]+)">[^<]+</a></td>\s*<td[^>]*>([^<]+)</td>', table)
+    with store.connect() as conn:
+        top = {d["dyad"]: d["latest_index"] for d in monitor.top_dyads(conn, 10)}
+    assert {d for d, _ in shown} == set(top)
+    assert all(float(ix) == pytest.approx(top[d], abs=0.005) for d, ix in shown)
+    assert [d for d, _ in shown][0] == "GUY-VEN"  # the highest latest index first
 
 
-def test_dyad_page_has_chart_data_and_filters(client: TestClient) -> None:
-    html = client.get("/dyads/RUS-UKR", params={"type": "ASSAULT", "modality": "", "date_from": ""}).text
+def test_dyad_page_shows_the_monitors_series_alerts_and_clusters(client: TestClient, store: Store) -> None:
+    r = client.get("/dyads/VEN-GUY", params={"freq": "week"}, follow_redirects=False)
+    assert r.status_code == 307 and r.headers["location"] == "/dyads/GUY-VEN?freq=week"
+    html = client.get("/dyads/ven-guy").text
     assert '<script src="/vendor/plotly.min.js"' in html and "cdn" not in html.lower()
-    data = json.loads(re.search(r'<script id="series-data" type="application/json">(.*?)</script>', html, re.S)[1])
-    assert data["dyad"] == "RUS-UKR" and data["alerts"][0]["period"] == "2024-W20"
-    assert '<option value="ASSAULT" selected>' in html
-    assert 'href="/articles/kharkiv-shelling#ann-e1"' in html
-    assert client.get("/dyads/RUS-UKR", params={"date_to": "tomorrow"}).status_code == 422
+    data = _chart(html)
+    with store.connect() as conn:
+        assert data["rows"] == json.loads(json.dumps(monitor.series(conn, "GUY-VEN")))
+    assert [(a["direction"], a["change_at"]) for a in data["alerts"]] == [("toward", "2025-W06")]
+    assert _shown_alerts(html) == {("GUY-VEN", "toward", "2025-W06")}
+    clusters = re.search(r'<section class="panel" id="clusters">(.*?)</section>', html, re.S)[1]
+    assert 'href="/articles/vg-06#ann-e1"' in clusters
+    assert "VEN → GUY" in html and "GUY → VEN" in html  # the events list says which side acts
+    arm = client.get("/dyads/ARM-AZE").text
+    assert _shown_alerts(arm) == {("ARM-AZE", "away", "2025-W07")}
+    assert [(a["direction"], a["change_at"]) for a in _chart(arm)["alerts"]] == [("away", "2025-W07")]
+    calm = client.get(f"/dyads/{CALM}").text
+    assert _shown_alerts(calm) == set() and _chart(calm)["alerts"] == [] and "No alerts for this pair" in calm
+    # heavily covered all the same: the summit is one cluster told by many independent sources
+    summit = max(client.get("/api/clusters", params={"dyad": CALM}).json()["items"], key=lambda c: c["n_sources"])
+    assert summit["n_sources"] >= 5 and f'data-cluster="{summit["id"]}"' in calm
+
+
+def test_dyad_page_filters(client: TestClient) -> None:
+    html = client.get("/dyads/GUY-VEN", params={"type": "ASSAULT", "modality": "", "date_from": "",
+                                                "actor": "VEN"}).text
+    assert '<option value="ASSAULT" selected>' in html and '<option value="VEN" selected>' in html
+    events = re.search(r'<section class="panel" id="events">(.*?)</section>', html, re.S)[1]
+    assert events.count('<li class="event') == len([1 for d, e in coded("VEN", "GUY") if _type(d, e) == "ASSAULT"])
+    dated = client.get("/dyads/GUY-VEN", params={"date_from": "2025-02-17"}).text
+    assert _shown_alerts(dated) == set() and all(r["period"] >= "2025-W08" for r in _chart(dated)["rows"])
+    assert client.get("/dyads/GUY-VEN", params={"date_to": "tomorrow"}).status_code == 422
+    assert client.get("/dyads/GUY-VEN", params={"actor": "USA"}).status_code == 422
+    assert client.get("/dyads/GUY").status_code == 422
 
 
 def test_plotly_served_from_installed_package(client: TestClient) -> None:
@@ -179,20 +306,20 @@ def test_plotly_served_from_installed_package(client: TestClient) -> None:
 
 
 def test_article_page_highlights_in_place(client: TestClient) -> None:
-    html = client.get("/articles/kharkiv-shelling").text
+    html = client.get("/articles/vg-10").text
     marks = re.findall(r'<mark class="hl ([^"]+)" data-refs="([^"]+)" title="([^"]*)">([^<]*)</mark>', html)
     by_ref: dict[str, str] = {}
     for _, refs, _, text in marks:
         for ref in refs.split():
             by_ref[ref] = by_ref.get(ref, "") + text
-    assert by_ref["e1"] == "shelled" and by_ref["e2"] == "struck" and by_ref["e3"] == "attack"
-    assert by_ref["q1"] == "at least 12 civilians"
-    assert "Russian forces shelled Kharkiv overnight" in by_ref["c1"]
-    shelled = next(m for m in marks if m[3] == "shelled")
-    assert "hl-event" in shelled[0] and "hl-claim" in shelled[0]
-    assert "RUS" in shelled[2] and "asserted" in shelled[2] and "Ukrainian officials" in shelled[2]
-    card = re.search(r'id="ann-e3".*?</section>', html, re.S)[0]
-    assert "negated" in card and "Moscow (RUS" in card
+    assert by_ref["e1"] == "attacked" and by_ref["e2"] == "assault" and by_ref["e4"] == "annex"
+    assert by_ref["q1"] == "three soldiers"
+    assert "Caracas could try to annex the region" in by_ref["c1"]
+    annex = next(m for m in marks if m[3] == "annex")
+    assert "hl-event" in annex[0] and "hl-claim" in annex[0]
+    assert "VEN" in annex[2] and "hypothetical" in annex[2]
+    card = re.search(r'id="ann-e4".*?</section>', html, re.S)[0]
+    assert "hypothetical" in card and "GUY" in card
 
 
 def test_missing_article_is_html_404(client: TestClient) -> None:
@@ -238,9 +365,13 @@ def test_hostile_article_is_escaped_everywhere(client: TestClient) -> None:
     assert "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in html  # shown as text
     assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt; Strikes" in html
     assert HOSTILE_URL in html and f'href="{HOSTILE_URL}"' not in html  # shown, not linked
-    for page in ["/", "/dyads/ISR-IRN"]:
-        _no_live_markup(client.get(page).text)
-    assert HOSTILE_SOURCE not in client.get("/dyads/ISR-IRN").text
+    dyad = client.get("/dyads/ISR-IRN")  # redirected to IRN-ISR
+    escaped_title = HOSTILE_TITLE.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;")
+    clusters = re.search(r'<section class="panel" id="clusters">(.*?)</section>', dyad.text, re.S)[1]
+    assert escaped_title in clusters and escaped_title in dyad.text.split('id="events"')[1]
+    for html in [client.get("/").text, dyad.text]:
+        _no_live_markup(html)
+    assert HOSTILE_SOURCE not in dyad.text
 
 
 def test_security_headers(client: TestClient) -> None:
@@ -329,17 +460,18 @@ def test_analyze_and_store_with_the_real_pipeline(tmp_path: Path) -> None:
         assert binary.status_code == 422 and "looks binary" in binary.text
 
 
-def test_overview_cache_follows_new_codings(tmp_path: Path) -> None:
-    from dotterel.web.synth import EventSpec, make_document
-
+def test_overview_and_clusters_follow_new_codings(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     store = open_store(str(path))
-    write_documents(store, demo_documents())
+    write(store, documents())
     with TestClient(create_app(str(path))) as c:
-        assert "ARM-AZE" not in c.get("/").text
-        text = "Armenian troops shelled Azerbaijani positions."
-        doc = make_document(text, doc_id="arm-aze", pub_date="2024-05-15", events=[
-            EventSpec("ASSAULT", "shelled", ("Armenian troops", "ARM"), ("Azerbaijani positions", "AZE"))])
-        write_documents(store, [doc])
-        assert 'href="/dyads/ARM-AZE"' in c.get("/").text
+        assert "CHN-TWN" not in c.get("/").text
+        assert c.get("/api/clusters", params={"dyad": "CHN-TWN"}).json()["items"] == []
+        late = {"id": "ct-01", "date": "2025-02-26", "source": "Reuters", "title": "Chinese ships ram Taiwanese boat",
+                "text": "Chinese coast guard ships rammed a Taiwanese fishing boat on Wednesday.",
+                "events": [{"type": "ASSAULT", "actor": ["CHN/MIL"], "recipient": ["TWN"], "trigger": "rammed"}]}
+        write(store, fixtures.records([late]))  # a new ingest: the monitor rebuilds, the cache is renewed
+        assert 'href="/dyads/CHN-TWN"' in c.get("/").text
+        (cluster,) = c.get("/api/clusters", params={"dyad": "TWN-CHN"}).json()["items"]
+        assert cluster["members"][0]["doc_id"] == "ct-01"
     store.close()
