@@ -10,6 +10,7 @@ store change, so pages stay fast between ingests.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -22,11 +23,6 @@ from dotterel.store import schema as s
 T = TypeVar("T")
 TOP_DYADS = 10  # the overview's dyad table: the same dyads as `dotterel monitor --top 10`
 OVERVIEW_ALERTS = 8
-
-
-def canonical(a: str, b: str) -> str:
-    """The monitor's name of an unordered pair: codes in alphabetical order (`GUY-VEN`)."""
-    return f"{min(a, b)}-{max(a, b)}"
 
 
 def store_version(conn: Connection) -> tuple[Any, ...]:
@@ -49,6 +45,7 @@ class MonitorCache:
         self._memo: dict[tuple[Any, ...], Any] = {}
         self._lock = threading.Lock()
         self.last_build: monitor.BuildResult | None = None
+        self.build_seconds: float | None = None  # the last refresh that had new codings (build or its skip check)
 
     def refresh(self, store: Store) -> None:
         with store.connect() as conn:
@@ -58,7 +55,9 @@ class MonitorCache:
         with self._lock:  # one build at a time; requests arriving meanwhile wait for it, then read
             if key == self._key:
                 return
+            started = time.perf_counter()
             self.last_build = monitor.build(store)
+            self.build_seconds = time.perf_counter() - started
             self._memo = {}
             self._key = key
 
@@ -102,13 +101,28 @@ def overview(cache: MonitorCache, conn: Connection) -> dict[str, Any]:
     return {"dyads": ranked, "alerts": all_alerts(cache, conn)[:OVERVIEW_ALERTS]}
 
 
+def pair_alerts(cache: MonitorCache, conn: Connection, dyad: str, rows: list[dict[str, Any]], *, freq: str = "week",
+                level: str = "country") -> list[dict[str, Any]]:
+    """The whole store's alerts of one pair (memoised), those changing within the periods of `rows`.
+
+    A date range on a dyad page or series narrows the view, like `monitor.series(since=, until=)` trims its
+    rows; the alerts are not recomputed as if the store ended at `until` (that is `/api/alerts?until=`).
+    """
+    if not rows:
+        return []
+    first, last = rows[0]["period"], rows[-1]["period"]
+    return [a for a in all_alerts(cache, conn, freq=freq, level=level, dyad=dyad)
+            if first <= a["change_at"] <= last or first <= a["period"] <= last]
+
+
 def dyad_view(cache: MonitorCache, conn: Connection, dyad: str, *, freq: str = "week", level: str = "country",
               since: str | None = None, until: str | None = None, clusters: int = 20) -> dict[str, Any]:
     """One pair: the monitor's series (index per period), its alerts, and its latest clusters with members."""
     rows = monitor.series(conn, dyad, freq, since, until, level=level)
-    found = all_alerts(cache, conn, freq=freq, level=level, since=since, until=until, dyad=dyad)
-    return {"dyad": dyad, "freq": freq, "level": level, "rows": rows, "alerts": found,
+    return {"dyad": dyad, "freq": freq, "level": level, "rows": rows,
+            "alerts": pair_alerts(cache, conn, dyad, rows, freq=freq, level=level),
             "clusters": monitor.clusters(conn, dyad=dyad, level=level, since=since, until=until, limit=clusters)}
 
 
-__all__ = ["MonitorCache", "all_alerts", "canonical", "dyad_view", "overview", "store_version", "top_dyads"]
+__all__ = ["MonitorCache", "all_alerts", "dyad_view", "overview", "pair_alerts", "store_version",
+           "top_dyads"]

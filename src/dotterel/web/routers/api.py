@@ -148,7 +148,7 @@ def dyad_series(conn: MonitorDB, cache: Monitor, dyad_id: DyadPath, w: Win,
     # Directed reads keep the order given; the pair's alerts are always the monitor's (unordered).
     name = dyad_id.strip().upper() if directed else pair
     rows = monitor.series(conn, name, w.freq, w.since, w.until, level=w.level, directed=directed)
-    found = dashboard.all_alerts(cache, conn, freq=w.freq, level=w.level, since=w.since, until=w.until, dyad=pair)
+    found = dashboard.pair_alerts(cache, conn, pair, rows, freq=w.freq, level=w.level)
     return {"dyad": name, "freq": w.freq, "level": w.level, "directed": directed, "rows": rows,
             "alerts": [_brief(a) for a in found]}
 
@@ -186,13 +186,16 @@ def claim_timeline(conn: MonitorDB, w: Win,
 
 
 @router.get("/status", tags=["status"])
-def status(conn: DB) -> dict[str, Any]:
-    """Ingest status: stored documents and events, quarantined items, the latest runs."""
+def status(conn: MonitorDB, cache: Monitor) -> dict[str, Any]:
+    """Ingest status: stored documents and events, quarantined items, the latest runs; the monitor's clusters."""
     st = queries.ingest_status(conn)
+    built = cache.last_build
     return {"documents": st.documents, "events": st.events, "quarantined": st.quarantined,
             "latest_day": st.latest_day, "runs": [{**r, "started_at": str(r["started_at"]),
                                                    "finished_at": str(r["finished_at"]) if r["finished_at"] else None}
-                                                  for r in st.runs]}
+                                                  for r in st.runs],
+            "monitor": {"clusters": built.n_clusters, "clustered_events": built.n_events, "rebuilt": built.built,
+                        "seconds": round(cache.build_seconds or 0.0, 3)} if built else None}
 
 
 # --- exports ---------------------------------------------------------------------------------------
