@@ -7,6 +7,7 @@ actors -> claims -> events -> quantities -> dates -> genre, then `assemble` link
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -24,6 +25,7 @@ from dotterel.ingest.normalize import SourceItem, prepare, text_sha256
 from dotterel.model import Coder, Document, ErrorRecord
 from dotterel.quantities import find_quantities
 
+log = logging.getLogger(__name__)
 NO_DATE_WARNING = "no publication date given: relative dates stay unresolved (value null)"
 
 
@@ -91,6 +93,9 @@ class Analyzer:
                 yield self._document(prepared, doc)
             except DotterelError as err:
                 yield ErrorRecord(id=original.id, error=str(err))
+            except Exception as err:  # noqa: BLE001 - one bad document must not stop a corpus run
+                log.debug("internal error analysing %s", original.id or original.path, exc_info=True)
+                yield ErrorRecord(id=original.id, error=f"internal error: {type(err).__name__}: {err}")
 
     def _document(self, item: SourceItem, doc: Doc) -> Document:
         pub_date = parse_pub_date(item.date)

@@ -272,12 +272,13 @@ def _out_of_scope(ctx: _Ctx, core: Core, start: int, end: int, unit: Unit | None
             return True  # "0800 123 456": a phone or code, not an amount
         if (core.start > 0 and _DIGIT_GROUP.match(words[core.start - 1])) or _DIGIT_GROUP.match(nxt):
             return True  # a run of bare digit groups ("+44 20 7946 0958"): phone numbers, codes
-        if "," not in digits and "." not in digits and len(plain) == 4 and 1800 <= int(plain) <= 2100 \
+        if "," not in digits and "." not in digits and len(plain) == 4 and plain.isdigit() and 1800 <= int(plain) <= 2100 \
                 and unit is None and core.high is None:
             if not _counted_year_shape(ctx, core, start, end):
                 return True  # a year
         if core.high is not None and "," not in digits and all(
-                len(p) == 4 and 1800 <= int(p) <= 2100 for p in digits.replace("–", "-").replace("—", "-").split("-")):
+                len(p) == 4 and p.isdigit() and 1800 <= int(p) <= 2100
+                for p in digits.replace("–", "-").replace("—", "-").split("-")):
             return True  # "2019-2020"
         # "1." / "2)" opening a list item
         if nxt in (".", ")") and "." not in plain and (
