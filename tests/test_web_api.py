@@ -475,3 +475,17 @@ def test_overview_and_clusters_follow_new_codings(tmp_path: Path) -> None:
         (cluster,) = c.get("/api/clusters", params={"dyad": "TWN-CHN"}).json()["items"]
         assert cluster["members"][0]["doc_id"] == "ct-01"
     store.close()
+
+
+@pytest.mark.postgres
+def test_dashboard_on_postgresql(pg_url: str) -> None:
+    store = open_store(pg_url)
+    write(store, documents())
+    store.close()
+    with TestClient(create_app(pg_url)) as c:
+        assert _shown_alerts(c.get("/").text) == EXPECTED
+        guy_ven = c.get("/dyads/VEN-GUY").text
+        assert [(a["direction"], a["change_at"]) for a in _chart(guy_ven)["alerts"]] == [("toward", "2025-W06")]
+        assert 'href="/articles/vg-06#ann-e1"' in guy_ven
+        assert _chart(c.get(f"/dyads/{CALM}").text)["alerts"] == []
+        assert c.get("/api/status").json()["monitor"]["clusters"] > 0
