@@ -61,6 +61,12 @@ def run_ingest(paths: Sequence[str], db: str | None, *, workers: int = 0, schedu
             summary = ingest(store, list(paths), workers=workers, scheduler=scheduler, batch_size=batch_size,
                              recode=recode, advance=advance)
         Console().print(summary_table(summary, display(store.url)))
+        if summary.stored or summary.recoded:
+            # cluster the new codings now, so `dotterel monitor` and the dashboard answer at once
+            from dotterel import monitor
+
+            with err.status("clustering events for the monitor ..."):
+                monitor.build(store)
         if summary.quarantined:
             hint = f" --db {db}" if db else ""
             err.print(f"{summary.quarantined} quarantined: see `dotterel quarantine{hint}`", highlight=False)
