@@ -153,6 +153,7 @@ def _date_for(doc: Doc, anchor: int, dates: list[DateFinding]) -> DateFinding | 
 
 def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceItem,
              pub_date: dt.date | None, coder: Coder, warnings: list[str]) -> Document:
+    text = doc.text  # Doc.text rebuilds the string on every access: read it once
     entities, ids = _entities(found.actors)
     claims_f = sorted(found.claims, key=lambda c: c.span)
     _resolve_speakers(doc, claims_f, found.actors)
@@ -193,7 +194,7 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
             location=Location(text=ev.location.text, code=ev.location.code, span=ev.location.span)
             if ev.location else None,
             quantities=[], confidence=round(ev.confidence, 3), sentence=ev.sentence, span=ev.span,
-            trigger=Trigger(text=doc.text[ev.trigger_span[0]:ev.trigger_span[1]], span=ev.trigger_span),
+            trigger=Trigger(text=text[ev.trigger_span[0]:ev.trigger_span[1]], span=ev.trigger_span),
         ))
         trig_tokens.append(ev.trigger)
 
@@ -213,13 +214,13 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
             speaker=Speaker(text=c.speaker_text, code=c.speaker.code if c.speaker else None,
                             sector=c.speaker.sector if c.speaker else None,
                             entity=ids.get(c.speaker.key) if c.speaker else None, span=c.speaker_span),
-            cue=c.cue, kind=c.kind, content=doc.text[c.content_span[0]:c.content_span[1]], span=c.span,
+            cue=c.cue, kind=c.kind, content=text[c.content_span[0]:c.content_span[1]], span=c.span,
             content_span=c.content_span, certainty=c.certainty, events=claim_events[i])
         for i, c in enumerate(claims_f)
     ]
     return Document(
         schema=SCHEMA, id=doc_id, text_sha256=sha, title=item.title, url=item.url, source=item.source,
-        language="en", pub_date=pub_date.isoformat() if pub_date else None, coder=coder, text=doc.text,
+        language="en", pub_date=pub_date.isoformat() if pub_date else None, coder=coder, text=text,
         genre=found.genre, entities=entities, events=events, claims=claims, quantities=quantities,
         sentences=[(s.start_char, s.end_char) for s in doc.sents], warnings=warnings,
     )

@@ -111,7 +111,7 @@ def genre_features(doc: Doc) -> dict[str, float]:
         counts["exclaim"] += tail.endswith("!") and not quoted[sent[-1].i]
         counts["imperative"] += _is_imperative(sent, quoted)
         counts["attributed"] += attributed(sent, lex["reporting"])
-        counts["numeric"] += any(e.label_ in _NUMERIC_ENTS for e in sent.ents)
+        counts["numeric"] += any(t.ent_type_ in _NUMERIC_ENTS for t in sent)  # not Span.ents: it rescans the doc
         n_words += len(own)
         for t in own:
             lemma = t.lemma_.lower()

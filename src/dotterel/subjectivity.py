@@ -78,8 +78,10 @@ def dense_features(sent: Span) -> list[float]:
     feats.append(float("!" in text))
     feats.append(float(any(ch in _QUOTES for ch in text)))
     feats.append(float(any(t.dep_ == "neg" for t in words)))
-    feats.append(float(any(e.label_ in _NUMERIC_ENTS for e in sent.ents)))
-    feats.append(sum(len(e) for e in sent.ents) / n)
+    # entity tokens read from the tokens: `Span.ents` rescans the whole document on every call
+    ent_types = [t.ent_type_ for t in sent]
+    feats.append(float(any(e in _NUMERIC_ENTS for e in ent_types)))
+    feats.append(sum(1 for e in ent_types if e) / n)
     feats.append(float(any(t.like_num for t in words)))
     feats.append(float(attributed(sent, lex["reporting"])))
     feats.append(float(_first_person_subject(sent, lex["first_person"])))
