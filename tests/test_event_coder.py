@@ -127,3 +127,13 @@ def test_condition_antecedent_is_not_an_event() -> None:
 ])
 def test_modality_cues(rows: list[tuple[str, str, int, str, str]], trigger: int, expected: str) -> None:
     assert modality_of(parse(rows)[trigger]) == expected
+
+
+def test_its_forces_belong_to_the_subject_of_the_reporting_clause() -> None:
+    # "Pakistan said its jets attacked India ."
+    doc = parse([("Pakistan", "Pakistan", 1, "nsubj", "PROPN"), ("said", "say", 1, "ROOT", "VERB"),
+                 ("its", "its", 3, "poss", "PRON"), ("jets", "jet", 4, "nsubj", "NOUN"),
+                 ("attacked", "attack", 1, "ccomp", "VERB"), ("India", "India", 4, "dobj", "PROPN"),
+                 (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 1, "PAK"), actor(doc, 5, 6, "IND")]) == [
+        ("ASSAULT", ["PAK"], ["IND"], "asserted")]

@@ -175,6 +175,9 @@ def subject_mentions(subject: Token | None, actors: ActorIndex) -> list[Mention]
     """
     found = mentions_in(subject, actors)
     if subject is not None and not any(m.code for m in found):
+        owner = _possessor_state(subject, actors)
+        if owner is not None:  # "Pakistan said its air force had shot down ...": the air force is Pakistan's
+            return [owner]
         for prep in subject.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
                 inner = [m for obj in prep.children if obj.dep_ == "pobj" for m in mentions_in(obj, actors)
@@ -192,6 +195,22 @@ def subject_mentions(subject: Token | None, actors: ActorIndex) -> list[Mention]
     return [Mention(start=span.start_char, end=span.end_char, text=span.text, code=None, sector=None,
                     kind="group", name=None, key=f"group:{span.text.lower()}", token_start=span.start,
                     token_end=span.end, head=subject.i)]
+
+
+def _possessor_state(subject: Token, actors: ActorIndex) -> Mention | None:
+    """For "its/their <noun>", the state or organisation that is the subject of the clause above."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children):
+        return None
+    clause = subject.head
+    for _ in range(4):
+        if clause.head.i == clause.i:
+            return None
+        clause = clause.head
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        owners = [m for m in mentions_in(subj, actors) if m.code and m.kind in ("state", "igo", "non_state")]
+        if owners:
+            return owners[0]
+    return None
 
 
 def _nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> tuple[Pattern, bool] | None:
