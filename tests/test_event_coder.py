@@ -137,3 +137,13 @@ def test_its_forces_belong_to_the_subject_of_the_reporting_clause() -> None:
                  (".", ".", 1, "punct", "PUNCT")])
     assert coded(doc, [actor(doc, 0, 1, "PAK"), actor(doc, 5, 6, "IND")]) == [
         ("ASSAULT", ["PAK"], ["IND"], "asserted")]
+
+
+def test_an_attack_on_a_place_targets_the_country_it_lies_in() -> None:
+    # "Gunmen attacked a market in Mogadishu ."
+    doc = parse([("Gunmen", "gunman", 1, "nsubj", "NOUN"), ("attacked", "attack", 1, "ROOT", "VERB"),
+                 ("a", "a", 3, "det", "DET"), ("market", "market", 1, "dobj", "NOUN"), ("in", "in", 1, "prep", "ADP"),
+                 ("Mogadishu", "Mogadishu", 4, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
+    events = code_events(doc, ActorIndex([actor(doc, 5, 6, "SOM", "GOV")]))
+    assert [(e.type, [m.code for m in e.recipients]) for e in events] == [("ASSAULT", ["SOM"])]
+    assert events[0].location is not None and events[0].location.code == "SOM"

@@ -28,6 +28,7 @@ CONTENT_TAKING = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE", 
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep"})
 TRIGGER_POS = frozenset({"VERB", "AUX"})
 COOPERATIVE_QUADS = frozenset({1, 2})
+PLACE_TARGETED = frozenset({"ASSAULT", "COERCE"})
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 CONFLICT_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"})
@@ -355,13 +356,16 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             elif cooperative and (modality == "future" or declared_intent(tok)):
                 # DESIGN.md: a promised cooperative act is AGREE; the futurity is in the type
                 etype, mode, modality = "AGREE", None, "asserted"
+            location = _location(args, actors, actor + recipients)
+            if not recipients and etype in PLACE_TARGETED and location is not None and location.code:
+                recipients = [location]  # "attacked a restaurant in Mogadishu": the violence is done to Somalia
             coded[tok.i] = etype
             found.append(EventFinding(
                 type=etype, mode=mode, context=list(p.context), actors=actor, recipients=recipients,
                 modality=modality, trigger=tok.i, trigger_span=(tok.idx, tok.idx + len(tok)),
                 span=_clause_span(tok, actor, recipients, sent), sentence=index,
                 confidence=_confidence(p, actor, recipients, modality),
-                location=_location(args, actors, actor + recipients),
+                location=location,
             ))
             break
     return found
