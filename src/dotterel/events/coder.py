@@ -85,7 +85,7 @@ def _is_joint(tok: Token, args: Arguments) -> bool:
         args.preps.get("with"))
 
 
-def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: PatternSet
+def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
            ) -> tuple[list[Mention], list[Mention]] | None:
     """Actors and recipients if pattern `p` applies to trigger `tok`, else None."""
     objects = _object_lemmas(args)
@@ -277,7 +277,7 @@ def _suppressed(tok: Token, coded: dict[int, str], main_coded: bool) -> bool:
         if coded[head.i] == "PROTEST" and tok.dep_ in ("advcl", "xcomp"):
             return True  # "blocked roads demanding reforms": the demand is what the protest says
         if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" or tok.dep_ == "conj":
-            patterns = load_patterns().for_lemma(tok.lemma_.lower())
+            patterns = load_patterns().for_token(tok)
             if any(p.type == coded[head.i] for p in patterns):
                 return True
     if main_coded and tok.dep_ in ("relcl", "acl"):
@@ -327,7 +327,7 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             coded[tok.i] = request.type
             found.append(request)
             continue
-        patterns = ps.for_lemma(ps.lemma_of(tok.text, tok.lemma_.lower()))
+        patterns = ps.for_token(tok)
         args = arguments(tok)
         nominal = _nominal_pattern(tok, args, ps)
         if nominal is not None:
@@ -335,7 +335,7 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             pattern, compound = nominal
             patterns = [pattern, *patterns] if compound else [*patterns, pattern]
         for p in patterns:
-            matched = _match(p, tok, args, actors, ps)
+            matched = _match(p, tok, args, actors)
             if matched is None:
                 continue
             actor, recipients = matched
@@ -377,8 +377,8 @@ def _content_type(tok: Token, actors: ActorIndex, ps: PatternSet) -> str | None:
         if child.dep_ != "xcomp":
             continue
         args = arguments(child)
-        for p in ps.for_lemma(ps.lemma_of(child.text, child.lemma_.lower())):
-            if _match(p, child, args, actors, ps) is not None:
+        for p in ps.for_token(child):
+            if _match(p, child, args, actors) is not None:
                 return p.type
     return None
 

@@ -6,12 +6,13 @@ import functools
 from dataclasses import dataclass, field
 
 import yaml
+from spacy.tokens import Token
 
 from dotterel.knowledge import data_path
 
 _KNOWN_KEYS = {
     "verbs", "type", "mode", "context", "object", "object_optional", "recipient", "needs_recipient",
-    "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "party_only", "inverse", "needs_content", "nonstate_subject", "content_future",
+    "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
 }
 
 
@@ -30,7 +31,6 @@ class Pattern:
     reciprocal: bool = False
     prep_any: frozenset[str] = field(default_factory=frozenset)
     joint: bool = False
-    party_only: bool = False
     inverse: bool = False
     needs_content: bool = False
     nonstate_subject: bool = False
@@ -55,6 +55,10 @@ class PatternSet:
 
     def for_lemma(self, lemma: str) -> list[Pattern]:
         return self.by_lemma.get(lemma, [])
+
+    def for_token(self, tok: Token) -> list[Pattern]:
+        """Patterns for a trigger token, with its lemma repaired where the lemmatiser slipped."""
+        return self.by_lemma.get(self.lemma_of(tok.text, tok.lemma_.lower()), [])
 
     def lemma_of(self, word: str, lemma: str) -> str:
         """The trigger lemma, repairing the lemmatiser's slips on inflected verbs ("staged" -> "stag")."""
@@ -105,7 +109,6 @@ def parse_patterns(raw: dict) -> PatternSet:
             reciprocal=bool(spec.get("reciprocal")),
             prep_any=frozenset(spec.get("prep_any", ())),
             joint=bool(spec.get("joint")),
-            party_only=bool(spec.get("party_only")),
             inverse=bool(spec.get("inverse")),
             needs_content=bool(spec.get("needs_content")),
             nonstate_subject=bool(spec.get("nonstate_subject")),
