@@ -147,3 +147,32 @@ def test_an_attack_on_a_place_targets_the_country_it_lies_in() -> None:
     events = code_events(doc, ActorIndex([actor(doc, 5, 6, "SOM", "GOV")]))
     assert [(e.type, [m.code for m in e.recipients]) for e in events] == [("ASSAULT", ["SOM"])]
     assert events[0].location is not None and events[0].location.code == "SOM"
+
+
+def test_a_protest_with_no_named_target_is_aimed_at_the_protesters_own_government() -> None:
+    # "Kenyan farmers staged a protest ."
+    doc = parse([("Kenyan", "kenyan", 1, "amod", "ADJ"), ("farmers", "farmer", 2, "nsubj", "NOUN"),
+                 ("staged", "stage", 2, "ROOT", "VERB"), ("a", "a", 4, "det", "DET"),
+                 ("protest", "protest", 2, "dobj", "NOUN"), (".", ".", 2, "punct", "PUNCT")])
+    events = code_events(doc, ActorIndex([actor(doc, 0, 2, "KEN", "CVL")]))
+    assert [(e.type, [m.code for m in e.recipients], [m.sector for m in e.recipients]) for e in events] == [
+        ("PROTEST", ["KEN"], ["GOV"])]
+
+
+def test_an_attack_on_a_place_of_someone_targets_its_owner() -> None:
+    # "Gunmen attacked a camp for Sudanese refugees ."
+    doc = parse([("Gunmen", "gunman", 1, "nsubj", "NOUN"), ("attacked", "attack", 1, "ROOT", "VERB"),
+                 ("a", "a", 3, "det", "DET"), ("camp", "camp", 1, "dobj", "NOUN"), ("for", "for", 3, "prep", "ADP"),
+                 ("Sudanese", "sudanese", 6, "amod", "ADJ"), ("refugees", "refugee", 4, "pobj", "NOUN"),
+                 (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 5, 7, "SDN", "CVL")]) == [("ASSAULT", [None], ["SDN"], "asserted")]
+
+
+def test_the_adversary_inside_a_purpose_phrase_is_the_recipient() -> None:
+    # "Chad mobilised reservists for a war against Libya ."
+    doc = parse([("Chad", "Chad", 1, "nsubj", "PROPN"), ("mobilised", "mobilise", 1, "ROOT", "VERB"),
+                 ("reservists", "reservist", 1, "dobj", "NOUN"), ("for", "for", 1, "prep", "ADP"),
+                 ("a", "a", 5, "det", "DET"), ("war", "war", 3, "pobj", "NOUN"), ("against", "against", 5, "prep", "ADP"),
+                 ("Libya", "Libya", 6, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 1, "TCD", "GOV"), actor(doc, 7, 8, "LBY")]) == [
+        ("MOBILIZE", ["TCD"], ["LBY"], "asserted")]

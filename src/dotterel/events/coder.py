@@ -9,7 +9,11 @@ refusal, accusation) is not a second event.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
+
+from dotterel.actors.drafts import actor_key
 
 from dotterel.events.arguments import Arguments, arguments, mentions_in, phrase_tokens, real_head
 from dotterel.events.modality import (
@@ -28,10 +32,16 @@ CONTENT_TAKING = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE", 
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep"})
 TRIGGER_POS = frozenset({"VERB", "AUX"})
 COOPERATIVE_QUADS = frozenset({1, 2})
-PLACE_TARGETED = frozenset({"ASSAULT", "COERCE"})
+PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+# a protest with no named target is directed at the government of the country it happens in, or else of
+# the protesters' own country (CAMEO/PLOVER convention: "Algerian landowners began a hunger strike")
+HOME_TARGETED = frozenset({"PROTEST"})
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 CONFLICT_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"})
+LOCATION_PREPS = ("in", "inside", "near", "at")
+OWNER_PREPS = frozenset({"of", "for", "belonging"})
+HOSTILE_QUADS = frozenset({3, 4})
 NOMINAL_SLOTS = ("pobj:against", "pobj:on", "pobj:with", "pobj:into", "pobj:to", "pobj:in")
 
 
@@ -56,7 +66,7 @@ def _object_lemmas(args: Arguments) -> set[str]:
 def _slot(slot: str, args: Arguments, actors: ActorIndex) -> list[Mention]:
     if slot in ("dobj", "dobj_owner"):
         # in the passive the grammatical subject is the one acted on ("civilians were killed")
-        return mentions_in(args.patient, actors)
+        return mentions_in(args.patient, actors) or _owners(args.patient, actors)
     if slot.startswith("pobj:"):
         heads = args.preps.get(slot[5:], [])
     else:
@@ -64,6 +74,30 @@ def _slot(slot: str, args: Arguments, actors: ActorIndex) -> list[Mention]:
     found: list[Mention] = []
     for head in heads:
         found.extend(m for m in mentions_in(head, actors) if m not in found)
+    return found
+
+
+def _owners(thing: Token | None, actors: ActorIndex) -> list[Mention]:
+    """Whose the acted-on thing is, when it names no actor itself: "a camp *for Congolese refugees*",
+    "the positions *of the rebels*", "homes *belonging to* settlers"."""
+    if thing is None:
+        return []
+    for prep in thing.children:
+        if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPS:
+            found = [m for obj in prep.children if obj.dep_ == "pobj" for m in mentions_in(obj, actors)]
+            if found:
+                return found
+    return []
+
+
+def _nested(args: Arguments, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of `preps` one phrase further down: "fired at targets *in Gaza*", "for a war *against Iraq*"."""
+    found = []
+    for heads in args.preps.values():
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in preps:
+                    found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
 
 
@@ -112,6 +146,9 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
             break
     if not recipients and p.type in CONTENT_TAKING:
         recipients = _content_recipients(tok, args, actors, {m.key for m in actor})
+    if not recipients and ONTOLOGY.spec(p.type).quad in HOSTILE_QUADS:
+        # "mobilized reservists for a war *against Iraq*": the adversary named inside a purpose phrase
+        recipients = [m for head in _nested(args, ("against",)) for m in mentions_in(head, actors) if m.code]
     if p.inverse:  # "Kyiv received weapons from Berlin": the giver acts, the subject receives
         actor, recipients = recipients, actor
     if p.theme_actor and not actor and args.patient is not None:
@@ -250,12 +287,21 @@ def _request_from_obligation(tok: Token, sent_index: int, sent: Span, actors: Ac
 
 
 def _location(args: Arguments, actors: ActorIndex, used: list[Mention]) -> Mention | None:
-    for prep in ("in", "inside", "near", "at"):
-        for head in args.preps.get(prep, []):
-            for m in mentions_in(head, actors):
-                if m.kind == "state" and m not in used:
-                    return m
+    heads = [h for prep in LOCATION_PREPS for h in args.preps.get(prep, [])] + _nested(args, LOCATION_PREPS)
+    for head in heads:
+        for m in mentions_in(head, actors):
+            if m.kind == "state" and m not in used:
+                return m
     return None
+
+
+def _home_government(actor: list[Mention]) -> list[Mention]:
+    """The government of the (single) country the actors belong to, named where they are named."""
+    home = {m.code for m in actor if m.code and m.kind in ("state", "non_state")}
+    if len(home) != 1:
+        return []
+    m = next(m for m in actor if m.code in home)
+    return [replace(m, sector="GOV", kind="state", key=actor_key("state", m.code, "GOV", m.name))]
 
 
 def _is_purpose(tok: Token) -> bool:
@@ -359,6 +405,8 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             location = _location(args, actors, actor + recipients)
             if not recipients and etype in PLACE_TARGETED and location is not None and location.code:
                 recipients = [location]  # "attacked a restaurant in Mogadishu": the violence is done to Somalia
+            elif not recipients and etype in HOME_TARGETED:
+                recipients = _home_government(actor)
             coded[tok.i] = etype
             found.append(EventFinding(
                 type=etype, mode=mode, context=list(p.context), actors=actor, recipients=recipients,
