@@ -176,3 +176,33 @@ def test_the_adversary_inside_a_purpose_phrase_is_the_recipient() -> None:
                  ("Libya", "Libya", 6, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
     assert coded(doc, [actor(doc, 0, 1, "TCD", "GOV"), actor(doc, 7, 8, "LBY")]) == [
         ("MOBILIZE", ["TCD"], ["LBY"], "asserted")]
+
+
+def test_dying_in_a_named_attack_is_an_assault_by_the_attacker() -> None:
+    # "Two soldiers died in a Saudi air strike ."  /  "Two soldiers died in hospital ." is no event
+    doc = parse([("Two", "two", 1, "nummod", "NUM"), ("soldiers", "soldier", 2, "nsubj", "NOUN"),
+                 ("died", "die", 2, "ROOT", "VERB"), ("in", "in", 2, "prep", "ADP"), ("a", "a", 7, "det", "DET"),
+                 ("Saudi", "saudi", 7, "amod", "ADJ"), ("air", "air", 7, "compound", "NOUN"),
+                 ("strike", "strike", 3, "pobj", "NOUN"), (".", ".", 2, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 5, 6, "SAU")]) == [("ASSAULT", ["SAU"], [], "asserted")]
+    doc = parse([("Two", "two", 1, "nummod", "NUM"), ("soldiers", "soldier", 2, "nsubj", "NOUN"),
+                 ("died", "die", 2, "ROOT", "VERB"), ("in", "in", 2, "prep", "ADP"),
+                 ("hospital", "hospital", 3, "pobj", "NOUN"), (".", ".", 2, "punct", "PUNCT")])
+    assert coded(doc, []) == []
+
+
+def test_killed_in_an_attack_takes_the_attacker_from_the_attack() -> None:
+    # "Civilians were killed in an Ethiopian drone attack ."
+    doc = parse([("Civilians", "civilian", 2, "nsubjpass", "NOUN"), ("were", "be", 2, "auxpass", "AUX"),
+                 ("killed", "kill", 2, "ROOT", "VERB"), ("in", "in", 2, "prep", "ADP"), ("an", "an", 7, "det", "DET"),
+                 ("Ethiopian", "ethiopian", 7, "amod", "ADJ"), ("drone", "drone", 7, "compound", "NOUN"),
+                 ("attack", "attack", 3, "pobj", "NOUN"), (".", ".", 2, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 5, 6, "ETH")]) == [("ASSAULT", ["ETH"], [], "asserted")]
+
+
+def test_lifting_a_state_of_emergency_is_a_concession_to_the_own_country() -> None:
+    # "Peru lifted the state of emergency ."
+    doc = parse([("Peru", "Peru", 1, "nsubj", "PROPN"), ("lifted", "lift", 1, "ROOT", "VERB"),
+                 ("the", "the", 3, "det", "DET"), ("state", "state", 1, "dobj", "NOUN"), ("of", "of", 3, "prep", "ADP"),
+                 ("emergency", "emergency", 4, "pobj", "NOUN"), (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 1, "PER", "GOV")]) == [("CONCEDE", ["PER"], ["PER"], "asserted")]

@@ -124,8 +124,8 @@ def _own_subject(tok: Token) -> tuple[Token | None, Token | None, bool]:
             subj = child
         elif child.dep_ in PASSIVE_SUBJECTS:
             patient, passive = child, True
-        elif child.dep_ == "agent":
-            subj = next((c for c in child.children if c.dep_ == "pobj"), subj)
+        elif child.dep_ == "agent":  # "by the army", "by Russian shelling" (a gerund: pcomp)
+            subj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), subj)
     return subj, patient, passive
 
 

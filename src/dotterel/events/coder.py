@@ -32,14 +32,16 @@ CONTENT_TAKING = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE", 
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep"})
 TRIGGER_POS = frozenset({"VERB", "AUX"})
 COOPERATIVE_QUADS = frozenset({1, 2})
-PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-# a protest with no named target is directed at the government of the country it happens in, or else of
-# the protesters' own country (CAMEO/PLOVER convention: "Algerian landowners began a hunger strike")
-HOME_TARGETED = frozenset({"PROTEST"})
+PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "PROTEST", "CONCEDE"})
+# with no named target and no place, a protest is aimed at the protesters' own government ("Algerian
+# landowners began a hunger strike") and a concession is made to the conceder's own country ("lifted the
+# curfew"): the CAMEO/PLOVER convention; value = the sector the recipient takes
+HOME_TARGETED: dict[str, str | None] = {"PROTEST": "GOV", "CONCEDE": None}
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 CONFLICT_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"})
 LOCATION_PREPS = ("in", "inside", "near", "at")
+ATTACK_PREPS = ("in", "during", "by")
 OWNER_PREPS = frozenset({"of", "for", "belonging"})
 HOSTILE_QUADS = frozenset({3, 4})
 NOMINAL_SLOTS = ("pobj:against", "pobj:on", "pobj:with", "pobj:into", "pobj:to", "pobj:in")
@@ -60,6 +62,9 @@ def _object_lemmas(args: Arguments) -> set[str]:
         for m in mods:
             out.add(f"{m.lemma_.lower()} {lemma}")
             out.add(f"{m.lower_} {tok.lower_}")
+        for prep in tok.children:  # "state of emergency", "cessation of hostilities"
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out.update(f"{lemma} of {o.lower_}" for o in prep.children if o.dep_ == "pobj")
     return out
 
 
@@ -85,6 +90,29 @@ def _owners(thing: Token | None, actors: ActorIndex) -> list[Mention]:
     for prep in thing.children:
         if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPS:
             found = [m for obj in prep.children if obj.dep_ == "pobj" for m in mentions_in(obj, actors)]
+            if found:
+                return found
+    return []
+
+
+def _attack_phrase(args: Arguments) -> Token | None:
+    """The attack an outcome happened in: "killed *in an air strike*", "wounded *during shelling*"."""
+    ps = load_patterns()
+    for prep in ATTACK_PREPS:
+        for head in args.preps.get(prep, []):
+            if ps.names_event(head, "ASSAULT", "ATTACK"):
+                return head
+    return None
+
+
+def _attackers(attack: Token, actors: ActorIndex) -> list[Mention]:
+    """Who carried out an attack: its modifiers ("an *Israeli* air strike") or its "by" phrase."""
+    found = [m for m in mentions_in(attack, actors) if m.code]
+    if found:
+        return found
+    for prep in attack.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            found = [m for o in prep.children if o.dep_ == "pobj" for m in subject_mentions(o, actors) if m.code]
             if found:
                 return found
     return []
@@ -133,6 +161,17 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
                                    for c in tok.children):
         return None
     actor = subject_mentions(args.subject, actors)
+    if p.victim_subject or (args.passive and p.type == "ASSAULT" and not any(m.code for m in actor)):
+        # "killed in an Israeli air strike", "died in a drone attack by the rebels": the attack names the attacker
+        attack = _attack_phrase(args)
+        if attack is None and p.victim_subject:
+            return None
+        if p.victim_subject:
+            victims = [m for m in mentions_in(args.subject, actors) if m.code]
+            actor = _attackers(attack, actors) if attack is not None else []
+            return (_unique(actor), _unique(victims)) if actor or victims else None
+        if attack is not None:
+            actor = _attackers(attack, actors) or actor
     if p.nonstate_subject and any(m.sector in STATE_ORGANS for m in actor):
         return None
     if p.content_future and not _future_content(tok):
@@ -295,13 +334,13 @@ def _location(args: Arguments, actors: ActorIndex, used: list[Mention]) -> Menti
     return None
 
 
-def _home_government(actor: list[Mention]) -> list[Mention]:
-    """The government of the (single) country the actors belong to, named where they are named."""
-    home = {m.code for m in actor if m.code and m.kind in ("state", "non_state")}
+def _home_country(actor: list[Mention], sector: str | None) -> list[Mention]:
+    """The (single) country the actors belong to, as `sector`, named where they are named."""
+    home = {m.code for m in actor if m.code and m.kind != "igo"}
     if len(home) != 1:
         return []
     m = next(m for m in actor if m.code in home)
-    return [replace(m, sector="GOV", kind="state", key=actor_key("state", m.code, "GOV", m.name))]
+    return [replace(m, sector=sector, kind="state", key=actor_key("state", m.code, sector, m.name))]
 
 
 def _is_purpose(tok: Token) -> bool:
@@ -406,7 +445,7 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             if not recipients and etype in PLACE_TARGETED and location is not None and location.code:
                 recipients = [location]  # "attacked a restaurant in Mogadishu": the violence is done to Somalia
             elif not recipients and etype in HOME_TARGETED:
-                recipients = _home_government(actor)
+                recipients = _home_country(actor, HOME_TARGETED[etype])
             coded[tok.i] = etype
             found.append(EventFinding(
                 type=etype, mode=mode, context=list(p.context), actors=actor, recipients=recipients,

@@ -13,6 +13,7 @@ from dotterel.knowledge import data_path
 _KNOWN_KEYS = {
     "verbs", "type", "mode", "context", "object", "object_optional", "recipient", "needs_recipient",
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
+    "victim_subject",
 }
 
 
@@ -35,6 +36,7 @@ class Pattern:
     needs_content: bool = False
     nonstate_subject: bool = False
     content_future: bool = False
+    victim_subject: bool = False  # "soldiers died in an air strike": the subject suffered, the attack's owner acted
 
 
 @dataclass(slots=True, frozen=True)
@@ -75,6 +77,14 @@ class PatternSet:
                     return stem[:-1]  # "stopped" -> "stop"
         return lemma
 
+    def names_event(self, noun: Token, etype: str, word_class: str) -> bool:
+        """Whether a noun (with its compound/adjective modifiers) names an event of `etype` ("air strike"):
+        a nominal trigger of that type or a word of `word_class`."""
+        lemma = noun.lemma_.lower()
+        keys = [f"{c.lemma_.lower()} {lemma}" for c in noun.children if c.dep_ in ("compound", "amod")] + [lemma]
+        return any(self.in_class(k, word_class) or ((trig := self.nominal.get(k)) is not None and trig.type == etype)
+                   for k in keys)
+
     def in_class(self, lemma: str, name: str) -> bool:
         return lemma in self.classes.get(name, frozenset())
 
@@ -113,6 +123,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             needs_content=bool(spec.get("needs_content")),
             nonstate_subject=bool(spec.get("nonstate_subject")),
             content_future=bool(spec.get("content_future")),
+            victim_subject=bool(spec.get("victim_subject")),
         )
         for lemma in pattern.lemmas:
             by_lemma.setdefault(lemma, []).append(pattern)
