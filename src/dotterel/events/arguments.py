@@ -87,6 +87,9 @@ def mentions_in(head: Token | None, actors: ActorIndex) -> list[Mention]:
 
 def _phrase_mentions(head: Token, actors: ActorIndex) -> list[Mention]:
     own = actors.at_token(head.i)
+    if own is not None and own.code is None and any(
+            (m := actors.at_token(t.i)) is not None and m.code for t in phrase_tokens(head)):
+        own = None  # "Hezbollah guerrillas": the uncoded group noun yields to the coded modifier
     if own is not None:
         # coordinated modifiers inside it: "Pakistani and Afghan officials", "the presidents of Rwanda and Congo"
         # "both countries" stands for two actors: two mentions over the same words
