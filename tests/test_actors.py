@@ -331,3 +331,9 @@ def test_acceptance_article_actors_match_gold():
             assert hits, f"{phrase!r} not resolved to {code}"
     coded = {m.code for m in idx.mentions if m.code}
     assert coded <= set(gold["actors"]), coded - set(gold["actors"])
+
+
+def test_a_town_stands_for_its_state_as_a_place() -> None:
+    doc = nlp.parse("Rebels shelled Kandahar on Sunday, and Kenya hosted talks in Geneva.")
+    places = [(m.text, m.code, m.sector, m.place) for m in resolve_actors(doc, None).mentions if m.place]
+    assert places == [("Kandahar", "AFG", None, True), ("Geneva", "CHE", None, True)]

@@ -28,6 +28,7 @@ class Mention:
     token_start: int  # token offsets into the Doc
     token_end: int
     head: int  # token index of the mention's syntactic head
+    place: bool = False  # a town or city standing for its state: a location or target, never a party to talks
 
     @property
     def span(self) -> Span:

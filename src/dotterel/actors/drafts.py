@@ -25,7 +25,7 @@ class Draft:
     sector: str | None
     kind: EntityKind
     name: str | None
-    source: str  # country | demonym | capital | institution | organisation | group | leader | person | noun | ref
+    source: str  # country | demonym | capital | city | institution | organisation | group | leader | person | noun | ref
     key: str = ""
     plural: bool = False
 
@@ -86,4 +86,5 @@ def to_mention(doc: Doc, d: Draft) -> Mention:
         token_start=d.start,
         token_end=d.end,
         head=span.root.i,
+        place=d.source == "city",
     )

@@ -78,6 +78,7 @@ class KnowledgeBase:
     countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> canonical name
     org_codes: set[str] = field(default_factory=set)
     words: dict[str, set[str]] = field(default_factory=dict)  # coref.csv: role -> words
+    cities: dict[str, str] = field(default_factory=dict)  # cities.csv: city name -> ISO3 of its state
 
     def is_word(self, role: str, word: str) -> bool:
         return word in self.words.get(role, ())
@@ -194,6 +195,11 @@ def load_sectors(kb: KnowledgeBase, path: Path) -> None:
         kb.sectors[row["word"].lower()] = SectorWord(row["sector"] or None, row["use"])
 
 
+def load_cities(kb: KnowledgeBase, path: Path) -> None:
+    for row in _rows(path):
+        kb.cities[row["name"]] = row["code"]
+
+
 def load_coref_words(kb: KnowledgeBase, path: Path) -> None:
     for row in _rows(path):
         kb.words.setdefault(row["role"], set()).add(row["word"].lower())
@@ -217,5 +223,6 @@ def load() -> KnowledgeBase:
     load_leaders(kb, base / "leaders.csv")
     load_sectors(kb, base / "sectors.csv")
     load_coref_words(kb, base / "coref.csv")
+    load_cities(kb, base / "cities.csv")
     kb.words["not_person"] = {row["word"] for row in _rows(base / "not_persons.csv")}
     return kb

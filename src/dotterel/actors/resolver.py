@@ -4,6 +4,7 @@ stands for.
 Steps, each over the whole document:
 1. knowledge-base aliases (countries, demonyms, capitals, institutions, organisations, armed groups,
    office-holders) found by one PhraseMatcher; aliases inside a spaCy PERSON name are not places;
+   towns and cities that spaCy tags as places, from the GeoNames list, stand for their state;
 2. spaCy PERSON entities not in the data, and surnames of people already named ("Austin");
 3. titles and appositions give a person a role ("Ukrainian President X"; "X, the Russian foreign
    ministry spokeswoman"); a country word modifying a sector noun makes one mention of the whole
@@ -35,12 +36,14 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Entity types whose longer names make an alias inside them no actor (capitals also in ORG names).
 _PERSON_VETO = frozenset({"PERSON"})
 _CITY_VETO = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def resolve_actors(doc: Doc, pub_date: dt.date | None) -> ActorIndex:
     """Every actor mention in `doc`, resolved against the knowledge base as of `pub_date`."""
     kb = load()
     drafts = _alias_drafts(doc, pub_date)
+    drafts = _place_drafts(doc, kb, drafts)
     drafts = _person_drafts(doc, kb, drafts)
     drafts = _compose(doc, kb, drafts)
     drafts = _group_nouns(doc, kb, drafts)
@@ -110,6 +113,23 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
         plural = actor.source in ("demonym", "group") and doc[end - 1].tag_ in _PLURAL_TAGS
         out.append(Draft(start, end, term.code, term.sector, kind, name, actor.source, plural=plural))
     return out
+
+
+def _place_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
+    """Towns and cities (GPE/LOC entities no alias covers) stand for the state they lie in, with no sector:
+    a place is where something happens or whom it hits, not a government ("shelled Kherson")."""
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in _PLACE_LABELS or any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        start = ent.start + (doc[ent.start].lower_ == "the")
+        code = kb.cities.get(doc[start:ent.end].text) if start < ent.end else None
+        if code is not None:
+            text = doc[start:ent.end].text
+            found.append(Draft(start, ent.end, code, None, "state", kb.countries.get(code, code), "city",
+                               key=f"place:{text}"))
+    return sorted([*drafts, *found], key=lambda d: d.start) if found else drafts
 
 
 # --- 2. people ------------------------------------------------------------------------------------

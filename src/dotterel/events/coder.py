@@ -195,6 +195,8 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
         recipients = [m for m in recipients if m not in actor]
     if p.reciprocal and recipients:
         actor, recipients = actor + recipients, []
+    if p.type not in PLACE_TARGETED:  # "talks in Geneva": a town is where, not whom
+        recipients = [m for m in recipients if not m.place]
     actor_codes = {m.code for m in actor if m.code}
     if p.foreign_recipient:
         recipients = [m for m in recipients if m.code and m.code not in actor_codes and m.kind == "state"]
