@@ -206,3 +206,11 @@ def test_lifting_a_state_of_emergency_is_a_concession_to_the_own_country() -> No
                  ("the", "the", 3, "det", "DET"), ("state", "state", 1, "dobj", "NOUN"), ("of", "of", 3, "prep", "ADP"),
                  ("emergency", "emergency", 4, "pobj", "NOUN"), (".", ".", 1, "punct", "PUNCT")])
     assert coded(doc, [actor(doc, 0, 1, "PER", "GOV")]) == [("CONCEDE", ["PER"], ["PER"], "asserted")]
+
+
+def test_an_ethnic_group_belongs_to_the_state_it_lives_in() -> None:
+    # "Ethnic Uzbeks in Kyrgyzstan protested ."
+    doc = parse([("Ethnic", "ethnic", 1, "amod", "ADJ"), ("Uzbeks", "Uzbeks", 4, "nsubj", "PROPN"),
+                 ("in", "in", 1, "prep", "ADP"), ("Kyrgyzstan", "Kyrgyzstan", 2, "pobj", "PROPN"),
+                 ("protested", "protest", 4, "ROOT", "VERB"), (".", ".", 4, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 1, 2, "UZB"), actor(doc, 3, 4, "KGZ")]) == [("PROTEST", ["KGZ"], ["KGZ"], "asserted")]

@@ -253,10 +253,12 @@ def subject_mentions(subject: Token | None, actors: ActorIndex) -> list[Mention]
     Fijian rebels") takes that country.
     """
     found = mentions_in(subject, actors)
-    if subject is not None and not any(m.code for m in found):
+    ethnic = subject is not None and any(c.lower_ == "ethnic" for c in subject.children)
+    if subject is not None and (ethnic or not any(m.code for m in found)):
         owner = _possessor_state(subject, actors)
         if owner is not None:  # "Pakistan said its air force had shot down ...": the air force is Pakistan's
             return [owner]
+        # "opposition groups in Zimbabwe"; "ethnic Albanians in Serbia" are Serbia's, not Albania's
         for prep in subject.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
                 inner = [m for obj in prep.children if obj.dep_ == "pobj" for m in mentions_in(obj, actors)
