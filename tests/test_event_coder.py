@@ -214,3 +214,36 @@ def test_an_ethnic_group_belongs_to_the_state_it_lives_in() -> None:
                  ("in", "in", 1, "prep", "ADP"), ("Kyrgyzstan", "Kyrgyzstan", 2, "pobj", "PROPN"),
                  ("protested", "protest", 4, "ROOT", "VERB"), (".", ".", 4, "punct", "PUNCT")])
     assert coded(doc, [actor(doc, 1, 2, "UZB"), actor(doc, 3, 4, "KGZ")]) == [("PROTEST", ["KGZ"], ["KGZ"], "asserted")]
+
+
+def test_clashes_between_two_sides_that_continue_are_one_two_sided_assault() -> None:
+    # "Clashes between Serbian police and Kosovar protesters continued in Mitrovica ."
+    doc = parse([("Clashes", "clash", 7, "nsubj", "NOUN"), ("between", "between", 0, "prep", "ADP"),
+                 ("Serbian", "serbian", 3, "amod", "ADJ"), ("police", "police", 1, "pobj", "NOUN"),
+                 ("and", "and", 3, "cc", "CCONJ"), ("Kosovar", "kosovar", 6, "amod", "ADJ"),
+                 ("protesters", "protester", 3, "conj", "NOUN"), ("continued", "continue", 7, "ROOT", "VERB"),
+                 ("in", "in", 7, "prep", "ADP"), ("Mitrovica", "Mitrovica", 8, "pobj", "PROPN"), (".", ".", 7, "punct", "PUNCT")])
+    mentions = [actor(doc, 2, 4, "SRB", "COP"), actor(doc, 5, 7, "XKX", "CVL"), actor(doc, 9, 10, "XKX")]
+    assert coded(doc, mentions) == [("ASSAULT", ["SRB", "XKX"], [], "asserted")]
+
+
+def test_protests_that_erupt_in_a_city_are_aimed_at_its_government() -> None:
+    # "Protests erupted in Nairobi ."  /  "Talks continued in Nairobi ." names no party: no event
+    doc = parse([("Protests", "protest", 1, "nsubj", "NOUN"), ("erupted", "erupt", 1, "ROOT", "VERB"),
+                 ("in", "in", 1, "prep", "ADP"), ("Nairobi", "Nairobi", 2, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 3, 4, "KEN")]) == [("PROTEST", [], ["KEN"], "asserted")]
+    doc = parse([("Talks", "talk", 1, "nsubj", "NOUN"), ("continued", "continue", 1, "ROOT", "VERB"),
+                 ("in", "in", 1, "prep", "ADP"), ("Nairobi", "Nairobi", 2, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 3, 4, "KEN")]) == []
+
+
+def test_weapons_handed_over_to_no_one_are_given_up() -> None:
+    # "The militia handed over its weapons ."  vs  "Poland handed over tanks to Ukraine ."
+    doc = parse([("The", "the", 1, "det", "DET"), ("militia", "militia", 2, "nsubj", "NOUN"),
+                 ("handed", "hand", 2, "ROOT", "VERB"), ("over", "over", 2, "prt", "ADP"), ("its", "its", 5, "poss", "PRON"),
+                 ("weapons", "weapon", 2, "dobj", "NOUN"), (".", ".", 2, "punct", "PUNCT")])
+    assert [e[0] for e in coded(doc, [actor(doc, 0, 2, "LBY", "REB")])] == ["RETREAT"]
+    doc = parse([("Poland", "Poland", 1, "nsubj", "PROPN"), ("handed", "hand", 1, "ROOT", "VERB"),
+                 ("over", "over", 1, "prt", "ADP"), ("tanks", "tank", 1, "dobj", "NOUN"), ("to", "to", 1, "prep", "ADP"),
+                 ("Ukraine", "Ukraine", 4, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 1, "POL"), actor(doc, 5, 6, "UKR")]) == [("AID", ["POL"], ["UKR"], "asserted")]

@@ -52,8 +52,9 @@ def _object_lemmas(args: Arguments) -> set[str]:
     if args.patient is None:
         return set()
     out = set()
-    heads = [args.patient, *args.patient.conjuncts]
-    heads += [c for c in args.patient.head.children if c.dep_ == "dobj" and c not in heads]
+    patient = real_head(args.patient)  # "suspended part of its aid": the aid
+    heads = [patient, *patient.conjuncts]
+    heads += [c for c in patient.head.children if c.dep_ == "dobj" and c not in heads]
     for tok in heads:
         lemma = tok.lemma_.lower()
         out.add(lemma)
@@ -150,6 +151,12 @@ def _is_joint(tok: Token, args: Arguments) -> bool:
 def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
            ) -> tuple[list[Mention], list[Mention]] | None:
     """Actors and recipients if pattern `p` applies to trigger `tok`, else None."""
+    if p.event_subject:
+        actor, recipients = _event_noun_parties(args.subject, p.type, args, actors) if args.subject else ([], [])
+        if not actor and not recipients and p.type in HOME_TARGETED:
+            place = _location(args, actors, [])  # "protests erupted in Tehran": aimed at Iran
+            recipients = [place] if place is not None else []
+        return (_unique(actor), _unique(recipients)) if actor or recipients else None
     objects = _object_lemmas(args)
     if p.objects is not None and not (objects & p.objects):
         return None
@@ -295,22 +302,47 @@ def _possessor_state(subject: Token, actors: ActorIndex) -> Mention | None:
 
 
 def _nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> tuple[Pattern, bool] | None:
-    """"staged a hunger strike", "went on strike", "launched an investigation": the noun names the event."""
-    if ps.lemma_of(tok.text, tok.lemma_.lower()) not in ps.light_verbs:
+    """"staged a hunger strike", "went on strike", "launched an investigation": the noun names the event;
+    so does the subject of a verb of occurrence ("protests erupted", "clashes continued")."""
+    lemma = ps.lemma_of(tok.text, tok.lemma_.lower())
+    if lemma in ps.occurrence_verbs and args.subject is not None and not args.passive:
+        hit = ps.noun_trigger(args.subject)
+        if hit is not None:
+            trig, key = hit
+            return Pattern(lemmas=frozenset({lemma}), type=trig.type, mode=trig.mode, context=trig.context,
+                           event_subject=True), True
+    if lemma not in ps.light_verbs:
         return None
     nouns = [args.patient] if args.patient is not None else []
     nouns += args.preps.get("on", []) + args.preps.get("into", [])
     for noun in nouns:
-        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
-            continue
-        lemma = noun.lemma_.lower()
-        mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
-        for key in [f"{m} {lemma}" for m in mods] + [lemma]:
-            trig = ps.nominal.get(key)
-            if trig is not None:
-                return Pattern(lemmas=frozenset({tok.lemma_.lower()}), type=trig.type, mode=trig.mode,
-                               context=trig.context, recipient_slots=NOMINAL_SLOTS), " " in key
+        hit = ps.noun_trigger(noun) if noun is not None else None
+        if hit is not None:
+            trig, key = hit
+            return Pattern(lemmas=frozenset({lemma}), type=trig.type, mode=trig.mode,
+                           context=trig.context, recipient_slots=NOMINAL_SLOTS), " " in key
     return None
+
+
+def _event_noun_parties(noun: Token, etype: str, args: Arguments, actors: ActorIndex
+                        ) -> tuple[list[Mention], list[Mention]]:
+    """Who takes part in an event named by a noun: "clashes *between X and Y*" (both sides act),
+    "*Palestinian* riots *against Israeli policies*", "an offensive *by* the army *on* the city"; the
+    phrases may hang on the noun or on its verb ("fighting broke out *between* ...")."""
+    def parties(preps: tuple[str, ...]) -> list[Mention]:
+        heads = [o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in preps
+                 for o in prep.children if o.dep_ == "pobj"]
+        heads += [h for prep in preps for h in args.preps.get(prep, [])]
+        return [m for h in heads for m in subject_mentions(h, actors) if m.code]
+
+    sides = parties(("between",))
+    if sides:
+        return sides, []
+    actor = [m for m in mentions_in(noun, actors) if m.code] or parties(("by",))
+    recipients = parties(("against", "on", "targeting")) if etype in PLACE_TARGETED | {"ACCUSE"} else []
+    if etype == "ASSAULT" and not recipients:
+        actor = actor + parties(("with",))  # "clashes with the police": two-sided
+    return actor, [m for m in recipients if m not in actor]
 
 
 def _request_from_obligation(tok: Token, sent_index: int, sent: Span, actors: ActorIndex) -> EventFinding | None:
@@ -446,7 +478,9 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
                 # DESIGN.md: a promised cooperative act is AGREE; the futurity is in the type
                 etype, mode, modality = "AGREE", None, "asserted"
             location = _location(args, actors, actor + recipients)
-            if not recipients and etype in PLACE_TARGETED and location is not None and location.code:
+            if p.event_subject and len({m.key for m in actor}) > 1:
+                pass  # "clashes between X and Y": both sides act, no recipient (DESIGN.md)
+            elif not recipients and etype in PLACE_TARGETED and location is not None and location.code:
                 recipients = [location]  # "attacked a restaurant in Mogadishu": the violence is done to Somalia
             elif not recipients and etype in HOME_TARGETED:
                 recipients = _home_country(actor, HOME_TARGETED[etype])

@@ -37,6 +37,7 @@ class Pattern:
     nonstate_subject: bool = False
     content_future: bool = False
     victim_subject: bool = False  # "soldiers died in an air strike": the subject suffered, the attack's owner acted
+    event_subject: bool = False  # "protests erupted", "clashes continued": the subject noun names the event
 
 
 @dataclass(slots=True, frozen=True)
@@ -53,6 +54,7 @@ class PatternSet:
     by_lemma: dict[str, list[Pattern]]
     classes: dict[str, frozenset[str]]
     light_verbs: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
     nominal: dict[str, NominalTrigger] = field(default_factory=dict)
 
     def for_lemma(self, lemma: str) -> list[Pattern]:
@@ -76,6 +78,18 @@ class PatternSet:
                 if repl == "" and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in self.by_lemma:
                     return stem[:-1]  # "stopped" -> "stop"
         return lemma
+
+    def noun_trigger(self, noun: Token) -> tuple[NominalTrigger, str] | None:
+        """The event a noun names, with the key that matched ("hunger strike" before "strike")."""
+        if noun.pos_ not in ("NOUN", "PROPN") and noun.tag_ != "VBG":  # "fighting broke out": a gerund
+            return None
+        lemma = noun.lemma_.lower()
+        mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
+        for key in [f"{m} {lemma}" for m in mods] + [lemma]:
+            trig = self.nominal.get(key)
+            if trig is not None:
+                return trig, key
+        return None
 
     def names_event(self, noun: Token, etype: str, word_class: str) -> bool:
         """Whether a noun (with its compound/adjective modifiers) names an event of `etype` ("air strike"):
@@ -133,7 +147,7 @@ def parse_patterns(raw: dict) -> PatternSet:
         for noun in spec["nouns"]:
             nominal.setdefault(str(noun).lower(), trig)
     return PatternSet(by_lemma=by_lemma, classes=classes, light_verbs=frozenset(raw.get("light_verbs", ())),
-                      nominal=nominal)
+                      occurrence_verbs=frozenset(raw.get("occurrence_verbs", ())), nominal=nominal)
 
 
 @functools.cache
