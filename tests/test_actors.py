@@ -337,3 +337,9 @@ def test_a_town_stands_for_its_state_as_a_place() -> None:
     doc = nlp.parse("Rebels shelled Kandahar on Sunday, and Kenya hosted talks in Geneva.")
     places = [(m.text, m.code, m.sector, m.place) for m in resolve_actors(doc, None).mentions if m.place]
     assert places == [("Kandahar", "AFG", None, True), ("Geneva", "CHE", None, True)]
+
+
+def test_they_after_a_coordinated_subject_stands_for_both() -> None:
+    doc = nlp.parse("Armenia and Azerbaijan said they had agreed to a ceasefire.")
+    they = [m.code for m in resolve_actors(doc, None).mentions if m.text == "they"]
+    assert sorted(they) == ["ARM", "AZE"]

@@ -128,6 +128,9 @@ def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[D
         ok = ante is not None and ante.kind in ("state", "igo", "non_state") and ante.code is not None \
             and not ante.plural
     elif kb.is_word("plural_pronoun", lower):
+        sides = _coordinated_subject(doc, tok, before, sents)
+        if sides:  # "Obama and Putin said they ...": both, as two mentions over the same word
+            return [_refer(tok.i, tok.i + 1, d, d.sector) for d in sides]
         # groups are collective: "Hamas said they ..." as well as "the rebels ... they"
         ante = _subject_antecedent(doc, tok, before, sents, plural=True)
         ok = ante is not None and (ante.plural or ante.kind == "non_state")
@@ -154,6 +157,23 @@ def _subject_antecedent(doc: Doc, tok: Token, before: list[Draft], sents: Senten
         if not plural and (not number_plural or (d is not None and d.kind == "non_state")):
             return d
     return None
+
+
+def _coordinated_subject(doc: Doc, tok: Token, before: list[Draft], sents: Sentences) -> list[Draft]:
+    """The coded actors of the last subject before `tok` when it coordinates several ("X and Y")."""
+    by_token = {i: d for d in before[-40:] for i in range(d.start, d.end)}
+    floor = sents.starts[max(0, sents.of(tok.i) - _PRONOUN_WINDOW)]
+    for i in range(tok.i - 1, floor - 1, -1):
+        t = doc[i]
+        if t.dep_ not in _SUBJECT_DEPS or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        sides: list[Draft] = []
+        for part in (t, *t.conjuncts):
+            d = by_token.get(part.i)
+            if d is not None and d.code is not None and all(s.code != d.code for s in sides):
+                sides.append(d)
+        return sides if len(sides) > 1 else []
+    return []
 
 
 def _coded(d: Draft) -> bool:
