@@ -247,3 +247,12 @@ def test_weapons_handed_over_to_no_one_are_given_up() -> None:
                  ("over", "over", 1, "prt", "ADP"), ("tanks", "tank", 1, "dobj", "NOUN"), ("to", "to", 1, "prep", "ADP"),
                  ("Ukraine", "Ukraine", 4, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
     assert coded(doc, [actor(doc, 0, 1, "POL"), actor(doc, 5, 6, "UKR")]) == [("AID", ["POL"], ["UKR"], "asserted")]
+
+
+def test_a_withdrawal_named_by_a_noun_is_a_retreat_from_the_place() -> None:
+    # "Russia completed the withdrawal of its troops from Georgia ."
+    doc = parse([("Russia", "Russia", 1, "nsubj", "PROPN"), ("completed", "complete", 1, "ROOT", "VERB"),
+                 ("the", "the", 3, "det", "DET"), ("withdrawal", "withdrawal", 1, "dobj", "NOUN"),
+                 ("of", "of", 3, "prep", "ADP"), ("its", "its", 6, "poss", "PRON"), ("troops", "troop", 4, "pobj", "NOUN"),
+                 ("from", "from", 3, "prep", "ADP"), ("Georgia", "Georgia", 7, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 1, "RUS"), actor(doc, 8, 9, "GEO")]) == [("RETREAT", ["RUS"], ["GEO"], "asserted")]

@@ -319,8 +319,8 @@ def _nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> tuple[Patte
         hit = ps.noun_trigger(noun) if noun is not None else None
         if hit is not None:
             trig, key = hit
-            return Pattern(lemmas=frozenset({lemma}), type=trig.type, mode=trig.mode,
-                           context=trig.context, recipient_slots=NOMINAL_SLOTS), " " in key
+            return Pattern(lemmas=frozenset({lemma}), type=trig.type, mode=trig.mode, context=trig.context,
+                           recipient_slots=trig.recipient_slots or NOMINAL_SLOTS), " " in key
     return None
 
 

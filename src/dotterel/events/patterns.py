@@ -47,6 +47,7 @@ class NominalTrigger:
     type: str
     mode: str | None
     context: tuple[str, ...]
+    recipient_slots: tuple[str, ...] = ()  # empty: the coder's defaults for nominal events
 
 
 @dataclass(slots=True)
@@ -143,7 +144,8 @@ def parse_patterns(raw: dict) -> PatternSet:
             by_lemma.setdefault(lemma, []).append(pattern)
     nominal = {}
     for spec in raw.get("nominal", []):
-        trig = NominalTrigger(type=spec["type"], mode=spec.get("mode"), context=tuple(spec.get("context", ())))
+        trig = NominalTrigger(type=spec["type"], mode=spec.get("mode"), context=tuple(spec.get("context", ())),
+                              recipient_slots=tuple(spec.get("recipient", ())))
         for noun in spec["nouns"]:
             nominal.setdefault(str(noun).lower(), trig)
     return PatternSet(by_lemma=by_lemma, classes=classes, light_verbs=frozenset(raw.get("light_verbs", ())),
