@@ -1,8 +1,10 @@
 """Sentence subjectivity: is a sentence the writer's view (SUBJ) or a report of fact (OBJ)?
 
 A linear model over cheap features of the already-parsed spaCy `Doc` — no extra model at run time:
-- hand-made cues (lexicons of evaluative words, hedges, intensifiers, obligation, reporting verbs,
-  first/second person; questions, exclamations, quotes, comparatives, modals, POS shares),
+- hand-made cues: authored lexicons (evaluative, negative and positive judgement, loaded political
+  labels, emotion, sweeping words, stance markers, hedges, intensifiers, obligation, reporting verbs,
+  first/second person) and their pooled count; questions, exclamations, quotes, comparatives, modals,
+  POS shares, past tense, entity types, copular roots,
 - a bag of lemmas (the vocabulary learnt in training),
 - the mean of the tok2vec output `doc.tensor` over the sentence (en_core_web_sm has no static vectors).
 The weights come from scikit-learn's LogisticRegression, trained offline by
@@ -15,15 +17,20 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dotterel.knowledge import data_path
 
-LEXICON_NAMES = ("evaluative", "hedges", "intensifiers", "obligation", "reporting", "first_person", "second_person")
+LEXICON_NAMES = ("evaluative", "hedges", "intensifiers", "obligation", "reporting", "first_person", "second_person",
+                 "negative", "positive", "loaded", "emotion", "generalizers", "stance")
+# Lexicons of judgement and feeling, pooled into one "subjective clue" count: a sentence rarely holds
+# more than one or two, so a single strong feature generalises better than each list on its own.
+CLUE_LEXICONS = ("evaluative", "intensifiers", "hedges", "negative", "positive", "loaded", "emotion")
 MODEL_FILE = "subjectivity_model.json"
 TENSOR_WIDTH = 96  # en_core_web_sm's tok2vec width; a mismatch falls back to zeros (see _tensor_mean)
 
@@ -31,6 +38,11 @@ _QUOTES = frozenset('"“”‘’«»')
 _POS_SHARES = ("ADJ", "ADV", "VERB", "NOUN", "PROPN", "NUM", "PRON", "AUX")
 _DEGREE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
 _NUMERIC_ENTS = frozenset({"CARDINAL", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"})
+_ENT_TYPES = ("PERSON", "ORG", "GPE", "DATE")
+_POSSIBILITY = frozenset({"would", "could", "might", "may", "can", "will"})
+_THIRD_PLURAL = frozenset({"they", "them", "their"})
+_OPENING_CONJ = frozenset({"but", "and", "yet", "so", "or", "still", "indeed", "instead"})
+_QUOTED = re.compile(r"[‘“\"]([^’”\"]{1,400})[’”\"]")
 
 
 def _read_list(path: Path) -> frozenset[str]:
@@ -44,14 +56,36 @@ def load_lexicons() -> dict[str, frozenset[str]]:
     return {name: _read_list(data_path("genre", "lexicon", f"{name}.txt")) for name in LEXICON_NAMES}
 
 
+@functools.cache
+def clue_words() -> frozenset[str]:
+    """The union of the CLUE_LEXICONS."""
+    lex = load_lexicons()
+    return frozenset().union(*(lex[name] for name in CLUE_LEXICONS))
+
+
 def dense_feature_names() -> list[str]:
     names = ["len_log"]
     names += [f"pos_{p}" for p in _POS_SHARES]
     for lex in LEXICON_NAMES:
         names += [f"lex_{lex}_share", f"lex_{lex}_any"]
+    names += ["clue_share", "clue_count", "clue_any"]
     names += ["degree", "modal", "question", "exclamation", "quote", "negation", "numeric_ent", "ent_share",
               "digit", "attributed", "first_person_subject", "imperative", "adj_predicate", "parenthesis"]
+    names += ["past", "no_ent"] + [f"ent_{e}" for e in _ENT_TYPES]
+    names += ["long_quote", "copular_root", "third_plural", "possibility", "colon_dash", "opening_conj"]
     return names
+
+
+def word_keys(words: list[Token]) -> list[frozenset[str]]:
+    """Lexicon keys of each word: lemma, lower form, and "a-b" where spaCy split a hyphenated compound."""
+    keys: list[frozenset[str]] = []
+    for t in words:
+        k = {t.lemma_.lower(), t.lower_}
+        doc = t.doc
+        if t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
+            k.add(f"{t.lower_}-{doc[t.i + 2].lower_}")
+        keys.append(frozenset(k))
+    return keys
 
 
 def dense_features(sent: Span) -> list[float]:
@@ -59,8 +93,7 @@ def dense_features(sent: Span) -> list[float]:
     lex = load_lexicons()
     words = [t for t in sent if not (t.is_punct or t.is_space)]
     n = max(len(words), 1)
-    lemmas = [t.lemma_.lower() for t in words]
-    lowers = [t.lower_ for t in words]
+    keys = word_keys(words)
     feats: list[float] = [math.log1p(len(words))]
     pos_counts = {p: 0 for p in _POS_SHARES}
     for t in words:
@@ -69,8 +102,11 @@ def dense_features(sent: Span) -> list[float]:
     feats += [pos_counts[p] / n for p in _POS_SHARES]
     for name in LEXICON_NAMES:
         words_in = lex[name]
-        hits = sum(1 for lem, low in zip(lemmas, lowers) if lem in words_in or low in words_in)
+        hits = sum(1 for k in keys if not k.isdisjoint(words_in))
         feats += [hits / n, float(hits > 0)]
+    clues = clue_words()
+    hits = sum(1 for k in keys if not k.isdisjoint(clues))
+    feats += [hits / n, min(hits, 4) / 4, float(hits > 0)]
     text = sent.text
     feats.append(float(any(t.tag_ in _DEGREE_TAGS for t in words)))
     feats.append(float(any(t.tag_ == "MD" for t in words)))
@@ -88,6 +124,17 @@ def dense_features(sent: Span) -> list[float]:
     feats.append(float(_imperative(sent)))
     feats.append(float(any(t.dep_ == "acomp" and t.pos_ == "ADJ" for t in words)))
     feats.append(float("(" in text))
+    # reporting is past tense about named people, bodies, places and dates; argument is not
+    feats.append(float(any(t.tag_ == "VBD" for t in words)))
+    feats.append(float(not any(ent_types)))
+    feats += [float(e in ent_types) for e in _ENT_TYPES]
+    # a long quotation is someone else's words; a short one (scare quotes) is not counted here
+    feats.append(float(any(len(m.group(1).split()) > 4 for m in _QUOTED.finditer(text))))
+    feats.append(float(sent.root.lemma_ == "be"))
+    feats.append(float(any(t.lower_ in _THIRD_PLURAL for t in words)))
+    feats.append(float(any(t.lower_ in _POSSIBILITY for t in words)))
+    feats.append(float(any(ch in text for ch in ":;—–…")))
+    feats.append(float(bool(words) and words[0].lower_ in _OPENING_CONJ))
     return feats
 
 
@@ -200,4 +247,4 @@ def is_subjective(sent: Span) -> bool:
 
 
 __all__ = ["SubjectivityModel", "dense_features", "dense_feature_names", "is_subjective", "lemma_keys",
-           "load_lexicons", "load_model", "sentence_subjectivity"]
+           "load_lexicons", "load_model", "sentence_subjectivity", "word_keys"]
