@@ -48,7 +48,11 @@ def phrase_tokens(head: Token) -> list[Token]:
 GROUPING_HEADS = frozenset({
     "ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
     "score", "scores", "group", "number", "lot", "crowd", "band", "handful", "some", "many", "most", "all",
-    "several", "few", "part", "majority", "contingent", "delegation", "team", "unit", "member", "members"})
+    "several", "few", "part", "majority", "contingent", "delegation", "team", "unit", "member", "members",
+    # measures of a thing given: "25,000 tons of food aid", "$50,000 worth of goods"
+    "ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms", "barrel", "barrels", "litre", "litres",
+    "liter", "liters", "gallon", "gallons", "worth", "consignment", "batch", "truckload", "truckloads",
+    "planeload", "shipload", "load", "loads", "amount", "quantity", "supply"})
 
 
 def real_head(head: Token) -> Token:

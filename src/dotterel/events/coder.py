@@ -32,7 +32,7 @@ CONTENT_TAKING = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE", 
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep"})
 TRIGGER_POS = frozenset({"VERB", "AUX"})
 COOPERATIVE_QUADS = frozenset({1, 2})
-PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "PROTEST", "CONCEDE"})
+PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "PROTEST", "CONCEDE", "AID"})
 # with no named target and no place, a protest is aimed at the protesters' own government ("Algerian
 # landowners began a hunger strike") and a concession is made to the conceder's own country ("lifted the
 # curfew"): the CAMEO/PLOVER convention; value = the sector the recipient takes
@@ -314,7 +314,7 @@ def _nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> tuple[Patte
     if lemma not in ps.light_verbs:
         return None
     nouns = [args.patient] if args.patient is not None else []
-    nouns += args.preps.get("on", []) + args.preps.get("into", [])
+    nouns += args.preps.get("on", []) + args.preps.get("into", []) + args.preps.get("in", [])
     for noun in nouns:
         hit = ps.noun_trigger(noun) if noun is not None else None
         if hit is not None:
@@ -480,7 +480,8 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             location = _location(args, actors, actor + recipients)
             if p.event_subject and len({m.key for m in actor}) > 1:
                 pass  # "clashes between X and Y": both sides act, no recipient (DESIGN.md)
-            elif not recipients and etype in PLACE_TARGETED and location is not None and location.code:
+            elif not any(m.code for m in recipients) and etype in PLACE_TARGETED and location is not None \
+                    and location.code:
                 recipients = [location]  # "attacked a restaurant in Mogadishu": the violence is done to Somalia
             elif not recipients and etype in HOME_TARGETED:
                 recipients = _home_country(actor, HOME_TARGETED[etype])
