@@ -256,3 +256,28 @@ def test_a_withdrawal_named_by_a_noun_is_a_retreat_from_the_place() -> None:
                  ("of", "of", 3, "prep", "ADP"), ("its", "its", 6, "poss", "PRON"), ("troops", "troop", 4, "pobj", "NOUN"),
                  ("from", "from", 3, "prep", "ADP"), ("Georgia", "Georgia", 7, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
     assert coded(doc, [actor(doc, 0, 1, "RUS"), actor(doc, 8, 9, "GEO")]) == [("RETREAT", ["RUS"], ["GEO"], "asserted")]
+
+
+def test_a_threat_is_aimed_at_the_party_named_in_its_condition() -> None:
+    # "Iran threatened to strike unless Iraq withdrew ."
+    doc = parse([("Iran", "Iran", 1, "nsubj", "PROPN"), ("threatened", "threaten", 1, "ROOT", "VERB"),
+                 ("to", "to", 3, "aux", "PART"), ("strike", "strike", 1, "xcomp", "VERB"),
+                 ("unless", "unless", 6, "mark", "SCONJ"), ("Iraq", "Iraq", 6, "nsubj", "PROPN"),
+                 ("withdrew", "withdraw", 3, "advcl", "VERB"), (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 1, "IRN"), actor(doc, 5, 6, "IRQ")]) == [("THREATEN", ["IRN"], ["IRQ"], "asserted")]
+
+
+def test_rejecting_an_offer_from_someone_is_aimed_at_them() -> None:
+    # "Chad rejected an offer from Sudan ."
+    doc = parse([("Chad", "Chad", 1, "nsubj", "PROPN"), ("rejected", "reject", 1, "ROOT", "VERB"),
+                 ("an", "an", 3, "det", "DET"), ("offer", "offer", 1, "dobj", "NOUN"), ("from", "from", 3, "prep", "ADP"),
+                 ("Sudan", "Sudan", 4, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 1, "TCD"), actor(doc, 5, 6, "SDN")]) == [("REJECT", ["TCD"], ["SDN"], "asserted")]
+
+
+def test_beating_detainees_is_an_assault_on_them() -> None:
+    # "Guards beat Eritrean detainees ."
+    doc = parse([("Guards", "guard", 1, "nsubj", "NOUN"), ("beat", "beat", 1, "ROOT", "VERB"),
+                 ("Eritrean", "eritrean", 3, "amod", "ADJ"), ("detainees", "detainee", 1, "dobj", "NOUN"),
+                 (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 2, 4, "ERI", "CVL")]) == [("ASSAULT", [None], ["ERI"], "asserted")]

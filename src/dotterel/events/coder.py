@@ -42,7 +42,7 @@ FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 CONFLICT_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"})
 LOCATION_PREPS = ("in", "inside", "near", "at")
 ATTACK_PREPS = ("in", "during", "by")
-OWNER_PREPS = frozenset({"of", "for", "belonging"})
+OWNER_PREPS = frozenset({"of", "for", "belonging", "from", "by"})
 HOSTILE_QUADS = frozenset({3, 4})
 NOMINAL_SLOTS = ("pobj:against", "pobj:on", "pobj:with", "pobj:into", "pobj:to", "pobj:in")
 
@@ -231,6 +231,18 @@ def _conditional_threat(tok: Token, etype: str, modality: str) -> bool:
     return "if" in marks and modality in ("future", "hypothetical") and etype in CONFLICT_ACTS | {"ASSAULT"}
 
 
+def _condition_party(tok: Token, actors: ActorIndex, actor: list[Mention]) -> list[Mention]:
+    """The subject of the "if"/"unless" clause of a conditional act, when it is another actor."""
+    keys = {m.key for m in actor}
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("xcomp", "ccomp"))]  # "threatened to stop ... if X"
+    for clause in (c for h in heads for c in h.children):
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+            found = [m for m in mentions_in(arguments(clause).subject, actors) if m.code and m.key not in keys]
+            if found:
+                return found
+    return []
+
+
 def _content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_keys: set[str]) -> list[Mention]:
     """Who a verbal act is aimed at, read from its content: "demanded that Myanmar take back ...",
     "refused to hand over the suspects to Britain", "rejected calls by Belarus", "ruled out talks with the US"."""
@@ -245,7 +257,8 @@ def _content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_k
         if child.dep_ == "xcomp":
             inner = arguments(child)
             for head in [inner.patient, *(h for hs in inner.preps.values() for h in hs)]:
-                found = others(mentions_in(head, actors))
+                # "refused to respond to a demand *from the US*": the owner of what the content is about
+                found = others(mentions_in(head, actors)) or others(_owners(head, actors))
                 if found:
                     return found
     if args.patient is not None and not args.passive:
@@ -466,6 +479,7 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             announced = declared_intent(tok) or self_announced_future(tok)
             if _conditional_threat(tok, etype, modality):
                 etype, mode, modality = "THREATEN", None, "asserted"
+
             elif modality == "negated" and announced:
                 # "said he would not provide support": an actor refusing is REJECT, a fact in itself
                 etype, mode, modality = "REJECT", None, "asserted"
@@ -477,6 +491,9 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             elif cooperative and (modality == "future" or declared_intent(tok)):
                 # DESIGN.md: a promised cooperative act is AGREE; the futurity is in the type
                 etype, mode, modality = "AGREE", None, "asserted"
+            if etype == "THREATEN" and not any(m.code for m in recipients):
+                # "threatened to halt talks if the United States deploys missiles": aimed at the US
+                recipients = _condition_party(tok, actors, actor) or recipients
             location = _location(args, actors, actor + recipients)
             if p.event_subject and len({m.key for m in actor}) > 1:
                 pass  # "clashes between X and Y": both sides act, no recipient (DESIGN.md)
