@@ -281,3 +281,15 @@ def test_beating_detainees_is_an_assault_on_them() -> None:
                  ("Eritrean", "eritrean", 3, "amod", "ADJ"), ("detainees", "detainee", 1, "dobj", "NOUN"),
                  (".", ".", 1, "punct", "PUNCT")])
     assert coded(doc, [actor(doc, 2, 4, "ERI", "CVL")]) == [("ASSAULT", [None], ["ERI"], "asserted")]
+
+
+def test_unnamed_people_acted_on_by_a_states_own_organs_are_that_states() -> None:
+    # "Egyptian police arrested protesters ."  (an army is left alone: armies act abroad as often as at home)
+    doc = parse([("Egyptian", "egyptian", 1, "amod", "ADJ"), ("police", "police", 2, "nsubj", "NOUN"),
+                 ("arrested", "arrest", 2, "ROOT", "VERB"), ("protesters", "protester", 2, "dobj", "NOUN"),
+                 (".", ".", 2, "punct", "PUNCT")])
+    protesters = Mention(start=25, end=35, text="protesters", code=None, sector="CVL", kind="group", name=None,
+                         key="group:protesters", token_start=3, token_end=4, head=3)
+    assert coded(doc, [actor(doc, 0, 2, "EGY", "COP"), protesters]) == [("COERCE", ["EGY"], ["EGY"], "asserted")]
+    army = actor(doc, 0, 2, "EGY", "MIL")
+    assert coded(doc, [army, protesters]) == [("COERCE", ["EGY"], [None], "asserted")]

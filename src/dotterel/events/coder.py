@@ -42,6 +42,7 @@ FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 CONFLICT_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"})
 LOCATION_PREPS = ("in", "inside", "near", "at")
 ATTACK_PREPS = ("in", "during", "by")
+DOMESTIC_TYPES = frozenset({"COERCE", "ACCUSE", "REQUEST", "CONCEDE", "REJECT"})
 OWNER_PREPS = frozenset({"of", "for", "belonging", "from", "by"})
 HOSTILE_QUADS = frozenset({3, 4})
 NOMINAL_SLOTS = ("pobj:against", "pobj:on", "pobj:with", "pobj:into", "pobj:to", "pobj:in")
@@ -215,6 +216,13 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
     if not actor and not recipients:
         return None
     return _unique(actor), _unique(recipients)
+
+
+def _domestic(etype: str, actor: list[Mention]) -> bool:
+    sectors = {m.sector for m in actor if m.code}
+    if not sectors or sectors & {"MIL", "IGO"} or any(m.kind == "igo" for m in actor):
+        return False  # armies act abroad as often as at home
+    return etype in DOMESTIC_TYPES or (etype == "ASSAULT" and sectors <= {"COP", "REB"})
 
 
 def _future_content(tok: Token) -> bool:
@@ -502,6 +510,10 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
                 recipients = [location]  # "attacked a restaurant in Mogadishu": the violence is done to Somalia
             elif not recipients and etype in HOME_TARGETED:
                 recipients = _home_country(actor, HOME_TARGETED[etype])
+            elif recipients and not any(m.code for m in recipients) and _domestic(etype, actor):
+                # "Egyptian police dispersed demonstrators", "the Sudanese government accused rebels": unnamed
+                # people acted on by a state's own organs are that state's (CAMEO/PLOVER convention)
+                recipients = _home_country(actor, recipients[0].sector) or recipients
             coded[tok.i] = etype
             found.append(EventFinding(
                 type=etype, mode=mode, context=list(p.context), actors=actor, recipients=recipients,
