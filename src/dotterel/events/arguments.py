@@ -115,9 +115,11 @@ def _phrase_mentions(head: Token, actors: ActorIndex) -> list[Mention]:
 
 
 def _inside_conjunct(tok: Token, head: Token) -> bool:
+    """Inside a conjunct of the head itself ("X and *Y*"), which `mentions_in` adds on its own; coordinated
+    modifiers ("the Turkish and *Greek* sides") belong to the phrase."""
     cur = tok
     while cur.i != head.i and cur.head.i != cur.i:
-        if cur.dep_ == "conj":
+        if cur.dep_ == "conj" and cur.head.i == head.i:
             return True
         cur = cur.head
     return False
