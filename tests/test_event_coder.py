@@ -293,3 +293,11 @@ def test_unnamed_people_acted_on_by_a_states_own_organs_are_that_states() -> Non
     assert coded(doc, [actor(doc, 0, 2, "EGY", "COP"), protesters]) == [("COERCE", ["EGY"], ["EGY"], "asserted")]
     army = actor(doc, 0, 2, "EGY", "MIL")
     assert coded(doc, [army, protesters]) == [("COERCE", ["EGY"], [None], "asserted")]
+
+
+def test_unnamed_attackers_are_of_the_place_where_they_strike() -> None:
+    # "Gunmen attacked a market in Mogadishu ."  -> the attackers are taken to be Somalia's
+    doc = parse([("Gunmen", "gunman", 1, "nsubj", "NOUN"), ("attacked", "attack", 1, "ROOT", "VERB"),
+                 ("a", "a", 3, "det", "DET"), ("market", "market", 1, "dobj", "NOUN"), ("in", "in", 1, "prep", "ADP"),
+                 ("Mogadishu", "Mogadishu", 4, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 5, 6, "SOM", "GOV")]) == [("ASSAULT", ["SOM"], ["SOM"], "asserted")]

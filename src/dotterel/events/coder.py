@@ -40,8 +40,9 @@ HOME_TARGETED: dict[str, str | None] = {"PROTEST": "GOV", "CONCEDE": None}
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 CONFLICT_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"})
-LOCATION_PREPS = ("in", "inside", "near", "at")
+LOCATION_PREPS = ("in", "inside", "near", "at", "throughout", "across", "outside")
 ATTACK_PREPS = ("in", "during", "by")
+LOCAL_ACTOR_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 DOMESTIC_TYPES = frozenset({"COERCE", "ACCUSE", "REQUEST", "CONCEDE", "REJECT"})
 OWNER_PREPS = frozenset({"of", "for", "belonging", "from", "by"})
 HOSTILE_QUADS = frozenset({3, 4})
@@ -503,6 +504,10 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
                 # "threatened to halt talks if the United States deploys missiles": aimed at the US
                 recipients = _condition_party(tok, actors, actor) or recipients
             location = _location(args, actors, actor + recipients)
+            if not any(m.code for m in actor) and etype in LOCAL_ACTOR_TYPES and location is not None:
+                # "people blocked streets in Hong Kong", "a roadside bomb near Samarra killed ...": unnamed
+                # actors are of the place where they act (CAMEO/PLOVER convention)
+                actor = [replace(location, sector=actor[0].sector if actor else None)]
             if p.event_subject and len({m.key for m in actor}) > 1:
                 pass  # "clashes between X and Y": both sides act, no recipient (DESIGN.md)
             elif not any(m.code for m in recipients) and etype in PLACE_TARGETED and location is not None \
