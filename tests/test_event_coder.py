@@ -301,3 +301,12 @@ def test_unnamed_attackers_are_of_the_place_where_they_strike() -> None:
                  ("a", "a", 3, "det", "DET"), ("market", "market", 1, "dobj", "NOUN"), ("in", "in", 1, "prep", "ADP"),
                  ("Mogadishu", "Mogadishu", 4, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
     assert coded(doc, [actor(doc, 5, 6, "SOM", "GOV")]) == [("ASSAULT", ["SOM"], ["SOM"], "asserted")]
+
+
+def test_what_someone_is_jailed_for_is_an_allegation_not_an_event() -> None:
+    # "Tunisia jailed a student for helping militants ."
+    doc = parse([("Tunisia", "Tunisia", 1, "nsubj", "PROPN"), ("jailed", "jail", 1, "ROOT", "VERB"),
+                 ("a", "a", 3, "det", "DET"), ("student", "student", 1, "dobj", "NOUN"), ("for", "for", 1, "prep", "ADP"),
+                 ("helping", "help", 4, "pcomp", "VERB"), ("militants", "militant", 5, "dobj", "NOUN"),
+                 (".", ".", 1, "punct", "PUNCT")])
+    assert [e[0] for e in coded(doc, [actor(doc, 0, 1, "TUN", "GOV")])] == ["COERCE"]

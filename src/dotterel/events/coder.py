@@ -406,12 +406,34 @@ def _is_purpose(tok: Token) -> bool:
     return tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _alleged(tok: Token) -> bool:
+    """"suspected of *blowing up* a plane", "jailed for *collaborating*": what someone is accused of."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ not in ("of", "for", "with"):
+        return False
+    governor = tok.head.head
+    return load_patterns().lemma_of(governor.text, governor.lemma_.lower()) in load_patterns().allegation_words
+
+
+def _in_relative_clause(tok: Token) -> bool:
+    """Inside a relative clause or its complements ("a resolution that aims *to tighten* sanctions")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in ("relcl", "acl"):
+            return True
+        if cur.dep_ not in ("xcomp", "conj", "ccomp") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _suppressed(tok: Token, coded: dict[int, str], main_coded: bool) -> bool:
     """Not an event of its own (DESIGN.md's "what is not an event", and one event per happening):
     the antecedent of a condition; the content of a verbal act coded above it; the purpose of a coded act;
     a participle or conjunct restating a coded act of the same type ("attacked the camp, killing 156");
     a background relative clause when the sentence's main clause already carries an event."""
-    if is_condition(tok):
+    if is_condition(tok) or _alleged(tok):
+        return True
+    if main_coded and _in_relative_clause(tok):
         return True
     head = tok.head
     if head.i != tok.i and head.i in coded:
@@ -423,8 +445,6 @@ def _suppressed(tok: Token, coded: dict[int, str], main_coded: bool) -> bool:
             patterns = load_patterns().for_token(tok)
             if any(p.type == coded[head.i] for p in patterns):
                 return True
-    if main_coded and tok.dep_ in ("relcl", "acl"):
-        return True
     cur = tok
     for _ in range(4):
         if cur.dep_ not in CONTENT_DEPS or cur.head.i == cur.i:

@@ -56,6 +56,7 @@ class PatternSet:
     classes: dict[str, frozenset[str]]
     light_verbs: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
+    allegation_words: frozenset[str] = frozenset()
     nominal: dict[str, NominalTrigger] = field(default_factory=dict)
 
     def for_lemma(self, lemma: str) -> list[Pattern]:
@@ -149,7 +150,8 @@ def parse_patterns(raw: dict) -> PatternSet:
         for noun in spec["nouns"]:
             nominal.setdefault(str(noun).lower(), trig)
     return PatternSet(by_lemma=by_lemma, classes=classes, light_verbs=frozenset(raw.get("light_verbs", ())),
-                      occurrence_verbs=frozenset(raw.get("occurrence_verbs", ())), nominal=nominal)
+                      occurrence_verbs=frozenset(raw.get("occurrence_verbs", ())),
+                      allegation_words=frozenset(raw.get("allegation_words", ())), nominal=nominal)
 
 
 @functools.cache
