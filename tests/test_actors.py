@@ -343,3 +343,9 @@ def test_they_after_a_coordinated_subject_stands_for_both() -> None:
     doc = nlp.parse("Armenia and Azerbaijan said they had agreed to a ceasefire.")
     they = [m.code for m in resolve_actors(doc, None).mentions if m.text == "they"]
     assert sorted(they) == ["ARM", "AZE"]
+
+
+def test_a_generic_institution_with_a_country_in_front_belongs_to_it() -> None:
+    doc = nlp.parse("Kenya's Supreme Court annulled the vote. The Supreme Court ruled on Monday.")
+    courts = [(m.text, m.code, m.sector) for m in resolve_actors(doc, None).mentions if "Court" in m.text]
+    assert courts == [("Kenya's Supreme Court", "KEN", "JUD"), ("Supreme Court", "USA", "JUD")]

@@ -236,11 +236,26 @@ def _compose(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
     removed: set[int] = set()  # ids of drafts absorbed into a bigger phrase
     for person in [d for d in drafts if d.kind == "person"]:
         _title(doc, kb, person, by_token, removed)
+    for inst in [d for d in drafts if d.source == "institution"]:
+        _owned_institution(doc, inst, by_token, removed)
     for d in drafts:
         if id(d) in removed or d.kind not in ("state", "igo"):
             continue
         _sector_phrase(doc, kb, d, by_token, removed)
     return sorted((d for d in drafts if id(d) not in removed), key=lambda d: d.start)
+
+
+def _owned_institution(doc: Doc, inst: Draft, by_token: dict[int, Draft], removed: set[int]) -> None:
+    """A generic institution name with another country in front belongs to it: "Ivory Coast's Supreme
+    Court", "the Philippine Senate" (the data file's "Supreme Court" alone is the American one)."""
+    head = doc[inst.end - 1]
+    for child in head.lefts:
+        owner = by_token.get(child.i) if child.i < inst.start and child.dep_ in _MODIFIER_DEPS else None
+        if owner is not None and owner.kind == "state" and owner.code and owner.code != inst.code:
+            removed.add(id(owner))
+            inst.start, inst.code, inst.name = owner.start, owner.code, owner.name
+            inst.key = ""
+            return
 
 
 def _country_in(drafts: list[Draft]) -> Draft | None:

@@ -28,7 +28,7 @@ from dotterel.events.patterns import Pattern, PatternSet, load_patterns
 from dotterel.findings import ActorIndex, EventFinding, Mention
 
 # verbal acts whose complement is their content, not a separate event
-CONTENT_TAKING = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE", "SUPPORT"})
+CONTENT_TAKING = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE"})
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep"})
 TRIGGER_POS = frozenset({"VERB", "AUX"})
 COOPERATIVE_QUADS = frozenset({1, 2})
