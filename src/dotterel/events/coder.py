@@ -65,6 +65,8 @@ def _object_lemmas(args: Arguments) -> set[str]:
         for m in mods:
             out.add(f"{m.lemma_.lower()} {lemma}")
             out.add(f"{m.lower_} {tok.lower_}")
+            if tok.pos_ == "PROPN" and m.dep_ == "compound":
+                out.add(m.lemma_.lower())  # "President Bazoum": the title is the word class
         for prep in tok.children:  # "state of emergency", "cessation of hostilities"
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 out.update(f"{lemma} of {o.lower_}" for o in prep.children if o.dep_ == "pobj")
