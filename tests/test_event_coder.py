@@ -310,3 +310,19 @@ def test_what_someone_is_jailed_for_is_an_allegation_not_an_event() -> None:
                  ("helping", "help", 4, "pcomp", "VERB"), ("militants", "militant", 5, "dobj", "NOUN"),
                  (".", ".", 1, "punct", "PUNCT")])
     assert [e[0] for e in coded(doc, [actor(doc, 0, 1, "TUN", "GOV")])] == ["COERCE"]
+
+
+def test_a_bare_yaml_boolean_in_a_word_list_is_refused() -> None:
+    from dotterel.events.patterns import parse_patterns
+
+    raw = {"classes": {}, "patterns": [{"verbs": ["call"], "type": "REQUEST", "prep_any": ["for", True]}]}
+    with pytest.raises(ValueError, match="quote on/off"):
+        parse_patterns(raw)
+
+
+def test_calling_on_a_state_to_act_is_a_request_to_it() -> None:
+    # "Kenya called on Ethiopia to withdraw ."  (the "on" of the pattern file must stay a word, not YAML's True)
+    doc = parse([("Kenya", "Kenya", 1, "nsubj", "PROPN"), ("called", "call", 1, "ROOT", "VERB"),
+                 ("on", "on", 1, "prep", "ADP"), ("Ethiopia", "Ethiopia", 2, "pobj", "PROPN"), ("to", "to", 5, "aux", "PART"),
+                 ("withdraw", "withdraw", 1, "xcomp", "VERB"), (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 1, "KEN"), actor(doc, 3, 4, "ETH")]) == [("REQUEST", ["KEN"], ["ETH"], "asserted")]

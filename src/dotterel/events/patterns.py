@@ -109,12 +109,20 @@ def _words(value: object, classes: dict[str, frozenset[str]]) -> frozenset[str]:
     if isinstance(value, str) and value.startswith("@"):
         return classes[value[1:]]
     if isinstance(value, list):
-        return frozenset(str(v).lower() for v in value)
+        return _strings(value)
     raise ValueError(f"patterns.yaml: expected @CLASS or a list, got {value!r}")
 
 
+def _strings(values: list[object]) -> frozenset[str]:
+    """Lower-case words of a YAML list; YAML 1.1 reads a bare on/off/yes/no as a boolean: quote those."""
+    bad = [v for v in values if not isinstance(v, str)]
+    if bad:
+        raise ValueError(f"patterns.yaml: {bad!r} in {values!r} is not a word (quote on/off/yes/no)")
+    return frozenset(str(v).lower() for v in values)
+
+
 def parse_patterns(raw: dict) -> PatternSet:
-    classes = {name: frozenset(str(w).lower() for w in words) for name, words in raw["classes"].items()}
+    classes = {name: _strings(words) for name, words in raw["classes"].items()}
     by_lemma: dict[str, list[Pattern]] = {}
     for n, spec in enumerate(raw["patterns"]):
         unknown = set(spec) - _KNOWN_KEYS
@@ -122,7 +130,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             raise ValueError(f"patterns.yaml pattern {n}: unknown keys {sorted(unknown)}")
         obj = spec.get("object")
         pattern = Pattern(
-            lemmas=frozenset(spec["verbs"]),
+            lemmas=_strings(spec["verbs"]),
             type=spec["type"],
             mode=spec.get("mode"),
             context=tuple(spec.get("context", ())),
@@ -133,7 +141,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             subject_sector=spec.get("subject_sector"),
             foreign_recipient=bool(spec.get("foreign_recipient")),
             reciprocal=bool(spec.get("reciprocal")),
-            prep_any=frozenset(spec.get("prep_any", ())),
+            prep_any=_strings(spec.get("prep_any", [])),
             joint=bool(spec.get("joint")),
             inverse=bool(spec.get("inverse")),
             needs_content=bool(spec.get("needs_content")),
@@ -149,9 +157,9 @@ def parse_patterns(raw: dict) -> PatternSet:
                               recipient_slots=tuple(spec.get("recipient", ())))
         for noun in spec["nouns"]:
             nominal.setdefault(str(noun).lower(), trig)
-    return PatternSet(by_lemma=by_lemma, classes=classes, light_verbs=frozenset(raw.get("light_verbs", ())),
-                      occurrence_verbs=frozenset(raw.get("occurrence_verbs", ())),
-                      allegation_words=frozenset(raw.get("allegation_words", ())), nominal=nominal)
+    return PatternSet(by_lemma=by_lemma, classes=classes, light_verbs=_strings(raw.get("light_verbs", [])),
+                      occurrence_verbs=_strings(raw.get("occurrence_verbs", [])),
+                      allegation_words=_strings(raw.get("allegation_words", [])), nominal=nominal)
 
 
 @functools.cache
