@@ -14,6 +14,15 @@ def data_path(*parts: str) -> Path:
     return DATA_DIR.joinpath(*parts)
 
 
+def word_set(values: list[object], where: str) -> frozenset[str]:
+    """Lower-case words of a YAML list. YAML 1.1 reads a bare on/off/yes/no as a boolean, which would
+    silently drop the word: refuse it so the data file gets quoted."""
+    bad = [v for v in values if not isinstance(v, str)]
+    if bad:
+        raise ValueError(f"{where}: {bad!r} in {values!r} is not a word (quote on/off/yes/no)")
+    return frozenset(v.lower() for v in values)
+
+
 @functools.cache
 def fingerprint() -> str:
     """Short hash over every knowledge file, so stored codings say which knowledge produced them."""

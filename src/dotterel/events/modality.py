@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import yaml
 from spacy.tokens import Token
 
-from dotterel.knowledge import data_path
+from dotterel.knowledge import data_path, word_set
 from dotterel.model import Modality
 
 
@@ -37,7 +37,7 @@ class ModalityCues:
 def load_cues() -> ModalityCues:
     with data_path("events", "modality.yaml").open(encoding="utf-8") as fh:
         raw = yaml.safe_load(fh)
-    return ModalityCues(**{k: frozenset(str(w).lower() for w in v) for k, v in raw.items()})
+    return ModalityCues(**{k: word_set(v, "modality.yaml") for k, v in raw.items()})
 
 
 def _local(tok: Token, cues: ModalityCues) -> Modality | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import yaml
 from spacy.tokens import Token
 
-from dotterel.knowledge import data_path
+from dotterel.knowledge import data_path, word_set
 
 _KNOWN_KEYS = {
     "verbs", "type", "mode", "context", "object", "object_optional", "recipient", "needs_recipient",
@@ -114,11 +114,7 @@ def _words(value: object, classes: dict[str, frozenset[str]]) -> frozenset[str]:
 
 
 def _strings(values: list[object]) -> frozenset[str]:
-    """Lower-case words of a YAML list; YAML 1.1 reads a bare on/off/yes/no as a boolean: quote those."""
-    bad = [v for v in values if not isinstance(v, str)]
-    if bad:
-        raise ValueError(f"patterns.yaml: {bad!r} in {values!r} is not a word (quote on/off/yes/no)")
-    return frozenset(str(v).lower() for v in values)
+    return word_set(values, "patterns.yaml")
 
 
 def parse_patterns(raw: dict) -> PatternSet:
