@@ -326,3 +326,12 @@ def test_calling_on_a_state_to_act_is_a_request_to_it() -> None:
                  ("on", "on", 1, "prep", "ADP"), ("Ethiopia", "Ethiopia", 2, "pobj", "PROPN"), ("to", "to", 5, "aux", "PART"),
                  ("withdraw", "withdraw", 1, "xcomp", "VERB"), (".", ".", 1, "punct", "PUNCT")])
     assert coded(doc, [actor(doc, 0, 1, "KEN"), actor(doc, 3, 4, "ETH")]) == [("REQUEST", ["KEN"], ["ETH"], "asserted")]
+
+
+def test_vowing_that_one_will_strike_back_threatens_the_target() -> None:
+    # "Iran vowed that it would retaliate against Israel ."
+    doc = parse([("Iran", "Iran", 1, "nsubj", "PROPN"), ("vowed", "vow", 1, "ROOT", "VERB"), ("that", "that", 5, "mark", "SCONJ"),
+                 ("it", "it", 5, "nsubj", "PRON"), ("would", "would", 5, "aux", "AUX"), ("retaliate", "retaliate", 1, "ccomp", "VERB"),
+                 ("against", "against", 5, "prep", "ADP"), ("Israel", "Israel", 6, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 1, "IRN"), actor(doc, 3, 4, "IRN"), actor(doc, 7, 8, "ISR")]) == [
+        ("THREATEN", ["IRN"], ["ISR"], "asserted")]

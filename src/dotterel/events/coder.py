@@ -39,6 +39,7 @@ PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "PROTEST", "CONCEDE", "AID"})
 HOME_TARGETED: dict[str, str | None] = {"PROTEST": "GOV", "CONCEDE": None}
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
+WARNED_MODALS = frozenset({"could", "might", "may"})  # "warned that Hezbollah could open new fronts"
 CONFLICT_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"})
 LOCATION_PREPS = ("in", "inside", "near", "at", "throughout", "across", "outside")
 ATTACK_PREPS = ("in", "during", "by")
@@ -230,7 +231,8 @@ def _domestic(etype: str, actor: list[Mention]) -> bool:
 
 def _future_content(tok: Token) -> bool:
     """A reported clause announcing a future act: "warned that police *will* no longer tolerate rallies"."""
-    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in c.children)
+    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX | WARNED_MODALS
+                                         for a in c.children)
                for c in tok.children)
 
 
@@ -265,7 +267,7 @@ def _content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_k
             found = others(mentions_in(arguments(child).subject, actors))
             if found:
                 return found
-        if child.dep_ == "xcomp":
+        if child.dep_ in ("xcomp", "ccomp"):  # "vowed that the group would retaliate *against the US*"
             inner = arguments(child)
             for head in [inner.patient, *(h for hs in inner.preps.values() for h in hs)]:
                 # "refused to respond to a demand *from the US*": the owner of what the content is about
@@ -554,9 +556,10 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
 
 
 def _content_type(tok: Token, actors: ActorIndex, ps: PatternSet) -> str | None:
-    """The event type of what a verbal act promises ("vowed to *march on* the capital" -> ASSAULT)."""
+    """The event type of what a verbal act promises ("vowed to *march on* the capital" -> ASSAULT,
+    "vowed that the group would *retaliate*")."""
     for child in tok.children:
-        if child.dep_ != "xcomp":
+        if child.dep_ not in ("xcomp", "ccomp"):
             continue
         args = arguments(child)
         for p in ps.for_token(child):
