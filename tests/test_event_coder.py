@@ -335,3 +335,12 @@ def test_vowing_that_one_will_strike_back_threatens_the_target() -> None:
                  ("against", "against", 5, "prep", "ADP"), ("Israel", "Israel", 6, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
     assert coded(doc, [actor(doc, 0, 1, "IRN"), actor(doc, 3, 4, "IRN"), actor(doc, 7, 8, "ISR")]) == [
         ("THREATEN", ["IRN"], ["ISR"], "asserted")]
+
+
+def test_a_main_verb_misparsed_as_a_participle_keeps_its_subject() -> None:
+    # spaCy's small parser: "Turkish drones(ROOT) killed(acl) five fighters(dobj) ."
+    doc = parse([("Turkish", "turkish", 1, "amod", "ADJ"), ("drones", "drone", 1, "ROOT", "NOUN"),
+                 ("killed", "kill", 1, "acl", "VERB"), ("five", "five", 4, "nummod", "NUM"),
+                 ("fighters", "fighter", 2, "dobj", "NOUN"), (".", ".", 1, "punct", "PUNCT")])
+    doc[2].tag_ = "VBD"
+    assert coded(doc, [actor(doc, 0, 1, "TUR")]) == [("ASSAULT", ["TUR"], [], "asserted")]

@@ -164,10 +164,17 @@ def inherited_subject(tok: Token) -> Token | None:
     return None
 
 
+def _misparsed_main_verb(tok: Token) -> bool:
+    """"Israeli air strikes killed 20 people": the small parser makes the noun the root and the verb a
+    participle modifying it; a participle with its own object under a root noun is the main verb."""
+    return (tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
+            and tok.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in tok.children))
+
+
 def arguments(tok: Token) -> Arguments:
     subj, patient, passive = _own_subject(tok)
     if subj is None and not passive:
-        subj = inherited_subject(tok)
+        subj = tok.head if _misparsed_main_verb(tok) else inherited_subject(tok)
     if subj is not None:
         subj = _relative_antecedent(tok, subj)
     if patient is None:
