@@ -122,8 +122,9 @@ def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[D
     that subject is no actor ("A gas leak caused an explosion. Officials said it ..."), it stays open."""
     here = sents.of(tok.i)
     if kb.is_word("singular_pronoun", lower):
-        if kb.is_word("pleonastic_verb", tok.head.lemma_.lower()) or tok.dep_ == "expl":
-            return []
+        personal = any(c.dep_ == "acomp" and kb.is_word("agent_predicate", c.lower_) for c in tok.head.children)
+        if (kb.is_word("pleonastic_verb", tok.head.lemma_.lower()) and not personal) or tok.dep_ == "expl":
+            return []  # "it is clear that ..." is nobody; "it is ready to ..." is somebody
         ante = _subject_antecedent(doc, tok, before, sents, plural=False)
         ok = ante is not None and ante.kind in ("state", "igo", "non_state") and ante.code is not None \
             and not ante.plural
