@@ -527,8 +527,9 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             elif cooperative and (modality == "future" or declared_intent(tok)):
                 # DESIGN.md: a promised cooperative act is AGREE; the futurity is in the type
                 etype, mode, modality = "AGREE", None, "asserted"
-            if etype == "THREATEN" and not any(m.code for m in recipients):
-                # "threatened to halt talks if the United States deploys missiles": aimed at the US
+            if etype == "THREATEN":
+                # "threatened to halt talks if the United States deploys missiles": aimed at the US, whatever
+                # the threatened act names ("threatened to ban voting in Jerusalem if Hamas ran": at Hamas)
                 recipients = _condition_party(tok, actors, actor) or recipients
             location = _location(args, actors, actor + recipients)
             if not any(m.code for m in actor) and etype in LOCAL_ACTOR_TYPES and location is not None:
