@@ -238,11 +238,29 @@ def _compose(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
         _title(doc, kb, person, by_token, removed)
     for inst in [d for d in drafts if d.source == "institution"]:
         _owned_institution(doc, inst, by_token, removed)
+    kept = [d for d in drafts if id(d) not in removed]
+    for person in [d for d in kept if d.kind == "person" and d.code is None]:
+        _office_in_sentence(doc, kb, person, kept)
     for d in drafts:
         if id(d) in removed or d.kind not in ("state", "igo"):
             continue
         _sector_phrase(doc, kb, d, by_token, removed)
     return sorted((d for d in drafts if id(d) not in removed), key=lambda d: d.start)
+
+
+def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list[Draft]) -> None:
+    """A titled office-holder the data does not know ("President Levy Mwanawasa ... the Zambian people")
+    holds office in the one state the sentence names; with two or more states it stays unresolved."""
+    words = [t.lemma_.lower() for t in doc[person.start:person.end]]
+    heads = [form for n in (4, 3, 2, 1) if person.end - person.start > n  # "Lt. Gen." is three tokens
+             for form in (" ".join(words[:n]), doc[person.start:person.start + n].text.lower())]
+    title = next((kb.sectors[w] for w in heads if w in kb.sectors and kb.sectors[w].use == "title"), None)
+    if title is None or any(kb.is_word("former", w.rstrip("-")) for w in words):
+        return
+    sent = doc[person.start].sent
+    states = {d.code for d in drafts if d.kind == "state" and d.code and sent.start <= d.start < sent.end}
+    if len(states) == 1:
+        person.code, person.sector = states.pop(), title.sector or "GOV"
 
 
 def _owned_institution(doc: Doc, inst: Draft, by_token: dict[int, Draft], removed: set[int]) -> None:
