@@ -9,6 +9,8 @@ group mention with code None). A reference mention keeps its own words and takes
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
@@ -143,15 +145,21 @@ def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[D
     return [_refer(tok.i, tok.i + 1, ante, ante.sector)] if ok and ante is not None else []
 
 
-def _subject_antecedent(doc: Doc, tok: Token, before: list[Draft], sents: Sentences, *, plural: bool) -> Draft | None:
-    """The actor mention holding the last noun subject of the right number before `tok`, if any."""
+def _subjects_before(doc: Doc, tok: Token, before: list[Draft], sents: Sentences
+                     ) -> Iterator[tuple[Token, dict[int, Draft]]]:
+    """Noun subjects before `tok` within the pronoun window, nearest first, with a token -> mention map."""
     by_token = {i: d for d in before[-40:] for i in range(d.start, d.end)}
     floor = sents.starts[max(0, sents.of(tok.i) - _PRONOUN_WINDOW)]
     for i in range(tok.i - 1, floor - 1, -1):
         t = doc[i]
-        if t.dep_ not in _SUBJECT_DEPS or t.pos_ not in ("NOUN", "PROPN"):
-            continue
-        d = by_token.get(i)
+        if t.dep_ in _SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN"):
+            yield t, by_token
+
+
+def _subject_antecedent(doc: Doc, tok: Token, before: list[Draft], sents: Sentences, *, plural: bool) -> Draft | None:
+    """The actor mention holding the last noun subject of the right number before `tok`, if any."""
+    for t, by_token in _subjects_before(doc, tok, before, sents):
+        d = by_token.get(t.i)
         number_plural = t.tag_ in ("NNS", "NNPS") or (d is not None and (d.plural or d.kind == "non_state"))
         if plural and number_plural:
             return d
@@ -162,12 +170,7 @@ def _subject_antecedent(doc: Doc, tok: Token, before: list[Draft], sents: Senten
 
 def _coordinated_subject(doc: Doc, tok: Token, before: list[Draft], sents: Sentences) -> list[Draft]:
     """The coded actors of the last subject before `tok` when it coordinates several ("X and Y")."""
-    by_token = {i: d for d in before[-40:] for i in range(d.start, d.end)}
-    floor = sents.starts[max(0, sents.of(tok.i) - _PRONOUN_WINDOW)]
-    for i in range(tok.i - 1, floor - 1, -1):
-        t = doc[i]
-        if t.dep_ not in _SUBJECT_DEPS or t.pos_ not in ("NOUN", "PROPN"):
-            continue
+    for t, by_token in _subjects_before(doc, tok, before, sents):
         sides: list[Draft] = []
         for part in (t, *t.conjuncts):
             d = by_token.get(part.i)
