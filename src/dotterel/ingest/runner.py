@@ -220,28 +220,38 @@ def ingest(
         return run(_distributed(client, batches, batch_size, in_flight=2 * n), n)
 
 
+ANALYSIS_CHUNK = 8  # documents per worker task: small tasks keep every worker busy to the end of a run
+
+
 def _distributed(client, batches: Iterator[_Batch], batch_size: int, in_flight: int) -> Iterator[tuple[_Batch, list[Outcome]]]:  # type: ignore[no-untyped-def]
-    """Keep up to `in_flight` batches on the workers; yield each batch's outcomes as it completes."""
+    """Keep up to `in_flight` batches on the workers, each split into tasks of `ANALYSIS_CHUNK` documents so
+    the last batches of a run spread over every worker; yield each batch's outcomes once all its tasks are in."""
     from distributed import as_completed
 
     pending = as_completed()
-    owner: dict[str, _Batch] = {}
+    owner: dict[str, tuple[int, int]] = {}  # future key -> (batch number, chunk number)
+    open_batches: dict[int, tuple[_Batch, list[list[Document | ErrorRecord] | None], list[str]]] = {}
     exhausted = False
+    numbered = enumerate(batches)
 
     def fill() -> list[_Batch]:
         """Submit batches until `in_flight` are out; returns those that need no analysis."""
         nonlocal exhausted
         ready: list[_Batch] = []
-        while not exhausted and pending.count() < in_flight:
-            batch = next(batches, None)
-            if batch is None:
+        while not exhausted and len(open_batches) < in_flight:
+            n, batch = next(numbered, (None, None))
+            if batch is None or n is None:
                 exhausted = True
             elif not batch.sources:
                 ready.append(batch)
             else:
-                fut = client.submit(analyze_items, [x.item for x in batch.sources], batch_size, pure=False)
-                owner[fut.key] = batch
-                pending.add(fut)
+                items = [x.item for x in batch.sources]
+                chunks = [items[i:i + ANALYSIS_CHUNK] for i in range(0, len(items), ANALYSIS_CHUNK)]
+                open_batches[n] = (batch, [None] * len(chunks), [])
+                for c, chunk in enumerate(chunks):
+                    fut = client.submit(analyze_items, chunk, batch_size, pure=False)
+                    owner[fut.key] = (n, c)
+                    pending.add(fut)
         return ready
 
     while True:
@@ -252,12 +262,18 @@ def _distributed(client, batches: Iterator[_Batch], batch_size: int, in_flight: 
                 return
             continue
         fut = next(pending)
-        batch = owner.pop(fut.key)
+        n, c = owner.pop(fut.key)
+        batch, parts, errors = open_batches[n]
         try:
-            results = fut.result()
+            parts[c] = fut.result()
         except Exception as err:  # noqa: BLE001 - a dead worker costs its batch (quarantined), not the run
-            outcomes = _failed(batch, f"analysis worker failed: {type(err).__name__}: {err}".splitlines()[0])
-        else:
-            outcomes = _outcomes(batch, results)
+            parts[c] = []
+            errors.append(f"analysis worker failed: {type(err).__name__}: {err}".splitlines()[0])
         fut.release()
-        yield batch, outcomes
+        if any(p is None for p in parts):
+            continue
+        del open_batches[n]
+        if errors:
+            yield batch, _failed(batch, errors[0])
+        else:
+            yield batch, _outcomes(batch, [r for part in parts if part is not None for r in part])
