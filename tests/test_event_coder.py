@@ -344,3 +344,21 @@ def test_a_main_verb_misparsed_as_a_participle_keeps_its_subject() -> None:
                  ("fighters", "fighter", 2, "dobj", "NOUN"), (".", ".", 1, "punct", "PUNCT")])
     doc[2].tag_ = "VBD"
     assert coded(doc, [actor(doc, 0, 1, "TUR")]) == [("ASSAULT", ["TUR"], [], "asserted")]
+
+
+def test_withdrawing_a_bill_is_a_concession_and_withdrawing_troops_a_retreat() -> None:
+    # "Peru withdrew the bill ."  /  "Peru withdrew its troops ."
+    bill = parse([("Peru", "Peru", 1, "nsubj", "PROPN"), ("withdrew", "withdraw", 1, "ROOT", "VERB"),
+                  ("the", "the", 3, "det", "DET"), ("bill", "bill", 1, "dobj", "NOUN"), (".", ".", 1, "punct", "PUNCT")])
+    troops = parse([("Peru", "Peru", 1, "nsubj", "PROPN"), ("withdrew", "withdraw", 1, "ROOT", "VERB"),
+                    ("its", "its", 3, "poss", "PRON"), ("troops", "troop", 1, "dobj", "NOUN"), (".", ".", 1, "punct", "PUNCT")])
+    assert [e[0] for e in coded(bill, [actor(bill, 0, 1, "PER", "GOV")])] == ["CONCEDE"]
+    assert [e[0] for e in coded(troops, [actor(troops, 0, 1, "PER", "GOV")])] == ["RETREAT"]
+
+
+def test_giving_in_concedes_but_giving_something_to_someone_does_not() -> None:
+    # "Nepal gave in to the protesters ."
+    doc = parse([("Nepal", "Nepal", 1, "nsubj", "PROPN"), ("gave", "give", 1, "ROOT", "VERB"), ("in", "in", 1, "prt", "ADP"),
+                 ("to", "to", 1, "prep", "ADP"), ("the", "the", 5, "det", "DET"), ("protesters", "protester", 3, "pobj", "NOUN"),
+                 (".", ".", 1, "punct", "PUNCT")])
+    assert [e[0] for e in coded(doc, [actor(doc, 0, 1, "NPL", "GOV")])] == ["CONCEDE"]
