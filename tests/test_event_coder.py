@@ -362,3 +362,12 @@ def test_giving_in_concedes_but_giving_something_to_someone_does_not() -> None:
                  ("to", "to", 1, "prep", "ADP"), ("the", "the", 5, "det", "DET"), ("protesters", "protester", 3, "pobj", "NOUN"),
                  (".", ".", 1, "punct", "PUNCT")])
     assert [e[0] for e in coded(doc, [actor(doc, 0, 1, "NPL", "GOV")])] == ["CONCEDE"]
+
+
+def test_an_act_denied_in_a_that_clause_is_negated() -> None:
+    # "Moscow denied that troops struck Kharkiv ."
+    doc = parse([("Moscow", "Moscow", 1, "nsubj", "PROPN"), ("denied", "deny", 1, "ROOT", "VERB"),
+                 ("that", "that", 4, "mark", "SCONJ"), ("troops", "troop", 4, "nsubj", "NOUN"),
+                 ("struck", "strike", 1, "ccomp", "VERB"), ("Kharkiv", "Kharkiv", 4, "dobj", "PROPN"),
+                 (".", ".", 1, "punct", "PUNCT")])
+    assert modality_of(doc[4]) == "negated"

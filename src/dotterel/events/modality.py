@@ -82,6 +82,8 @@ def modality_of(tok: Token) -> Modality:
         if cur.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in cur.children):
             cur = cur.head  # "will meet and sign": the second verb shares the first one's auxiliaries
             continue
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in cues.negating_verbs:
+            return "negated"  # "Moscow denied that its forces had struck the hospital"
         if cur.dep_ not in ("xcomp", "advcl", "pcomp", "acomp") or cur.head.i == cur.i:
             break
         head = cur.head
