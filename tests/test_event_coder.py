@@ -371,3 +371,12 @@ def test_an_act_denied_in_a_that_clause_is_negated() -> None:
                  ("struck", "strike", 1, "ccomp", "VERB"), ("Kharkiv", "Kharkiv", 4, "dobj", "PROPN"),
                  (".", ".", 1, "punct", "PUNCT")])
     assert modality_of(doc[4]) == "negated"
+
+
+def test_a_missile_fired_on_a_weekday_is_a_test_not_an_attack() -> None:
+    # "Pakistan fired a missile on Wednesday ."  ("on Wednesday" is a time, not a target)
+    doc = parse([("Pakistan", "Pakistan", 1, "nsubj", "PROPN"), ("fired", "fire", 1, "ROOT", "VERB"),
+                 ("a", "a", 3, "det", "DET"), ("missile", "missile", 1, "dobj", "NOUN"), ("on", "on", 1, "prep", "ADP"),
+                 ("Wednesday", "Wednesday", 4, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
+    doc.set_ents([spacy.tokens.Span(doc, 5, 6, label="DATE")])
+    assert [e[0] for e in coded(doc, [actor(doc, 0, 1, "PAK")])] == ["MOBILIZE"]

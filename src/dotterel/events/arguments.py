@@ -21,6 +21,7 @@ PHRASE_DEPS = frozenset(
      "predet", "npadvmod", "punct"})
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "prep", "acomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 @dataclass(slots=True)
@@ -171,6 +172,10 @@ def _misparsed_main_verb(tok: Token) -> bool:
             and tok.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in tok.children))
 
 
+def _only_time(tok: Token) -> bool:
+    return all(t.ent_type_ in TIME_ENTITIES or t.is_punct or t.pos_ == "DET" for t in tok.subtree)
+
+
 def arguments(tok: Token) -> Arguments:
     subj, patient, passive = _own_subject(tok)
     if subj is None and not passive:
@@ -185,7 +190,10 @@ def arguments(tok: Token) -> Arguments:
             continue
         for child in holder.children:
             if child.dep_ in ("prep", "dative") and child.pos_ == "ADP":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
+                # "on Wednesday", "in March": times are no party and no place of an event
+                objs = [c for c in child.children if c.dep_ == "pobj" and not _only_time(c)]
+                if not objs and any(c.dep_ == "pobj" for c in child.children):
+                    continue
                 args.preps.setdefault(child.lower_, []).extend(objs)
                 if child.dep_ == "dative":
                     args.preps.setdefault("dative", []).extend(objs)
