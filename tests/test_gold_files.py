@@ -53,7 +53,8 @@ def _lines(path: Path) -> list[dict]:
 
 SENTENCES = _lines(GOLD / "sentences.jsonl")
 ARTICLES = _lines(GOLD / "articles.jsonl")
-ALL_DOCS = SENTENCES + ARTICLES
+HELDOUT = _lines(GOLD / "heldout.jsonl")
+ALL_DOCS = SENTENCES + ARTICLES + HELDOUT
 
 
 def _valid_code(code: object) -> bool:
@@ -103,6 +104,7 @@ def test_ids_unique_and_prefixed() -> None:
     assert not [i for i, n in ids.items() if n > 1], "duplicate ids"
     assert all(re.fullmatch(r"s-[a-z]+-\d+", d["id"]) for d in SENTENCES)
     assert all(re.fullmatch(r"a-[a-z0-9-]+", d["id"]) for d in ARTICLES)
+    assert all(re.fullmatch(r"h-[a-z]+-\d+", d["id"]) for d in HELDOUT)
 
 
 def test_sentence_ids_name_their_type() -> None:
@@ -135,7 +137,7 @@ def test_sentences_cover_modality_attribution_and_no_event() -> None:
 
 def test_negated_lines_list_no_negated_event() -> None:
     """The scorer drops negated predictions, so a sentence whose only event is negated has no gold event."""
-    for d in SENTENCES:
+    for d in SENTENCES + HELDOUT:
         if d.get("note") == "negated":
             assert d["events"] == [], d["id"]
 

@@ -126,6 +126,7 @@ def named_sets() -> dict[str, tuple[Path, Callable[[Path], SetResult]]]:
         "acceptance": (shared / "examples" / "north-korea-troops.gold.json", acceptance),
         "sentences": (gold / "sentences.jsonl", lambda p: gold_events("sentences", p)),
         "articles": (gold / "articles.jsonl", lambda p: gold_events("articles", p)),
+        "heldout": (gold / "heldout.jsonl", lambda p: gold_events("heldout", p)),
         "quantities": (gold / "quantities.jsonl", quantities),
         "claims": (gold / "claims.jsonl", claims),
         "newssd": (shared / "eval" / "newssd_subjectivity.jsonl", newssd),
