@@ -380,3 +380,22 @@ def test_a_missile_fired_on_a_weekday_is_a_test_not_an_attack() -> None:
                  ("Wednesday", "Wednesday", 4, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
     doc.set_ents([spacy.tokens.Span(doc, 5, 6, label="DATE")])
     assert [e[0] for e in coded(doc, [actor(doc, 0, 1, "PAK")])] == ["MOBILIZE"]
+
+
+def test_travelling_somewhere_for_talks_is_a_consultation() -> None:
+    # "Wang flew to Moscow for talks ."
+    doc = parse([("Wang", "Wang", 1, "nsubj", "PROPN"), ("flew", "fly", 1, "ROOT", "VERB"), ("to", "to", 1, "prep", "ADP"),
+                 ("Moscow", "Moscow", 2, "pobj", "PROPN"), ("for", "for", 1, "prep", "ADP"), ("talks", "talk", 4, "pobj", "NOUN"),
+                 (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 1, "CHN", "GOV", kind="person"), actor(doc, 3, 4, "RUS", "GOV")]) == [
+        ("CONSULT", ["CHN"], ["RUS"], "asserted")]
+
+
+def test_people_from_a_country_act_for_it_but_things_from_it_do_not() -> None:
+    # "Doctors from Cuba treated patients ."  is of Cuba; the subject of "Arms from Iran killed ..." is no Iranian actor
+    doc = parse([("Doctors", "doctor", 3, "nsubj", "NOUN"), ("from", "from", 0, "prep", "ADP"), ("Cuba", "Cuba", 1, "pobj", "PROPN"),
+                 ("attacked", "attack", 3, "ROOT", "VERB"), ("nobody", "nobody", 3, "dobj", "PRON"), (".", ".", 3, "punct", "PUNCT")])
+    assert [e[1] for e in coded(doc, [actor(doc, 2, 3, "CUB")])] == [["CUB"]]
+    doc = parse([("Arms", "arm", 3, "nsubj", "NOUN"), ("from", "from", 0, "prep", "ADP"), ("Iran", "Iran", 1, "pobj", "PROPN"),
+                 ("killed", "kill", 3, "ROOT", "VERB"), ("civilians", "civilian", 3, "dobj", "NOUN"), (".", ".", 3, "punct", "PUNCT")])
+    assert [e[1] for e in coded(doc, [actor(doc, 2, 3, "IRN")])] == [[None]]

@@ -159,7 +159,9 @@ def _subjects_before(doc: Doc, tok: Token, before: list[Draft], sents: Sentences
 def _subject_antecedent(doc: Doc, tok: Token, before: list[Draft], sents: Sentences, *, plural: bool) -> Draft | None:
     """The actor mention holding the last noun subject of the right number before `tok`, if any."""
     for t, by_token in _subjects_before(doc, tok, before, sents):
-        d = by_token.get(t.i)
+        # "The Nigerian Union of Teachers ... it": a subject the data does not know stands for its country word
+        d = by_token.get(t.i) or next((by_token[c.i] for c in t.lefts if c.dep_ in ("amod", "compound")
+                                       and c.i in by_token and by_token[c.i].code), None)
         number_plural = t.tag_ in ("NNS", "NNPS") or (d is not None and (d.plural or d.kind == "non_state"))
         if plural and number_plural:
             return d

@@ -292,8 +292,10 @@ def subject_mentions(subject: Token | None, actors: ActorIndex) -> list[Mention]
         if owner is not None:  # "Pakistan said its air force had shot down ...": the air force is Pakistan's
             return [owner]
         # "opposition groups in Zimbabwe"; "ethnic Albanians in Serbia" are Serbia's, not Albania's
+        people = load_patterns().in_class(subject.lemma_.lower(), "PEOPLE")
         for prep in subject.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+            # "officials in/of X"; "doctors from X" (but "technology from Russia" is no actor of Russia's)
+            if prep.dep_ == "prep" and (prep.lower_ in ("in", "of") or (prep.lower_ == "from" and people)):
                 inner = [m for obj in prep.children if obj.dep_ == "pobj" for m in mentions_in(obj, actors)
                          if m.code and m.kind in ("state", "igo", "non_state")]
                 if inner and prep.lower_ == "in" and inner[0].kind == "state":
@@ -340,6 +342,13 @@ def _nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> tuple[Patte
             trig, key = hit
             return Pattern(lemmas=frozenset({lemma}), type=trig.type, mode=trig.mode, context=trig.context,
                            event_subject=True), True
+    if lemma in ps.motion_verbs:  # "flew to Beijing for talks", "returned to Geneva for negotiations"
+        for noun in args.preps.get("for", []):
+            hit = ps.noun_trigger(noun)
+            if hit is not None and hit[0].type == "CONSULT":
+                trig = hit[0]
+                return Pattern(lemmas=frozenset({lemma}), type=trig.type, mode=trig.mode, context=trig.context,
+                               recipient_slots=("pobj:to", "pobj:in", "pobj:with")), True
     if lemma not in ps.light_verbs:
         return None
     nouns = [args.patient] if args.patient is not None else []

@@ -56,6 +56,7 @@ class PatternSet:
     classes: dict[str, frozenset[str]]
     light_verbs: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
+    motion_verbs: frozenset[str] = frozenset()
     allegation_words: frozenset[str] = frozenset()
     nominal: dict[str, NominalTrigger] = field(default_factory=dict)
 
@@ -155,6 +156,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             nominal.setdefault(str(noun).lower(), trig)
     return PatternSet(by_lemma=by_lemma, classes=classes, light_verbs=_strings(raw.get("light_verbs", [])),
                       occurrence_verbs=_strings(raw.get("occurrence_verbs", [])),
+                      motion_verbs=_strings(raw.get("motion_verbs", [])),
                       allegation_words=_strings(raw.get("allegation_words", [])), nominal=nominal)
 
 
