@@ -399,3 +399,13 @@ def test_people_from_a_country_act_for_it_but_things_from_it_do_not() -> None:
     doc = parse([("Arms", "arm", 3, "nsubj", "NOUN"), ("from", "from", 0, "prep", "ADP"), ("Iran", "Iran", 1, "pobj", "PROPN"),
                  ("killed", "kill", 3, "ROOT", "VERB"), ("civilians", "civilian", 3, "dobj", "NOUN"), (".", ".", 3, "punct", "PUNCT")])
     assert [e[1] for e in coded(doc, [actor(doc, 2, 3, "IRN")])] == [[None]]
+
+
+def test_declining_an_act_rejects_it_but_declining_to_comment_is_nothing() -> None:
+    # "Ghana declined to send troops ."  /  "Ghana declined to comment ."
+    act = parse([("Ghana", "Ghana", 1, "nsubj", "PROPN"), ("declined", "decline", 1, "ROOT", "VERB"), ("to", "to", 3, "aux", "PART"),
+                 ("send", "send", 1, "xcomp", "VERB"), ("troops", "troop", 3, "dobj", "NOUN"), (".", ".", 1, "punct", "PUNCT")])
+    talk = parse([("Ghana", "Ghana", 1, "nsubj", "PROPN"), ("declined", "decline", 1, "ROOT", "VERB"), ("to", "to", 3, "aux", "PART"),
+                  ("comment", "comment", 1, "xcomp", "VERB"), (".", ".", 1, "punct", "PUNCT")])
+    assert [e[0] for e in coded(act, [actor(act, 0, 1, "GHA")])] == ["REJECT"]
+    assert coded(talk, [actor(talk, 0, 1, "GHA")]) == []

@@ -172,6 +172,8 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
     if p.needs_content and not any(c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in c.children)
                                    for c in tok.children):
         return None
+    if p.event_content and _content_type(tok, actors, load_patterns()) is None:
+        return None  # "declined to resign" refuses an act; "declined to comment" refuses nothing
     actor = subject_mentions(args.subject, actors)
     if p.victim_subject or (args.passive and p.type == "ASSAULT" and not any(m.code for m in actor)):
         # "killed in an Israeli air strike", "died in a drone attack by the rebels": the attack names the attacker

@@ -13,7 +13,7 @@ from dotterel.knowledge import data_path, word_set
 _KNOWN_KEYS = {
     "verbs", "type", "mode", "context", "object", "object_optional", "recipient", "needs_recipient",
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
-    "victim_subject",
+    "victim_subject", "event_content",
 }
 
 
@@ -38,6 +38,7 @@ class Pattern:
     content_future: bool = False
     victim_subject: bool = False  # "soldiers died in an air strike": the subject suffered, the attack's owner acted
     event_subject: bool = False  # "protests erupted", "clashes continued": the subject noun names the event
+    event_content: bool = False  # only when the verb's content is itself an event ("declined to resign")
 
 
 @dataclass(slots=True, frozen=True)
@@ -145,6 +146,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             nonstate_subject=bool(spec.get("nonstate_subject")),
             content_future=bool(spec.get("content_future")),
             victim_subject=bool(spec.get("victim_subject")),
+            event_content=bool(spec.get("event_content")),
         )
         for lemma in pattern.lemmas:
             by_lemma.setdefault(lemma, []).append(pattern)
