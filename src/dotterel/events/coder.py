@@ -42,7 +42,7 @@ FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 WARNED_MODALS = frozenset({"could", "might", "may"})  # "warned that Hezbollah could open new fronts"
 CONFLICT_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "REJECT"})
 LOCATION_PREPS = ("in", "inside", "near", "at", "throughout", "across", "outside")
-ATTACK_PREPS = ("in", "during", "by")
+ATTACK_PREPS = ("in", "during", "by", "from", "of")
 LOCAL_ACTOR_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 DOMESTIC_TYPES = frozenset({"COERCE", "ACCUSE", "REQUEST", "CONCEDE", "REJECT"})
 OWNER_PREPS = frozenset({"of", "for", "belonging", "from", "by"})
@@ -104,10 +104,10 @@ def _owners(thing: Token | None, actors: ActorIndex) -> list[Mention]:
 def _attack_phrase(args: Arguments) -> Token | None:
     """The attack an outcome happened in: "killed *in an air strike*", "wounded *during shelling*"."""
     ps = load_patterns()
-    for prep in ATTACK_PREPS:
-        for head in args.preps.get(prep, []):
-            if ps.names_event(head, "ASSAULT", "ATTACK"):
-                return head
+    heads = [h for prep in ATTACK_PREPS for h in args.preps.get(prep, [])] + _nested(args, ("of",))
+    for head in heads:  # "died as a result *of torture*": one phrase further down
+        if ps.names_event(head, "ASSAULT", "ATTACK"):
+            return head
     return None
 
 
