@@ -124,9 +124,9 @@ def _place_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draf
         if ent.label_ not in _PLACE_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
         start = ent.start + (doc[ent.start].lower_ == "the")
-        code = kb.cities.get(doc[start:ent.end].text) if start < ent.end else None
+        text = doc[start:ent.end].text
+        code = kb.cities.get(text) if text else None
         if code is not None:
-            text = doc[start:ent.end].text
             found.append(Draft(start, ent.end, code, None, "state", kb.countries.get(code, code), "city",
                                key=f"place:{text}"))
     return sorted([*drafts, *found], key=lambda d: d.start) if found else drafts

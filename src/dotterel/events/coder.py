@@ -428,8 +428,8 @@ def _alleged(tok: Token) -> bool:
     """"suspected of *blowing up* a plane", "jailed for *collaborating*": what someone is accused of."""
     if tok.dep_ != "pcomp" or tok.head.lower_ not in ("of", "for", "with"):
         return False
-    governor = tok.head.head
-    return load_patterns().lemma_of(governor.text, governor.lemma_.lower()) in load_patterns().allegation_words
+    governor, ps = tok.head.head, load_patterns()
+    return ps.lemma_of(governor.text, governor.lemma_.lower()) in ps.allegation_words
 
 
 def _in_relative_clause(tok: Token) -> bool:
@@ -526,7 +526,6 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             announced = declared_intent(tok) or self_announced_future(tok)
             if _conditional_threat(tok, etype, modality):
                 etype, mode, modality = "THREATEN", None, "asserted"
-
             elif modality == "negated" and announced:
                 # "said he would not provide support": an actor refusing is REJECT, a fact in itself
                 etype, mode, modality = "REJECT", None, "asserted"

@@ -87,9 +87,7 @@ class PatternSet:
         """The event a noun names, with the key that matched ("hunger strike" before "strike")."""
         if noun.pos_ not in ("NOUN", "PROPN") and noun.tag_ != "VBG":  # "fighting broke out": a gerund
             return None
-        lemma = noun.lemma_.lower()
-        mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
-        for key in [f"{m} {lemma}" for m in mods] + [lemma]:
+        for key in _noun_keys(noun):
             trig = self.nominal.get(key)
             if trig is not None:
                 return trig, key
@@ -98,13 +96,17 @@ class PatternSet:
     def names_event(self, noun: Token, etype: str, word_class: str) -> bool:
         """Whether a noun (with its compound/adjective modifiers) names an event of `etype` ("air strike"):
         a nominal trigger of that type or a word of `word_class`."""
-        lemma = noun.lemma_.lower()
-        keys = [f"{c.lemma_.lower()} {lemma}" for c in noun.children if c.dep_ in ("compound", "amod")] + [lemma]
         return any(self.in_class(k, word_class) or ((trig := self.nominal.get(k)) is not None and trig.type == etype)
-                   for k in keys)
+                   for k in _noun_keys(noun))
 
     def in_class(self, lemma: str, name: str) -> bool:
         return lemma in self.classes.get(name, frozenset())
+
+
+def _noun_keys(noun: Token) -> list[str]:
+    """Lookup keys of a noun, most specific first: "<modifier> <lemma>" for each compound/adjective, then the lemma."""
+    lemma = noun.lemma_.lower()
+    return [f"{c.lemma_.lower()} {lemma}" for c in noun.children if c.dep_ in ("compound", "amod")] + [lemma]
 
 
 def _words(value: object, classes: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -154,8 +156,8 @@ def parse_patterns(raw: dict) -> PatternSet:
     for spec in raw.get("nominal", []):
         trig = NominalTrigger(type=spec["type"], mode=spec.get("mode"), context=tuple(spec.get("context", ())),
                               recipient_slots=tuple(spec.get("recipient", ())))
-        for noun in spec["nouns"]:
-            nominal.setdefault(str(noun).lower(), trig)
+        for noun in _strings(spec["nouns"]):
+            nominal.setdefault(noun, trig)
     return PatternSet(by_lemma=by_lemma, classes=classes, light_verbs=_strings(raw.get("light_verbs", [])),
                       occurrence_verbs=_strings(raw.get("occurrence_verbs", [])),
                       motion_verbs=_strings(raw.get("motion_verbs", [])),
