@@ -295,6 +295,17 @@ def test_unnamed_people_acted_on_by_a_states_own_organs_are_that_states() -> Non
     assert coded(doc, [army, protesters]) == [("COERCE", ["EGY"], [None], "asserted")]
 
 
+def test_a_states_own_organs_coercing_unnamed_people_act_on_their_own_country() -> None:
+    # "Egyptian police arrested 12 ."  nobody named is acted on: the recipient is Egypt (CAMEO/PLOVER convention);
+    # not so for an army, a country as a whole, or two sides
+    doc = parse([("Egyptian", "egyptian", 1, "amod", "ADJ"), ("police", "police", 2, "nsubj", "NOUN"),
+                 ("arrested", "arrest", 2, "ROOT", "VERB"), ("12", "12", 2, "dobj", "NUM"),
+                 (".", ".", 2, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 2, "EGY", "COP")]) == [("COERCE", ["EGY"], ["EGY"], "asserted")]
+    assert coded(doc, [actor(doc, 0, 2, "EGY", "MIL")]) == [("COERCE", ["EGY"], [], "asserted")]
+    assert coded(doc, [actor(doc, 0, 2, "EGY", None)]) == [("COERCE", ["EGY"], [], "asserted")]
+
+
 def test_unnamed_attackers_are_of_the_place_where_they_strike() -> None:
     # "Gunmen attacked a market in Mogadishu ."  -> the attackers are taken to be Somalia's
     doc = parse([("Gunmen", "gunman", 1, "nsubj", "NOUN"), ("attacked", "attack", 1, "ROOT", "VERB"),

@@ -45,6 +45,8 @@ LOCATION_PREPS = ("in", "inside", "near", "at", "throughout", "across", "outside
 ATTACK_PREPS = ("in", "during", "by", "from", "of")
 LOCAL_ACTOR_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 DOMESTIC_TYPES = frozenset({"COERCE", "ACCUSE", "REQUEST", "CONCEDE", "REJECT"})
+SELF_DIRECTED = frozenset({"ASSAULT", "COERCE"})
+HOME_ORGANS = frozenset({"GOV", "COP", "JUD", "REB"})
 OWNER_PREPS = frozenset({"of", "for", "belonging", "from", "by"})
 HOSTILE_QUADS = frozenset({3, 4})
 NOMINAL_SLOTS = ("pobj:against", "pobj:on", "pobj:with", "pobj:into", "pobj:to", "pobj:in")
@@ -229,6 +231,13 @@ def _domestic(etype: str, actor: list[Mention]) -> bool:
     if not sectors or sectors & {"MIL", "IGO"} or any(m.kind == "igo" for m in actor):
         return False  # armies act abroad as often as at home
     return etype in DOMESTIC_TYPES or (etype == "ASSAULT" and sectors <= {"COP", "REB"})
+
+
+def _governs_at_home(actor: list[Mention]) -> bool:
+    """One named internal organ of one state (not its army, not an IGO), acting alone: not two sides fighting."""
+    coded = [m for m in actor if m.code]
+    return len(coded) == 1 and all(
+        m.kind != "igo" and m.sector in HOME_ORGANS for m in coded)
 
 
 def _future_content(tok: Token) -> bool:
@@ -553,6 +562,10 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
                 recipients = [location]  # "attacked a restaurant in Mogadishu": the violence is done to Somalia
             elif not recipients and etype in HOME_TARGETED:
                 recipients = _home_country(actor, HOME_TARGETED[etype])
+            elif not recipients and etype in SELF_DIRECTED and _governs_at_home(actor):
+                # "police opened fire ... arresting 12", "the junta imposed martial law": a state's own organs
+                # coercing unnamed people act on their own country (CAMEO/PLOVER convention)
+                recipients = _home_country(actor, None)
             elif recipients and not any(m.code for m in recipients) and _domestic(etype, actor):
                 # "Egyptian police dispersed demonstrators", "the Sudanese government accused rebels": unnamed
                 # people acted on by a state's own organs are that state's (CAMEO/PLOVER convention)
