@@ -165,7 +165,8 @@ def test_an_attack_on_a_place_of_someone_targets_its_owner() -> None:
                  ("a", "a", 3, "det", "DET"), ("camp", "camp", 1, "dobj", "NOUN"), ("for", "for", 3, "prep", "ADP"),
                  ("Sudanese", "sudanese", 6, "amod", "ADJ"), ("refugees", "refugee", 4, "pobj", "NOUN"),
                  (".", ".", 1, "punct", "PUNCT")])
-    assert coded(doc, [actor(doc, 5, 7, "SDN", "CVL")]) == [("ASSAULT", [None], ["SDN"], "asserted")]
+    # (the unnamed gunmen take the sentence's one state: see test_unnamed_protesters_are_of_...)
+    assert coded(doc, [actor(doc, 5, 7, "SDN", "CVL")]) == [("ASSAULT", ["SDN"], ["SDN"], "asserted")]
 
 
 def test_the_adversary_inside_a_purpose_phrase_is_the_recipient() -> None:
@@ -231,7 +232,7 @@ def test_protests_that_erupt_in_a_city_are_aimed_at_its_government() -> None:
     # "Protests erupted in Nairobi ."  /  "Talks continued in Nairobi ." names no party: no event
     doc = parse([("Protests", "protest", 1, "nsubj", "NOUN"), ("erupted", "erupt", 1, "ROOT", "VERB"),
                  ("in", "in", 1, "prep", "ADP"), ("Nairobi", "Nairobi", 2, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
-    assert coded(doc, [actor(doc, 3, 4, "KEN")]) == [("PROTEST", [], ["KEN"], "asserted")]
+    assert coded(doc, [actor(doc, 3, 4, "KEN")]) == [("PROTEST", ["KEN"], ["KEN"], "asserted")]
     doc = parse([("Talks", "talk", 1, "nsubj", "NOUN"), ("continued", "continue", 1, "ROOT", "VERB"),
                  ("in", "in", 1, "prep", "ADP"), ("Nairobi", "Nairobi", 2, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
     assert coded(doc, [actor(doc, 3, 4, "KEN")]) == []
@@ -280,7 +281,7 @@ def test_beating_detainees_is_an_assault_on_them() -> None:
     doc = parse([("Guards", "guard", 1, "nsubj", "NOUN"), ("beat", "beat", 1, "ROOT", "VERB"),
                  ("Eritrean", "eritrean", 3, "amod", "ADJ"), ("detainees", "detainee", 1, "dobj", "NOUN"),
                  (".", ".", 1, "punct", "PUNCT")])
-    assert coded(doc, [actor(doc, 2, 4, "ERI", "CVL")]) == [("ASSAULT", [None], ["ERI"], "asserted")]
+    assert coded(doc, [actor(doc, 2, 4, "ERI", "CVL")]) == [("ASSAULT", ["ERI"], ["ERI"], "asserted")]
 
 
 def test_unnamed_people_acted_on_by_a_states_own_organs_are_that_states() -> None:
@@ -312,6 +313,22 @@ def test_unnamed_attackers_are_of_the_place_where_they_strike() -> None:
                  ("a", "a", 3, "det", "DET"), ("market", "market", 1, "dobj", "NOUN"), ("in", "in", 1, "prep", "ADP"),
                  ("Mogadishu", "Mogadishu", 4, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
     assert coded(doc, [actor(doc, 5, 6, "SOM", "GOV")]) == [("ASSAULT", ["SOM"], ["SOM"], "asserted")]
+
+
+def test_unnamed_protesters_are_of_where_they_are_or_of_the_one_state_named() -> None:
+    # "Students throughout Indonesia staged protests ."
+    doc = parse([("Students", "student", 3, "nsubj", "NOUN"), ("throughout", "throughout", 0, "prep", "ADP"),
+                 ("Indonesia", "Indonesia", 1, "pobj", "PROPN"), ("staged", "stage", 3, "ROOT", "VERB"),
+                 ("protests", "protest", 3, "dobj", "NOUN"), (".", ".", 3, "punct", "PUNCT")])
+    students = Mention(start=0, end=8, text="Students", code=None, sector="EDU", kind="group", name=None,
+                       key="group:students", token_start=0, token_end=1, head=0)
+    assert coded(doc, [students, actor(doc, 2, 3, "IDN")]) == [("PROTEST", ["IDN"], ["IDN"], "asserted")]
+    # "Students staged protests over Indonesian fuel prices ." : the one state the sentence names
+    doc = parse([("Students", "student", 1, "nsubj", "NOUN"), ("staged", "stage", 1, "ROOT", "VERB"),
+                 ("protests", "protest", 1, "dobj", "NOUN"), ("over", "over", 2, "prep", "ADP"),
+                 ("Indonesian", "indonesian", 6, "amod", "ADJ"), ("fuel", "fuel", 6, "compound", "NOUN"),
+                 ("prices", "price", 3, "pobj", "NOUN"), (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [students, actor(doc, 4, 5, "IDN")]) == [("PROTEST", ["IDN"], ["IDN"], "asserted")]
 
 
 def test_what_someone_is_jailed_for_is_an_allegation_not_an_event() -> None:

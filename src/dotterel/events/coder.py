@@ -419,6 +419,29 @@ def _location(args: Arguments, actors: ActorIndex, used: list[Mention]) -> Menti
     return None
 
 
+def _subject_place(args: Arguments, actors: ActorIndex) -> Mention | None:
+    """Where the (unnamed) subject is: "students *throughout Indonesia*", "refugees *in Hungary*"."""
+    if args.subject is None:
+        return None
+    for prep in real_head(args.subject).children:
+        if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
+            for obj in prep.children:
+                state = next((m for m in mentions_in(obj, actors) if m.kind == "state" and m.code), None)
+                if obj.dep_ == "pobj" and state is not None:
+                    return state
+    return None
+
+
+def _sole_state(sent: Span, args: Arguments, actors: ActorIndex) -> Mention | None:
+    """The one state a sentence names, if it names exactly one and it is not part of a subject already
+    found to be no actor ("Arms *from Iran* killed ...")."""
+    inside = {t.i for t in args.subject.subtree} if args.subject is not None else set()
+    states = [m for m in actors.in_tokens(sent.start, sent.end) if m.kind == "state" and m.code]
+    if len({m.code for m in states}) != 1 or any(m.head in inside for m in states):
+        return None
+    return states[0]
+
+
 def _home_country(actor: list[Mention], sector: str | None) -> list[Mention]:
     """The (single) country the actors belong to, as `sector`, named where they are named."""
     home = {m.code for m in actor if m.code and m.kind != "igo"}
@@ -551,10 +574,11 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
                 # the threatened act names ("threatened to ban voting in Jerusalem if Hamas ran": at Hamas)
                 recipients = _condition_party(tok, actors, actor) or recipients
             location = _location(args, actors, actor + recipients)
-            if not any(m.code for m in actor) and etype in LOCAL_ACTOR_TYPES and location is not None:
+            home = location or _subject_place(args, actors) or _sole_state(sent, args, actors)
+            if not any(m.code for m in actor) and etype in LOCAL_ACTOR_TYPES and home is not None:
                 # "people blocked streets in Hong Kong", "a roadside bomb near Samarra killed ...": unnamed
                 # actors are of the place where they act (CAMEO/PLOVER convention)
-                actor = [replace(location, sector=actor[0].sector if actor else None)]
+                actor = [replace(home, sector=actor[0].sector if actor else None)]
             if p.event_subject and len({m.key for m in actor}) > 1:
                 pass  # "clashes between X and Y": both sides act, no recipient (DESIGN.md)
             elif not any(m.code for m in recipients) and etype in PLACE_TARGETED and location is not None \
