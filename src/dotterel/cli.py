@@ -111,7 +111,7 @@ class ListFormat(str, enum.Enum):
 
 @app.command("eval")
 def evaluate(
-    sets: Annotated[Optional[list[str]], typer.Argument(help="Sets to score: plover, petrarch2, acceptance, sentences, articles, heldout, quantities, claims, newssd, meantime, or paths to gold files in score.py's format. Default: every set found.")] = None,
+    sets: Annotated[Optional[list[str]], typer.Argument(help="Sets to score: plover, petrarch2, acceptance, sentences, articles, heldout, quantities, claims, heldout_quantities, heldout_claims, newssd, meantime, or paths to gold files in score.py's format. Default: every set found.")] = None,
     report: Annotated[Optional[Path], typer.Option("--report", help="Also write the figures to this file (.md or .json).")] = None,
     errors: Annotated[int, typer.Option("--errors", help="Show this many of the worst errors per set.")] = 5,
 ) -> None:
