@@ -43,6 +43,15 @@ def test_send_troops_to_a_state_is_military_aid() -> None:
         ("AID", ["PRK"], ["RUS"], "asserted")]
 
 
+def test_troops_sent_to_a_mission_in_a_state_are_aid_to_that_state() -> None:
+    # "France sent troops to a force in Liberia ."
+    doc = parse([("France", "France", 1, "nsubj", "PROPN"), ("sent", "send", 1, "ROOT", "VERB"),
+                 ("troops", "troop", 1, "dobj", "NOUN"), ("to", "to", 1, "prep", "ADP"), ("a", "a", 5, "det", "DET"),
+                 ("force", "force", 3, "pobj", "NOUN"), ("in", "in", 5, "prep", "ADP"),
+                 ("Liberia", "Liberia", 6, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 1, "FRA"), actor(doc, 7, 8, "LBR")]) == [("AID", ["FRA"], ["LBR"], "asserted")]
+
+
 def test_passive_deployment_takes_the_troops_owner_as_actor() -> None:
     # "North Korean soldiers were deployed to Russia ."
     doc = parse([("North", "north", 2, "amod", "PROPN"), ("Korean", "korean", 2, "amod", "ADJ"),

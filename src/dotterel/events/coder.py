@@ -49,6 +49,7 @@ SELF_DIRECTED = frozenset({"ASSAULT", "COERCE"})
 HOME_ORGANS = frozenset({"GOV", "COP", "JUD", "REB"})
 OWNER_PREPS = frozenset({"of", "for", "belonging", "from", "by"})
 HOSTILE_QUADS = frozenset({3, 4})
+DESTINATION_SLOTS = frozenset({"pobj:to", "pobj:into"})
 NOMINAL_SLOTS = ("pobj:against", "pobj:on", "pobj:with", "pobj:into", "pobj:to", "pobj:in")
 
 
@@ -87,6 +88,10 @@ def _slot(slot: str, args: Arguments, actors: ActorIndex) -> list[Mention]:
     found: list[Mention] = []
     for head in heads:
         found.extend(m for m in mentions_in(head, actors) if m not in found)
+    if not found and slot in DESTINATION_SLOTS:
+        # "sent troops to a peacekeeping force *in Liberia*": a destination naming no one is where it is
+        found = [m for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "inside")
+                 for obj in prep.children if obj.dep_ == "pobj" for m in mentions_in(obj, actors) if m.kind == "state"]
     return found
 
 
