@@ -52,6 +52,19 @@ def test_troops_sent_to_a_mission_in_a_state_are_aid_to_that_state() -> None:
     assert coded(doc, [actor(doc, 0, 1, "FRA"), actor(doc, 7, 8, "LBR")]) == [("AID", ["FRA"], ["LBR"], "asserted")]
 
 
+def test_being_on_alert_or_on_strike_is_the_event_named_by_the_noun() -> None:
+    # "Israeli troops remained on alert ."  (before "troops remained in X", which is military presence)
+    doc = parse([("Israeli", "israeli", 1, "amod", "ADJ"), ("troops", "troop", 2, "nsubj", "NOUN"),
+                 ("remained", "remain", 2, "ROOT", "VERB"), ("on", "on", 2, "prep", "ADP"),
+                 ("alert", "alert", 3, "pobj", "NOUN"), (".", ".", 2, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 2, "ISR", "MIL")]) == [("MOBILIZE", ["ISR"], [], "asserted")]
+    # "French workers are on strike ."
+    doc = parse([("French", "french", 1, "amod", "ADJ"), ("workers", "worker", 2, "nsubj", "NOUN"),
+                 ("are", "be", 2, "ROOT", "AUX"), ("on", "on", 2, "prep", "ADP"),
+                 ("strike", "strike", 3, "pobj", "NOUN"), (".", ".", 2, "punct", "PUNCT")])
+    assert coded(doc, [actor(doc, 0, 2, "FRA", "CVL")]) == [("PROTEST", ["FRA"], ["FRA"], "asserted")]
+
+
 def test_passive_deployment_takes_the_troops_owner_as_actor() -> None:
     # "North Korean soldiers were deployed to Russia ."
     doc = parse([("North", "north", 2, "amod", "PROPN"), ("Korean", "korean", 2, "amod", "ADJ"),

@@ -365,6 +365,13 @@ def _nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> tuple[Patte
                 trig = hit[0]
                 return Pattern(lemmas=frozenset({lemma}), type=trig.type, mode=trig.mode, context=trig.context,
                                recipient_slots=("pobj:to", "pobj:in", "pobj:with")), True
+    if lemma in ps.state_verbs:  # "troops remained *on alert*", "workers are *on strike*": the state is the event
+        for noun in args.preps.get("on", []) + args.preps.get("in", []):
+            hit = ps.noun_trigger(noun)
+            if hit is not None:
+                trig = hit[0]
+                return Pattern(lemmas=frozenset({lemma}), type=trig.type, mode=trig.mode, context=trig.context,
+                               recipient_slots=trig.recipient_slots or NOMINAL_SLOTS), True
     if lemma not in ps.light_verbs:
         return None
     nouns = [args.patient] if args.patient is not None else []

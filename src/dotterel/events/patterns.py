@@ -58,6 +58,7 @@ class PatternSet:
     light_verbs: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     motion_verbs: frozenset[str] = frozenset()
+    state_verbs: frozenset[str] = frozenset()
     allegation_words: frozenset[str] = frozenset()
     nominal: dict[str, NominalTrigger] = field(default_factory=dict)
 
@@ -161,6 +162,7 @@ def parse_patterns(raw: dict) -> PatternSet:
     return PatternSet(by_lemma=by_lemma, classes=classes, light_verbs=_strings(raw.get("light_verbs", [])),
                       occurrence_verbs=_strings(raw.get("occurrence_verbs", [])),
                       motion_verbs=_strings(raw.get("motion_verbs", [])),
+                      state_verbs=_strings(raw.get("state_verbs", [])),
                       allegation_words=_strings(raw.get("allegation_words", [])), nominal=nominal)
 
 
