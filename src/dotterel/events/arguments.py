@@ -134,7 +134,9 @@ def _own_subject(tok: Token) -> tuple[Token | None, Token | None, bool]:
             subj = child
         elif child.dep_ in PASSIVE_SUBJECTS:
             patient, passive = child, True
-        elif child.dep_ == "agent":  # "by the army", "by Russian shelling" (a gerund: pcomp)
+        elif child.dep_ == "agent" and not any(c.dep_ in SUBJECTS for c in tok.children):
+            # "by the army", "by Russian shelling" (a gerund: pcomp); an active verb's "by" phrase that the
+            # parser calls an agent ("police prevented a march *by supporters*") does not replace its subject
             subj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), subj)
     return subj, patient, passive
 

@@ -315,8 +315,9 @@ def subject_mentions(subject: Token | None, actors: ActorIndex) -> list[Mention]
                 inner = [m for obj in prep.children if obj.dep_ == "pobj" for m in mentions_in(obj, actors)
                          if m.code and m.kind in ("state", "igo", "non_state")]
                 if inner and prep.lower_ == "in" and inner[0].kind == "state":
-                    # "demonstrators in Baghdad" are of Iraq, not its government
-                    return [replace(inner[0], sector=None, key=actor_key("state", inner[0].code, None, None))]
+                    # "demonstrators in Baghdad" are of Iraq, not its government; "police in Belarus" its police
+                    sector = found[0].sector if found else None
+                    return [replace(inner[0], sector=sector, key=actor_key("state", inner[0].code, sector, None))]
                 if inner:
                     return [inner[0]]
     if found or subject is None:

@@ -1,0 +1,40 @@
+"""Trigger patterns on authored sentences, through the real parser and actor resolution.
+
+Each line pins one pattern of data/events/patterns.yaml the way a user would check it: the sentence in,
+the (type, actor codes, recipient codes) out. Authored for these tests; no evaluation text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dotterel.ingest.normalize import SourceItem
+from dotterel.pipeline import Analyzer
+
+CASES = [
+    # state verbs: the noun after "on" names the event
+    ("Syrian troops remained on high alert near the border on Sunday.", ("MOBILIZE", ["SYR"], [])),
+    # stopping a gathering is coercion; breaking off a meeting is not
+    ("Kenyan police prevented a march by opposition supporters in Nairobi.", ("COERCE", ["KEN"], ["KEN"])),
+    ("Police in Belarus broke up a rally of opposition supporters.", ("COERCE", ["BLR"], ["BLR"])),
+    # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
+    ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_pattern_codes_the_authored_sentence(analyzer: Analyzer, text: str, expected: tuple) -> None:
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t")])
+    got = [(e.type, sorted({a.code for a in e.actor if a.code}), sorted({r.code for r in e.recipient if r.code}))
+           for e in doc.events if e.modality != "negated"]
+    assert (expected[0], sorted(expected[1]), sorted(expected[2])) in got, got
+
+
+def test_breaking_off_a_meeting_is_no_coercion(analyzer: Analyzer) -> None:
+    (doc,) = analyzer.analyze_many([SourceItem(text="The two delegations broke off the meeting after an hour.", id="t")])
+    assert "COERCE" not in {e.type for e in doc.events}
