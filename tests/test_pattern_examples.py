@@ -17,6 +17,8 @@ CASES = [
     # stopping a gathering is coercion; breaking off a meeting is not
     ("Kenyan police prevented a march by opposition supporters in Nairobi.", ("COERCE", ["KEN"], ["KEN"])),
     ("Police in Belarus broke up a rally of opposition supporters.", ("COERCE", ["BLR"], ["BLR"])),
+    # an existential "there were N X killed": the participle's noun is the victim
+    ("There were twelve Armenian soldiers killed in Azerbaijan on Monday.", ("ASSAULT", ["AZE"], ["ARM"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]

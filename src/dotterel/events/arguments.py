@@ -178,8 +178,19 @@ def _only_time(tok: Token) -> bool:
     return all(t.ent_type_ in TIME_ENTITIES or t.is_punct or t.pos_ == "DET" for t in tok.subtree)
 
 
+def _existential_patient(tok: Token) -> Token | None:
+    """"There were ten soldiers *killed* in Ukraine": the participle's noun is what was acted on."""
+    noun = tok.head
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and noun.dep_ == "attr" and noun.head.lemma_ == "be" and any(
+            c.dep_ == "expl" for c in noun.head.children):
+        return noun
+    return None
+
+
 def arguments(tok: Token) -> Arguments:
     subj, patient, passive = _own_subject(tok)
+    if subj is None and patient is None and (there := _existential_patient(tok)) is not None:
+        patient, passive = there, True
     if subj is None and not passive:
         subj = tok.head if _misparsed_main_verb(tok) else inherited_subject(tok)
     if subj is not None:
