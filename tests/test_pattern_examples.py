@@ -19,6 +19,16 @@ CASES = [
     ("Police in Belarus broke up a rally of opposition supporters.", ("COERCE", ["BLR"], ["BLR"])),
     # an existential "there were N X killed": the participle's noun is the victim
     ("There were twelve Armenian soldiers killed in Azerbaijan on Monday.", ("ASSAULT", ["AZE"], ["ARM"])),
+    # out of talks is a discontinuation; out of a town a retreat
+    ("The opposition pulled out of the talks with Venezuela's government on Friday.", ("SANCTION", [], ["VEN"])),
+    ("Ethiopian troops pulled out of the Somali town of Baidoa.", ("RETREAT", ["ETH"], ["SOM"])),
+    # calling a strike stages one; calling it off concedes
+    ("Nigerian unions called a general strike over fuel prices.", ("PROTEST", ["NGA"], ["NGA"])),
+    ("Nigerian unions called off the general strike after talks with the government.", ("CONCEDE", ["NGA"], ["NGA"])),
+    # a sum of money given is aid; hosting refugees is aid to the country they fled
+    ("Norway granted $15 million to displaced families in Pakistan.", ("AID", ["NOR"], ["PAK"])),
+    ("Uganda hosts more than a million South Sudanese refugees.", ("AID", ["UGA"], ["SSD"])),
+    ("Azerbaijan handed back three villages to Armenia.", ("RETREAT", ["AZE"], ["ARM"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]

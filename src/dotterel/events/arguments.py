@@ -208,6 +208,10 @@ def arguments(tok: Token) -> Arguments:
                 if not objs and any(c.dep_ == "pobj" for c in child.children):
                     continue
                 args.preps.setdefault(child.lower_, []).extend(objs)
+                for inner in child.children:  # "pulled out *of* the talks", "away *from* the border"
+                    if inner.dep_ == "prep" and not objs:
+                        args.preps.setdefault(inner.lower_, []).extend(
+                            c for c in inner.children if c.dep_ == "pobj" and not _only_time(c))
                 if child.dep_ == "dative":
                     args.preps.setdefault("dative", []).extend(objs)
             elif child.dep_ == "dative":  # "gave Ukraine weapons"

@@ -24,7 +24,7 @@ from dotterel.events.modality import (
     self_announced_future,
 )
 from dotterel.events.ontology import ONTOLOGY
-from dotterel.events.patterns import Pattern, PatternSet, load_patterns
+from dotterel.events.patterns import Pattern, PatternSet, load_patterns, noun_keys
 from dotterel.findings import ActorIndex, EventFinding, Mention
 
 # verbal acts whose complement is their content, not a separate event
@@ -33,6 +33,7 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep", "a
 TRIGGER_POS = frozenset({"VERB", "AUX"})
 COOPERATIVE_QUADS = frozenset({1, 2})
 PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "PROTEST", "CONCEDE", "AID"})
+PLACE_LEFT = frozenset({"RETREAT"})  # "pulled out of Kherson": the town left stands for its country
 # with no named target and no place, a protest is aimed at the protesters' own government ("Algerian
 # landowners began a hunger strike") and a concession is made to the conceder's own country ("lifted the
 # curfew"): the CAMEO/PLOVER convention; value = the sector the recipient takes
@@ -64,6 +65,8 @@ def _object_lemmas(args: Arguments) -> set[str]:
     for tok in heads:
         lemma = tok.lemma_.lower()
         out.add(lemma)
+        if tok.ent_type_ == "MONEY":  # "granted $27 million": a sum of money is money
+            out.add("money")
         out.add(tok.lower_)
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod")]
         for m in mods:
@@ -88,10 +91,33 @@ def _slot(slot: str, args: Arguments, actors: ActorIndex) -> list[Mention]:
     found: list[Mention] = []
     for head in heads:
         found.extend(m for m in mentions_in(head, actors) if m not in found)
-    if not found and slot in DESTINATION_SLOTS:
-        # "sent troops to a peacekeeping force *in Liberia*": a destination naming no one is where it is
-        found = [m for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "inside")
-                 for obj in prep.children if obj.dep_ == "pobj" for m in mentions_in(obj, actors) if m.kind == "state"]
+    if not any(m.code for m in found) and slot.startswith("pobj:"):
+        # "sent troops to a peacekeeping force *in Liberia*": a destination naming no one is where it is;
+        # "pulled out of talks *with Venezuela*": an event noun names its parties
+        inner = ("in", "inside") if slot in DESTINATION_SLOTS else ("with", "between")
+        heads = [h for h in heads if slot in DESTINATION_SLOTS or _names_talks(h)]
+        found = [m for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in inner
+                 for obj in prep.children if obj.dep_ == "pobj" for m in mentions_in(obj, actors)
+                 if m.code and (m.kind == "state" or prep.lower_ != "in")] or found
+    return found
+
+
+def _names_talks(noun: Token) -> bool:
+    """Talks, agreements and relations carry their parties in a "with"/"between" phrase."""
+    ps = load_patterns()
+    return any(ps.in_class(noun.lemma_.lower(), c) for c in ("TALKS", "AGREEMENT", "RELATIONS"))
+
+
+def _prep_objects(tok: Token) -> list[Token]:
+    """Objects of the trigger's prepositions, through stacked ones ("pulled *out of* the talks")."""
+    found, stack = [], [c for c in tok.children if c.dep_ in ("prep", "prt")]
+    while stack:
+        prep = stack.pop()
+        for c in prep.children:
+            if c.dep_ == "pobj":
+                found.append(c)
+            elif c.dep_ == "prep":
+                stack.append(c)
     return found
 
 
@@ -174,6 +200,9 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
         return None
     if p.prep_any and not (p.prep_any & set(args.preps)):
         return None
+    if p.prep_objects is not None and not any(key in p.prep_objects for obj in _prep_objects(tok)
+                                              for key in noun_keys(obj)):
+        return None
     if p.joint and not _is_joint(tok, args):
         return None
     if p.needs_content and not any(c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in c.children)
@@ -216,11 +245,13 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
         recipients = [m for m in recipients if m not in actor]
     if p.reciprocal and recipients:
         actor, recipients = actor + recipients, []
-    if p.type not in PLACE_TARGETED:  # "talks in Geneva": a town is where, not whom
+    if p.type not in PLACE_TARGETED | PLACE_LEFT:  # "talks in Geneva": a town is where, not whom
         recipients = [m for m in recipients if not m.place]
     actor_codes = {m.code for m in actor if m.code}
     if p.foreign_recipient:
         recipients = [m for m in recipients if m.code and m.code not in actor_codes and m.kind == "state"]
+    if p.igo_recipient:
+        recipients = [m for m in recipients if m.kind == "igo"]
     # an actor is not its own recipient; domestic dyads (Congress -> the president: USA-USA) are kept
     actor_keys = {m.key for m in actor}
     recipients = [m for m in recipients if m.key not in actor_keys]
@@ -373,8 +404,8 @@ def _nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> tuple[Patte
                 trig = hit[0]
                 return Pattern(lemmas=frozenset({lemma}), type=trig.type, mode=trig.mode, context=trig.context,
                                recipient_slots=trig.recipient_slots or NOMINAL_SLOTS), True
-    if lemma not in ps.light_verbs:
-        return None
+    if lemma not in ps.light_verbs or any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
+        return None  # "called off the strike" ends it
     nouns = [args.patient] if args.patient is not None else []
     nouns += args.preps.get("on", []) + args.preps.get("into", []) + args.preps.get("in", [])
     for noun in nouns:

@@ -13,7 +13,7 @@ from dotterel.knowledge import data_path, word_set
 _KNOWN_KEYS = {
     "verbs", "type", "mode", "context", "object", "object_optional", "recipient", "needs_recipient",
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
-    "victim_subject", "event_content",
+    "victim_subject", "event_content", "prep_object", "igo_recipient",
 }
 
 
@@ -24,11 +24,13 @@ class Pattern:
     mode: str | None = None
     context: tuple[str, ...] = ()
     objects: frozenset[str] | None = None  # required object lemmas (None: any object or none)
+    prep_objects: frozenset[str] | None = None  # required lemmas of a prepositional object ("pulled out of *talks*")
     recipient_slots: tuple[str, ...] = ()
     needs_recipient: bool = False
     theme_actor: bool = False
     subject_sector: str | None = None
     foreign_recipient: bool = False
+    igo_recipient: bool = False  # only an international organisation is a recipient ("pulled out of NATO")
     reciprocal: bool = False
     prep_any: frozenset[str] = field(default_factory=frozenset)
     joint: bool = False
@@ -88,7 +90,7 @@ class PatternSet:
         """The event a noun names, with the key that matched ("hunger strike" before "strike")."""
         if noun.pos_ not in ("NOUN", "PROPN") and noun.tag_ != "VBG":  # "fighting broke out": a gerund
             return None
-        for key in _noun_keys(noun):
+        for key in noun_keys(noun):
             trig = self.nominal.get(key)
             if trig is not None:
                 return trig, key
@@ -98,13 +100,13 @@ class PatternSet:
         """Whether a noun (with its compound/adjective modifiers) names an event of `etype` ("air strike"):
         a nominal trigger of that type or a word of `word_class`."""
         return any(self.in_class(k, word_class) or ((trig := self.nominal.get(k)) is not None and trig.type == etype)
-                   for k in _noun_keys(noun))
+                   for k in noun_keys(noun))
 
     def in_class(self, lemma: str, name: str) -> bool:
         return lemma in self.classes.get(name, frozenset())
 
 
-def _noun_keys(noun: Token) -> list[str]:
+def noun_keys(noun: Token) -> list[str]:
     """Lookup keys of a noun, most specific first: "<modifier> <lemma>" for each compound/adjective, then the lemma."""
     lemma = noun.lemma_.lower()
     return [f"{c.lemma_.lower()} {lemma}" for c in noun.children if c.dep_ in ("compound", "amod")] + [lemma]
@@ -136,11 +138,13 @@ def parse_patterns(raw: dict) -> PatternSet:
             mode=spec.get("mode"),
             context=tuple(spec.get("context", ())),
             objects=_words(obj, classes) if obj is not None else None,
+            prep_objects=_words(spec["prep_object"], classes) if "prep_object" in spec else None,
             recipient_slots=tuple(spec.get("recipient", ())),
             needs_recipient=bool(spec.get("needs_recipient")),
             theme_actor=bool(spec.get("theme_actor")),
             subject_sector=spec.get("subject_sector"),
             foreign_recipient=bool(spec.get("foreign_recipient")),
+            igo_recipient=bool(spec.get("igo_recipient")),
             reciprocal=bool(spec.get("reciprocal")),
             prep_any=_strings(spec.get("prep_any", [])),
             joint=bool(spec.get("joint")),
