@@ -244,3 +244,15 @@ def test_scorer_reads_gold_and_a_perfect_prediction_scores_one(tmp_path: Path) -
     for key in ("modality", "reported", "source", "quantities", "speakers"):
         ok, total = fields[key].split("/")
         assert ok == total and int(total) > 0, summary
+
+
+@pytest.mark.parametrize("name", ["heldout_claims.jsonl", "heldout_quantities.jsonl"])
+def test_blind_claims_and_quantities_files_are_well_formed(name: str) -> None:
+    """Every claim's speaker and content, every quantity's phrase, occurs in its text; ids are unique."""
+    docs = [json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len({d["id"] for d in docs}) == len(docs) >= 60
+    for d in docs:
+        for c in d.get("claims", []):
+            assert c["speaker"] in d["text"] and c["content"] in d["text"], d["id"]
+        for q in d.get("quantities", []):
+            assert q["text"] in d["text"] and q["bound"] in {"exact", "lower", "upper", "approx", "range"}, d["id"]
