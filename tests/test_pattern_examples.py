@@ -29,6 +29,8 @@ CASES = [
     ("Norway granted $15 million to displaced families in Pakistan.", ("AID", ["NOR"], ["PAK"])),
     ("Uganda hosts more than a million South Sudanese refugees.", ("AID", ["UGA"], ["SSD"])),
     ("Azerbaijan handed back three villages to Armenia.", ("RETREAT", ["AZE"], ["ARM"])),
+    # a reserve call-up to one's own frontier mobilises; troops sent abroad are aid
+    ("India moved thousands of troops to its frontier in Ladakh.", ("MOBILIZE", ["IND"], [])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]
@@ -45,6 +47,17 @@ def test_pattern_codes_the_authored_sentence(analyzer: Analyzer, text: str, expe
     got = [(e.type, sorted({a.code for a in e.actor if a.code}), sorted({r.code for r in e.recipient if r.code}))
            for e in doc.events if e.modality != "negated"]
     assert (expected[0], sorted(expected[1]), sorted(expected[2])) in got, got
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("The Japanese navy may send warships to the Taiwan Strait, Chinese officials warned.", "THREATEN"),
+    ("A powerful earthquake struck eastern Turkey before dawn on Monday.", "ASSAULT"),
+    ("Floods destroyed thousands of homes across Pakistan's Sindh province.", "ASSAULT"),
+])
+def test_no_event_where_a_user_sees_none(analyzer: Analyzer, text: str, absent: str) -> None:
+    # a warning about someone else's act is a claim, not a threat; nature is no actor
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t")])
+    assert absent not in {e.type for e in doc.events if e.modality != "negated"}
 
 
 def test_breaking_off_a_meeting_is_no_coercion(analyzer: Analyzer) -> None:

@@ -102,6 +102,14 @@ def _slot(slot: str, args: Arguments, actors: ActorIndex) -> list[Mention]:
     return found
 
 
+def _nature_acts(tok: Token, args: Arguments) -> bool:
+    """"An earthquake struck", "floods destroyed homes": nature acts on no one's behalf."""
+    ps = load_patterns()
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects += [args.subject] if args.subject is not None else []
+    return any(ps.in_class(k, "NATURE") for s in subjects for k in noun_keys(real_head(s)))
+
+
 def _names_talks(noun: Token) -> bool:
     """Talks, agreements and relations carry their parties in a "with"/"between" phrase."""
     ps = load_patterns()
@@ -195,6 +203,8 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
             place = _location(args, actors, [])  # "protests erupted in Tehran": aimed at Iran
             recipients = [place] if place is not None else []
         return (_unique(actor), _unique(recipients)) if actor or recipients else None
+    if _nature_acts(tok, args):
+        return None
     objects = _object_lemmas(args)
     if p.objects is not None and not (objects & p.objects):
         return None
@@ -224,7 +234,7 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
             actor = _attackers(attack, actors) or actor
     if p.nonstate_subject and any(m.sector in STATE_ORGANS for m in actor):
         return None
-    if p.content_future and not _future_content(tok):
+    if p.content_future and not _future_content(tok, actor, actors):
         return None
     if p.subject_sector and not any(m.sector == p.subject_sector for m in actor):
         return None
@@ -233,6 +243,8 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
         recipients = _slot(slot, args, actors)
         if recipients:
             break
+    if not recipients and p.needs_slot_recipient:
+        return None
     if not recipients and p.type in CONTENT_TAKING:
         recipients = _content_recipients(tok, args, actors, {m.key for m in actor})
     if not recipients and ONTOLOGY.spec(p.type).quad in HOSTILE_QUADS:
@@ -249,7 +261,7 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
         recipients = [m for m in recipients if not m.place]
     actor_codes = {m.code for m in actor if m.code}
     if p.foreign_recipient:
-        recipients = [m for m in recipients if m.code and m.code not in actor_codes and m.kind == "state"]
+        recipients = [m for m in recipients if m.code and m.code not in actor_codes and m.kind in ("state", "igo")]
     if p.igo_recipient:
         recipients = [m for m in recipients if m.kind == "igo"]
     # an actor is not its own recipient; domestic dyads (Congress -> the president: USA-USA) are kept
@@ -276,11 +288,16 @@ def _governs_at_home(actor: list[Mention]) -> bool:
         m.kind != "igo" and m.sector in HOME_ORGANS for m in coded)
 
 
-def _future_content(tok: Token) -> bool:
-    """A reported clause announcing a future act: "warned that police *will* no longer tolerate rallies"."""
-    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX | WARNED_MODALS
-                                         for a in c.children)
-               for c in tok.children)
+def _future_content(tok: Token, actor: list[Mention], actors: ActorIndex) -> bool:
+    """A reported clause announcing a future act of the speaker's own side: "warned that police *will* no
+    longer tolerate rallies" (not "US commanders warned that China could impose a blockade")."""
+    own = {m.code for m in actor if m.code}
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX | WARNED_MODALS for a in c.children):
+            doer = {m.code for m in subject_mentions(arguments(c).subject, actors) if m.code}
+            if not doer or (own and doer <= own):
+                return True
+    return False
 
 
 def _conditional_threat(tok: Token, etype: str, modality: str) -> bool:

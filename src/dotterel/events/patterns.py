@@ -13,7 +13,7 @@ from dotterel.knowledge import data_path, word_set
 _KNOWN_KEYS = {
     "verbs", "type", "mode", "context", "object", "object_optional", "recipient", "needs_recipient",
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
-    "victim_subject", "event_content", "prep_object", "igo_recipient",
+    "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient",
 }
 
 
@@ -27,6 +27,7 @@ class Pattern:
     prep_objects: frozenset[str] | None = None  # required lemmas of a prepositional object ("pulled out of *talks*")
     recipient_slots: tuple[str, ...] = ()
     needs_recipient: bool = False
+    needs_slot_recipient: bool = False  # the recipient must fill one of its slots (not come from the content)
     theme_actor: bool = False
     subject_sector: str | None = None
     foreign_recipient: bool = False
@@ -141,6 +142,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             prep_objects=_words(spec["prep_object"], classes) if "prep_object" in spec else None,
             recipient_slots=tuple(spec.get("recipient", ())),
             needs_recipient=bool(spec.get("needs_recipient")),
+            needs_slot_recipient=bool(spec.get("needs_slot_recipient")),
             theme_actor=bool(spec.get("theme_actor")),
             subject_sector=spec.get("subject_sector"),
             foreign_recipient=bool(spec.get("foreign_recipient")),
