@@ -31,6 +31,10 @@ CASES = [
     ("Azerbaijan handed back three villages to Armenia.", ("RETREAT", ["AZE"], ["ARM"])),
     # a reserve call-up to one's own frontier mobilises; troops sent abroad are aid
     ("India moved thousands of troops to its frontier in Ladakh.", ("MOBILIZE", ["IND"], [])),
+    # police officers arriving abroad are a security mission (AID), not a visit
+    ("Two hundred Kenyan police officers arrived in Haiti on Tuesday.", ("AID", ["KEN"], ["HTI"])),
+    # wire style: "Congo" alone is the Democratic Republic
+    ("Congo accused Rwanda of backing the rebels in Goma.", ("ACCUSE", ["COD"], ["RWA"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]

@@ -236,7 +236,7 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
         return None
     if p.content_future and not _future_content(tok, actor, actors):
         return None
-    if p.subject_sector and not any(m.sector == p.subject_sector for m in actor):
+    if p.subject_sectors and not any(m.sector in p.subject_sectors for m in actor):
         return None
     recipients: list[Mention] = []
     for slot in p.recipient_slots:

@@ -29,7 +29,7 @@ class Pattern:
     needs_recipient: bool = False
     needs_slot_recipient: bool = False  # the recipient must fill one of its slots (not come from the content)
     theme_actor: bool = False
-    subject_sector: str | None = None
+    subject_sectors: frozenset[str] = frozenset()  # the subject must resolve to one of these sectors
     foreign_recipient: bool = False
     igo_recipient: bool = False  # only an international organisation is a recipient ("pulled out of NATO")
     reciprocal: bool = False
@@ -144,7 +144,8 @@ def parse_patterns(raw: dict) -> PatternSet:
             needs_recipient=bool(spec.get("needs_recipient")),
             needs_slot_recipient=bool(spec.get("needs_slot_recipient")),
             theme_actor=bool(spec.get("theme_actor")),
-            subject_sector=spec.get("subject_sector"),
+            subject_sectors=frozenset([spec["subject_sector"]] if isinstance(spec.get("subject_sector"), str)
+                                      else spec.get("subject_sector", [])),  # sector codes keep their case
             foreign_recipient=bool(spec.get("foreign_recipient")),
             igo_recipient=bool(spec.get("igo_recipient")),
             reciprocal=bool(spec.get("reciprocal")),
