@@ -35,6 +35,8 @@ CASES = [
     ("Two hundred Kenyan police officers arrived in Haiti on Tuesday.", ("AID", ["KEN"], ["HTI"])),
     # wire style: "Congo" alone is the Democratic Republic
     ("Congo accused Rwanda of backing the rebels in Goma.", ("ACCUSE", ["COD"], ["RWA"])),
+    # a town the small model calls a person is still a place after "in"
+    ("Police arrested dozens of students at a rally in Sivas.", ("COERCE", ["TUR"], ["TUR"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from spacy.attrs import LEMMA, LOWER, ORTH
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dotterel.actors import coref
 from dotterel.actors.drafts import Draft, Sentences, actor_key, positions, to_mention
@@ -115,13 +115,16 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
     return out
 
 
+_PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around", "into", "across", "throughout"})
+
+
 def _place_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
     """Towns and cities (GPE/LOC entities no alias covers) stand for the state they lie in, with no sector:
     a place is where something happens or whom it hits, not a government ("shelled Kherson")."""
     covered = {i for d in drafts for i in range(d.start, d.end)}
     found = []
     for ent in doc.ents:
-        if ent.label_ not in _PLACE_LABELS or any(i in covered for i in range(ent.start, ent.end)):
+        if not (ent.label_ in _PLACE_LABELS or _misread_place(doc, ent)) or any(i in covered for i in range(ent.start, ent.end)):
             continue
         start = ent.start + (doc[ent.start].lower_ == "the")
         text = doc[start:ent.end].text
@@ -130,6 +133,11 @@ def _place_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draf
             found.append(Draft(start, ent.end, code, None, "state", kb.countries.get(code, code), "city",
                                key=f"place:{text}"))
     return sorted([*drafts, *found], key=lambda d: d.start) if found else drafts
+
+
+def _misread_place(doc: Doc, ent: Span) -> bool:
+    """A town the small model calls a person ("in Sivas", "near Jaffna"): the preposition says it is a place."""
+    return ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPS
 
 
 # --- 2. people ------------------------------------------------------------------------------------
