@@ -353,6 +353,17 @@ def test_unnamed_protesters_are_of_where_they_are_or_of_the_one_state_named() ->
     assert coded(doc, [students, actor(doc, 4, 5, "IDN")]) == [("PROTEST", ["IDN"], ["IDN"], "asserted")]
 
 
+def test_the_act_in_a_rejected_offer_is_its_content_not_an_event() -> None:
+    # "Arafat rejected an offer to host a summit to negotiate with Israel ."
+    doc = parse([("Arafat", "Arafat", 1, "nsubj", "PROPN"), ("rejected", "reject", 1, "ROOT", "VERB"),
+                 ("an", "an", 3, "det", "DET"), ("offer", "offer", 1, "dobj", "NOUN"), ("to", "to", 5, "aux", "PART"),
+                 ("host", "host", 3, "acl", "VERB"), ("a", "a", 7, "det", "DET"), ("summit", "summit", 5, "dobj", "NOUN"),
+                 ("to", "to", 9, "aux", "PART"), ("negotiate", "negotiate", 5, "advcl", "VERB"),
+                 ("with", "with", 9, "prep", "ADP"), ("Israel", "Israel", 10, "pobj", "PROPN"), (".", ".", 1, "punct", "PUNCT")])
+    events = coded(doc, [actor(doc, 0, 1, "PSE", "GOV"), actor(doc, 11, 12, "ISR")])
+    assert [e[0] for e in events] == ["REJECT"]
+
+
 def test_what_someone_is_jailed_for_is_an_allegation_not_an_event() -> None:
     # "Tunisia jailed a student for helping militants ."
     doc = parse([("Tunisia", "Tunisia", 1, "nsubj", "PROPN"), ("jailed", "jail", 1, "ROOT", "VERB"),

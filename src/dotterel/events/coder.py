@@ -29,7 +29,7 @@ from dotterel.findings import ActorIndex, EventFinding, Mention
 
 # verbal acts whose complement is their content, not a separate event
 CONTENT_TAKING = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE"})
-CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep", "acomp"})
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep", "acomp", "acl", "dobj"})
 TRIGGER_POS = frozenset({"VERB", "AUX"})
 COOPERATIVE_QUADS = frozenset({1, 2})
 PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "PROTEST", "CONCEDE", "AID"})
