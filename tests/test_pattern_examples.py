@@ -37,6 +37,9 @@ CASES = [
     ("Congo accused Rwanda of backing the rebels in Goma.", ("ACCUSE", ["COD"], ["RWA"])),
     # a town the small model calls a person is still a place after "in"
     ("Police arrested dozens of students at a rally in Sivas.", ("COERCE", ["TUR"], ["TUR"])),
+    # a cooperative act its own actor says it would do is promised: AGREE (but not on a condition)
+    ("Turkey said it would reopen its border with Armenia next month.", ("AGREE", ["TUR"], ["ARM"])),
+    ("Ankara confirmed it would send food aid to Gaza.", ("AGREE", ["TUR"], ["PSE"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]
@@ -59,6 +62,7 @@ def test_pattern_codes_the_authored_sentence(analyzer: Analyzer, text: str, expe
     ("The Japanese navy may send warships to the Taiwan Strait, Chinese officials warned.", "THREATEN"),
     ("A powerful earthquake struck eastern Turkey before dawn on Monday.", "ASSAULT"),
     ("Floods destroyed thousands of homes across Pakistan's Sindh province.", "ASSAULT"),
+    ("The rebels said they would meet the envoy if the army withdrew first.", "AGREE"),
 ])
 def test_no_event_where_a_user_sees_none(analyzer: Analyzer, text: str, absent: str) -> None:
     # a warning about someone else's act is a claim, not a threat; nature is no actor

@@ -83,23 +83,22 @@ def _object_lemmas(args: Arguments) -> set[str]:
 def _slot(slot: str, args: Arguments, actors: ActorIndex) -> list[Mention]:
     if slot in ("dobj", "dobj_owner"):
         # in the passive the grammatical subject is the one acted on ("civilians were killed")
-        return mentions_in(args.patient, actors) or _owners(args.patient, actors)
-    if slot.startswith("pobj:"):
-        heads = args.preps.get(slot[5:], [])
+        heads = [args.patient] if args.patient is not None else []
+        found = mentions_in(args.patient, actors) or _owners(args.patient, actors)
     else:
-        heads = args.preps.get(slot, [])
-    found: list[Mention] = []
-    for head in heads:
-        found.extend(m for m in mentions_in(head, actors) if m not in found)
-    if not any(m.code for m in found) and slot.startswith("pobj:"):
-        # "sent troops to a peacekeeping force *in Liberia*": a destination naming no one is where it is;
-        # "pulled out of talks *with Venezuela*": an event noun names its parties
-        inner = ("in", "inside") if slot in DESTINATION_SLOTS else ("with", "between")
-        heads = [h for h in heads if slot in DESTINATION_SLOTS or _names_talks(h)]
-        found = [m for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in inner
-                 for obj in prep.children if obj.dep_ == "pobj" for m in mentions_in(obj, actors)
-                 if m.code and (m.kind == "state" or prep.lower_ != "in")] or found
-    return found
+        heads = args.preps.get(slot[5:] if slot.startswith("pobj:") else slot, [])
+        found = []
+        for head in heads:
+            found.extend(m for m in mentions_in(head, actors) if m not in found)
+    if any(m.code for m in found):
+        return found
+    # "sent troops to a peacekeeping force *in Liberia*": a destination naming no one is where it is;
+    # "pulled out of talks *with Venezuela*", "reopened its border *with Armenia*": the noun names the party
+    inner = ("in", "inside") if slot in DESTINATION_SLOTS else ("with", "between")
+    heads = [h for h in heads if slot in DESTINATION_SLOTS or _names_talks(h)]
+    return [m for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in inner
+            for obj in prep.children if obj.dep_ == "pobj" for m in mentions_in(obj, actors)
+            if m.code and (m.kind == "state" or prep.lower_ != "in")] or found
 
 
 def _nature_acts(tok: Token, args: Arguments) -> bool:
@@ -111,9 +110,9 @@ def _nature_acts(tok: Token, args: Arguments) -> bool:
 
 
 def _names_talks(noun: Token) -> bool:
-    """Talks, agreements and relations carry their parties in a "with"/"between" phrase."""
+    """Talks, agreements, relations and borders carry their other party in a "with"/"between" phrase."""
     ps = load_patterns()
-    return any(ps.in_class(noun.lemma_.lower(), c) for c in ("TALKS", "AGREEMENT", "RELATIONS"))
+    return any(ps.in_class(noun.lemma_.lower(), c) for c in ("TALKS", "AGREEMENT", "RELATIONS", "BORDER"))
 
 
 def _prep_objects(tok: Token) -> list[Token]:
@@ -306,6 +305,12 @@ def _conditional_threat(tok: Token, etype: str, modality: str) -> bool:
     if "unless" in marks:
         return modality in ("future", "hypothetical") or etype in CONFLICT_ACTS
     return "if" in marks and modality in ("future", "hypothetical") and etype in CONFLICT_ACTS | {"ASSAULT"}
+
+
+def _conditioned(tok: Token) -> bool:
+    """"would meet the mediator *if* he gave them a veto": an offer on a condition stays hypothetical."""
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "provided") for c in tok.children if c.dep_ == "advcl"
+               for m in c.children)
 
 
 def _condition_party(tok: Token, actors: ActorIndex, actor: list[Mention]) -> list[Mention]:
@@ -627,7 +632,7 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
                 etype, mode, modality = "THREATEN", None, "asserted"
             elif etype == "AGREE" and _content_type(tok, actors, ps) in CONFLICT_ACTS | {"ASSAULT"}:
                 etype, mode = "THREATEN", None  # "vowed to march on the capital"
-            elif cooperative and (modality == "future" or declared_intent(tok)):
+            elif cooperative and (modality == "future" or declared_intent(tok) or (announced and not _conditioned(tok))):
                 # DESIGN.md: a promised cooperative act is AGREE; the futurity is in the type
                 etype, mode, modality = "AGREE", None, "asserted"
             if etype == "THREATEN":
