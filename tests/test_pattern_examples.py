@@ -40,6 +40,8 @@ CASES = [
     # a cooperative act its own actor says it would do is promised: AGREE (but not on a condition)
     ("Turkey said it would reopen its border with Armenia next month.", ("AGREE", ["TUR"], ["ARM"])),
     ("Ankara confirmed it would send food aid to Gaza.", ("AGREE", ["TUR"], ["PSE"])),
+    # seeking something of someone, insisting on something, are requests
+    ("Ukraine sought more air defence systems from Germany.", ("REQUEST", ["UKR"], ["DEU"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]
@@ -63,6 +65,9 @@ def test_pattern_codes_the_authored_sentence(analyzer: Analyzer, text: str, expe
     ("A powerful earthquake struck eastern Turkey before dawn on Monday.", "ASSAULT"),
     ("Floods destroyed thousands of homes across Pakistan's Sindh province.", "ASSAULT"),
     ("The rebels said they would meet the envoy if the army withdrew first.", "AGREE"),
+    # an attempt is no request; insisting that something is so is a statement
+    ("Japan is seeking to improve ties with South Korea.", "REQUEST"),
+    ("Moscow insisted the exercises were purely defensive.", "REQUEST"),
 ])
 def test_no_event_where_a_user_sees_none(analyzer: Analyzer, text: str, absent: str) -> None:
     # a warning about someone else's act is a claim, not a threat; nature is no actor

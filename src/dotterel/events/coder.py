@@ -214,6 +214,8 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
         return None
     if p.joint and not _is_joint(tok, args):
         return None
+    if p.no_infinitive and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children):
+        return None
     if p.needs_content and not any(c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in c.children)
                                    for c in tok.children):
         return None

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from dotterel.knowledge import data_path, word_set
 
 _KNOWN_KEYS = {
-    "verbs", "type", "mode", "context", "object", "object_optional", "recipient", "needs_recipient",
+    "verbs", "type", "mode", "context", "object", "recipient", "needs_recipient", "no_infinitive",
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
     "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient",
 }
@@ -37,6 +37,7 @@ class Pattern:
     joint: bool = False
     inverse: bool = False
     needs_content: bool = False
+    no_infinitive: bool = False  # not with a to-infinitive of its own: "seeking to mend ties" is an attempt
     nonstate_subject: bool = False
     content_future: bool = False
     victim_subject: bool = False  # "soldiers died in an air strike": the subject suffered, the attack's owner acted
@@ -153,6 +154,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             joint=bool(spec.get("joint")),
             inverse=bool(spec.get("inverse")),
             needs_content=bool(spec.get("needs_content")),
+            no_infinitive=bool(spec.get("no_infinitive")),
             nonstate_subject=bool(spec.get("nonstate_subject")),
             content_future=bool(spec.get("content_future")),
             victim_subject=bool(spec.get("victim_subject")),
