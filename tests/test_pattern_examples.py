@@ -42,6 +42,15 @@ CASES = [
     ("Ankara confirmed it would send food aid to Gaza.", ("AGREE", ["TUR"], ["PSE"])),
     # seeking something of someone, insisting on something, are requests
     ("Ukraine sought more air defence systems from Germany.", ("REQUEST", ["UKR"], ["DEU"])),
+    # phrase families: breaking a truce attacks, defying a ban refuses, denying a permit refuses,
+    # deporting people coerces, inspecting sites investigates, setting fire to offices coerces
+    ("Rebels violated the truce with the Colombian army on Sunday.", ("ASSAULT", ["COL"], ["COL"])),
+    ("Opposition parties in Togo defied a ban on rallies.", ("REJECT", ["TGO"], [])),
+    ("Hungary deported 40 Syrian migrants on Monday.", ("COERCE", ["HUN"], ["SYR"])),
+    ("IAEA inspectors examined the reactor site in Iran.", ("ACCUSE", ["IAEA"], ["IRN"])),
+    ("Rioters set fire to the Swedish embassy in Baghdad.", ("COERCE", ["IRQ"], ["SWE"])),
+    ("Algeria refused landing permits to French military aircraft.", ("REJECT", ["DZA"], ["FRA"])),
+    ("Rebels blew up a bus carrying Pakistani soldiers.", ("ASSAULT", ["PAK"], ["PAK"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]
