@@ -51,6 +51,10 @@ CASES = [
     ("Rioters set fire to the Swedish embassy in Baghdad.", ("COERCE", ["IRQ"], ["SWE"])),
     ("Algeria refused landing permits to French military aircraft.", ("REJECT", ["DZA"], ["FRA"])),
     ("Rebels blew up a bus carrying Pakistani soldiers.", ("ASSAULT", ["PAK"], ["PAK"])),
+    # control frames: "allowed X to V" acts on X; "called for X to V" asks X; refusing permission rejects
+    ("Egypt allowed UN aid convoys to enter Gaza through the Rafah crossing.", ("RETREAT", ["EGY"], ["UN"])),
+    ("Kenya called for Ethiopia to withdraw its troops from the border.", ("REQUEST", ["KEN"], ["ETH"])),
+    ("Poland said it would not give permission to Hungary to hold the summit.", ("REJECT", ["POL"], ["HUN"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]

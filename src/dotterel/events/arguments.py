@@ -187,6 +187,17 @@ def _existential_patient(tok: Token) -> Token | None:
     return None
 
 
+def _controlled_object(tok: Token) -> Token | None:
+    """"allowed UN convoys to enter Darfur": the parser makes the convoys the subject of "enter"; they are
+    what "allowed" acts on (object control)."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                return subj
+    return None
+
+
 def arguments(tok: Token) -> Arguments:
     subj, patient, passive = _own_subject(tok)
     if subj is None and patient is None and (there := _existential_patient(tok)) is not None:
@@ -197,6 +208,8 @@ def arguments(tok: Token) -> Arguments:
         subj = _relative_antecedent(tok, subj)
     if patient is None:
         patient = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    if patient is None:
+        patient = _controlled_object(tok)
     args = Arguments(subject=subj, patient=patient, passive=passive)
     for holder in (tok, patient):
         if holder is None:
@@ -218,4 +231,8 @@ def arguments(tok: Token) -> Arguments:
                 args.preps.setdefault("iobj", []).append(child)
             elif child.dep_ == "prt" and holder is tok:  # "step down", "pull out": the particle counts as a prep
                 args.preps.setdefault(child.lower_, [])
+            elif child.dep_ in ("advcl", "ccomp") and holder is tok and any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
+                # "pushing for the US to support the plan": the one asked is the clause's subject
+                args.preps.setdefault("for", []).extend(c for c in child.children if c.dep_ == "nsubj")
     return args
