@@ -55,6 +55,11 @@ CASES = [
     ("Egypt allowed UN aid convoys to enter Gaza through the Rafah crossing.", ("RETREAT", ["EGY"], ["UN"])),
     ("Kenya called for Ethiopia to withdraw its troops from the border.", ("REQUEST", ["KEN"], ["ETH"])),
     ("Poland said it would not give permission to Hungary to hold the summit.", ("REJECT", ["POL"], ["HUN"])),
+    # sense by object or complement
+    ("Chile protested to Argentina over the incursion.", ("ACCUSE", ["CHL"], ["ARG"])),
+    ("Greek teachers boycotted classes across the country on Monday.", ("PROTEST", ["GRC"], ["GRC"])),
+    ("Myanmar's junta ordered the newspaper to suspend publication.", ("COERCE", ["MMR"], ["MMR"])),
+    ("Armenia mobilized its reservists on Tuesday.", ("MOBILIZE", ["ARM"], [])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]
@@ -81,6 +86,7 @@ def test_pattern_codes_the_authored_sentence(analyzer: Analyzer, text: str, expe
     # an attempt is no request; insisting that something is so is a statement
     ("Japan is seeking to improve ties with South Korea.", "REQUEST"),
     ("Moscow insisted the exercises were purely defensive.", "REQUEST"),
+    ("The Saudi government mobilized lobby groups in Washington.", "MOBILIZE"),
 ])
 def test_no_event_where_a_user_sees_none(analyzer: Analyzer, text: str, absent: str) -> None:
     # a warning about someone else's act is a claim, not a threat; nature is no actor

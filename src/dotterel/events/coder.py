@@ -205,7 +205,13 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
     if _nature_acts(tok, args):
         return None
     objects = _object_lemmas(args)
-    if p.objects is not None and not (objects & p.objects):
+    if p.objects is not None and not (objects & p.objects) and not (p.object_optional and not objects):
+        return None
+    if p.content_verbs is not None and not any(
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in p.content_verbs for c in tok.children):
+        return None
+    if p.finite_content and not any(c.dep_ == "ccomp" and not any(a.lower_ == "to" for a in c.children)
+                                    for c in tok.children):
         return None
     if p.prep_any and not (p.prep_any & set(args.preps)):
         return None

@@ -11,7 +11,8 @@ from spacy.tokens import Token
 from dotterel.knowledge import data_path, word_set
 
 _KNOWN_KEYS = {
-    "verbs", "type", "mode", "context", "object", "recipient", "needs_recipient", "no_infinitive",
+    "verbs", "type", "mode", "context", "object", "object_optional", "recipient", "needs_recipient", "no_infinitive",
+    "content_verbs", "finite_content",
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
     "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient",
 }
@@ -24,6 +25,9 @@ class Pattern:
     mode: str | None = None
     context: tuple[str, ...] = ()
     objects: frozenset[str] | None = None  # required object lemmas (None: any object or none)
+    object_optional: bool = False  # the object constraint holds only when there is an object
+    content_verbs: frozenset[str] | None = None  # the act asked or ordered must be one of these verbs
+    finite_content: bool = False  # the verb reports a that-clause ("protested that ...")
     prep_objects: frozenset[str] | None = None  # required lemmas of a prepositional object ("pulled out of *talks*")
     recipient_slots: tuple[str, ...] = ()
     needs_recipient: bool = False
@@ -141,6 +145,9 @@ def parse_patterns(raw: dict) -> PatternSet:
             context=tuple(spec.get("context", ())),
             objects=_words(obj, classes) if obj is not None else None,
             prep_objects=_words(spec["prep_object"], classes) if "prep_object" in spec else None,
+            object_optional=bool(spec.get("object_optional")),
+            content_verbs=_words(spec["content_verbs"], classes) if "content_verbs" in spec else None,
+            finite_content=bool(spec.get("finite_content")),
             recipient_slots=tuple(spec.get("recipient", ())),
             needs_recipient=bool(spec.get("needs_recipient")),
             needs_slot_recipient=bool(spec.get("needs_slot_recipient")),
