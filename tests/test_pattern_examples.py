@@ -60,6 +60,9 @@ CASES = [
     ("Greek teachers boycotted classes across the country on Monday.", ("PROTEST", ["GRC"], ["GRC"])),
     ("Myanmar's junta ordered the newspaper to suspend publication.", ("COERCE", ["MMR"], ["MMR"])),
     ("Armenia mobilized its reservists on Tuesday.", ("MOBILIZE", ["ARM"], [])),
+    # speech-act nouns after light verbs request
+    ("The ILO reiterated its demand that Qatar protect migrant workers.", ("REQUEST", ["UN"], ["QAT"])),
+    ("Germany issued a stern reminder to Serbia that it must respect the ruling.", ("REQUEST", ["DEU"], ["SRB"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]
