@@ -63,6 +63,7 @@ CASES = [
     # speech-act nouns after light verbs request
     ("The ILO reiterated its demand that Qatar protect migrant workers.", ("REQUEST", ["UN"], ["QAT"])),
     ("Germany issued a stern reminder to Serbia that it must respect the ruling.", ("REQUEST", ["DEU"], ["SRB"])),
+    ("Palestinian shopkeepers shunned work to protest against the new checkpoints.", ("PROTEST", ["PSE"], ["PSE"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]
@@ -90,6 +91,10 @@ def test_pattern_codes_the_authored_sentence(analyzer: Analyzer, text: str, expe
     ("Japan is seeking to improve ties with South Korea.", "REQUEST"),
     ("Moscow insisted the exercises were purely defensive.", "REQUEST"),
     ("The Saudi government mobilized lobby groups in Washington.", "MOBILIZE"),
+    # what protesters say while protesting is a claim; a conjunct inside a refused act is content too
+    ("Students staged rallies in Dhaka against the government, saying the minister must resign.", "RETREAT"),
+    ("The rebels refused to allow UN helicopters to land and evacuate the wounded.", "AID"),
+    ("Taliban-ruled Afghanistan has been sharing intelligence with Iran.", "REJECT"),
 ])
 def test_no_event_where_a_user_sees_none(analyzer: Analyzer, text: str, absent: str) -> None:
     # a warning about someone else's act is a claim, not a threat; nature is no actor

@@ -17,6 +17,7 @@ from dotterel.actors.drafts import actor_key
 
 from dotterel.events.arguments import Arguments, arguments, mentions_in, phrase_tokens, real_head
 from dotterel.events.modality import (
+    load_cues,
     declared_intent,
     is_condition,
     modality_of,
@@ -571,11 +572,17 @@ def _suppressed(tok: Token, coded: dict[int, str], main_coded: bool) -> bool:
                 return True
     cur = tok
     for _ in range(4):
-        if cur.dep_ not in CONTENT_DEPS or cur.head.i == cur.i:
+        # a conjunct shares its head's role ("refused to allow planes to land *and evacuate*") unless the head
+        # is an event of its own ("accused X *and recalled* its envoy")
+        content_conj = cur.dep_ == "conj" and cur.head.i not in coded
+        if (cur.dep_ not in CONTENT_DEPS and not content_conj) or cur.head.i == cur.i:
             return False
+        said = cur.dep_ == "ccomp" and cur.head.lemma_.lower() in load_cues().reporting_verbs
         cur = cur.head
         if coded.get(cur.i) in CONTENT_TAKING:
             return True
+        if said and cur.head.i in coded and cur.dep_ in ("advcl", "xcomp", "conj"):
+            return True  # "staged rallies, *saying* he must resign": what the actors say while acting is a claim
     return False
 
 
