@@ -64,6 +64,8 @@ CASES = [
     ("The ILO reiterated its demand that Qatar protect migrant workers.", ("REQUEST", ["UN"], ["QAT"])),
     ("Germany issued a stern reminder to Serbia that it must respect the ruling.", ("REQUEST", ["DEU"], ["SRB"])),
     ("Palestinian shopkeepers shunned work to protest against the new checkpoints.", ("PROTEST", ["PSE"], ["PSE"])),
+    # an ethnic group is of the state it lives in
+    ("Police killed two ethnic Uzbeks in southern Kyrgyzstan on Friday.", ("ASSAULT", ["KGZ"], ["KGZ"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]

@@ -110,6 +110,11 @@ def _nature_acts(tok: Token, args: Arguments) -> bool:
     return any(ps.in_class(k, "NATURE") for s in subjects for k in noun_keys(real_head(s)))
 
 
+def _ethnic(m: Mention, sent: Span) -> bool:
+    """"ethnic Albanians": a people named by origin, not the state of that name."""
+    return any(c.lower_ == "ethnic" for c in sent.doc[m.head].children)
+
+
 def _names_talks(noun: Token) -> bool:
     """Talks, agreements, relations and borders carry their other party in a "with"/"between" phrase."""
     ps = load_patterns()
@@ -655,6 +660,9 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
                 # the threatened act names ("threatened to ban voting in Jerusalem if Hamas ran": at Hamas)
                 recipients = _condition_party(tok, actors, actor) or recipients
             location = _location(args, actors, actor + recipients)
+            if location is not None and location.kind == "state":
+                # "killed three ethnic Albanians in southern Serbia": an ethnic group is of the state it lives in
+                recipients = [location if _ethnic(m, sent) and m.code != location.code else m for m in recipients]
             home = location or _subject_place(args, actors) or _sole_state(sent, args, actors)
             if not any(m.code for m in actor) and etype in LOCAL_ACTOR_TYPES and home is not None:
                 # "people blocked streets in Hong Kong", "a roadside bomb near Samarra killed ...": unnamed
