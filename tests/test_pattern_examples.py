@@ -66,6 +66,8 @@ CASES = [
     ("Palestinian shopkeepers shunned work to protest against the new checkpoints.", ("PROTEST", ["PSE"], ["PSE"])),
     # an ethnic group is of the state it lives in
     ("Police killed two ethnic Uzbeks in southern Kyrgyzstan on Friday.", ("ASSAULT", ["KGZ"], ["KGZ"])),
+    # the owner of the thing acted on is the recipient
+    ("NATO tightened its naval blockade of Libya on Friday.", ("COERCE", ["NATO"], ["LBY"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]

@@ -256,6 +256,12 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
         recipients = _slot(slot, args, actors)
         if recipients:
             break
+    if not recipients and p.recipient_slots:
+        # "tighten the naval blockade *of Serbia*", "hack into the computers *of South Korean officers*": the
+        # acted-on thing's owner
+        things = [args.patient] + [h for slot in p.recipient_slots if slot.startswith("pobj:")
+                                   for h in args.preps.get(slot[5:], [])]
+        recipients = next((found for t in things if (found := [m for m in _owners(t, actors) if m.code])), [])
     if not recipients and p.needs_slot_recipient:
         return None
     if not recipients and p.type in CONTENT_TAKING:
