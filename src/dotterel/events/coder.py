@@ -96,7 +96,7 @@ def _slot(slot: str, args: Arguments, actors: ActorIndex) -> list[Mention]:
     # "sent troops to a peacekeeping force *in Liberia*": a destination naming no one is where it is;
     # "pulled out of talks *with Venezuela*", "reopened its border *with Armenia*": the noun names the party
     inner = ("in", "inside") if slot in DESTINATION_SLOTS else ("with", "between")
-    heads = [h for h in heads if slot in DESTINATION_SLOTS or _names_talks(h)]
+    heads = [h for h in heads if slot in DESTINATION_SLOTS or _names_other_party(h)]
     return [m for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in inner
             for obj in prep.children if obj.dep_ == "pobj" for m in mentions_in(obj, actors)
             if m.code and (m.kind == "state" or prep.lower_ != "in")] or found
@@ -115,7 +115,7 @@ def _ethnic(m: Mention, sent: Span) -> bool:
     return any(c.lower_ == "ethnic" for c in sent.doc[m.head].children)
 
 
-def _names_talks(noun: Token) -> bool:
+def _names_other_party(noun: Token) -> bool:
     """Talks, agreements, relations and borders carry their other party in a "with"/"between" phrase."""
     ps = load_patterns()
     return any(ps.in_class(noun.lemma_.lower(), c) for c in ("TALKS", "AGREEMENT", "RELATIONS", "BORDER"))
@@ -199,6 +199,32 @@ def _is_joint(tok: Token, args: Arguments) -> bool:
         args.preps.get("with"))
 
 
+def _frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex) -> bool:
+    """The pattern's constraints on the trigger's frame: object class, complements, particles, prepositions."""
+    objects = _object_lemmas(args)
+    infinitives = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in c.children)]
+    if p.objects is not None and not (objects & p.objects) and not (p.object_optional and not objects):
+        return False
+    if p.content_verbs is not None and not any(
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in p.content_verbs for c in tok.children):
+        return False
+    if p.finite_content and not any(c.dep_ == "ccomp" and c not in infinitives for c in tok.children):
+        return False
+    if p.prep_any and not (p.prep_any & set(args.preps)):
+        return False
+    if p.prep_objects is not None and not any(key in p.prep_objects for obj in _prep_objects(tok)
+                                              for key in noun_keys(obj)):
+        return False
+    if p.joint and not _is_joint(tok, args):
+        return False
+    if p.no_infinitive and any(c.dep_ == "xcomp" for c in infinitives):
+        return False
+    if p.needs_content and not infinitives:
+        return False
+    # "declined to resign" refuses an act; "declined to comment" refuses nothing
+    return not (p.event_content and _content_type(tok, actors, load_patterns()) is None)
+
+
 def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
            ) -> tuple[list[Mention], list[Mention]] | None:
     """Actors and recipients if pattern `p` applies to trigger `tok`, else None."""
@@ -208,31 +234,8 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
             place = _location(args, actors, [])  # "protests erupted in Tehran": aimed at Iran
             recipients = [place] if place is not None else []
         return (_unique(actor), _unique(recipients)) if actor or recipients else None
-    if _nature_acts(tok, args):
+    if _nature_acts(tok, args) or not _frame_fits(p, tok, args, actors):
         return None
-    objects = _object_lemmas(args)
-    if p.objects is not None and not (objects & p.objects) and not (p.object_optional and not objects):
-        return None
-    if p.content_verbs is not None and not any(
-            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in p.content_verbs for c in tok.children):
-        return None
-    if p.finite_content and not any(c.dep_ == "ccomp" and not any(a.lower_ == "to" for a in c.children)
-                                    for c in tok.children):
-        return None
-    if p.prep_any and not (p.prep_any & set(args.preps)):
-        return None
-    if p.prep_objects is not None and not any(key in p.prep_objects for obj in _prep_objects(tok)
-                                              for key in noun_keys(obj)):
-        return None
-    if p.joint and not _is_joint(tok, args):
-        return None
-    if p.no_infinitive and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children):
-        return None
-    if p.needs_content and not any(c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in c.children)
-                                   for c in tok.children):
-        return None
-    if p.event_content and _content_type(tok, actors, load_patterns()) is None:
-        return None  # "declined to resign" refuses an act; "declined to comment" refuses nothing
     actor = subject_mentions(args.subject, actors)
     if p.victim_subject or (args.passive and p.type == "ASSAULT" and not any(m.code for m in actor)):
         # "killed in an Israeli air strike", "died in a drone attack by the rebels": the attack names the attacker
