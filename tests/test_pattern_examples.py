@@ -68,6 +68,11 @@ CASES = [
     ("Police killed two ethnic Uzbeks in southern Kyrgyzstan on Friday.", ("ASSAULT", ["KGZ"], ["KGZ"])),
     # the owner of the thing acted on is the recipient
     ("NATO tightened its naval blockade of Libya on Friday.", ("COERCE", ["NATO"], ["LBY"])),
+    # standing with someone supports them; calling their act a threat accuses; troops sent to back a
+    # government are aid to it
+    ("Japan said it stood firmly with the Philippines.", ("SUPPORT", ["JPN"], ["PHL"])),
+    ("Guyana called Venezuela's referendum a direct threat to its sovereignty.", ("ACCUSE", ["GUY"], ["VEN"])),
+    ("Rwanda sent troops to support Mozambique's government against insurgents.", ("AID", ["RWA"], ["MOZ"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]
@@ -99,6 +104,7 @@ def test_pattern_codes_the_authored_sentence(analyzer: Analyzer, text: str, expe
     ("Students staged rallies in Dhaka against the government, saying the minister must resign.", "RETREAT"),
     ("The rebels refused to allow UN helicopters to land and evacuate the wounded.", "AID"),
     ("Taliban-ruled Afghanistan has been sharing intelligence with Iran.", "REJECT"),
+    ("Colombia's president called the ceasefire a great achievement.", "ACCUSE"),
 ])
 def test_no_event_where_a_user_sees_none(analyzer: Analyzer, text: str, absent: str) -> None:
     # a warning about someone else's act is a claim, not a threat; nature is no actor

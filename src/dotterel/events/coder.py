@@ -121,6 +121,29 @@ def _names_other_party(noun: Token) -> bool:
     return any(ps.in_class(noun.lemma_.lower(), c) for c in ("TALKS", "AGREEMENT", "RELATIONS", "BORDER"))
 
 
+def _complements(tok: Token) -> list[Token]:
+    """What the verb calls its object: "called the plan *a threat*", "described it *as aggression*"."""
+    found = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+    return found + [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                    for o in c.children if o.dep_ == "pobj"]
+
+
+def _purpose_parties(args: Arguments, tok: Token, actors: ActorIndex) -> list[Mention]:
+    """Whom an act is meant to help: "sent troops *to back the government in Tripoli*"."""
+    ps = load_patterns()
+    for clause in tok.children:
+        if _is_purpose(clause) and ps.in_class(clause.lemma_.lower(), "HELPING"):
+            obj = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
+            holders = [clause] + ([obj] if obj is not None else [])  # "back the government *in Tripoli*"
+            places = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+                      for o in c.children if o.dep_ == "pobj"]
+            found = [m for m in mentions_in(obj, actors) or _owners(obj, actors) if m.code] or [
+                m for o in places for m in mentions_in(o, actors) if m.code and m.kind == "state"]
+            if found:
+                return found
+    return []
+
+
 def _prep_objects(tok: Token) -> list[Token]:
     """Objects of the trigger's prepositions, through stacked ones ("pulled *out of* the talks")."""
     found, stack = [], [c for c in tok.children if c.dep_ in ("prep", "prt")]
@@ -210,6 +233,8 @@ def _frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex) -> 
         return False
     if p.finite_content and not any(c.dep_ == "ccomp" and c not in infinitives for c in tok.children):
         return False
+    if p.complements is not None and not any(k in p.complements for c in _complements(tok) for k in noun_keys(c)):
+        return False
     if p.prep_any and not (p.prep_any & set(args.preps)):
         return False
     if p.prep_objects is not None and not any(key in p.prep_objects for obj in _prep_objects(tok)
@@ -256,7 +281,7 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
         return None
     recipients: list[Mention] = []
     for slot in p.recipient_slots:
-        recipients = _slot(slot, args, actors)
+        recipients = _purpose_parties(args, tok, actors) if slot == "purpose" else _slot(slot, args, actors)
         if recipients:
             break
     if not recipients and p.recipient_slots:
@@ -595,7 +620,7 @@ def _suppressed(tok: Token, coded: dict[int, str], main_coded: bool) -> bool:
         cur = cur.head
         if coded.get(cur.i) in CONTENT_TAKING:
             return True
-        if said and cur.head.i in coded and cur.dep_ in ("advcl", "xcomp", "conj"):
+        if said and cur.head.i in coded and cur.dep_ in ("advcl", "xcomp"):
             return True  # "staged rallies, *saying* he must resign": what the actors say while acting is a claim
     return False
 
