@@ -146,6 +146,12 @@ def test_condition_antecedent_is_not_an_event() -> None:
     # "Rebels could attack"
     ([("Rebels", "rebel", 2, "nsubj", "NOUN"), ("could", "could", 2, "aux", "AUX"),
       ("attack", "attack", 2, "ROOT", "VERB")], 2, "hypothetical"),
+    # "Kyiv fears Russia will attack": feared, even with "will"
+    ([("Kyiv", "Kyiv", 1, "nsubj", "PROPN"), ("fears", "fear", 1, "ROOT", "VERB"), ("Russia", "Russia", 4, "nsubj", "PROPN"),
+      ("will", "will", 4, "aux", "AUX"), ("attack", "attack", 1, "ccomp", "VERB")], 4, "hypothetical"),
+    # "Obama wants Putin to attack": an infinitive with its own subject, governed by a wish
+    ([("Obama", "Obama", 1, "nsubj", "PROPN"), ("wants", "want", 1, "ROOT", "VERB"), ("Putin", "Putin", 4, "nsubj", "PROPN"),
+      ("to", "to", 4, "aux", "PART"), ("attack", "attack", 1, "ccomp", "VERB")], 4, "hypothetical"),
 ])
 def test_modality_cues(rows: list[tuple[str, str, int, str, str]], trigger: int, expected: str) -> None:
     assert modality_of(parse(rows)[trigger]) == expected

@@ -31,6 +31,7 @@ class ModalityCues:
     reporting_verbs: frozenset[str]
     obligation_aux: frozenset[str]
     self_future_aux: frozenset[str]
+    desire_verbs: frozenset[str]
 
 
 @functools.cache
@@ -84,8 +85,11 @@ def modality_of(tok: Token) -> Modality:
             continue
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in cues.negating_verbs:
             return "negated"  # "Moscow denied that its forces had struck the hospital"
-        if cur.dep_ not in ("xcomp", "advcl", "pcomp", "acomp") or cur.head.i == cur.i:
-            break
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in cues.desire_verbs:
+            found = "hypothetical"  # "hopes that Serbia will recognise Kosovo": wished, not done (even with "will")
+        infinitive = cur.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in cur.children)
+        if (cur.dep_ not in ("xcomp", "advcl", "pcomp", "acomp") and not infinitive) or cur.head.i == cur.i:
+            break  # ("wants Putin *to attack*": an infinitive with its own subject is governed like an xcomp)
         head = cur.head
         if head.dep_ == "prep" and head.head.i != head.i:  # "accused of", "refrain from"
             head = head.head
