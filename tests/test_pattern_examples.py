@@ -73,6 +73,8 @@ CASES = [
     ("Japan said it stood firmly with the Philippines.", ("SUPPORT", ["JPN"], ["PHL"])),
     ("Guyana called Venezuela's referendum a direct threat to its sovereignty.", ("ACCUSE", ["GUY"], ["VEN"])),
     ("Rwanda sent troops to support Mozambique's government against insurgents.", ("AID", ["RWA"], ["MOZ"])),
+    # a people named after one state but living in another are of the latter; no plural is a person's name
+    ("Bosnian Serbs shelled the town of Gorazde.", ("ASSAULT", ["BIH"], ["BIH"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]

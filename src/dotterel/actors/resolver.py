@@ -88,8 +88,9 @@ def _inside_name(doc: Doc, start: int, end: int, labels: frozenset[str]) -> bool
             ent_end = i + 1
             while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
                 ent_end += 1
-            if tok.ent_type_ == "PERSON" and not_a_person(load(), [t.text for t in doc[ent_start:ent_end]]):
-                return False
+            if tok.ent_type_ == "PERSON" and (not_a_person(load(), [t.text for t in doc[ent_start:ent_end]])
+                                              or doc[ent_end - 1].tag_ in ("NNS", "NNPS")):
+                return False  # ... and a name does not end in a plural: "Bosnian Serbs" are a people
             return ent_start < start or ent_end > end
     return False
 

@@ -95,6 +95,12 @@ def _phrase_mentions(head: Token, actors: ActorIndex) -> list[Mention]:
     if own is not None and own.code is None and any(
             (m := actors.at_token(t.i)) is not None and m.code for t in phrase_tokens(head)):
         own = None  # "Hezbollah guerrillas": the uncoded group noun yields to the coded modifier
+    if own is not None and own.kind == "state" and head.tag_ in ("NNPS", "NNS"):
+        # "Bosnian Serbs", "Iraqi Kurds": a people named after one state, living in another, are of the latter
+        home = next((m for c in head.children if c.dep_ in ("amod", "compound")
+                     if (m := actors.at_token(c.i)) is not None and m.kind == "state" and m.code
+                     and m.code != own.code), None)
+        own = home or own
     if own is not None:
         # coordinated modifiers inside it: "Pakistani and Afghan officials", "the presidents of Rwanda and Congo"
         # "both countries" stands for two actors: two mentions over the same words
