@@ -75,6 +75,8 @@ CASES = [
     ("Rwanda sent troops to support Mozambique's government against insurgents.", ("AID", ["RWA"], ["MOZ"])),
     # a people named after one state but living in another are of the latter; no plural is a person's name
     ("Bosnian Serbs shelled the town of Gorazde.", ("ASSAULT", ["BIH"], ["BIH"])),
+    # a government's measure at home targets its own country
+    ("The Thai government said it was ready to impose martial law.", ("THREATEN", ["THA"], ["THA"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]

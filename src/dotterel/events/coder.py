@@ -709,6 +709,10 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
                 recipients = [location]  # "attacked a restaurant in Mogadishu": the violence is done to Somalia
             elif not recipients and etype in HOME_TARGETED:
                 recipients = _home_country(actor, HOME_TARGETED[etype])
+            elif not recipients and _governs_at_home(actor) and ps.classes.get("HOME_MEASURE", frozenset()) & (
+                    _object_lemmas(args)):
+                # "prepared to impose martial law", "lifted the ban on the FIS": a government's measure at home
+                recipients = _home_country(actor, None)
             elif not recipients and etype in SELF_DIRECTED and _governs_at_home(actor):
                 # "police opened fire ... arresting 12", "the junta imposed martial law": a state's own organs
                 # coercing unnamed people act on their own country (CAMEO/PLOVER convention)
