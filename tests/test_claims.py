@@ -91,6 +91,10 @@ def test_scorer_matches_one_to_one_on_half_overlap() -> None:
 
 # (text, speaker words, cue, kind, content, certainty)
 POSITIVE = [
+    # the small parser hangs the trailing name on the previous clause and leaves "said" without a subject
+    ("Peru and Chile have agreed to reopen their shared border crossings, Chile's interior minister Carolina Toha said on Monday.",
+     "Chile's interior minister", "said", "indirect",
+     "Peru and Chile have agreed to reopen their shared border crossings", "claimed"),
     ("Rebel commanders said on Friday that their fighters had withdrawn from the hills above Bunia.",
      "Rebel commanders", "said", "indirect", "their fighters had withdrawn from the hills above Bunia", "claimed"),
     ("The bridge over the Dnipro was destroyed overnight, the regional governor said.",

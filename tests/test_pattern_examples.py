@@ -77,6 +77,8 @@ CASES = [
     ("Bosnian Serbs shelled the town of Gorazde.", ("ASSAULT", ["BIH"], ["BIH"])),
     # a government's measure at home targets its own country
     ("The Thai government said it was ready to impose martial law.", ("THREATEN", ["THA"], ["THA"])),
+    # "their countries" after coordinated actors is both of them; acting together, they have no recipient
+    ("Senior Greek and Turkish officials agreed that their countries should resume talks.", ("AGREE", ["GRC", "TUR"], [])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]

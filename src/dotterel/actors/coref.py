@@ -43,13 +43,15 @@ def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: 
         if new:
             resolved.sort(key=lambda d: d.start)
     every = sorted([*drafts, *out], key=lambda d: d.start)
-    _possessives(doc, kb, every, sents)
-    return every
+    every += _possessives(doc, kb, every, sents)
+    return sorted(every, key=lambda d: d.start)
 
 
-def _possessives(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentences) -> None:
+def _possessives(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentences) -> list[Draft]:
     """Give an unresolved group noun the actor its possessive pronoun refers to: "Kim ... his
-    soldiers" -> PRK MIL, "Israel ... its troops" -> ISR MIL."""
+    soldiers" -> PRK MIL, "Israel ... its troops" -> ISR MIL; "Hungarian and Romanian officials ... their
+    countries" -> both (the second as an extra draft over the same words, returned)."""
+    extra: list[Draft] = []
     for n, d in enumerate(drafts):
         if d.code is not None or d.source != "noun":
             continue
@@ -77,6 +79,22 @@ def _possessives(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Senten
             d.sector = ante.sector  # "Hamas ... its fighters" stay REB
         d.name = kb.countries.get(ante.code or "", ante.name) if kind == "state" else ante.name
         d.key = actor_key(d.kind, d.code, d.sector, d.name)
+        partner = _coordinated_partner(doc, ante, before) if kb.is_word("plural_possessive", word) else None
+        if partner is not None and doc[d.end - 1].tag_ == "NNS":
+            extra.append(_refer(d.start, d.end, partner, d.sector, as_state=partner.kind == "state", kb=kb))
+    return extra
+
+
+def _coordinated_partner(doc: Doc, ante: Draft, before: list[Draft]) -> Draft | None:
+    """The other coded actor coordinated with `ante` ("*Hungarian* and Romanian officials")."""
+    span = range(ante.start, ante.end)
+    linked = {t.i for i in span for t in doc[i].conjuncts}
+    for b in before:
+        last = doc[b.end - 1]
+        if b is not ante and b.code and b.code != ante.code and (
+                last.i in linked or (last.head.i in span and last.dep_ in ("amod", "compound", "conj"))):
+            return b
+    return None
 
 
 def _candidate(tok: Token) -> bool:

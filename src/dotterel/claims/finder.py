@@ -65,9 +65,30 @@ def _is_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound") and tok.tag_ != "JJ"
 
 
+_NP_PARTS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "NUM"})
+
+
+def _preceding_name(verb: Token) -> Token | None:
+    """", India's foreign secretary Vikram Misri said": a subjectless reporting verb right after a noun
+    phrase that follows a comma (the small parser hangs such names on the previous clause)."""
+    doc = verb.doc
+    if verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    last = doc[verb.i - 1]
+    if last.pos_ not in ("PROPN", "NOUN"):
+        return None
+    i = verb.i - 1
+    while i > verb.sent.start and doc[i - 1].pos_ in _NP_PARTS:
+        i -= 1
+    return last if i > verb.sent.start and doc[i - 1].text == "," else None
+
+
 def _subject(verb: Token) -> Token | None:
     """The speaker head for a reporting verb: its subject, the agent of a passive, the antecedent of
     a relative pronoun, or the subject it shares with the verb it hangs from."""
+    named = _preceding_name(verb)
+    if named is not None:
+        return named
     tok: Token | None = verb
     for _ in range(4):
         if tok is None:
@@ -183,6 +204,9 @@ class _Finder:
             return _rest_of_clause(host, tok), [host]
         if tok.dep_ == "parataxis" and tok.i > host.i:  # "The town fell, officials said."
             return _rest_of_clause(host, tok), [host]
+        if tok.dep_ == "conj" and tok.i > host.i and not any(
+                c.dep_ == "cc" and host.i < c.i < tok.i for c in [*host.children, *tok.children]):
+            return _rest_of_clause(host, tok), [host]  # the same, parsed as a conjunct with no "and"
         quote = self._adjacent_quote(tok)
         return (quote, []) if quote else (None, [])
 

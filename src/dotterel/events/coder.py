@@ -311,9 +311,13 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
         recipients = [m for m in recipients if m.code and m.code not in actor_codes and m.kind in ("state", "igo")]
     if p.igo_recipient:
         recipients = [m for m in recipients if m.kind == "igo"]
-    # an actor is not its own recipient; domestic dyads (Congress -> the president: USA-USA) are kept
+    # an actor is not its own recipient; domestic dyads (Congress -> the president: USA-USA) are kept, but
+    # "Armenia and Azerbaijan agreed that their countries ..." is the two acting together (no recipient)
     actor_keys = {m.key for m in actor}
     recipients = [m for m in recipients if m.key not in actor_keys]
+    if len(actor_codes) > 1 and {m.code for m in recipients} <= actor_codes and \
+            ONTOLOGY.spec(p.type).quad in COOPERATIVE_QUADS:
+        recipients = []
     if p.needs_recipient and not recipients:
         return None
     if not actor and not recipients:
