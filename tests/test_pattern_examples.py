@@ -79,6 +79,10 @@ CASES = [
     ("The Thai government said it was ready to impose martial law.", ("THREATEN", ["THA"], ["THA"])),
     # "their countries" after coordinated actors is both of them; acting together, they have no recipient
     ("Senior Greek and Turkish officials agreed that their countries should resume talks.", ("AGREE", ["GRC", "TUR"], [])),
+    # a travel advisory sanctions; pressure from someone is their request; an appositive names the object's class
+    ("Britain advised against all travel to Haiti on Friday.", ("SANCTION", ["GBR"], ["HTI"])),
+    ("Pakistan's president faces pressure from China to protect its workers.", ("REQUEST", ["CHN"], ["PAK"])),
+    ("The Ukraine International Airlines jet, a Boeing 737, was blown up over Tehran.", ("ASSAULT", [], ["UKR"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]

@@ -63,6 +63,7 @@ def _object_lemmas(args: Arguments) -> set[str]:
     patient = real_head(args.patient)  # "suspended part of its aid": the aid
     heads = [patient, *patient.conjuncts]
     heads += [c for c in patient.head.children if c.dep_ == "dobj" and c not in heads]
+    heads += [c for c in patient.children if c.dep_ == "appos"]  # "Malaysia Airlines Boeing 777 flight MH17"
     for tok in heads:
         lemma = tok.lemma_.lower()
         out.add(lemma)
@@ -87,7 +88,10 @@ def _slot(slot: str, args: Arguments, actors: ActorIndex) -> list[Mention]:
         heads = [args.patient] if args.patient is not None else []
         found = mentions_in(args.patient, actors) or _owners(args.patient, actors)
     else:
-        heads = args.preps.get(slot[5:] if slot.startswith("pobj:") else slot, [])
+        if slot.startswith("nested:"):  # "advised against travel *to Tunisia*": one phrase further down
+            heads = _nested(args, (slot[7:],))
+        else:
+            heads = args.preps.get(slot[5:] if slot.startswith("pobj:") else slot, [])
         found = []
         for head in heads:
             found.extend(m for m in mentions_in(head, actors) if m not in found)
