@@ -99,6 +99,8 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
     kb = load()
     out: list[Draft] = []
     for start, end, _alias, candidates in find_aliases(doc):
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("anti", "pro"):
+            continue  # "an anti-Syria journalist", "pro-Russian separatists": a stance, not who they are
         actor = _pick(candidates, day)
         if not actor.is_person and _inside_name(
                 doc, start, end, _CITY_VETO if actor.source == "capital" else _PERSON_VETO):

@@ -324,8 +324,9 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
         recipients = []
     if p.needs_recipient and not recipients:
         return None
-    if not actor and not recipients:
-        return None
+    if not actor and not recipients and not (p.type in PLACE_TARGETED and args.patient is not None
+                                              and _location(args, actors, []) is not None):
+        return None  # (unnamed victims in a named place are still coded: the place fills in below)
     return _unique(actor), _unique(recipients)
 
 
@@ -534,6 +535,10 @@ def _request_from_obligation(tok: Token, sent_index: int, sent: Span, actors: Ac
 
 def _location(args: Arguments, actors: ActorIndex, used: list[Mention]) -> Mention | None:
     heads = [h for prep in LOCATION_PREPS for h in args.preps.get(prep, [])] + _nested(args, LOCATION_PREPS)
+    # "in a residential sector *of* eastern Beirut", "on the outskirts *of* Kabul": a part of a place
+    ps = load_patterns()
+    heads += [o for h in heads if ps.in_class(h.lemma_.lower(), "PLACE_PART")
+              for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     for head in heads:
         for m in mentions_in(head, actors):
             if m.kind == "state" and m not in used:
