@@ -73,3 +73,16 @@ def test_per_type_precision_counts_an_alt_type_match_under_the_gold_type() -> No
     table = score_events(gold, pred).type_table()
     assert table["AGREE"] == {"p": 1.0, "r": 1.0, "f1": 1.0, "gold": 1, "pred": 1}
     assert "COOPERATE" not in table
+
+
+def test_plover_records_get_unique_document_ids() -> None:
+    """Predictions are keyed by id: a repeated record id must not make two sentences share one prediction."""
+    from dotterel.evaluation.event_sets import plover_gsr
+
+    path = SHARED / "eval" / "plover_gsr.jsonl"
+    if not path.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{path} is missing under CI")
+        pytest.skip("../shared is not available")
+    docs = plover_gsr(path)
+    assert len({d["id"] for d in docs}) == len(docs) == 322

@@ -10,6 +10,8 @@ rewrites a prediction's organisation codes to the generic code where the gold us
 
 from __future__ import annotations
 
+from collections import Counter
+
 import json
 from pathlib import Path
 from typing import Any
@@ -61,11 +63,16 @@ def _codes(parties: list[Json]) -> list[str]:
 
 def plover_gsr(path: Path) -> list[Json]:
     docs = []
+    seen: Counter[str] = Counter()
     for rec in _read_jsonl(path):
         events = [{"type": rec["label_current"], "actor": _codes(e.get("source", [])),
                    "recipient": _codes(e.get("target", [])), "modality": "asserted"}
                   for e in rec.get("expected", [])]
-        docs.append({"id": rec["id"], "text": rec["text"], "date": None, "events": events})
+        # one id occurs twice in the records (two different sentences): predictions are keyed by id, so
+        # the second copy gets a suffix rather than being scored against the first one's prediction
+        seen[rec["id"]] += 1
+        doc_id = rec["id"] if seen[rec["id"]] == 1 else f"{rec['id']}#{seen[rec['id']]}"
+        docs.append({"id": doc_id, "text": rec["text"], "date": None, "events": events})
     return docs
 
 
