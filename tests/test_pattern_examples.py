@@ -85,6 +85,8 @@ CASES = [
     ("The Ukraine International Airlines jet, a Boeing 737, was blown up over Tehran.", ("ASSAULT", [], ["UKR"])),
     # a stance toward a state ("anti-Syrian") is no membership; a part of a place is in that place
     ("An anti-Syrian politician was killed in a bomb blast in a suburb of Beirut.", ("ASSAULT", ["LBN"], ["LBN"])),
+    # the party a thing is directed at: "reneged on its commitment to the Kurdish people"
+    ("India ended its ban on fuel exports to Nepal.", ("CONCEDE", ["IND"], ["NPL"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]

@@ -50,6 +50,9 @@ DOMESTIC_TYPES = frozenset({"COERCE", "ACCUSE", "REQUEST", "CONCEDE", "REJECT"})
 SELF_DIRECTED = frozenset({"ASSAULT", "COERCE"})
 HOME_ORGANS = frozenset({"GOV", "COP", "JUD", "REB"})
 OWNER_PREPS = frozenset({"of", "for", "belonging", "from", "by"})
+# the party a thing is directed at or shared with: "sales *to Iran*", "a truce *with* the rebels", "a
+# commitment *to* the Zambian people"
+PARTY_PREPS = OWNER_PREPS | {"to", "with", "against", "toward", "towards", "on"}
 HOSTILE_QUADS = frozenset({3, 4})
 DESTINATION_SLOTS = frozenset({"pobj:to", "pobj:into"})
 NOMINAL_SLOTS = ("pobj:against", "pobj:on", "pobj:with", "pobj:into", "pobj:to", "pobj:in")
@@ -161,14 +164,17 @@ def _prep_objects(tok: Token) -> list[Token]:
     return found
 
 
-def _owners(thing: Token | None, actors: ActorIndex) -> list[Mention]:
+def _owners(thing: Token | None, actors: ActorIndex, preps: frozenset[str] = OWNER_PREPS) -> list[Mention]:
     """Whose the acted-on thing is, when it names no actor itself: "a camp *for Congolese refugees*",
     "the positions *of the rebels*", "homes *belonging to* settlers"."""
     if thing is None:
         return []
     for prep in thing.children:
-        if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPS:
-            found = [m for obj in prep.children if obj.dep_ == "pobj" for m in mentions_in(obj, actors)]
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            objs = [obj for obj in prep.children if obj.dep_ == "pobj"]
+            found = [m for obj in objs for m in mentions_in(obj, actors)]
+            if not found and preps is PARTY_PREPS:  # "an embargo on arms sales *to Vietnam*": one more step
+                found = [m for obj in objs for m in _owners(obj, actors, OWNER_PREPS | {"to", "with"})]
             if found:
                 return found
     return []
@@ -291,9 +297,12 @@ def _match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex
     if not recipients and p.recipient_slots:
         # "tighten the naval blockade *of Serbia*", "hack into the computers *of South Korean officers*": the
         # acted-on thing's owner
-        things = [args.patient] + [h for slot in p.recipient_slots if slot.startswith("pobj:")
-                                   for h in args.preps.get(slot[5:], [])]
-        recipients = next((found for t in things if (found := [m for m in _owners(t, actors) if m.code])), [])
+        # (a destination's "with" is no party: "deployed troops to its border *with Guyana*")
+        things = [(args.patient, PARTY_PREPS)] + [
+            (h, OWNER_PREPS if slot in DESTINATION_SLOTS else PARTY_PREPS)
+            for slot in p.recipient_slots if slot.startswith("pobj:") for h in args.preps.get(slot[5:], [])]
+        recipients = next((found for t, preps in things
+                           if (found := [m for m in _owners(t, actors, preps) if m.code])), [])
     if not recipients and p.needs_slot_recipient:
         return None
     if not recipients and p.type in CONTENT_TAKING:
