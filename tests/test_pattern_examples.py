@@ -87,6 +87,8 @@ CASES = [
     ("An anti-Syrian politician was killed in a bomb blast in a suburb of Beirut.", ("ASSAULT", ["LBN"], ["LBN"])),
     # the party a thing is directed at: "reneged on its commitment to the Kurdish people"
     ("India ended its ban on fuel exports to Nepal.", ("CONCEDE", ["IND"], ["NPL"])),
+    # an unnamed object takes the state it is in, or the organisation it comes from
+    ("Israel will evacuate all settlements in the Gaza Strip next month.", ("AGREE", ["ISR"], ["PSE"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]

@@ -90,6 +90,8 @@ def _slot(slot: str, args: Arguments, actors: ActorIndex) -> list[Mention]:
         # in the passive the grammatical subject is the one acted on ("civilians were killed")
         heads = [args.patient] if args.patient is not None else []
         found = mentions_in(args.patient, actors) or _owners(args.patient, actors)
+        if not any(m.code for m in found):  # "settlements *in* the Gaza Strip", "observers *from* the OSCE"
+            found = [m for m in _owners(args.patient, actors, frozenset({"in", "from"})) if m.code] or found
     else:
         if slot.startswith("nested:"):  # "advised against travel *to Tunisia*": one phrase further down
             heads = _nested(args, (slot[7:],))
