@@ -89,6 +89,8 @@ CASES = [
     ("India ended its ban on fuel exports to Nepal.", ("CONCEDE", ["IND"], ["NPL"])),
     # an unnamed object takes the state it is in, or the organisation it comes from
     ("Israel will evacuate all settlements in the Gaza Strip next month.", ("AGREE", ["ISR"], ["PSE"])),
+    # a stative participle's subject acts: "is opposed to", "is committed to"
+    ("Turkey is opposed to any Kurdish role in the talks.", ("REJECT", ["TUR"], [])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from dotterel.events.patterns import load_patterns
 from dotterel.findings import ActorIndex, Mention
 
 SUBJECTS = ("nsubj", "csubj")
@@ -144,6 +145,8 @@ def _own_subject(tok: Token) -> tuple[Token | None, Token | None, bool]:
             # "by the army", "by Russian shelling" (a gerund: pcomp); an active verb's "by" phrase that the
             # parser calls an agent ("police prevented a march *by supporters*") does not replace its subject
             subj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), subj)
+    if passive and subj is None and tok.lemma_.lower() in load_patterns().stative_participles:
+        subj, patient, passive = patient, None, False  # "Israel is opposed to the plan": a stance, not a passive
     return subj, patient, passive
 
 

@@ -68,6 +68,7 @@ class PatternSet:
     occurrence_verbs: frozenset[str] = frozenset()
     motion_verbs: frozenset[str] = frozenset()
     state_verbs: frozenset[str] = frozenset()
+    stative_participles: frozenset[str] = frozenset()
     allegation_words: frozenset[str] = frozenset()
     nominal: dict[str, NominalTrigger] = field(default_factory=dict)
 
@@ -181,6 +182,7 @@ def parse_patterns(raw: dict) -> PatternSet:
                       occurrence_verbs=_strings(raw.get("occurrence_verbs", [])),
                       motion_verbs=_strings(raw.get("motion_verbs", [])),
                       state_verbs=_strings(raw.get("state_verbs", [])),
+                      stative_participles=_strings(raw.get("stative_participles", [])),
                       allegation_words=_strings(raw.get("allegation_words", [])), nominal=nominal)
 
 
