@@ -91,6 +91,10 @@ CASES = [
     ("Israel will evacuate all settlements in the Gaza Strip next month.", ("AGREE", ["ISR"], ["PSE"])),
     # a stative participle's subject acts: "is opposed to", "is committed to"
     ("Turkey is opposed to any Kurdish role in the talks.", ("REJECT", ["TUR"], [])),
+    # attacking a policy or a rate rise is words, not force; attacking positions is force
+    ("The French finance minister attacked the rise in German interest rates.", ("ACCUSE", ["FRA"], ["DEU"])),
+    ("The opposition attacked the Kenyan government over its budget.", ("ACCUSE", [], ["KEN"])),
+    ("Israeli jets attacked Hamas positions in Gaza.", ("ASSAULT", ["ISR"], ["PSE"])),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
 ]
