@@ -358,3 +358,16 @@ def test_an_unknown_titled_office_holder_belongs_to_the_one_state_the_sentence_n
     assert [(m.code, m.sector) for m in first] == [("ZMB", "GOV")]
     second = [m for m in resolve_actors(two, None).mentions if m.kind == "person"]
     assert second and second[0].code is None
+
+
+def test_the_country_is_not_a_member_of_a_list_of_helpers() -> None:
+    doc = nlp.parse("Ukraine's army said the drones were downed with help from Poland, Romania and Moldova. "
+                    "A boy was hurt in the west of the country.")
+    country = [m.code for m in resolve_actors(doc, None).mentions if m.text == "the country"]
+    assert country == ["UKR"]
+
+
+def test_their_countries_after_coordinated_actors_stands_for_both() -> None:
+    doc = nlp.parse("Senior Greek and Turkish officials agreed that their countries should resume talks.")
+    theirs = sorted(m.code for m in resolve_actors(doc, None).mentions if m.text == "their countries")
+    assert theirs == ["GRC", "TUR"]

@@ -124,7 +124,10 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
     word = kb.sector_of(words)
     here = sents.of(tok.i)
     if kb.is_word("state_noun", lemma) and tok.i == start + 1:
-        ante = _recent(before, here, _NOUN_WINDOW, sents, lambda d: d.kind == "state") or _only_state(before)
+        # "... with the help of the United States, Britain, France and Jordan. A girl was wounded in the south of
+        # the country": a member of a list is no antecedent when a state stands alone nearby
+        ante = (_recent(before, here, _NOUN_WINDOW, sents, lambda d: d.kind == "state" and not _listed(doc, d))
+                or _recent(before, here, _NOUN_WINDOW, sents, lambda d: d.kind == "state") or _only_state(before))
         return [_refer(start, tok.i + 1, ante, None)] if ante else []
     if word is None or word.use != "body":
         return []
@@ -235,6 +238,14 @@ def _pair(doc: Doc, tok: Token, before: list[Draft], sents: Sentences) -> list[D
     if len(pair) < 2:
         return []
     return [_refer(start, tok.i + 1, d, d.sector) for d in reversed(pair)]
+
+
+def _listed(doc: Doc, d: Draft) -> bool:
+    """A member of a coordinated list of three or more ("the United States, Britain, France and Jordan")."""
+    head = doc[d.end - 1]
+    while head.dep_ == "conj":
+        head = head.head
+    return len(head.conjuncts) >= 2
 
 
 def _recent(before: list[Draft], here: int, window: int, sents: Sentences, ok) -> Draft | None:  # type: ignore[no-untyped-def]
