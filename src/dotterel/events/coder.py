@@ -17,9 +17,9 @@ from dotterel.actors.drafts import actor_key
 
 from dotterel.events.arguments import Arguments, arguments, mentions_in, phrase_tokens, real_head
 from dotterel.events.modality import (
-    load_cues,
     declared_intent,
     is_condition,
+    load_cues,
     modality_of,
     obligation_content,
     self_announced_future,
