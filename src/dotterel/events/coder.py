@@ -25,7 +25,7 @@ from dotterel.events.modality import (
     self_announced_future,
 )
 from dotterel.events.ontology import ONTOLOGY
-from dotterel.events.patterns import Pattern, PatternSet, load_patterns, noun_keys
+from dotterel.events.patterns import NominalTrigger, Pattern, PatternSet, load_patterns, noun_keys
 from dotterel.findings import ActorIndex, EventFinding, Mention
 
 # verbal acts whose complement is their content, not a separate event
@@ -55,6 +55,7 @@ OWNER_PREPS = frozenset({"of", "for", "belonging", "from", "by"})
 PARTY_PREPS = OWNER_PREPS | {"to", "with", "against", "toward", "towards", "on"}
 HOSTILE_QUADS = frozenset({3, 4})
 DESTINATION_SLOTS = frozenset({"pobj:to", "pobj:into"})
+IN_PREP = frozenset({"in"})
 NOMINAL_SLOTS = ("pobj:against", "pobj:on", "pobj:with", "pobj:into", "pobj:to", "pobj:in")
 
 
@@ -104,11 +105,11 @@ def _slot(slot: str, args: Arguments, actors: ActorIndex) -> list[Mention]:
         return found
     # "sent troops to a peacekeeping force *in Liberia*": a destination naming no one is where it is;
     # "pulled out of talks *with Venezuela*", "reopened its border *with Armenia*": the noun names the party
-    inner = ("in", "inside") if slot in DESTINATION_SLOTS else ("with", "between")
-    heads = [h for h in heads if slot in DESTINATION_SLOTS or _names_other_party(h)]
-    return [m for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in inner
-            for obj in prep.children if obj.dep_ == "pobj" for m in mentions_in(obj, actors)
-            if m.code and (m.kind == "state" or prep.lower_ != "in")] or found
+    destination = slot in DESTINATION_SLOTS
+    inner = frozenset({"in", "inside"} if destination else {"with", "between"})
+    heads = [h for h in heads if destination or _names_other_party(h)]
+    return [m for head in heads for m in _owners(head, actors, inner)
+            if m.code and (m.kind == "state" or not destination)] or found
 
 
 def _nature_acts(tok: Token, args: Arguments) -> bool:
@@ -119,9 +120,9 @@ def _nature_acts(tok: Token, args: Arguments) -> bool:
     return any(ps.in_class(k, "NATURE") for s in subjects for k in noun_keys(real_head(s)))
 
 
-def _ethnic(m: Mention, sent: Span) -> bool:
+def _ethnic(head: Token) -> bool:
     """"ethnic Albanians": a people named by origin, not the state of that name."""
-    return any(c.lower_ == "ethnic" for c in sent.doc[m.head].children)
+    return any(c.lower_ == "ethnic" for c in head.children)
 
 
 def _names_other_party(noun: Token) -> bool:
@@ -143,11 +144,9 @@ def _purpose_parties(args: Arguments, tok: Token, actors: ActorIndex) -> list[Me
     for clause in tok.children:
         if _is_purpose(clause) and ps.in_class(clause.lemma_.lower(), "HELPING"):
             obj = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
-            holders = [clause] + ([obj] if obj is not None else [])  # "back the government *in Tripoli*"
-            places = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
-                      for o in c.children if o.dep_ == "pobj"]
             found = [m for m in mentions_in(obj, actors) or _owners(obj, actors) if m.code] or [
-                m for o in places for m in mentions_in(o, actors) if m.code and m.kind == "state"]
+                m for h in (clause, obj) for m in _owners(h, actors, IN_PREP)  # "back the government *in Tripoli*"
+                if m.code and m.kind == "state"]
             if found:
                 return found
     return []
@@ -423,7 +422,7 @@ def subject_mentions(subject: Token | None, actors: ActorIndex) -> list[Mention]
     Fijian rebels") takes that country.
     """
     found = mentions_in(subject, actors)
-    ethnic = subject is not None and any(c.lower_ == "ethnic" for c in subject.children)
+    ethnic = subject is not None and _ethnic(subject)
     if subject is not None and (ethnic or not any(m.code for m in found)):
         owner = _possessor_state(subject, actors)
         if owner is not None:  # "Pakistan said its air force had shot down ...": the air force is Pakistan's
@@ -477,23 +476,17 @@ def _nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> tuple[Patte
     if lemma in ps.occurrence_verbs and args.subject is not None and not args.passive:
         hit = ps.noun_trigger(args.subject)
         if hit is not None:
-            trig, key = hit
-            return Pattern(lemmas=frozenset({lemma}), type=trig.type, mode=trig.mode, context=trig.context,
-                           event_subject=True), True
+            return _noun_pattern(lemma, hit[0], event_subject=True), True
     if lemma in ps.motion_verbs:  # "flew to Beijing for talks", "returned to Geneva for negotiations"
         for noun in args.preps.get("for", []):
             hit = ps.noun_trigger(noun)
             if hit is not None and hit[0].type == "CONSULT":
-                trig = hit[0]
-                return Pattern(lemmas=frozenset({lemma}), type=trig.type, mode=trig.mode, context=trig.context,
-                               recipient_slots=("pobj:to", "pobj:in", "pobj:with")), True
+                return _noun_pattern(lemma, hit[0], recipient_slots=("pobj:to", "pobj:in", "pobj:with")), True
     if lemma in ps.state_verbs:  # "troops remained *on alert*", "workers are *on strike*": the state is the event
         for noun in args.preps.get("on", []) + args.preps.get("in", []):
             hit = ps.noun_trigger(noun)
             if hit is not None:
-                trig = hit[0]
-                return Pattern(lemmas=frozenset({lemma}), type=trig.type, mode=trig.mode, context=trig.context,
-                               recipient_slots=trig.recipient_slots or NOMINAL_SLOTS), True
+                return _noun_pattern(lemma, hit[0]), True
     if lemma not in ps.light_verbs or any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
         return None  # "called off the strike" ends it
     nouns = [args.patient] if args.patient is not None else []
@@ -502,9 +495,15 @@ def _nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> tuple[Patte
         hit = ps.noun_trigger(noun) if noun is not None else None
         if hit is not None:
             trig, key = hit
-            return Pattern(lemmas=frozenset({lemma}), type=trig.type, mode=trig.mode, context=trig.context,
-                           recipient_slots=trig.recipient_slots or NOMINAL_SLOTS), " " in key
+            return _noun_pattern(lemma, trig), " " in key
     return None
+
+
+def _noun_pattern(lemma: str, trig: NominalTrigger, recipient_slots: tuple[str, ...] | None = None,
+                  event_subject: bool = False) -> Pattern:
+    """The pattern a verb takes on from the event noun it carries (the noun's slots, else the nominal defaults)."""
+    return Pattern(lemmas=frozenset({lemma}), type=trig.type, mode=trig.mode, context=trig.context,
+                   recipient_slots=recipient_slots or trig.recipient_slots or NOMINAL_SLOTS, event_subject=event_subject)
 
 
 def _event_noun_parties(noun: Token, etype: str, args: Arguments, actors: ActorIndex
@@ -720,9 +719,10 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             location = _location(args, actors, actor + recipients)
             if location is not None and location.kind == "state":
                 # "killed three ethnic Albanians in southern Serbia": an ethnic group is of the state it lives in
-                recipients = [location if _ethnic(m, sent) and m.code != location.code else m for m in recipients]
-            home = location or _subject_place(args, actors) or _sole_state(sent, args, actors)
-            if not any(m.code for m in actor) and etype in LOCAL_ACTOR_TYPES and home is not None:
+                recipients = [location if _ethnic(sent.doc[m.head]) and m.code != location.code else m
+                              for m in recipients]
+            if not any(m.code for m in actor) and etype in LOCAL_ACTOR_TYPES and (
+                    home := location or _subject_place(args, actors) or _sole_state(sent, args, actors)) is not None:
                 # "people blocked streets in Hong Kong", "a roadside bomb near Samarra killed ...": unnamed
                 # actors are of the place where they act (CAMEO/PLOVER convention)
                 actor = [replace(home, sector=actor[0].sector if actor else None)]
