@@ -196,11 +196,16 @@ def _existential_patient(tok: Token) -> Token | None:
     return None
 
 
+def to_infinitive(tok: Token) -> bool:
+    """A verb with its own "to": "allowed convoys *to enter*", "staged a strike *to demand* reforms"."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+
+
 def _controlled_object(tok: Token) -> Token | None:
     """"allowed UN convoys to enter Darfur": the parser makes the convoys the subject of "enter"; they are
     what "allowed" acts on (object control)."""
     for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        if c.dep_ in ("ccomp", "xcomp") and to_infinitive(c):
             subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
                 return subj

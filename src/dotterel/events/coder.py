@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dotterel.actors.drafts import actor_key
 
-from dotterel.events.arguments import Arguments, arguments, mentions_in, phrase_tokens, real_head
+from dotterel.events.arguments import Arguments, arguments, mentions_in, phrase_tokens, real_head, to_infinitive
 from dotterel.events.modality import (
     declared_intent,
     is_condition,
@@ -590,7 +590,7 @@ def _home_country(actor: list[Mention], sector: str | None) -> list[Mention]:
 
 def _is_purpose(tok: Token) -> bool:
     """"staged a strike *to demand* reforms", "opened fire *to disperse* them": the goal of an act."""
-    return tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ in ("advcl", "xcomp") and to_infinitive(tok)
 
 
 def _alleged(tok: Token) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import yaml
 from spacy.tokens import Token
 
+from dotterel.events.arguments import to_infinitive
 from dotterel.knowledge import data_path, word_set
 from dotterel.model import Modality
 
@@ -87,7 +88,7 @@ def modality_of(tok: Token) -> Modality:
             return "negated"  # "Moscow denied that its forces had struck the hospital"
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in cues.desire_verbs:
             found = "hypothetical"  # "hopes that Serbia will recognise Kosovo": wished, not done (even with "will")
-        infinitive = cur.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in cur.children)
+        infinitive = cur.dep_ == "ccomp" and to_infinitive(cur)
         if (cur.dep_ not in ("xcomp", "advcl", "pcomp", "acomp") and not infinitive) or cur.head.i == cur.i:
             break  # ("wants Putin *to attack*": an infinitive with its own subject is governed like an xcomp)
         head = cur.head
