@@ -49,7 +49,7 @@ def _parse_batch(texts: list[str]) -> int:
 
 
 def _peak(_: object = None) -> float:
-    from dotterel.cluster import peak_rss_mb
+    from dotterel.runs.workers import peak_rss_mb
 
     return peak_rss_mb()
 
@@ -77,8 +77,8 @@ def run_spacy(texts: list[str], processes: int) -> dict:
 
 
 def run_ingest(corpus: Path, limit: int | None, workers: int) -> dict:
-    from dotterel.cluster import dask_client, warm_up
-    from dotterel.ingest.runner import ingest
+    from dotterel.runs.workers import dask_client, warm_up
+    from dotterel.runs.ingest import ingest
     from dotterel.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -25,7 +25,7 @@ from sqlalchemy import text
 
 from dotterel.monitor import alerts, all_series, build, series, top_dyads
 from dotterel.store import open_store
-from dotterel.store.dates import buckets
+from dotterel.store.buckets import buckets
 
 COUNTRIES = ["RUS", "UKR", "USA", "CHN", "TWN", "PRK", "KOR", "IRN", "IRQ", "ISR", "PSE", "LBN", "SYR", "TUR",
              "ARM", "AZE", "IND", "PAK", "AFG", "SDN", "ETH", "ERI", "SOM", "COD", "RWA", "VEN", "GUY", "SRB",

@@ -23,7 +23,8 @@ from dotterel.claims import find_claims
 from dotterel.dates import find_dates
 from dotterel.events import code_events
 from dotterel.genre import classify_genre
-from dotterel.ingest.normalize import SourceItem, prepare
+from dotterel.model import SourceItem
+from dotterel.sources.normalize import prepare
 from dotterel.pipeline import coder_block
 from dotterel.quantities import find_quantities
 

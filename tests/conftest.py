@@ -67,7 +67,7 @@ def _build_doc(
     title: str | None = None,
 ) -> m.Document:
     """A Document over `text` with the given events: dicts of type, actors, recipients, modality, date."""
-    from dotterel.ingest.normalize import text_sha256
+    from dotterel.sources.normalize import text_sha256
 
     sha = text_sha256(text)
     built_events: list[m.Event] = []

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from dotterel import query
+from dotterel.store import query
 from dotterel.cli import app
 from dotterel.store import open_store
 from dotterel.store import schema as s
@@ -86,7 +86,7 @@ runner = CliRunner()
 @pytest.mark.slow
 def test_ingest_stores_once_quarantines_and_recodes(store_url: str, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from dotterel import cluster, knowledge
-    from dotterel.ingest.runner import ingest
+    from dotterel.runs.ingest import ingest
 
     corpus = write_corpus(tmp_path / "c.jsonl", 6, BAD_LINES)
     page = tmp_path / "dir" / "page.html"
@@ -127,7 +127,7 @@ def test_ingest_stores_once_quarantines_and_recodes(store_url: str, tmp_path: Pa
 @pytest.mark.slow
 def test_distributed_run_stores_the_same_rows_as_a_local_run(tmp_path: Path) -> None:
     from dotterel import cluster, knowledge
-    from dotterel.ingest.runner import ingest
+    from dotterel.runs.ingest import ingest
 
     knowledge.fingerprint.cache_clear()  # main process and workers must hash the same knowledge files
     cluster._ANALYZER = None

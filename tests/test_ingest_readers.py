@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dotterel.ingest.readers import MAX_LINE_BYTES, fragment_text, iter_sources
+from dotterel.sources.readers import MAX_LINE_BYTES, fragment_text, iter_sources
 
 ARTICLE = ("The defence ministers of Norway and Finland met in Oslo on Monday and agreed to hold a joint "
            "naval exercise in the spring, a statement from both governments said.")
@@ -145,7 +145,7 @@ def test_unreadable_file_as_another_user(tmp_path: Path) -> None:
     locked = tmp_path / "locked.txt"
     locked.write_text(ARTICLE)
     locked.chmod(0)
-    code = ("import sys; from dotterel.ingest.readers import iter_sources\n"
+    code = ("import sys; from dotterel.sources.readers import iter_sources\n"
             "for s in iter_sources([sys.argv[1]]): print(s.path.rsplit('/', 1)[-1], '|', s.error)")
     try:
         out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,

@@ -8,7 +8,7 @@ from importlib.resources import files
 import jsonschema
 import pytest
 
-from dotterel.ingest.normalize import SourceItem
+from dotterel.model import SourceItem
 from dotterel.model import Document, document_from_json, json_schema, to_builtins, to_json
 
 SCHEMA_FILE = files("dotterel") / "schema" / "dotterel-1.schema.json"

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from dotterel.monitor import alerts, build, clusters, fixtures, series, top_dyads
+import monitor_fixtures as fixtures
+from dotterel.monitor import alerts, build, clusters, series, top_dyads
 from dotterel.monitor.clusters import Params
 from dotterel.monitor.timeline import timeline
 from dotterel.store import Store, open_store, resolve_url

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dotterel.cli import app
-from dotterel.monitor import fixtures
+import monitor_fixtures as fixtures
 from dotterel.store.writer import Analysed, start_run, write_batch
 
 CORPUS = Path(__file__).parent / "corpus" / "escalation" / "articles.yaml"

@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from dotterel.monitor import alerts, build, fixtures, series
+import monitor_fixtures as fixtures
+from dotterel.monitor import alerts, build, series
 
 CORPUS = Path(__file__).parent / "corpus" / "escalation" / "articles.yaml"
 
 
 @pytest.fixture(scope="module")
 def coded_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from dotterel.ingest.normalize import SourceItem
+    from dotterel.model import SourceItem
     from dotterel.model import Document
     from dotterel.pipeline import Analyzer, coder_block
     from dotterel.store import open_store

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dotterel import pipeline
-from dotterel.ingest.normalize import SourceItem
+from dotterel.model import SourceItem
 from dotterel.model import Document, ErrorRecord
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dotterel import query
+from dotterel.store import query
 from dotterel.cli import app
 from dotterel.store import open_store
 from dotterel.store.writer import Analysed, start_run, write_batch

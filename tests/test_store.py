@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import func, select
 
 from dotterel import model as m
-from dotterel import query
+from dotterel.store import query
 from dotterel.store import StoreError, StoreLockedError, open_store
 from dotterel.store import schema as s
-from dotterel.store.dates import buckets
+from dotterel.store.buckets import buckets
 from dotterel.store.engine import current_revision, head_revision
 from dotterel.store.integrity import problems
 from dotterel.store.writer import Analysed, Quarantined, start_run, write_batch

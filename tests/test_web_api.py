@@ -19,7 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dotterel import monitor
-from dotterel.monitor import fixtures
+import monitor_fixtures as fixtures
 from dotterel.store import Store, open_store
 from dotterel.web import ServeError, create_app
 from web_scenario import (ARTICLES, CALM, HOSTILE_ID, HOSTILE_SOURCE, HOSTILE_TITLE, HOSTILE_URL, coded, documents,

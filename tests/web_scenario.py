@@ -12,7 +12,7 @@ from pathlib import Path
 import msgspec
 
 from dotterel.model import Claim, Document, Speaker
-from dotterel.monitor import fixtures
+import monitor_fixtures as fixtures
 from dotterel.store import Store
 from dotterel.store.writer import Analysed, finish_run, start_run, write_batch
 

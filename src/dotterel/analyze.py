@@ -8,8 +8,9 @@ from typing import TextIO
 
 from dotterel.errors import DotterelError, InputError
 from dotterel.pubdate import parse_pub_date
-from dotterel.ingest.normalize import SourceItem, prepare
-from dotterel.ingest.readers import item_from_json_line, iter_jsonl, line_id, read_file
+from dotterel.model import SourceItem
+from dotterel.sources.normalize import prepare
+from dotterel.sources.readers import item_from_json_line, iter_jsonl, line_id, read_file
 from dotterel.model import Document, ErrorRecord, to_json
 
 

@@ -11,6 +11,7 @@ Spans are `[start, end)` character offsets into `Document.text`.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Literal
 
 import msgspec
@@ -173,6 +174,23 @@ class ErrorRecord(Record):
 
     id: str | None
     error: str
+
+
+@dataclass(slots=True)
+class SourceItem:
+    """One input document before analysis: what readers give the analyser, before any record exists.
+
+    `text` may still be raw (HTML); `dotterel.sources.normalize.prepare` cleans it.
+    """
+
+    text: str
+    id: str | None = None
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    path: str | None = None
+
 
 
 _encoder = msgspec.json.Encoder()

@@ -21,7 +21,8 @@ from dotterel.pubdate import parse_pub_date
 from dotterel.errors import DotterelError
 from dotterel.events import code_events
 from dotterel.genre import classify_genre
-from dotterel.ingest.normalize import SourceItem, prepare, text_sha256
+from dotterel.model import SourceItem
+from dotterel.sources.normalize import prepare, text_sha256
 from dotterel.model import Coder, Document, ErrorRecord
 from dotterel.quantities import find_quantities
 

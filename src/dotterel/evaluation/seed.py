@@ -49,7 +49,7 @@ def score_prediction(gold: dict[str, Any], d: dict[str, Any]) -> dict[str, Any]:
 
 def score_seed(gold_path: Path, text_path: Path) -> dict[str, Any]:
     """Analyse the acceptance article with its publication date and score it."""
-    from dotterel.ingest.readers import read_file
+    from dotterel.sources.readers import read_file
     from dotterel.model import to_builtins
     from dotterel.pipeline import Analyzer
 

@@ -1,1 +1,1 @@
-"""Readers that turn files, JSONL lines, HTML pages and feeds into `SourceItem`s."""
+"""Old home of the readers (now `dotterel.sources`) and the ingest loop (now `dotterel.runs.ingest`)."""

@@ -47,7 +47,7 @@ from dotterel.monitor import tables as t
 from dotterel.monitor.dyads import MemberView, Ref, derive, parse_dyad
 from dotterel.monitor.sources import DocSig, decode, encode, outlet_of, signature, syndication_groups
 from dotterel.store import schema as s
-from dotterel.store.dates import buckets
+from dotterel.store.buckets import buckets
 from dotterel.store.engine import Store
 
 BUILD_VERSION = "1"

@@ -1,7 +1,7 @@
 """The store: SQLite by default, PostgreSQL by URL; schema migrated with Alembic on connect.
 
     from dotterel.store import open_store
-    from dotterel import query
+    from dotterel.store import query
 
     store = open_store("corpus.db")            # or "postgresql://user:pw@host/db"; None -> $DOTTEREL_DB / dotterel.db
     with store.connect() as conn:

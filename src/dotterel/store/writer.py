@@ -21,7 +21,7 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from dotterel.model import Document, Event, to_json
 from dotterel.store import schema as s
-from dotterel.store.dates import buckets
+from dotterel.store.buckets import buckets
 from dotterel.store.engine import Store
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 from dotterel.errors import DotterelError, InputError
-from dotterel.ingest.normalize import SourceItem
+from dotterel.model import SourceItem
 from dotterel.model import Document
 from dotterel.store import Store
 from dotterel.store.writer import Analysed, finish_run, start_run, write_batch

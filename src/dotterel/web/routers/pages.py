@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from dotterel.errors import DotterelError
-from dotterel.ingest.normalize import decode_bytes
+from dotterel.sources.normalize import decode_bytes
 from dotterel.model import to_builtins
 from dotterel.store import Store
 from dotterel.web import dashboard, queries

@@ -9,8 +9,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColum
 from rich.table import Table
 from rich.text import Text
 
-from dotterel.ingest.readers import estimate_count
-from dotterel.ingest.runner import IngestSummary, ingest
+from dotterel.sources.readers import estimate_count
+from dotterel.runs.ingest import IngestSummary, ingest
 from dotterel.store import display, open_store
 
 

@@ -1,7 +1,7 @@
 """Plain query functions over a store: what the CLI, the web API and the escalation monitor read.
 
     from dotterel.store import open_store
-    from dotterel import query
+    from dotterel.store import query
 
     store = open_store("corpus.db")
     with store.connect() as conn:

@@ -15,7 +15,8 @@ from pathlib import Path
 import msgspec
 
 from dotterel.errors import InputError
-from dotterel.ingest.normalize import MAX_BYTES, SourceItem, decode_bytes, html_to_text, looks_like_html
+from dotterel.model import SourceItem
+from dotterel.sources.normalize import MAX_BYTES, decode_bytes, html_to_text, looks_like_html
 
 
 def read_file(path: str | Path) -> SourceItem:

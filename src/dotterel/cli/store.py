@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from dotterel import query
-from dotterel.output import open_output
-from dotterel.store import export
+from dotterel.store import query
+from dotterel.cli.output import open_output
+from dotterel.cli import export
 from dotterel.store.engine import open_store
 
 TABLE_EVENT_COLUMNS = ("day", "dyads", "type", "modality", "trigger", "actor_texts", "doc_id", "event_id")

@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from dotterel import __version__, knowledge
-from dotterel.cluster import analyze_items
-from dotterel.ingest.normalize import SourceItem, looks_like_html, normalize_text, text_sha256
-from dotterel.ingest.readers import Source, iter_sources
+from dotterel.runs.workers import analyze_items
+from dotterel.model import SourceItem
+from dotterel.sources.normalize import looks_like_html, normalize_text, text_sha256
+from dotterel.sources.readers import Source, iter_sources
 from dotterel.model import Document, ErrorRecord
 from dotterel.store import schema as s
 from dotterel.store.engine import Store
@@ -204,7 +205,7 @@ def ingest(
 
     batches = plan_batches(store, sources(), batch_size, recode)
     if client is not None:
-        from dotterel.cluster import n_workers
+        from dotterel.runs.workers import n_workers
 
         n = n_workers(client)
         return run(_distributed(client, batches, batch_size, in_flight=2 * n), n)
@@ -213,7 +214,7 @@ def ingest(
                  for b in batches)
         return run(local, 0)
 
-    from dotterel.cluster import dask_client, n_workers
+    from dotterel.runs.workers import dask_client, n_workers
 
     with dask_client(workers=workers or None, scheduler=scheduler) as client:
         n = n_workers(client)

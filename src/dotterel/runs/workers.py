@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from dotterel.errors import DotterelError
-from dotterel.ingest.normalize import SourceItem
+from dotterel.model import SourceItem
 from dotterel.model import Document, ErrorRecord
 
 if TYPE_CHECKING:

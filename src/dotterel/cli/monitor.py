@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from dotterel.output import open_output
+from dotterel.cli.output import open_output
 from dotterel.monitor.alerts import AlertParams, alerts
 from dotterel.monitor.clusters import Params, build
 from dotterel.monitor.export import write_parquet, write_rows

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dotterel.errors import DotterelError
-from dotterel.query import LIST_COLUMNS
+from dotterel.store.query import LIST_COLUMNS
 
 TABLE_LIMIT = 50
 _INT_COLUMNS = frozenset({"quad", "sentence", "span_start", "span_end", "n_chars", "n_events"})

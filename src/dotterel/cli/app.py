@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from dotterel.errors import DotterelError
-from dotterel.output import open_output
+from dotterel.cli.output import open_output
 
 app = typer.Typer(
     name="dotterel",
@@ -171,7 +171,7 @@ def ingest(
 
       dotterel ingest --recode --db corpus.db
     """
-    from dotterel.ingest.console import run_ingest
+    from dotterel.cli.ingest import run_ingest
 
     if not paths and not recode:
         fail("give at least one PATH to ingest (or --recode to re-code stored documents)", 2)
@@ -193,7 +193,7 @@ def quarantine(
     format: Annotated[ListFormat, typer.Option("--format", "-f", help="table or jsonl.")] = ListFormat.table,
 ) -> None:
     """List what ingest could not read or analyse, with the reason and where it came from."""
-    from dotterel.store.cli_support import show_quarantine
+    from dotterel.cli.store import show_quarantine
 
     try:
         show_quarantine(db, format.value, sys.stdout)
@@ -223,8 +223,8 @@ def events(
     """
     import datetime as dt
 
-    from dotterel.query import MODALITIES, EventFilter, parse_dyad
-    from dotterel.store.cli_support import show_events
+    from dotterel.store.query import MODALITIES, EventFilter, parse_dyad
+    from dotterel.cli.store import show_events
 
     try:
         pair = parse_dyad(dyad) if dyad else None
@@ -256,7 +256,7 @@ def documents(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
 ) -> None:
     """List stored documents with their ids (jsonl/csv list every one)."""
-    from dotterel.store.cli_support import show_documents
+    from dotterel.cli.store import show_documents
 
     try:
         show_documents(db, format.value, output)
@@ -348,7 +348,7 @@ def monitor(
     """
     from dotterel.monitor.alerts import AlertParams
     from dotterel.monitor.clusters import Params
-    from dotterel.monitor.console import MonitorRequest, run_monitor
+    from dotterel.cli.monitor import MonitorRequest, run_monitor
     from dotterel.monitor.dyads import parse_dyad
 
     if dyad is not None and top is not None:
@@ -391,7 +391,7 @@ def timeline(
 
       dotterel timeline --db corpus.db --about "North Korean" --format html -o troops.html
     """
-    from dotterel.monitor.console import run_timeline
+    from dotterel.cli.monitor import run_timeline
     from dotterel.monitor.dyads import parse_dyad
 
     if not (about or dyad or unit):

@@ -1,0 +1,1 @@
+"""Run machinery: the resumable ingest loop (`ingest.py`) and Dask analysis workers (`workers.py`)."""

@@ -1,0 +1,1 @@
+"""The first stage: readers (files, JSONL lines, HTML pages, feeds) and normalisation into `SourceItem`s."""

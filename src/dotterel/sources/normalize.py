@@ -1,0 +1,104 @@
+"""Text normalisation and the checks every input passes before analysis.
+
+Normalisation is exactly what DESIGN.md allows: Unicode NFC and `\\n` line ends, nothing else,
+so offsets computed on the normalised text are the offsets users see.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+import trafilatura
+
+from dotterel.errors import InputError
+from dotterel.model import SourceItem
+
+MAX_BYTES = 5 * 1024 * 1024
+_HTML_SIGNS = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|<(p|div|article|span|a|br|h[1-6])[\s/>]", re.I)
+# Function words: English ones against those of the commonest other languages written in Latin script.
+# A text is English when English function words clearly outnumber foreign ones (works on one sentence).
+_ENGLISH_MARKERS = frozenset(
+    "the of and to in is that for it was on with as by at from are be this have has had were said "
+    "will an not or which their they would its been who after before into over than then there these "
+    "what when where while his her he she we our you your them also could should more most other some "
+    "such only about against between during under up out off".split()
+)
+_FOREIGN_MARKERS = frozenset(
+    "le la les des du et est une dans pour pas sur qui avec ce sont au aux "  # French
+    "der die das und ist nicht ein eine den dem mit sich auf für von zu im "  # German
+    "el los las del y que por para una con su se lo es al como "  # Spanish
+    "il della di che non gli sono nel per "  # Italian
+    "os da do em um uma não são "  # Portuguese
+    "het een van en niet zijn op voor met".split()  # Dutch
+)
+
+
+def normalize_text(text: str) -> str:
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def decode_bytes(data: bytes, what: str = "input") -> str:
+    """Decode UTF-8 input, refusing binary data with a clear message."""
+    if len(data) > MAX_BYTES * 4:
+        raise InputError(f"{what} is {len(data) / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{what} looks binary (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{what} is not valid UTF-8 (byte {err.start})") from None
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:4000]
+    return len(_HTML_SIGNS.findall(head)) >= 2 or head.lstrip().lower().startswith(("<!doctype", "<html"))
+
+
+def html_to_text(html: str) -> tuple[str, str | None, str | None]:
+    """Main text, title and date of an HTML page (boilerplate removed), via trafilatura."""
+    text = trafilatura.extract(html, favor_recall=True, include_comments=False, include_tables=False)
+    meta = trafilatura.extract_metadata(html)
+    title = meta.title if meta else None
+    # trafilatura guesses dates from copyright lines; only a date from the page's metadata is kept
+    date = meta.date if meta and meta.date and re.search(r'(date|time)[^>]{0,80}' + re.escape(meta.date[:4]), html) else None
+    return (text or ""), title, date
+
+
+def is_english(text: str) -> bool:
+    sample = text[:20000]
+    words = re.findall(r"[^\W\d_]+", sample.lower())
+    if not words:
+        return False
+    english = sum(w in _ENGLISH_MARKERS for w in words)
+    foreign = sum(w in _FOREIGN_MARKERS for w in words)
+    if english + foreign == 0:
+        # a headline-like fragment with no function words: accept Latin-script text
+        return all(c.isascii() for c in "".join(words))
+    return english >= 2 * foreign and (english >= 1)
+
+
+def prepare(item: SourceItem) -> SourceItem:
+    """Clean an item for analysis: HTML reduced to its main text, normalised, checked.
+
+    Raises InputError with a one-line reason when the item cannot be analysed.
+    """
+    text = item.text
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise InputError(f"document is {len(text.encode('utf-8', 'surrogatepass')) / 2**20:.1f} MB; the limit is 5 MB")
+    title, date = item.title, item.date
+    if looks_like_html(text):
+        text, html_title, html_date = html_to_text(text)
+        title = title or html_title
+        date = date or html_date
+    text = normalize_text(text)
+    if not text.strip():
+        raise InputError("document is empty (no text to analyse)")
+    if not is_english(text):
+        raise InputError("language not supported: dotterel analyses English text only")
+    return SourceItem(text=text, id=item.id, date=date, title=title, url=item.url, source=item.source, path=item.path)
