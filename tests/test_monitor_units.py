@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import dotterel.monitor as monitor
-from dotterel.monitor.dyads import MemberView, Ref, derive, parse_dyad
+from dotterel.monitor.dyads import MemberView, Ref, derive
+from dotterel.store.query import parse_dyad
 from dotterel.monitor.index import Baseline, p_at_least, p_at_most, robust_index, p_away, p_toward
 from dotterel.monitor.periods import key_for_date, span, start_of
 from dotterel.monitor.sources import DocSig, outlet_of, signature, similarity, syndication_groups
@@ -57,12 +58,13 @@ def test_down_weighting_opinion_and_parties() -> None:
 
 
 @pytest.mark.parametrize("text,expected", [("RUS-UKR", ("RUS", "UKR")), ("rus-ukr", ("RUS", "UKR")),
-                                           ("PRK", ("PRK", "")), ("SDNGOV-SDNREB", ("SDNGOV", "SDNREB"))])
+                                           ("PRK", ("PRK", "")), ("SDNGOV-SDNREB", ("SDNGOV", "SDNREB")),
+                                           ("USA-USA", ("USA", "USA"))])
 def test_parse_dyad(text: str, expected: tuple[str, str]) -> None:
     assert parse_dyad(text) == expected
 
 
-@pytest.mark.parametrize("text", ["RUS-", "RUS-UKR-USA", "RUS-RUS", "R$S-UKR", ""])
+@pytest.mark.parametrize("text", ["RUS-", "RUS-UKR-USA", "R$S-UKR", "", "Iran-North Korea"])
 def test_parse_dyad_rejects(text: str) -> None:
     with pytest.raises(ValueError):
         parse_dyad(text)

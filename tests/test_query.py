@@ -140,7 +140,7 @@ def test_cli_documents_and_table_output(filled) -> None:  # type: ignore[no-unty
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--dyad", "RUR"], "AAA-BBB"),
+    (["--dyad", "R$R-UKR"], "AAA-BBB"),
     (["--since", "yesterday"], "not a date"),
     (["--modality", "likely"], "not one of"),
     (["--format", "parquet"], "needs --output"),

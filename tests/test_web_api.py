@@ -138,8 +138,8 @@ def _date(doc_id: str, event_id: str) -> str:
 
 
 @pytest.mark.parametrize("params,message", [
-    ({"dyad": "RUSUKR"}, "dyad: 'RUSUKR' is not a dyad written AAA-BBB"),
-    ({"pair": "GUY"}, "pair: 'GUY' is not a dyad written AAA-BBB"),
+    ({"dyad": "RUS_UKR"}, "dyad: dyad 'RUS_UKR' is not AAA-BBB or AAA"),
+    ({"pair": "GUY"}, "pair: 'GUY' names one actor; give both sides, AAA-BBB"),
     ({"type": "BOMB"}, "type: unknown PLOVER event type 'BOMB'"),
     ({"modality": "maybe"}, "modality: 'maybe' is not one of"),
     ({"date_from": "13/05/2024"}, "date_from: '13/05/2024' is not a date"),

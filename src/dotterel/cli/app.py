@@ -349,7 +349,7 @@ def monitor(
     from dotterel.monitor.alerts import AlertParams
     from dotterel.monitor.clusters import Params
     from dotterel.cli.monitor import MonitorRequest, run_monitor
-    from dotterel.monitor.dyads import parse_dyad
+    from dotterel.store.query import parse_dyad
 
     if dyad is not None and top is not None:
         fail("give --dyad or --top, not both", 2)
@@ -392,7 +392,7 @@ def timeline(
       dotterel timeline --db corpus.db --about "North Korean" --format html -o troops.html
     """
     from dotterel.cli.monitor import run_timeline
-    from dotterel.monitor.dyads import parse_dyad
+    from dotterel.store.query import parse_dyad
 
     if not (about or dyad or unit):
         fail("give at least one of --about, --dyad or --unit", 2)

@@ -44,11 +44,12 @@ from sqlalchemy import Connection, and_, delete, func, insert, or_, select
 
 from dotterel.knowledge import data_path
 from dotterel.monitor import tables as t
-from dotterel.monitor.dyads import MemberView, Ref, derive, parse_dyad
+from dotterel.monitor.dyads import MemberView, Ref, derive
 from dotterel.monitor.sources import DocSig, decode, encode, outlet_of, signature, syndication_groups
 from dotterel.store import schema as s
 from dotterel.store.buckets import buckets
 from dotterel.store.engine import Store
+from dotterel.store.query import current_events, parse_dyad
 
 BUILD_VERSION = "1"
 COUNTED_MODALITIES = ("asserted", "historical")
@@ -213,7 +214,7 @@ def _events(conn: Connection, sources: dict[int, str], countries: dict[int, str 
                e.c.date, e.c.modality, e.c.event_date_precision, d.c.pub_date, e.c.location_code, e.c.location_text,
                e.c.trigger_text, e.c.attribution_code, c.c.genre_label, a.c.role, a.c.code, a.c.sector,
                q.c.value.label("qvalue"))
-        .join(d, d.c.current_coding_id == e.c.coding_id)
+        .select_from(current_events())
         .join(c, c.c.id == e.c.coding_id)
         .outerjoin(a, and_(a.c.event_id == e.c.id, a.c.code.is_not(None)))
         .outerjoin(q, and_(q.c.coding_id == e.c.coding_id, q.c.event == e.c.local_id, q.c.value.is_not(None)))

@@ -110,14 +110,4 @@ def member_weight(m: MemberView, countries: frozenset[str], opinion_weight: floa
     return w
 
 
-def parse_dyad(text: str) -> tuple[str, str]:
-    """'RUS-UKR' -> ('RUS', 'UKR'); 'PRK' -> ('PRK', '') for a single-actor series. ValueError if malformed."""
-    parts = [p.strip().upper() for p in text.split("-")]
-    if len(parts) == 1 and parts[0].isalnum():
-        return parts[0], ""
-    if len(parts) != 2 or not all(p.isalnum() for p in parts) or parts[0] == parts[1]:
-        raise ValueError(f"dyad {text!r} is not of the form AAA-BBB (two different actor codes)")
-    return parts[0], parts[1]
-
-
-__all__ = ["Dyad", "LEVELS", "MemberView", "Ref", "derive", "member_weight", "parse_dyad"]
+__all__ = ["Dyad", "LEVELS", "MemberView", "Ref", "derive", "member_weight"]

@@ -26,10 +26,10 @@ import numpy as np
 from sqlalchemy import Connection, and_, func, literal, or_, select
 
 from dotterel.monitor import tables as t
-from dotterel.monitor.dyads import parse_dyad
 from dotterel.monitor.index import Computed, compute
 from dotterel.monitor.periods import FREQS, key_for_date, span, start_of
 from dotterel.store import schema as s
+from dotterel.store.query import parse_dyad
 
 DEFAULT_BASELINE = {"day": 28, "week": 8, "month": 6}
 MIN_BASELINE = {"day": 14, "week": 4, "month": 3}

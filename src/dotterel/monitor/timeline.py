@@ -21,9 +21,9 @@ import functools
 from sqlalchemy import Connection, and_, func, or_, select
 
 from dotterel.knowledge import data_path
-from dotterel.monitor.dyads import parse_dyad
 from dotterel.monitor.sources import outlet_of
 from dotterel.store import schema as s
+from dotterel.store.query import of_current_coding, parse_dyad
 
 WINDOW_DAYS = 14
 TOLERANCE = 0.25
@@ -59,7 +59,7 @@ def timeline(conn: Connection, *, about: str | None = None, dyad: str | None = N
                    d.c.doc_id, d.c.title, d.c.source.label("outlet"), d.c.pub_date, e.c.id.label("event_pk"),
                    e.c.type, e.c.report_date, e.c.date.label("event_date"), e.c.attribution_source,
                    e.c.attribution_code, e.c.modality)
-            .join(d, d.c.current_coding_id == q.c.coding_id)
+            .join(d, of_current_coding(q.c.coding_id))
             .outerjoin(e, and_(e.c.coding_id == q.c.coding_id, e.c.local_id == q.c.event))
             .outerjoin(codes, codes.c.event_id == e.c.id)
             .where(q.c.value.is_not(None)))

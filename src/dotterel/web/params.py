@@ -14,10 +14,9 @@ from typing import Annotated
 from fastapi import HTTPException, Query
 
 from dotterel.events.ontology import ONTOLOGY
-from dotterel.web.queries import EventFilter
+from dotterel.store.query import MODALITIES
+from dotterel.store.query import EventFilter, parse_code as _parse_code, parse_dyad as _parse_dyad
 
-CODE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
-MODALITIES = ("asserted", "negated", "future", "hypothetical", "historical")
 FREQS = ("day", "week", "month")
 LEVELS = ("country", "sector")
 EVENT_TYPES = tuple(sorted(ONTOLOGY.types))
@@ -30,28 +29,37 @@ def bad(param: str, message: str) -> HTTPException:
 def parse_code(value: str | None, param: str) -> str | None:
     if not value:
         return None
-    code = value.strip().upper()
-    if not CODE.match(code):
-        raise bad(param, f"{value!r} is not an actor code (ISO alpha-3 like RUS, or an organisation like NATO)")
-    return code
+    try:
+        return _parse_code(value)
+    except ValueError as err:
+        raise bad(param, str(err)) from None
 
 
 def parse_dyad(value: str | None, param: str = "dyad") -> tuple[str, str] | None:
     if not value:
         return None
-    src, sep, dst = value.strip().upper().partition("-")
-    if not sep or not CODE.match(src) or not CODE.match(dst):
-        raise bad(param, f"{value!r} is not a dyad written AAA-BBB (actor code, recipient code)")
-    return src, dst
+    try:
+        return _parse_dyad(value)
+    except ValueError as err:
+        raise bad(param, str(err)) from None
+
+
+def parse_two(value: str | None, param: str) -> tuple[str, str] | None:
+    """A dyad naming both sides (`pair`, dyad pages): the bare-code form has no other side to pair with."""
+    codes = parse_dyad(value, param)
+    if codes is not None and not codes[1]:
+        raise bad(param, f"{value!r} names one actor; give both sides, AAA-BBB")
+    return codes
 
 
 def parse_pair(value: str | None, param: str = "dyad") -> str | None:
     """An unordered pair for the escalation monitor, in its canonical order: 'VEN-GUY' -> 'GUY-VEN'."""
-    codes = parse_dyad(value, param)
+    codes = parse_two(value, param)
     if codes is None:
         return None
     if codes[0] == codes[1]:
-        raise bad(param, f"{value!r} names the same actor twice")
+        raise bad(param, f"{value!r} names the same actor twice; sides inside one country are sector codes "
+                         "(SDNGOV-SDNREB)")
     return f"{min(codes)}-{max(codes)}"
 
 
@@ -73,7 +81,7 @@ def parse_choice(value: str | None, param: str, choices: tuple[str, ...]) -> str
 
 
 def event_filter(
-    dyad: Annotated[str | None, Query(description="Dyad `AAA-BBB`: actor code, recipient code.", max_length=20)] = None,
+    dyad: Annotated[str | None, Query(description="Dyad `AAA-BBB`: actor code, recipient code; `AAA` alone: that actor on anyone.", max_length=20)] = None,
     pair: Annotated[str | None, Query(description="Pair `AAA-BBB` either way round: one side acting on the other.",
                                       max_length=20)] = None,
     actor: Annotated[str | None, Query(description="Actor code (any recipient).", max_length=8)] = None,
@@ -88,14 +96,15 @@ def event_filter(
     unknown = [t for t in types if t not in ONTOLOGY.types]
     if unknown:
         raise bad("type", f"unknown PLOVER event type {unknown[0]!r} (one of {', '.join(EVENT_TYPES)})")
-    f = EventFilter(
-        dyad=parse_dyad(dyad), pair=parse_dyad(pair, "pair"), actor=parse_code(actor, "actor"), recipient=parse_code(recipient, "recipient"),
-        types=types, modality=parse_choice(modality, "modality", MODALITIES),
-        date_from=parse_date(date_from, "date_from"), date_to=parse_date(date_to, "date_to"), source=source or None,
+    lo, hi = parse_date(date_from, "date_from"), parse_date(date_to, "date_to")
+    if lo and hi and lo > hi:
+        raise bad("date_from", f"{lo} is after date_to {hi}")
+    chosen = parse_choice(modality, "modality", MODALITIES)
+    return EventFilter(
+        dyad=parse_dyad(dyad), pair=parse_two(pair, "pair"), actor=parse_code(actor, "actor"),
+        recipient=parse_code(recipient, "recipient"), types=types, modalities=(chosen,) if chosen else (),
+        since=lo.isoformat() if lo else None, until=hi.isoformat() if hi else None, source=source or None,
     )
-    if f.date_from and f.date_to and f.date_from > f.date_to:
-        raise bad("date_from", f"{f.date_from} is after date_to {f.date_to}")
-    return f
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,8 @@ from dotterel.errors import DotterelError
 from dotterel.model import to_builtins
 from dotterel.monitor.timeline import timeline
 from dotterel.store import Store
-from dotterel.web import dashboard, queries
+from dotterel.store import query as queries
+from dotterel.web import dashboard
 from dotterel.web.analysis import analyse, store_document
 from dotterel.web.dependencies import (
     DB,
@@ -36,7 +37,7 @@ from dotterel.web.dependencies import (
     require_token,
 )
 from dotterel.web.params import Window, event_filter, parse_choice, parse_date, parse_pair, window
-from dotterel.web.queries import MAX_PAGE, EventFilter
+from dotterel.store.query import MAX_PAGE, EventFilter
 
 router = APIRouter(prefix="/api")
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size (at most {MAX_PAGE}).")]
@@ -97,15 +98,16 @@ def list_documents(conn: DB, limit: Limit = 50, offset: Offset = 0,
                    date_from: Annotated[str | None, Query(max_length=10)] = None,
                    date_to: Annotated[str | None, Query(max_length=10)] = None) -> dict[str, Any]:
     """Stored documents, newest publication date first."""
-    items = queries.documents(conn, source=source, date_from=parse_date(date_from, "date_from"),
-                              date_to=parse_date(date_to, "date_to"), limit=limit, offset=offset)
+    lo, hi = parse_date(date_from, "date_from"), parse_date(date_to, "date_to")
+    items = queries.document_page(conn, source=source, since=lo.isoformat() if lo else None,
+                                  until=hi.isoformat() if hi else None, limit=limit, offset=offset)
     return _page(items, limit, offset)
 
 
 @router.get("/documents/{doc_id:path}", tags=["documents"])
 def get_document(conn: DB, doc_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     """The stored `dotterel/1` record of one document (its current coding)."""
-    record = queries.document_record(conn, doc_id)
+    record = queries.document(conn, doc_id)
     if record is None:
         raise HTTPException(404, f"no document with id {doc_id!r}")
     return record
@@ -114,7 +116,7 @@ def get_document(conn: DB, doc_id: Annotated[str, Path(max_length=200)]) -> dict
 @router.get("/events", tags=["events"])
 def list_events(conn: DB, f: Filter, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Events (all modalities unless filtered), newest first, each with its dyads `AAA-BBB` and text."""
-    return _page(queries.events(conn, f, limit=limit, offset=offset), limit, offset)
+    return _page(queries.event_views(conn, f, limit=limit, offset=offset), limit, offset)
 
 
 @router.get("/clusters", tags=["escalation"])
@@ -219,7 +221,7 @@ def _stream(store: Store, f: EventFilter, fmt: str) -> Iterator[str]:
             buf = io.StringIO()
             writer = csv.writer(buf)
             writer.writerow(CSV_FIELDS)
-            for i, ev in enumerate(queries.iter_events(conn, f)):
+            for i, ev in enumerate(queries.iter_event_views(conn, f)):
                 writer.writerow(_csv_row(ev))
                 if i % 500 == 499:
                     yield buf.getvalue()
@@ -227,7 +229,7 @@ def _stream(store: Store, f: EventFilter, fmt: str) -> Iterator[str]:
                     buf.truncate()
             yield buf.getvalue()
         else:
-            for ev in queries.iter_events(conn, f):
+            for ev in queries.iter_event_views(conn, f):
                 yield json.dumps(ev, ensure_ascii=False) + "\n"
 
 
@@ -244,9 +246,9 @@ def _records(store: Store, source: str | None) -> Iterator[str]:
     with store.connect() as conn:
         offset = 0
         while True:
-            page = queries.documents(conn, source=source, limit=200, offset=offset)
+            page = queries.document_page(conn, source=source, limit=200, offset=offset)
             for d in page:
-                record = queries.document_record(conn, d["doc_id"])
+                record = queries.document(conn, d["doc_id"])
                 if record is not None:
                     yield json.dumps(record, ensure_ascii=False) + "\n"
             if len(page) < 200:

@@ -12,13 +12,14 @@ from dotterel.errors import DotterelError
 from dotterel.sources.normalize import decode_bytes
 from dotterel.model import to_builtins
 from dotterel.store import Store
-from dotterel.web import dashboard, queries
+from dotterel.store import query as queries
+from dotterel.web import dashboard
 from dotterel.web.analysis import analyse, store_document
 from dotterel.web.dependencies import (DB, AnalyzerHolder, Monitor, MonitorDB, Settings, get_analyzer, get_settings,
                                         get_store, token_ok)
 from dotterel.web.highlight import annotations, highlighted
 from dotterel.web.params import EVENT_TYPES, FREQS, MODALITIES, bad, event_filter, parse_choice, parse_pair
-from dotterel.web.queries import EventFilter
+from dotterel.store.query import EventFilter
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
@@ -32,7 +33,7 @@ def render(request: Request, name: str, context: dict[str, Any], status_code: in
 def overview(request: Request, conn: MonitorDB, cache: Monitor) -> HTMLResponse:
     return render(request, "overview.html", {
         "status": queries.ingest_status(conn), **dashboard.overview(cache, conn),
-        "documents": queries.documents(conn, limit=10),
+        "documents": queries.document_page(conn, limit=10),
     })
 
 
@@ -49,14 +50,13 @@ def dyad_page(request: Request, conn: MonitorDB, cache: Monitor, dyad_id: str,
     if f.actor not in (None, a, b):
         raise bad("actor", f"{f.actor!r} is not a side of {pair}")
     # Events of either side acting on the other (each is listed actor-recipient); `actor` picks one direction.
-    f = EventFilter(pair=(a, b), actor=f.actor, types=f.types, modality=f.modality, date_from=f.date_from,
-                    date_to=f.date_to, source=f.source)
+    f = EventFilter(pair=(a, b), actor=f.actor, types=f.types, modalities=f.modalities, since=f.since,
+                    until=f.until, source=f.source)
     freq = parse_choice(freq, "freq", FREQS) or "week"
-    since = f.date_from.isoformat() if f.date_from else None
-    until = f.date_to.isoformat() if f.date_to else None
+    since, until = f.since, f.until
     view = dashboard.dyad_view(cache, conn, pair, freq=freq, since=since, until=until)
     offset = (page - 1) * PAGE_SIZE
-    events = queries.events(conn, f, limit=PAGE_SIZE, offset=offset)
+    events = queries.event_views(conn, f, limit=PAGE_SIZE, offset=offset)
     chart = {"dyad": pair, "freq": freq, "rows": view["rows"],
              "alerts": [{k: x[k] for k in ("direction", "period", "change_at", "start", "index", "n_clusters",
                                            "n_sources")} for x in view["alerts"]]}
@@ -75,7 +75,7 @@ def _article(request: Request, record: dict[str, Any], **extra: Any) -> HTMLResp
 
 @router.get("/articles/{doc_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, conn: DB, doc_id: str) -> HTMLResponse:
-    record = queries.document_record(conn, doc_id)
+    record = queries.document(conn, doc_id)
     if record is None:
         raise HTTPException(404, f"no document with id {doc_id!r}")
     return _article(request, record, stored=True)
