@@ -7,20 +7,32 @@ from pathlib import Path
 from typing import TextIO
 
 from dotterel.errors import DotterelError, InputError
+from dotterel.model import Document, ErrorRecord, SourceItem, to_json
 from dotterel.pubdate import parse_pub_date
-from dotterel.model import SourceItem
-from dotterel.sources.normalize import prepare
+from dotterel.sources.fetch import FETCH_TIMEOUT, MAX_FETCH_BYTES, looks_like_url
+from dotterel.sources.fetch import fetch as fetch_page
 from dotterel.sources.readers import item_from_json_line, iter_jsonl, line_id, read_file
-from dotterel.model import Document, ErrorRecord, to_json
 
 
-def analyze_file(path: str, date: str | None = None, title: str | None = None) -> Document:
-    item = read_file(path)
+def read_input(path: str, *, fetch: bool = False) -> SourceItem:
+    """A file, '-' (standard input), or with `fetch` a web page; a URL without `fetch` is refused, never fetched."""
+    if looks_like_url(path):
+        if not fetch:
+            raise InputError(f"{path} is a URL: to analyse the page, add --fetch (one GET, http(s) only, "
+                             f"{MAX_FETCH_BYTES // (1024 * 1024)} MiB and {FETCH_TIMEOUT:g} s at most)")
+        return SourceItem(text=fetch_page(path), url=path)
+    if fetch:
+        raise InputError(f"--fetch needs an http(s) URL, not {path!r}")
+    return read_file(path)
+
+
+def analyze_file(path: str, date: str | None = None, title: str | None = None, *, fetch: bool = False) -> Document:
+    item = read_input(path, fetch=fetch)
     item.date = date or item.date
     item.title = title or item.title
-    # refuse bad input before paying for the model load
+    # refuse a bad date before paying for the model load (empty or non-English text is refused by
+    # the Analyzer, which prepares the text once and loads the model only for text that passed)
     parse_pub_date(item.date)
-    item = prepare(item)
     from dotterel.pipeline import Analyzer
 
     return Analyzer().analyze(item)
@@ -64,4 +76,4 @@ def analyze_jsonl(path: Path | str, out: TextIO, default_date: str | None = None
     return errors
 
 
-__all__ = ["analyze_file", "analyze_jsonl", "DotterelError"]
+__all__ = ["analyze_file", "analyze_jsonl", "read_input"]

@@ -1,26 +1,35 @@
-"""The `dotterel` command. Each command checks its arguments, then calls a plain function that works."""
+"""The `dotterel` command. Each command checks its arguments, then calls a plain function that works.
+
+Conventions every command keeps (tests/test_cli_conventions.py): a usage error is one plain line on
+stderr, `error: ...`, and exit status 2 (other failures: 1); values are checked against what the project
+knows (`cli.values`); tables are Rich on a terminal and TSV anywhere else (`cli.output`); an empty
+result says so in one line; every --help ends with examples.
+"""
 
 from __future__ import annotations
 
 import enum
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from collections.abc import Callable
+from typing import Annotated, NoReturn, Optional, TypeVar
 
 import typer
+from typer._click import exceptions as click_errors  # Typer vendors Click; its errors live here
 from rich.console import Console
 
-from dotterel.errors import DotterelError
+from dotterel.cli import values
 from dotterel.cli.output import open_output
+from dotterel.errors import DotterelError
 
 app = typer.Typer(
     name="dotterel",
-    help="Turn news about war and diplomacy into sourced PLOVER event data, and watch for escalation.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
 err_console = Console(stderr=True)
+T = TypeVar("T")
 
 
 class AnalyzeFormat(str, enum.Enum):
@@ -29,10 +38,18 @@ class AnalyzeFormat(str, enum.Enum):
     html = "html"
 
 
-def fail(message: str, code: int = 1) -> None:
-    """Print a one-line error and exit non-zero (never a traceback)."""
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print a one-line error and exit non-zero (never a traceback); code 2 is a usage error."""
+    print(f"error: {' '.join(message.split())}", file=sys.stderr, flush=True)
     raise typer.Exit(code)
+
+
+def checked(check: Callable[[], T]) -> T:
+    """The value a `cli.values` check returns; its UsageProblem becomes a one-line usage error."""
+    try:
+        return check()
+    except values.UsageProblem as err:
+        fail(str(err), 2)
 
 
 def _version(value: bool) -> None:
@@ -47,17 +64,31 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
-    """Turn news about war and diplomacy into sourced PLOVER event data, and watch for escalation."""
+    """Turn news about war and diplomacy into sourced PLOVER event data, and watch for escalation.
+
+    Examples:
+
+      dotterel analyze examples/articles/sahel-ceasefire.txt --date 2024-03-02
+
+      dotterel ingest examples/articles.jsonl --db demo.db
+
+      dotterel events --db demo.db --actor Iran
+
+      dotterel monitor --db demo.db --top 10
+
+    Tables are plain TSV (tab-separated, never cut or wrapped) when written to a file or pipe.
+    """
 
 
 @app.command()
 def analyze(
-    file: Annotated[Optional[str], typer.Argument(help="Text or HTML file to analyse; '-' reads standard input.")] = None,
+    file: Annotated[Optional[str], typer.Argument(help="Text or HTML file to analyse; '-' reads standard input; an http(s) URL with --fetch.")] = None,
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Analyse a JSONL file: one {\"id\", \"text\", \"date\"?} per line; prints one dotterel/1 record per line.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="Publication date (YYYY-MM-DD) that relative dates resolve against.")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="Title of the article.")] = None,
     format: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="table (for reading), json (dotterel/1), html (self-contained page).")] = AnalyzeFormat.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+    fetch: Annotated[bool, typer.Option("--fetch", help="FILE is an http(s) URL: fetch that one page (10 s, 2 MiB at most) and analyse it. Without it nothing is fetched.")] = False,
 ) -> None:
     """Analyse one article: actors, PLOVER events, claims, quantities, dates, genre.
 
@@ -67,18 +98,22 @@ def analyze(
 
       dotterel analyze article.html --format json > article.json
 
+      dotterel analyze https://example.org/news/story.html --fetch --date 2024-03-02
+
       dotterel analyze --jsonl articles.jsonl > coded.jsonl
     """
     from dotterel.analyze import analyze_file, analyze_jsonl
 
     if (file is None) == (jsonl is None):
         fail("give exactly one of FILE or --jsonl (see `dotterel analyze --help`)", 2)
+    if fetch and jsonl is not None:
+        fail("--fetch analyses one URL given as FILE, not --jsonl", 2)
     try:
         if jsonl is not None:
             with open_output(output) as out:
                 analyze_jsonl(jsonl, out, default_date=date)
             return
-        doc = analyze_file(file or "-", date=date, title=title)
+        doc = analyze_file(file or "-", date=date, title=title, fetch=fetch)
         from dotterel.report import render
 
         with open_output(output) as out:
@@ -159,9 +194,11 @@ def ingest(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch (one analysis task, one transaction).")] = 32,
     recode: Annotated[bool, typer.Option("--recode", help="Also re-code stored documents not yet coded by this coder version and knowledge.")] = False,
     lock_timeout: Annotated[float, typer.Option("--lock-timeout", min=0.0, help="Seconds to wait for another writer before giving up.")] = 30.0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr (a bar on a terminal, else a line every 500 documents or 10 s).")] = False,
 ) -> None:
     """Analyse a corpus into the store; resumable (re-run after an interruption), duplicates skipped.
+
+    The store's own files (the database and its -wal/-shm/-journal) are never read as input.
 
     Examples:
 
@@ -192,7 +229,14 @@ def quarantine(
     db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP)] = None,
     format: Annotated[ListFormat, typer.Option("--format", "-f", help="table or jsonl.")] = ListFormat.table,
 ) -> None:
-    """List what ingest could not read or analyse, with the reason and where it came from."""
+    """List what ingest could not read or analyse, with the reason and where it came from.
+
+    Examples:
+
+      dotterel quarantine --db corpus.db
+
+      dotterel quarantine --db corpus.db --format jsonl > quarantined.jsonl
+    """
     from dotterel.cli.store import show_quarantine
 
     try:
@@ -201,50 +245,55 @@ def quarantine(
         fail(str(err))
 
 
+DYAD_HELP = ("AAA-BBB: actor code, recipient code (AAA-AAA: both sides in one country); AAA alone: that actor "
+             "on anyone. Codes or names (Iran-Israel). Give it once.")
+
+
 @app.command()
 def events(
     db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP)] = None,
-    dyad: Annotated[Optional[str], typer.Option("--dyad", help="Actor and recipient codes, AAA-BBB (e.g. PRK-RUS).")] = None,
-    actor: Annotated[Optional[str], typer.Option("--actor", help="Events with this code among the actors.")] = None,
-    type: Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER event type (repeatable), e.g. AID.")] = None,
+    dyad: Annotated[Optional[list[str]], typer.Option("--dyad", help=DYAD_HELP, show_default=False)] = None,
+    actor: Annotated[Optional[str], typer.Option("--actor", help="Events with this actor among the actors: a code (IRN) or a name the actor knowledge base knows (Iran).")] = None,
+    type: Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER event type (repeatable), e.g. AID; an unknown type fails naming the valid ones.", show_default=False)] = None,
     since: Annotated[Optional[str], typer.Option("--since", help="First day (YYYY-MM-DD), inclusive.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Last day (YYYY-MM-DD), inclusive.")] = None,
-    modality: Annotated[Optional[list[str]], typer.Option("--modality", help="asserted|negated|future|hypothetical|historical (repeatable).")] = None,
-    format: Annotated[EventsFormat, typer.Option("--format", "-f", help="table (first 50), csv, jsonl, parquet (needs --output).")] = EventsFormat.table,
+    modality: Annotated[Optional[list[str]], typer.Option("--modality", help="asserted|negated|future|hypothetical|historical (repeatable).", show_default=False)] = None,
+    format: Annotated[EventsFormat, typer.Option("--format", "-f", help="table (first 50; TSV off a terminal), csv, jsonl, parquet (needs --output).")] = EventsFormat.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
 ) -> None:
     """List stored events (each document's newest coding), filtered; export as CSV, JSONL or Parquet.
+
+    The table shows who acted on whom and the evidence: the trigger and its sentence.
 
     Examples:
 
       dotterel events --db corpus.db --dyad PRK-RUS --since 2024-10-01
 
+      dotterel events --db corpus.db --actor Iran --type ASSAULT
+
       dotterel events --db corpus.db --type AID --format parquet -o aid.parquet
     """
-    import datetime as dt
-
-    from dotterel.store.query import MODALITIES, EventFilter, parse_dyad
     from dotterel.cli.store import show_events
+    from dotterel.store.query import EventFilter
 
-    try:
-        pair = parse_dyad(dyad) if dyad else None
-    except ValueError as err:
-        fail(str(err), 2)
-    for name, value in (("--since", since), ("--until", until)):
-        if value is not None:
-            try:
-                dt.date.fromisoformat(value)
-            except ValueError:
-                fail(f"{name} {value!r} is not a date (YYYY-MM-DD)", 2)
-    for m in modality or []:
-        if m not in MODALITIES:
-            fail(f"--modality {m!r} is not one of {', '.join(MODALITIES)}", 2)
+    pair = checked(lambda: values.dyad(dyad))
+    code = checked(lambda: values.actor_code(actor)) if actor else None
+    types = checked(lambda: values.event_types(type or []))
+    first = checked(lambda: values.day(since, "--since"))
+    last = checked(lambda: values.day(until, "--until"))
+    modalities = checked(lambda: values.modalities(modality or []))
     if format is EventsFormat.parquet and output is None:
         fail("--format parquet needs --output FILE", 2)
-    filters = EventFilter(dyad=pair, actor=actor.upper() if actor else None, types=type or (), since=since,
-                          until=until, modalities=modality or ())
+    if pair and not pair[1]:  # a bare code is that actor on anyone
+        if code and code != pair[0]:
+            fail(f"--dyad {pair[0]} and --actor {code} name different actors", 2)
+        pair, code = None, pair[0]
+    filters = EventFilter(dyad=pair, actor=code, types=types, since=first, until=last, modalities=modalities)
+    asked = " ".join(f"{k} {v}" for k, v in (("--dyad", "-".join(pair) if pair else None), ("--actor", code),
+                                            *(("--type", x) for x in types), ("--since", first),
+                                            ("--until", last), *(("--modality", m) for m in modalities)) if v)
     try:
-        show_events(db, filters, format.value, output)
+        show_events(db, filters, format.value, output, asked=asked)
     except DotterelError as err:
         fail(str(err))
 
@@ -252,10 +301,17 @@ def events(
 @app.command()
 def documents(
     db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP)] = None,
-    format: Annotated[DocumentsFormat, typer.Option("--format", "-f", help="table (first 50), jsonl or csv (every document).")] = DocumentsFormat.table,
+    format: Annotated[DocumentsFormat, typer.Option("--format", "-f", help="table (first 50; TSV off a terminal), jsonl or csv (every document).")] = DocumentsFormat.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
 ) -> None:
-    """List stored documents with their ids (jsonl/csv list every one)."""
+    """List stored documents with their ids (jsonl/csv list every one; jsonl gives `id` and `doc_id`).
+
+    Examples:
+
+      dotterel documents --db corpus.db
+
+      dotterel documents --db corpus.db --format jsonl > documents.jsonl
+    """
     from dotterel.cli.store import show_documents
 
     try:
@@ -309,20 +365,10 @@ class Level(str, enum.Enum):
     sector = "sector"
 
 
-def _check_date(name: str, value: Optional[str]) -> None:
-    import datetime as dt
-
-    if value is not None:
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            fail(f"{name} {value!r} is not a date (YYYY-MM-DD)", 2)
-
-
 @app.command()
 def monitor(
     db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP)] = None,
-    dyad: Annotated[Optional[str], typer.Option("--dyad", help="One dyad, AAA-BBB (either direction unless --directed); AAA alone: single-actor series.")] = None,
+    dyad: Annotated[Optional[list[str]], typer.Option("--dyad", help="One dyad, AAA-BBB (either direction unless --directed); AAA alone: its single-actor series. Codes or names; give it once.", show_default=False)] = None,
     top: Annotated[Optional[int], typer.Option("--top", min=1, help="The N most active dyads (default 10 when no --dyad).")] = None,
     freq: Annotated[Freq, typer.Option("--freq", help="Period: day, week or month.")] = Freq.week,
     since: Annotated[Optional[str], typer.Option("--since", help="First day shown (YYYY-MM-DD); baselines still use earlier data.")] = None,
@@ -346,24 +392,22 @@ def monitor(
 
       dotterel monitor --db corpus.db --dyad SDNGOV-SDNREB --level sector --format html -o sudan.html
     """
+    from dotterel.cli.monitor import MonitorRequest, run_monitor
     from dotterel.monitor.alerts import AlertParams
     from dotterel.monitor.clusters import Params
-    from dotterel.cli.monitor import MonitorRequest, run_monitor
-    from dotterel.store.query import parse_dyad
 
-    if dyad is not None and top is not None:
+    pair = checked(lambda: values.dyad(dyad))
+    if pair is not None and top is not None:
         fail("give --dyad or --top, not both", 2)
-    if dyad is not None:
-        try:
-            parse_dyad(dyad)
-        except ValueError as err:
-            fail(str(err), 2)
-    _check_date("--since", since)
-    _check_date("--until", until)
+    if pair and pair[0] == pair[1] and level is Level.country:
+        fail(f"--dyad {'-'.join(pair)}: both sides in one country show only at --level sector "
+             "(sector codes such as SDNGOV-SDNREB)", 2)
+    since = checked(lambda: values.day(since, "--since"))
+    until = checked(lambda: values.day(until, "--until"))
     if format in (MonitorFormat.png, MonitorFormat.parquet) and output is None:
         fail(f"--format {format.value} needs --output FILE", 2)
     req = MonitorRequest(
-        db=db, dyad=dyad.upper() if dyad else None, top=top or 10, freq=freq.value, since=since, until=until,
+        db=db, dyad="-".join(p for p in pair if p) if pair else None, top=top or 10, freq=freq.value, since=since, until=until,
         level=level.value, directed=directed, format=format.value, output=output,
         alert=AlertParams(alpha=alpha, min_sources=min_sources), cluster=Params(window_days=window), rebuild=rebuild)
     try:
@@ -376,7 +420,7 @@ def monitor(
 def timeline(
     db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP)] = None,
     about: Annotated[Optional[str], typer.Option("--about", help="Figures whose text, article title or event mentions this.")] = None,
-    dyad: Annotated[Optional[str], typer.Option("--dyad", help="Figures tied to events between these actors, AAA-BBB.")] = None,
+    dyad: Annotated[Optional[list[str]], typer.Option("--dyad", help="Figures tied to events between these actors, AAA-BBB (or of one actor, AAA). Codes or names; give it once.", show_default=False)] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Unit or role, e.g. soldiers (also finds troops, personnel).")] = None,
     since: Annotated[Optional[str], typer.Option("--since", help="First day (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Last day (YYYY-MM-DD).")] = None,
@@ -392,34 +436,50 @@ def timeline(
       dotterel timeline --db corpus.db --about "North Korean" --format html -o troops.html
     """
     from dotterel.cli.monitor import run_timeline
-    from dotterel.store.query import parse_dyad
 
     if not (about or dyad or unit):
         fail("give at least one of --about, --dyad or --unit", 2)
-    if dyad is not None:
-        try:
-            parse_dyad(dyad)
-        except ValueError as err:
-            fail(str(err), 2)
-    _check_date("--since", since)
-    _check_date("--until", until)
+    pair = checked(lambda: values.dyad(dyad))
+    since = checked(lambda: values.day(since, "--since"))
+    until = checked(lambda: values.day(until, "--until"))
     if format in (MonitorFormat.png, MonitorFormat.parquet) and output is None:
         fail(f"--format {format.value} needs --output FILE", 2)
     try:
-        run_timeline(db, about=about, dyad=dyad.upper() if dyad else None, unit=unit, since=since, until=until,
+        run_timeline(db, about=about, dyad="-".join(p for p in pair if p) if pair else None, unit=unit, since=since, until=until,
                      format=format.value, output=output)
     except DotterelError as err:
         fail(str(err))
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> NoReturn:
+    """The console script: run `argv` (default: the command line) and exit with its status.
+
+    Click's usage errors (unknown option, bad value, missing argument) become one plain line instead of
+    Typer's boxed panel, so scripts and logs get `error: ...` and status 2 like every other usage error.
+    """
     try:
-        app()
+        code = app(args=argv, prog_name="dotterel", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as err:  # bare `dotterel` or a group without a command
+        print(err.ctx.get_help() if err.ctx else err.format_message())
+        code = 0
+    except click_errors.UsageError as err:
+        hint = f" (see `{err.ctx.command_path} --help`)" if err.ctx else ""
+        fail_line = " ".join(err.format_message().split())
+        print(f"error: {fail_line}{hint}", file=sys.stderr, flush=True)
+        code = 2
+    except click_errors.ClickException as err:
+        print(f"error: {' '.join(err.format_message().split())}", file=sys.stderr, flush=True)
+        code = err.exit_code
+    except typer.Abort:
+        print("interrupted", file=sys.stderr)
+        code = 130
     except BrokenPipeError:  # `dotterel ... | head` is fine
         sys.stderr.close()
+        code = 0
     except KeyboardInterrupt:
-        err_console.print("interrupted")
-        raise SystemExit(130) from None
+        print("interrupted", file=sys.stderr)
+        code = 130
+    raise SystemExit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Writing query results: a Rich table (for reading), CSV, JSONL, Parquet (DuckDB/Polars/pandas-ready).
+"""Writing query results: a table (Rich on a terminal, TSV elsewhere), CSV, JSONL, Parquet (DuckDB/Polars/pandas-ready).
 
 List-valued columns (`actor_codes`, `dyads`, ...) stay lists in JSONL and Parquet (list<string>) and
 are joined with ';' in CSV.
@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from dotterel.cli.output import cell, is_terminal, write_tsv
 from dotterel.errors import DotterelError
 from dotterel.store.query import LIST_COLUMNS
 
@@ -19,7 +21,8 @@ TABLE_LIMIT = 50
 _INT_COLUMNS = frozenset({"quad", "sentence", "span_start", "span_end", "n_chars", "n_events"})
 _FLOAT_COLUMNS = frozenset({"score", "confidence"})
 _MIN_WIDTH = {"dyads": 7, "trigger": 8, "doc_id": 10}
-_WRAPPING = frozenset({"actor_texts", "recipient_texts", "title", "reason", "path", "trigger", "dyads", "source", "doc_id"})
+_WRAPPING = frozenset({"actor_texts", "recipient_texts", "title", "reason", "path", "trigger", "dyads", "source", "doc_id",
+                       "excerpt"})
 
 
 def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
@@ -81,8 +84,22 @@ def write_parquet(rows: Iterable[dict[str, Any]], columns: Sequence[str], path: 
     return n
 
 
-def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str, total: int, out: TextIO) -> None:
-    """A Rich table of `rows` (already limited by the caller), with a note when `total` is larger."""
+def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str, total: int, out: TextIO,
+                 empty: str) -> None:
+    """`rows` (already limited by the caller) as a table for reading, with a note when `total` is larger.
+
+    `empty` is the one line said instead of a table when there are no rows. Off a terminal the table is
+    TSV (see `cli.output`) and notes go to stderr, so the output stays machine-readable.
+    """
+    if not rows:
+        print(empty, file=out if is_terminal(out) else sys.stderr)
+        return
+    more = f"showing {len(rows)} of {total}; use --format jsonl/csv/parquet for all of them"
+    if not is_terminal(out):
+        write_tsv(rows, columns, out)
+        if total > len(rows):
+            print(more, file=sys.stderr)
+        return
     from rich.console import Console
     from rich.table import Table
 
@@ -93,18 +110,8 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: 
         # every column keeps at least its header's width, so a narrow terminal folds text, never hides a column
         table.add_column(col, overflow="fold", no_wrap=not wraps, ratio=2 if wraps else None, min_width=max(len(col), _MIN_WIDTH.get(col, 0)))
     for row in rows:
-        table.add_row(*[_cell(row.get(col)) for col in columns])
+        table.add_row(*[cell(row.get(col)) for col in columns])
     console = Console(file=out)
     console.print(table)
     if total > len(rows):
-        console.print(f"[dim]showing {len(rows)} of {total}; use --format jsonl/csv/parquet for all of them[/dim]")
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join("" if x is None else str(x) for x in value)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+        console.print(f"[dim]{more}[/dim]")

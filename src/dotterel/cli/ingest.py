@@ -1,17 +1,28 @@
-"""The terminal side of `dotterel ingest`: a Rich progress bar (stderr) and the final summary table."""
+"""The terminal side of `dotterel ingest`: progress on stderr and the final summary.
+
+On a terminal, progress is a Rich bar; otherwise (a log file, a pipe, a CI job) a plain line every
+`LINE_EVERY_DOCS` documents or `LINE_EVERY_S` seconds, so a long run is never silent until the end.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
-from dotterel.sources.readers import estimate_count
+from dotterel.cli.output import is_terminal, write_tsv
 from dotterel.runs.ingest import IngestSummary, ingest
+from dotterel.sources.readers import estimate_count
 from dotterel.store import display, open_store
+
+LINE_EVERY_DOCS = 500
+LINE_EVERY_S = 10.0
 
 
 class _Rate(ProgressColumn):
@@ -39,6 +50,54 @@ def summary_table(summary: IngestSummary, where: str) -> Table:
     return table
 
 
+_SUMMARY = ("read", "stored", "recoded", "duplicates", "quarantined", "events", "elapsed_s", "docs_per_s")
+
+
+def _summary_row(summary: IngestSummary) -> dict[str, object]:
+    return dict(read=summary.read, stored=summary.stored, recoded=summary.recoded, duplicates=summary.duplicates,
+                quarantined=summary.quarantined, events=summary.events, elapsed_s=f"{summary.elapsed:.1f}",
+                docs_per_s=f"{summary.docs_per_s:.1f}")
+
+
+@contextmanager
+def _bar(err: Console, total: int | None, show: bool) -> Iterator[Callable[[int], None]]:
+    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), _Rate(), TimeElapsedColumn(),
+                  TextColumn("ETA"), TimeRemainingColumn(), console=err, disable=not show, transient=False) as progress:
+        task = progress.add_task("ingest", total=total)
+
+        def advance(n: int) -> None:
+            progress.advance(task, n)
+            t = progress.tasks[0]
+            if t.total is not None and t.completed > t.total:
+                progress.update(task, total=t.completed)  # feeds hold more entries than the estimate
+
+        yield advance
+
+
+@contextmanager
+def _lines(total: int | None, show: bool) -> Iterator[Callable[[int], None]]:
+    started = last = time.monotonic()
+    done = printed = 0
+
+    def line() -> None:
+        elapsed = time.monotonic() - started
+        of = f" of ~{total:,}" if total else ""
+        print(f"ingest: {done:,}{of} documents, {elapsed:.0f} s, {done / elapsed if elapsed else 0:.1f} docs/s",
+              file=sys.stderr, flush=True)
+
+    def advance(n: int) -> None:
+        nonlocal done, last, printed
+        done += n
+        now = time.monotonic()
+        if show and (done - printed >= LINE_EVERY_DOCS or now - last >= LINE_EVERY_S):
+            line()
+            last, printed = now, done
+
+    yield advance
+    if show and done != printed:
+        line()
+
+
 def run_ingest(paths: Sequence[str], db: str | None, *, workers: int = 0, scheduler: str | None = None,
                batch_size: int = 32, recode: bool = False, lock_timeout: float = 30.0,
                show_progress: bool = True) -> IngestSummary:
@@ -46,25 +105,21 @@ def run_ingest(paths: Sequence[str], db: str | None, *, workers: int = 0, schedu
     store = open_store(db, lock_timeout=lock_timeout)
     err = Console(stderr=True)
     try:
-        total = estimate_count(paths) if paths else None
-        with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), _Rate(), TimeElapsedColumn(),
-                      TextColumn("ETA"), TimeRemainingColumn(), console=err, disable=not show_progress,
-                      transient=False) as progress:
-            task = progress.add_task("ingest", total=total)
-
-            def advance(n: int) -> None:
-                progress.advance(task, n)
-                t = progress.tasks[0]
-                if t.total is not None and t.completed > t.total:
-                    progress.update(task, total=t.completed)  # feeds hold more entries than the estimate
-
+        total = estimate_count(paths, skip=store.files()) if paths else None
+        progress = _bar(err, total, show_progress) if err.is_terminal else _lines(total, show_progress)
+        with progress as advance:
             summary = ingest(store, list(paths), workers=workers, scheduler=scheduler, batch_size=batch_size,
                              recode=recode, advance=advance)
-        Console().print(summary_table(summary, display(store.url)))
+        if is_terminal(sys.stdout):
+            Console().print(summary_table(summary, display(store.url)))
+        else:
+            write_tsv([_summary_row(summary)], _SUMMARY, sys.stdout)
         if summary.stored or summary.recoded:
             # cluster the new codings now, so `dotterel monitor` and the dashboard answer at once
             from dotterel import monitor
 
+            if show_progress and not err.is_terminal:
+                print("ingest: clustering events for the monitor ...", file=sys.stderr, flush=True)
             with err.status("clustering events for the monitor ..."):
                 monitor.build(store)
         if summary.quarantined:

@@ -1,12 +1,17 @@
-"""Where a command writes: a file given with --output, or standard output."""
+"""Where a command writes, and how a table looks there.
+
+A table for a person (a terminal) is a Rich table fitted to the window. Anywhere else (a file, a pipe,
+`| less`, `| cut`) it is plain TSV: a header line, one line per row, nothing cut or wrapped; lists are
+joined with ', ' and tabs or newlines inside a value become spaces, so every row stays one line.
+"""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from dotterel.errors import DotterelError
 
@@ -23,3 +28,31 @@ def open_output(path: Path | None, default: TextIO | None = None) -> Iterator[Te
         raise DotterelError(f"{path}: cannot write ({err.strerror})") from None
     with fh:
         yield fh
+
+
+def is_terminal(out: TextIO) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):  # closed or not a real stream
+        return False
+
+
+def cell(value: Any) -> str:
+    """One value as table text: lists joined with ', ', floats short, None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join("" if x is None else str(x) for x in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def write_tsv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: TextIO) -> int:
+    """Header and rows as TSV, each row on one line; returns the number of rows."""
+    out.write("\t".join(columns) + "\n")
+    n = 0
+    for row in rows:
+        out.write("\t".join(" ".join(cell(row.get(c)).split()) for c in columns) + "\n")
+        n += 1
+    return n

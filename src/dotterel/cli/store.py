@@ -10,11 +10,14 @@ from dotterel.cli.output import open_output
 from dotterel.cli import export
 from dotterel.store.engine import open_store
 
-TABLE_EVENT_COLUMNS = ("day", "dyads", "type", "modality", "trigger", "actor_texts", "doc_id", "event_id")
+# The evidence travels with each row: who acted on whom (texts and codes), the trigger and its sentence.
+TABLE_EVENT_COLUMNS = ("day", "type", "modality", "dyads", "actor_texts", "recipient_texts", "trigger", "excerpt",
+                       "doc_id", "event_id")
 TABLE_DOCUMENT_COLUMNS = ("doc_id", "pub_date", "source", "title", "n_events", "coder_version")
 
 
-def show_events(db: str | None, filters: query.EventFilter, fmt: str, output: Path | None) -> int:
+def show_events(db: str | None, filters: query.EventFilter, fmt: str, output: Path | None, asked: str = "") -> int:
+    """`asked`: the filters as the user wrote them, for the one line said when nothing matches."""
     store = open_store(db, create=False)
     try:
         with store.connect() as conn:
@@ -25,8 +28,9 @@ def show_events(db: str | None, filters: query.EventFilter, fmt: str, output: Pa
                 if fmt == "table":
                     total = query.count_events(conn, filters)
                     filters.limit = export.TABLE_LIMIT
-                    rows = query.events(conn, filters)
-                    export.render_table(rows, TABLE_EVENT_COLUMNS, "events", total, out)
+                    rows = query.events(conn, filters, excerpt=True)
+                    export.render_table(rows, TABLE_EVENT_COLUMNS, "events", total, out,
+                                        empty=f"no events match: {asked}" if asked else "no events stored")
                     return len(rows)
                 rows_iter = query.iter_events(conn, filters)
                 if fmt == "csv":
@@ -43,11 +47,12 @@ def show_documents(db: str | None, fmt: str, output: Path | None) -> int:
             if fmt == "table":
                 total = query.count_documents(conn)
                 rows = list(query.documents(conn, limit=export.TABLE_LIMIT))
-                export.render_table(rows, TABLE_DOCUMENT_COLUMNS, "documents", total, out)
+                export.render_table(rows, TABLE_DOCUMENT_COLUMNS, "documents", total, out, empty="no documents stored")
                 return len(rows)
             if fmt == "csv":
                 return export.write_csv(query.documents(conn), query.DOCUMENT_COLUMNS, out)
-            return export.write_jsonl(query.documents(conn), out)
+            # `id` is the document id as DESIGN.md names it; `doc_id` stays for readers written before
+            return export.write_jsonl(({"id": row["doc_id"], **row} for row in query.documents(conn)), out)
     finally:
         store.close()
 
@@ -61,5 +66,6 @@ def show_quarantine(db: str | None, fmt: str, out: TextIO) -> int:
         store.close()
     if fmt == "jsonl":
         return export.write_jsonl(rows, out)
-    export.render_table(rows, ("path", "locator", "item_id", "reason", "run_id"), "quarantine", len(rows), out)
+    export.render_table(rows, ("path", "locator", "item_id", "reason", "run_id"), "quarantine", len(rows), out,
+                        empty="nothing quarantined")
     return len(rows)

@@ -1,7 +1,7 @@
 """One self-contained HTML page for an analysed document: the text with every item highlighted in place.
 
 Items (entity mentions, event triggers, claim contents, quantities) may nest or overlap, so the text is
-cut at every span boundary; each segment is wrapped once, in one `<span>` carrying the classes and
+cut at every span boundary (`report.highlight.pieces`, shared with the web pages); each segment is wrapped once, in one `<span>` carrying the classes and
 tooltips of every item active over it (`data-ids` lists them as `n1.0` = first mention of n1, `e3`, ...).
 Inline CSS only, no scripts, no external resources. Every piece of text — the article, titles,
 codes — goes through `html.escape`; a URL becomes a link only when it is http(s).
@@ -14,6 +14,7 @@ from html import escape
 from urllib.parse import urlsplit
 
 from dotterel.model import ActorRef, Document, Span
+from dotterel.report.highlight import pieces
 
 CSS = """
 body{font:15px/1.55 system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem auto;max-width:72rem;color:#1d1d1f;padding:0 1rem}
@@ -87,20 +88,18 @@ def marks(doc: Document) -> list[Mark]:
 
 def highlight(text: str, items: list[Mark]) -> str:
     """The escaped text with each segment between boundaries wrapped in the union of its items."""
-    bounds = sorted({0, len(text), *(m.start for m in items), *(m.end for m in items)})
-    pieces: list[str] = []
-    for a, b in zip(bounds, bounds[1:]):
-        active = [m for m in items if m.start <= a and b <= m.end]
-        segment = escape(text[a:b])
+    out: list[str] = []
+    for piece, active in pieces(text, items):
+        segment = escape(piece)
         if not active:
-            pieces.append(segment)
+            out.append(segment)
             continue
         classes = sorted({"hl", *(c for m in active for c in m.classes)})
         ids = " ".join(m.ident for m in active)
         title = "\n".join(dict.fromkeys(m.title for m in active))
-        pieces.append(f'<span class="{escape(" ".join(classes))}" data-ids="{escape(ids)}" '
-                      f'title="{escape(title)}">{segment}</span>')
-    return "".join(pieces)
+        out.append(f'<span class="{escape(" ".join(classes))}" data-ids="{escape(ids)}" '
+                   f'title="{escape(title)}">{segment}</span>')
+    return "".join(out)
 
 
 def safe_href(url: str | None) -> str | None:

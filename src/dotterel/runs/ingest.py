@@ -177,7 +177,7 @@ def ingest(
     version, fingerprint = coder_key()
 
     def sources() -> Iterator[Source]:
-        yield from iter_sources(paths)
+        yield from iter_sources(paths, skip=store.files())  # never the store's own database files
         if recode:
             yield from stored_to_recode(store)
 

@@ -7,7 +7,7 @@ import html as _html
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -140,15 +140,19 @@ class Source:
         return f"{self.path}:{n}" if kind == "line" else f"{self.path}#{n}"
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Source]:
+def iter_files(paths: Iterable[str | Path], skip: Collection[Path] = ()) -> Iterator[Path | Source]:
     """Every file under `paths` (directories recursively, sorted, hidden names skipped).
 
-    Yields a Source with an error for a path that does not exist or a directory that can't be listed.
+    `skip`: resolved paths never read, even when named (the ingest's own store, so `ingest .` does not
+    quarantine its database). Yields a Source with an error for a path that does not exist or a directory
+    that can't be listed.
     """
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            yield from _walk(p)
+            yield from (f for f in _walk(p) if not (skip and isinstance(f, Path) and f.resolve() in skip))
+        elif skip and p.resolve() in skip:
+            continue
         elif p.exists() or p.is_symlink():
             yield p
         else:
@@ -170,9 +174,9 @@ def _walk(root: Path) -> Iterator[Path | Source]:
         yield Source(path=str(err.filename or root), error=f"cannot read directory ({err.strerror})")
 
 
-def iter_sources(paths: Iterable[str | Path]) -> Iterator[Source]:
-    """Every document in `paths`, in a stable order (see module section comment)."""
-    for entry in iter_files(paths):
+def iter_sources(paths: Iterable[str | Path], skip: Collection[Path] = ()) -> Iterator[Source]:
+    """Every document in `paths` except files in `skip`, in a stable order (see module section comment)."""
+    for entry in iter_files(paths, skip):
         if isinstance(entry, Source):
             yield entry
         else:
@@ -396,10 +400,10 @@ def read_jsonl_sources(path: Path) -> Iterator[Source]:
             yield Source(path=name, locator=locator, item=item)
 
 
-def estimate_count(paths: Iterable[str | Path]) -> int:
+def estimate_count(paths: Iterable[str | Path], skip: Collection[Path] = ()) -> int:
     """A quick count of the documents in `paths` for the progress bar (JSONL lines, 1 per other file)."""
     total = 0
-    for entry in iter_files(paths):
+    for entry in iter_files(paths, skip):
         if isinstance(entry, Source):
             total += 1
             continue

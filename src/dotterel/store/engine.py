@@ -96,6 +96,14 @@ class Store:
         except exc.OperationalError as err:
             raise _translate(err, self) from None
 
+    def files(self) -> frozenset[Path]:
+        """The files of a SQLite store (the database and its -wal/-shm/-journal companions); none for others."""
+        db = self.url.database if self.url.get_backend_name() == "sqlite" else None
+        if not db or db == ":memory:":
+            return frozenset()
+        path = Path(db).resolve()
+        return frozenset({path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))})
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -158,9 +158,16 @@ def _conditions(f: EventFilter) -> list[Any]:
     return conds
 
 
-def _event_select(f: EventFilter) -> Select:  # type: ignore[type-arg]
+def _excerpt() -> Any:
+    """The event's own stretch of the document (its sentence): only that travels, never whole documents."""
+    e, d = s.events, s.documents
+    return func.substr(d.c.text, e.c.span_start + 1, e.c.span_end - e.c.span_start)
+
+
+def _event_select(f: EventFilter, excerpt: bool = False) -> Select:  # type: ignore[type-arg]
     e, d, c = s.events, s.documents, s.codings
-    return (select(e, d.c.doc_id, d.c.title, d.c.url, d.c.source, d.c.pub_date, c.c.coder_version)
+    extra = [_excerpt().label("excerpt")] if excerpt else []
+    return (select(e, d.c.doc_id, d.c.title, d.c.url, d.c.source, d.c.pub_date, c.c.coder_version, *extra)
             .select_from(current_events().join(c, c.c.id == e.c.coding_id)).where(*_conditions(f)))
 
 
@@ -170,18 +177,25 @@ def count_events(conn, f: EventFilter | None = None) -> int:  # type: ignore[no-
     return int(conn.execute(q).scalar_one())
 
 
-def events(conn, f: EventFilter | None = None) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-    """Events of current codings matching `f`, ordered by date, document, event; see module docstring."""
+def events(conn, f: EventFilter | None = None, *, excerpt: bool = False) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """Events of current codings matching `f`, ordered by date, document, event; see module docstring.
+
+    `excerpt`: add the event's sentence text as `excerpt` (tables show it as the evidence).
+    """
     f = f or EventFilter()
     e, d = s.events, s.documents
-    q = _event_select(f).order_by(e.c.date.is_(None), e.c.date, d.c.doc_id, e.c.id)
+    q = _event_select(f, excerpt).order_by(e.c.date.is_(None), e.c.date, d.c.doc_id, e.c.id)
     if f.limit is not None:
         q = q.limit(f.limit)
     if f.offset:
         q = q.offset(f.offset)
     rows = conn.execute(q).mappings().all()
     refs = _actor_refs(conn, [r["id"] for r in rows])
-    return [_event_dict(r, refs.get(r["id"], {})) for r in rows]
+    out = [_event_dict(r, refs.get(r["id"], {})) for r in rows]
+    if excerpt:
+        for row, r in zip(out, rows):
+            row["excerpt"] = r["excerpt"]
+    return out
 
 
 def iter_events(conn, f: EventFilter | None = None, page: int = 5000) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
@@ -292,8 +306,7 @@ def _event_columns() -> list[Any]:
         e.c.attribution_source, e.c.attribution_code, e.c.attribution_sector, e.c.attribution_cue,
         e.c.location_text, e.c.location_code, e.c.trigger_text, e.c.span_start, e.c.span_end,
         d.c.title, d.c.source, d.c.url, d.c.pub_date,
-        # Only the event's own stretch of text travels, never whole documents.
-        func.substr(d.c.text, e.c.span_start + 1, e.c.span_end - e.c.span_start).label("sentence_text"),
+        _excerpt().label("sentence_text"),
     ]
 
 

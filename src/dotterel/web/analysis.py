@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlsplit
 
 from dotterel.errors import DotterelError, InputError
-from dotterel.model import SourceItem
-from dotterel.model import Document
+from dotterel.model import Document, SourceItem
+from dotterel.sources.fetch import fetch as fetch_page
 from dotterel.store import Store
 from dotterel.store.writer import Analysed, finish_run, start_run, write_batch
 from dotterel.web.dependencies import AnalyzerHolder, Settings
-
-FETCH_TIMEOUT = 10.0
 
 
 def check_date(value: str | None) -> str | None:
@@ -25,24 +22,10 @@ def check_date(value: str | None) -> str | None:
 
 
 def fetch(url: str, settings: Settings) -> str:
-    """The body of `url`, when the server allows fetching; http(s) only, size-limited, short timeout."""
+    """The body of `url`, when the server allows fetching (limits: `dotterel.sources.fetch`)."""
     if not settings.allow_fetch:
         raise InputError("fetching URLs is disabled on this server (start it with --allow-fetch); send the text instead")
-    if urlsplit(url).scheme not in ("http", "https"):
-        raise InputError("only http:// and https:// URLs can be fetched")
-    import httpx
-
-    try:
-        with httpx.stream("GET", url, timeout=FETCH_TIMEOUT, follow_redirects=True) as response:
-            response.raise_for_status()
-            body = b""
-            for chunk in response.iter_bytes():
-                body += chunk
-                if len(body) > settings.max_body:
-                    raise InputError(f"{url}: page is larger than {settings.max_body} bytes")
-            return body.decode(response.encoding or "utf-8", errors="replace")
-    except httpx.HTTPError as err:
-        raise InputError(f"{url}: cannot fetch ({type(err).__name__})") from None
+    return fetch_page(url, max_bytes=settings.max_body)
 
 
 def analyse(holder: AnalyzerHolder, settings: Settings, *, text: str | None, url: str | None = None,

@@ -11,10 +11,11 @@ from typing import Annotated
 from fastapi import Depends, Header, HTTPException, Request
 from sqlalchemy import Connection
 
+from dotterel.sources.fetch import MAX_FETCH_BYTES
 from dotterel.store import Store
 from dotterel.web.dashboard import MonitorCache
 
-DEFAULT_MAX_BODY = 2 * 1024 * 1024
+DEFAULT_MAX_BODY = MAX_FETCH_BYTES  # one limit for bodies sent and pages fetched
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """The article text with events, claims and quantities highlighted in place, as escaped HTML.
 
 Annotations may overlap (a claim contains the trigger of the event it reports), so the text is cut at
-every annotation boundary and each piece is wrapped once, carrying the ids of every annotation that
+every annotation boundary (`report.highlight.pieces`, shared with the report page) and each piece is wrapped once, carrying the ids of every annotation that
 covers it (`data-refs="c1 e2"`). Every piece of text and every attribute value goes through
 `markupsafe.escape`: article text is untrusted input.
 """
@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
+
+from dotterel.report.highlight import pieces
 
 
 @dataclass(slots=True)
@@ -69,11 +71,9 @@ def tooltip(a: Annotation) -> str:
 
 def highlighted(text: str, anns: list[Annotation]) -> Markup:
     """`text` as HTML with each annotated stretch wrapped in `<mark>`; everything escaped."""
-    cuts = sorted({0, len(text), *(a.start for a in anns), *(a.end for a in anns)})
     parts: list[str] = []
-    for start, end in zip(cuts, cuts[1:]):
-        piece = escape(text[start:end])
-        cover = [a for a in anns if a.start <= start and end <= a.end]
+    for raw, cover in pieces(text, anns):
+        piece = escape(raw)
         if not cover:
             parts.append(piece)
             continue
