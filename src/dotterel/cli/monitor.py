@@ -12,15 +12,18 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from dotterel.cli.output import open_output
+from dotterel.cli.output import is_terminal, open_output
 from dotterel.monitor.alerts import AlertParams, alerts
 from dotterel.monitor.clusters import Params, build
 from dotterel.monitor.export import write_parquet, write_rows
 from dotterel.monitor.series import series, top_dyads
 from dotterel.monitor.timeline import timeline
 from dotterel.store import open_store
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,13 @@ def run_monitor(req: MonitorRequest, out: TextIO | None = None) -> None:
             _table(data, fh)
 
 
+def _console(fh: TextIO) -> Console:
+    """A terminal gets tables fitted to its width; a file or pipe gets every line whole (never cut at 80)."""
+    from rich.console import Console
+
+    return Console(file=fh) if is_terminal(fh) else Console(file=fh, width=100_000, no_color=True)
+
+
 def _title(req: MonitorRequest) -> str:
     what = req.dyad or f"top {req.top} dyads"
     return f"dotterel monitor: {what} ({req.level} level, per {req.freq})"
@@ -99,7 +109,7 @@ def _table(data: dict, fh: TextIO) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    console = Console(file=fh, width=160)
+    console = _console(fh)
     if data["top"]:
         t = Table(title=f"Most active dyads ({data['level']} level)")
         for col in ("dyad", "clusters", "material conflict", "conflict", "cooperation", "latest index"):
@@ -161,7 +171,7 @@ def run_timeline(db: str | None, *, about: str | None, dyad: str | None, unit: s
             from rich.console import Console
             from rich.markup import escape
 
-            console = Console(file=fh, width=160)
+            console = _console(fh)
             if not rows:
                 console.print("No figures found.")
             prev = None
