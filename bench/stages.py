@@ -24,9 +24,9 @@ from dotterel.dates import find_dates
 from dotterel.events import code_events
 from dotterel.genre import classify_genre
 from dotterel.model import SourceItem
-from dotterel.sources.normalize import prepare
 from dotterel.pipeline import coder_block
 from dotterel.quantities import find_quantities
+from dotterel.sources.normalize import prepare
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news_sample.jsonl"
 

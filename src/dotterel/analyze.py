@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from dotterel.errors import DotterelError, InputError
+from dotterel.errors import InputError
 from dotterel.model import Document, ErrorRecord, SourceItem, to_json
 from dotterel.pubdate import parse_pub_date
 from dotterel.sources.fetch import FETCH_TIMEOUT, MAX_FETCH_BYTES, looks_like_url

@@ -17,14 +17,13 @@ from dotterel.actors import resolve_actors
 from dotterel.assemble import Findings, assemble
 from dotterel.claims import find_claims
 from dotterel.dates import find_dates
-from dotterel.pubdate import parse_pub_date
 from dotterel.errors import DotterelError
 from dotterel.events import code_events
 from dotterel.genre import classify_genre
-from dotterel.model import SourceItem
-from dotterel.sources.normalize import prepare, text_sha256
-from dotterel.model import Coder, Document, ErrorRecord
+from dotterel.model import Coder, Document, ErrorRecord, SourceItem
+from dotterel.pubdate import parse_pub_date
 from dotterel.quantities import find_quantities
+from dotterel.sources.normalize import prepare, text_sha256
 
 log = logging.getLogger(__name__)
 NO_DATE_WARNING = "no publication date given: relative dates stay unresolved (value null)"
@@ -62,7 +61,7 @@ class Analyzer:
         return self._coder
 
     def analyze(self, item: SourceItem) -> Document:
-        """Analyse one item; raises DotterelError with a one-line reason when it cannot."""
+        """Analyse one raw item (prepared here, once); raises DotterelError with a one-line reason when it cannot."""
         record = next(self.analyze_many([item]))
         if isinstance(record, ErrorRecord):
             raise DotterelError(record.error)

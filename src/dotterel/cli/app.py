@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import enum
 import sys
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, NoReturn, Optional, TypeVar
 
 import typer
-from typer._click import exceptions as click_errors  # Typer vendors Click; its errors live here
 from rich.console import Console
+from typer._click import exceptions as click_errors  # Typer vendors Click; its errors live here
 
 from dotterel.cli import values
 from dotterel.cli.output import open_output

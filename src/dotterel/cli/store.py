@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from dotterel.store import query
-from dotterel.cli.output import open_output
 from dotterel.cli import export
+from dotterel.cli.output import open_output
+from dotterel.store import query
 from dotterel.store.engine import open_store
 
 # The evidence travels with each row: who acted on whom (texts and codes), the trigger and its sentence.

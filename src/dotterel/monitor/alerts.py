@@ -28,8 +28,8 @@ from sqlalchemy import Connection, and_, or_, select
 
 from dotterel.monitor import tables as t
 from dotterel.monitor.clusters import clusters as list_clusters
-from dotterel.monitor.periods import key_for_date
 from dotterel.monitor.index import p_away_all, p_toward_all
+from dotterel.monitor.periods import key_for_date
 from dotterel.monitor.series import Frame, all_frames, series
 from dotterel.store.query import parse_dyad
 

@@ -7,7 +7,6 @@ field; anything malformed is a 422 naming the parameter and what was expected.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Annotated
 
