@@ -7,8 +7,7 @@ from typing import Any
 
 from dotterel.evaluation.event_metrics import EventScores, score_events
 from dotterel.evaluation.event_sets import generalize
-from dotterel.model import SourceItem
-from dotterel.model import ErrorRecord, to_builtins
+from dotterel.model import ErrorRecord, SourceItem, to_builtins
 
 Json = dict[str, Any]
 

@@ -26,8 +26,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from dotterel.errors import DotterelError
-from dotterel.model import SourceItem
-from dotterel.model import Document, ErrorRecord
+from dotterel.model import Document, ErrorRecord, SourceItem
 
 if TYPE_CHECKING:
     from distributed import Client
