@@ -171,15 +171,18 @@ def test_empty_results_say_so_in_one_line(capsys, db) -> None:  # type: ignore[n
 
 
 def test_progress_lines_when_stderr_is_not_a_terminal(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from dotterel.cli import ingest
+    from dotterel.cli import output
 
-    monkeypatch.setattr(ingest, "LINE_EVERY_DOCS", 10)
-    with ingest._lines(25, show=True) as advance:
+    monkeypatch.setattr(output, "LINE_EVERY_DOCS", 10)
+    with output.progress_lines("ingest", 25) as advance:
         for _ in range(25):
             advance(1)
     lines = capsys.readouterr().err.splitlines()
     assert [line.split(",")[0] for line in lines] == ["ingest: 10 of ~25 documents", "ingest: 20 of ~25 documents",
                                                        "ingest: 25 of ~25 documents"]
+    with output.progress_lines("analyze", None) as advance:
+        advance(3)
+    assert capsys.readouterr().err == ""  # a short run stays quiet
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])

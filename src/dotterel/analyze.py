@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -50,8 +50,12 @@ def _items(path: Path | str, default_date: str | None, bad: dict[int, ErrorRecor
         yield item
 
 
-def analyze_jsonl(path: Path | str, out: TextIO, default_date: str | None = None) -> int:
-    """Print one record per input line, in order; returns how many lines got an error record."""
+def analyze_jsonl(path: Path | str, out: TextIO, default_date: str | None = None,
+                  advance: Callable[[int], None] | None = None) -> int:
+    """Print one record per input line, in order; returns how many lines got an error record.
+
+    `advance(1)` is called after each record (the CLI reports progress with it).
+    """
     from dotterel.pipeline import Analyzer
 
     bad: dict[int, ErrorRecord] = {}
@@ -71,6 +75,8 @@ def analyze_jsonl(path: Path | str, out: TextIO, default_date: str | None = None
         out.write(to_json(record).decode() + "\n")
         errors += isinstance(record, ErrorRecord)
         position += 1
+        if advance:
+            advance(1)
     flush_bad()
     out.flush()
     return errors

@@ -19,7 +19,7 @@ from rich.console import Console
 from typer._click import exceptions as click_errors  # Typer vendors Click; its errors live here
 
 from dotterel.cli import values
-from dotterel.cli.output import open_output
+from dotterel.cli.output import is_terminal, open_output, progress_lines
 from dotterel.errors import DotterelError
 
 app = typer.Typer(
@@ -110,8 +110,9 @@ def analyze(
         fail("--fetch analyses one URL given as FILE, not --jsonl", 2)
     try:
         if jsonl is not None:
-            with open_output(output) as out:
-                analyze_jsonl(jsonl, out, default_date=date)
+            # a long JSONL run reports on stderr every 500 documents or 10 s (stdout carries the records)
+            with open_output(output) as out, progress_lines("analyze", None) as advance:
+                analyze_jsonl(jsonl, out, default_date=date, advance=advance)
             return
         doc = analyze_file(file or "-", date=date, title=title, fetch=fetch)
         from dotterel.report import render
@@ -172,6 +173,8 @@ def evaluate(
             fail("no evaluation set found (run from the project root, with ../shared beside it)")
         results = []
         for name, path, fn in chosen:
+            if not is_terminal(sys.stderr):  # a spinner shows nothing in a log
+                print(f"eval: scoring {name} ...", file=sys.stderr, flush=True)
             with err_console.status(f"scoring {name} ..."):
                 results.append(fn(path))
             print_results(results[-1:], errors)

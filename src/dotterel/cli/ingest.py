@@ -1,13 +1,12 @@
 """The terminal side of `dotterel ingest`: progress on stderr and the final summary.
 
-On a terminal, progress is a Rich bar; otherwise (a log file, a pipe, a CI job) a plain line every
-`LINE_EVERY_DOCS` documents or `LINE_EVERY_S` seconds, so a long run is never silent until the end.
+On a terminal, progress is a Rich bar; otherwise (a log file, a pipe, a CI job) plain lines
+(`cli.output.progress_lines`), so a long run is never silent until the end.
 """
 
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
@@ -16,13 +15,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColum
 from rich.table import Table
 from rich.text import Text
 
-from dotterel.cli.output import is_terminal, write_tsv
+from dotterel.cli.output import is_terminal, progress_lines, write_tsv
 from dotterel.runs.ingest import IngestSummary, ingest
 from dotterel.sources.readers import estimate_count
 from dotterel.store import display, open_store
-
-LINE_EVERY_DOCS = 500
-LINE_EVERY_S = 10.0
 
 
 class _Rate(ProgressColumn):
@@ -74,30 +70,6 @@ def _bar(err: Console, total: int | None, show: bool) -> Iterator[Callable[[int]
         yield advance
 
 
-@contextmanager
-def _lines(total: int | None, show: bool) -> Iterator[Callable[[int], None]]:
-    started = last = time.monotonic()
-    done = printed = 0
-
-    def line() -> None:
-        elapsed = time.monotonic() - started
-        of = f" of ~{total:,}" if total else ""
-        print(f"ingest: {done:,}{of} documents, {elapsed:.0f} s, {done / elapsed if elapsed else 0:.1f} docs/s",
-              file=sys.stderr, flush=True)
-
-    def advance(n: int) -> None:
-        nonlocal done, last, printed
-        done += n
-        now = time.monotonic()
-        if show and (done - printed >= LINE_EVERY_DOCS or now - last >= LINE_EVERY_S):
-            line()
-            last, printed = now, done
-
-    yield advance
-    if show and done != printed:
-        line()
-
-
 def run_ingest(paths: Sequence[str], db: str | None, *, workers: int = 0, scheduler: str | None = None,
                batch_size: int = 32, recode: bool = False, lock_timeout: float = 30.0,
                show_progress: bool = True) -> IngestSummary:
@@ -106,7 +78,7 @@ def run_ingest(paths: Sequence[str], db: str | None, *, workers: int = 0, schedu
     err = Console(stderr=True)
     try:
         total = estimate_count(paths, skip=store.files()) if paths else None
-        progress = _bar(err, total, show_progress) if err.is_terminal else _lines(total, show_progress)
+        progress = _bar(err, total, show_progress) if err.is_terminal else progress_lines("ingest", total, show_progress)
         with progress as advance:
             summary = ingest(store, list(paths), workers=workers, scheduler=scheduler, batch_size=batch_size,
                              recode=recode, advance=advance)

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from dotterel import __version__, knowledge
+from dotterel.model import Document, ErrorRecord, SourceItem
 from dotterel.runs.workers import analyze_items
 from dotterel.sources.normalize import looks_like_html, normalize_text, text_sha256
 from dotterel.sources.readers import Source, iter_sources
-from dotterel.model import Document, ErrorRecord, SourceItem
 from dotterel.store import schema as s
 from dotterel.store.engine import Store
 from dotterel.store.writer import (
