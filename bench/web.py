@@ -1,6 +1,6 @@
 """How fast the dashboard renders over a store of 100,000 events.
 
-Synthesises articles (10 coded events each, hand-made `dotterel/1` records via `monitor.fixtures`) into a
+Synthesises articles (10 coded events each, hand-made `dotterel/1` records via `tests/monitor_fixtures.py`) into a
 fresh SQLite store through the store's writer. The first request builds the escalation monitor's clusters
 (`monitor.build`) and the overview's aggregates (top dyads, every alert): timed on its own. Then times the
 overview, a dyad page (the busiest pair), a date-filtered dyad page, a monthly dyad page, an article page
@@ -26,10 +26,13 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from dotterel.monitor import fixtures
 from dotterel.store import open_store
 from dotterel.store.writer import Analysed, finish_run, start_run, write_batch
 from dotterel.web import create_app
+
+# The hand-made record builder is a test helper (tests/monitor_fixtures.py), not part of the package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+import monitor_fixtures as fixtures  # noqa: E402
 
 COUNTRIES = ["RUS", "UKR", "USA", "CHN", "TWN", "PRK", "KOR", "ISR", "IRN", "IND", "PAK", "ARM", "AZE", "SRB",
              "XKX", "SDN", "ETH", "ERI", "VEN", "COL"]
@@ -51,7 +54,7 @@ SOURCES = ["Reuters", "AP", "AFP", "BBC", "Al Jazeera", "Deutsche Welle"]
 
 def articles(n_events: int, *, events_per_doc: int = 10, start: dt.date = dt.date(2023, 1, 2), days: int = 730,
              seed: int = 7) -> Iterator[dict]:
-    """Article specs (monitor.fixtures format) totalling `n_events` events; a few pairs get flare-ups."""
+    """Article specs (tests/monitor_fixtures.py format) totalling `n_events` events; a few pairs get flare-ups."""
     rng = random.Random(seed)
     dyads = [(a, b) for a in COUNTRIES for b in COUNTRIES if a != b]
     hot = rng.sample(dyads, 8)

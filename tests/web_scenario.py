@@ -1,6 +1,6 @@
 """The store the dashboard tests run on: the monitor's written scenario plus one hostile article.
 
-The scenario (tests/corpus/escalation/articles.yaml, hand-coded records from `monitor.fixtures`) has
+The scenario (tests/corpus/escalation/articles.yaml, hand-coded records from `tests/monitor_fixtures.py`) has
 known alerts: GUY-VEN toward conflict from 2025-W06, ARM-AZE away from conflict from 2025-W07, and a
 calm, heavily covered pair (DEU-FRA) that must never alert. Records go in through the store's writer.
 """

@@ -1,6 +1,6 @@
 """Period keys as the store writes them (day '2024-10-24', ISO week '2024-W43', month '2024-10').
 
-The store computes bucket keys in Python (dotterel.store.dates); here are the inverse operations the
+The store computes bucket keys in Python (dotterel.store.buckets); here are the inverse operations the
 series need: the first day of a period, and every period between two dates (so empty periods are
 rows with zeros, not gaps).
 """

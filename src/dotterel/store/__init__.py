@@ -9,7 +9,7 @@
         record = query.document(conn, rows[0]["doc_id"])   # the stored dotterel/1 record
 
 Writing goes through `dotterel.store.writer.write_batch` (one transaction per batch, write-locked);
-`dotterel.ingest.runner.ingest` is the whole ingest loop.
+`dotterel.runs.ingest.ingest` is the whole ingest loop; reads go through `dotterel.store.query`.
 """
 
 from dotterel.store.engine import (
