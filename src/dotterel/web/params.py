@@ -13,8 +13,8 @@ from typing import Annotated
 from fastapi import HTTPException, Query
 
 from dotterel.events.ontology import ONTOLOGY
-from dotterel.store.query import MODALITIES
-from dotterel.store.query import EventFilter, parse_code as _parse_code, parse_dyad as _parse_dyad
+from dotterel.store.query import MODALITIES, EventFilter, parse_dyad
+from dotterel.store.query import parse_code as _parse_code
 
 FREQS = ("day", "week", "month")
 LEVELS = ("country", "sector")
@@ -34,18 +34,18 @@ def parse_code(value: str | None, param: str) -> str | None:
         raise bad(param, str(err)) from None
 
 
-def parse_dyad(value: str | None, param: str = "dyad") -> tuple[str, str] | None:
+def dyad_param(value: str | None, param: str = "dyad") -> tuple[str, str] | None:
     if not value:
         return None
     try:
-        return _parse_dyad(value)
+        return parse_dyad(value)
     except ValueError as err:
         raise bad(param, str(err)) from None
 
 
 def parse_two(value: str | None, param: str) -> tuple[str, str] | None:
     """A dyad naming both sides (`pair`, dyad pages): the bare-code form has no other side to pair with."""
-    codes = parse_dyad(value, param)
+    codes = dyad_param(value, param)
     if codes is not None and not codes[1]:
         raise bad(param, f"{value!r} names one actor; give both sides, AAA-BBB")
     return codes
@@ -100,7 +100,7 @@ def event_filter(
         raise bad("date_from", f"{lo} is after date_to {hi}")
     chosen = parse_choice(modality, "modality", MODALITIES)
     return EventFilter(
-        dyad=parse_dyad(dyad), pair=parse_two(pair, "pair"), actor=parse_code(actor, "actor"),
+        dyad=dyad_param(dyad), pair=parse_two(pair, "pair"), actor=parse_code(actor, "actor"),
         recipient=parse_code(recipient, "recipient"), types=types, modalities=(chosen,) if chosen else (),
         since=lo.isoformat() if lo else None, until=hi.isoformat() if hi else None, source=source or None,
     )
