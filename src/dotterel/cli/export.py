@@ -20,7 +20,9 @@ from dotterel.store.query import LIST_COLUMNS
 TABLE_LIMIT = 50
 _INT_COLUMNS = frozenset({"quad", "sentence", "span_start", "span_end", "n_chars", "n_events"})
 _FLOAT_COLUMNS = frozenset({"score", "confidence"})
-_MIN_WIDTH = {"dyads": 7, "trigger": 8, "doc_id": 10}
+_MIN_WIDTH = {"dyads": 7, "trigger": 8, "doc_id": 10, "excerpt": 30}
+# On a terminal a long value is shortened so one row stays a few lines; TSV and exports keep it whole.
+_SHORTEN = {"excerpt": 120}
 _WRAPPING = frozenset({"actor_texts", "recipient_texts", "title", "reason", "path", "trigger", "dyads", "source", "doc_id",
                        "excerpt"})
 
@@ -108,10 +110,15 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: 
         # codes and dates stay whole; free text wraps
         wraps = col in _WRAPPING
         # every column keeps at least its header's width, so a narrow terminal folds text, never hides a column
-        table.add_column(col, overflow="fold", no_wrap=not wraps, ratio=2 if wraps else None, min_width=max(len(col), _MIN_WIDTH.get(col, 0)))
+        table.add_column(col, overflow="fold", no_wrap=not wraps, ratio=(4 if col in _SHORTEN else 2) if wraps else None,
+                         min_width=max(len(col), _MIN_WIDTH.get(col, 0)))
     for row in rows:
-        table.add_row(*[cell(row.get(col)) for col in columns])
+        table.add_row(*[_short(cell(row.get(col)), _SHORTEN.get(col)) for col in columns])
     console = Console(file=out)
     console.print(table)
     if total > len(rows):
         console.print(f"[dim]{more}[/dim]")
+
+
+def _short(text: str, limit: int | None) -> str:
+    return text if limit is None or len(text) <= limit else text[:limit - 1].rstrip() + "…"
