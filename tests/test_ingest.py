@@ -85,7 +85,8 @@ runner = CliRunner()
 
 @pytest.mark.slow
 def test_ingest_stores_once_quarantines_and_recodes(store_url: str, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from dotterel import cluster, knowledge
+    from dotterel import knowledge
+    from dotterel.runs import workers
     from dotterel.runs.ingest import ingest
 
     corpus = write_corpus(tmp_path / "c.jsonl", 6, BAD_LINES)
@@ -110,7 +111,7 @@ def test_ingest_stores_once_quarantines_and_recodes(store_url: str, tmp_path: Pa
 
     # the coder improves (new knowledge): --recode codes every stored document again
     monkeypatch.setattr(knowledge, "fingerprint", lambda: "improved-knowledge")
-    monkeypatch.setattr(cluster, "_ANALYZER", None)
+    monkeypatch.setattr(workers, "_ANALYZER", None)
     plain = ingest(store, [str(corpus)], batch_size=4)
     assert (plain.stored, plain.recoded) == (0, 0)  # without --recode nothing changes
     recoded = ingest(store, [], batch_size=4, recode=True)
@@ -126,11 +127,12 @@ def test_ingest_stores_once_quarantines_and_recodes(store_url: str, tmp_path: Pa
 
 @pytest.mark.slow
 def test_distributed_run_stores_the_same_rows_as_a_local_run(tmp_path: Path) -> None:
-    from dotterel import cluster, knowledge
+    from dotterel import knowledge
+    from dotterel.runs import workers
     from dotterel.runs.ingest import ingest
 
     knowledge.fingerprint.cache_clear()  # main process and workers must hash the same knowledge files
-    cluster._ANALYZER = None
+    workers._ANALYZER = None
     before = knowledge.fingerprint()
     corpus = write_corpus(tmp_path / "c.jsonl", 10, BAD_LINES)
     local, dist = open_store(str(tmp_path / "local.db")), open_store(str(tmp_path / "dist.db"))
