@@ -78,12 +78,3 @@ def test_set_stays_above_its_floor(name: str) -> None:
 def test_plover_reaches_the_type_target() -> None:
     assert scored("plover").headline["type_f1"] >= 0.85
 
-
-@pytest.mark.xfail(reason="issue 4 target not reached yet: PLOVER dyad F1 >= 0.75", strict=False)
-def test_plover_reaches_the_dyad_target() -> None:
-    assert scored("plover").headline["dyad_f1"] >= 0.75
-
-
-@pytest.mark.xfail(reason="issue 4 target not reached yet: PETRARCH2 type F1 >= 0.80", strict=False)
-def test_petrarch2_reaches_the_target() -> None:
-    assert scored("petrarch2").headline["type_f1"] >= 0.80
