@@ -75,6 +75,35 @@ def gold_events(name: str, path: Path) -> SetResult:
     return _events(name, path, gold_file(path))
 
 
+def realnews(path: Path) -> SetResult:
+    from dotterel.evaluation.event_sets import realnews as read
+
+    return _events("realnews", path, read(path, shared_dir() / "corpora" / "news_sample.jsonl"))
+
+
+def realnews_precision(path: Path) -> SetResult:
+    """Articles about business, sport, science, accidents and crime: how many events with a coded actor
+    the coder emits per article where an analyst of politics and conflict wants (almost) none."""
+    from dotterel.evaluation.event_sets import corpus_records
+    from dotterel.evaluation.run_events import predict
+
+    ids = json.loads(path.read_text())["precision"]
+    records = corpus_records(shared_dir() / "corpora" / "news_sample.jsonl", set(ids))
+    docs = [{"id": i, "text": records[i]["text"], "date": (records[i].get("date") or "")[:10] or None,
+             "title": records[i].get("title"), "events": []} for i in ids]
+    preds = predict(docs)
+    events = [e for p in preds.values() for e in p.get("events", []) if e.get("modality") != "negated"]
+    coded = [e for e in events if any(a.get("code") for a in e.get("actor", []))]
+    worst = sorted(((len(p.get("events", [])), i) for i, p in preds.items()), reverse=True)[:15]
+    return SetResult("realnews_precision", "precision", str(path), {
+        "documents": len(docs), "events_per_doc": round(len(events) / len(docs), 3),
+        "coded_actor_events_per_doc": round(len(coded) / len(docs), 3),
+        "docs_with_coded_event": sum(1 for p in preds.values()
+                                     if any(any(a.get("code") for a in e.get("actor", []))
+                                            for e in p.get("events", []) if e.get("modality") != "negated"))},
+        {"worst_errors": [{"id": i, "events": n} for n, i in worst]})
+
+
 def acceptance(path: Path) -> SetResult:
     from dotterel.evaluation.seed import score_seed
 
@@ -130,6 +159,9 @@ def named_sets() -> dict[str, tuple[Path, Callable[[Path], SetResult]]]:
         "sentences": (gold / "sentences.jsonl", lambda p: gold_events("sentences", p)),
         "articles": (gold / "articles.jsonl", lambda p: gold_events("articles", p)),
         "heldout": (gold / "heldout.jsonl", lambda p: gold_events("heldout", p)),
+        # whole real articles of the corpus dev split, coded by two coders and adjudicated
+        "realnews": (gold / "realnews" / "events.jsonl", realnews),
+        "realnews_precision": (gold / "realnews" / "sample.json", realnews_precision),
         "quantities": (gold / "quantities.jsonl", quantities),
         "claims": (gold / "claims.jsonl", claims),
         # written blind (never tuned to), general news: the honest claims and quantities figures

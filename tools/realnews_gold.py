@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Turn hand-coded real-news event files into the project's gold, and measure the coders' agreement.
+
+usage:
+  tools/realnews_gold.py convert WORK.jsonl... -o tests/gold/realnews/events.jsonl
+  tools/realnews_gold.py agreement A.jsonl B.jsonl      # type / tuple / dyad F1 of coder B against coder A
+
+Coders write one line per article (`{"id", "events": [{"type", "actor", "recipient", "modality",
+"reported", "source", "trigger", "evidence", ...}], "optional_events": [...]}`) with exact quotes from
+the corpus text. The stored gold keeps no corpus text: `convert` replaces each quote by its character
+offsets (`trigger_span`, `span` for the evidence) into the record's text in ../shared, checks that every
+quote is found, and drops the quotes. The eval reader joins the text back from ../shared by record id.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpora" / "news_sample.jsonl"
+KEEP = ("type", "alt_types", "actor", "recipient", "alt_actor", "alt_recipient", "modality", "alt_modality",
+        "reported", "source")
+
+
+def _texts() -> dict[str, dict]:
+    with CORPUS.open(encoding="utf-8") as fh:
+        return {r["id"]: r for r in map(json.loads, fh)}
+
+
+def _offsets(text: str, quote: str, nth: int | None, where: str) -> list[int]:
+    starts, at = [], text.find(quote)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(quote, at + 1)
+    if not starts:
+        raise SystemExit(f"{where}: quote not in text: {quote!r}")
+    if len(starts) > 1 and nth is None:
+        raise SystemExit(f"{where}: quote occurs {len(starts)} times and no _nth: {quote!r}")
+    start = starts[nth or 0]
+    return [start, start + len(quote)]
+
+
+def _event(e: dict, text: str, where: str) -> dict:
+    out = {k: e[k] for k in KEEP if k in e}
+    out.setdefault("modality", "asserted")
+    if e.get("evidence"):
+        out["span"] = _offsets(text, e["evidence"], e.get("evidence_nth"), where)
+    if e.get("trigger"):
+        trig = e["trigger"]
+        if e.get("trigger_nth") is not None or "span" not in out:
+            out["trigger_span"] = _offsets(text, trig, e.get("trigger_nth"), where)
+        else:  # the trigger inside its evidence quote
+            s = out["span"][0] + text[out["span"][0]:out["span"][1]].find(trig)
+            out["trigger_span"] = [s, s + len(trig)]
+    return out
+
+
+def convert(paths: list[Path], out: Path) -> int:
+    texts = _texts()
+    docs = []
+    for path in paths:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                d = json.loads(line)
+                text = texts[d["id"]]["text"]
+                doc = {"id": d["id"]}
+                for kind in ("events", "optional_events"):
+                    doc[kind] = [_event(e, text, f"{d['id']} {kind}[{i}]") for i, e in enumerate(d.get(kind, []))]
+                if d.get("note"):
+                    doc["note"] = d["note"]
+                docs.append(doc)
+    with out.open("w", encoding="utf-8") as fh:
+        for doc in docs:
+            fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    print(f"{out}: {len(docs)} articles, {sum(len(d['events']) for d in docs)} events", file=sys.stderr)
+    return 0
+
+
+def _as_prediction(doc: dict) -> dict:
+    return {"id": doc["id"], "events": [
+        {"type": e["type"], "modality": e.get("modality", "asserted"),
+         "actor": [{"code": c} for c in e.get("actor", [])], "recipient": [{"code": c} for c in e.get("recipient", [])],
+         "attribution": {"code": e.get("source")} if e.get("reported") or e.get("source") else None}
+        for e in doc.get("events", [])]}
+
+
+def agreement(a: Path, b: Path) -> int:
+    """Coder B's events scored against coder A's as gold, and A's against B's (F1 is symmetric when
+    neither uses optional events or alternatives; both directions are printed because they do)."""
+    import subprocess
+
+    texts = _texts()
+    da = [json.loads(x) for x in a.read_text().splitlines() if x.strip()]
+    db = [json.loads(x) for x in b.read_text().splitlines() if x.strip()]
+    score = ROOT.parent / "shared" / "tools" / "score.py"
+    with tempfile.TemporaryDirectory() as tmp:
+        for gold, pred, label in ((da, db, "B vs A"), (db, da, "A vs B")):
+            g, p = Path(tmp, "g.jsonl"), Path(tmp, "p.jsonl")
+            g.write_text("".join(json.dumps({**d, "text": texts[d["id"]]["text"]}) + "\n" for d in gold))
+            p.write_text("".join(json.dumps(_as_prediction(d)) + "\n" for d in pred))
+            run = subprocess.run([sys.executable, str(score), "events", str(g), str(p)], capture_output=True, text=True)
+            print(f"{label}: {run.stdout.strip().splitlines()[-1] if run.stdout.strip() else run.stderr.strip()}")
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("convert")
+    c.add_argument("work", nargs="+", type=Path)
+    c.add_argument("-o", "--out", type=Path, required=True)
+    g = sub.add_parser("agreement")
+    g.add_argument("a", type=Path)
+    g.add_argument("b", type=Path)
+    args = ap.parse_args()
+    return convert(args.work, args.out) if args.cmd == "convert" else agreement(args.a, args.b)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
