@@ -7,6 +7,7 @@ Each result is a flat dict of headline figures plus details (per-type table, con
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Callable
@@ -191,7 +192,7 @@ def resolve(names: list[str]) -> list[tuple[str, Path, Callable[[Path], SetResul
         if path.suffix == ".json":
             out.append((path.stem, path, acceptance))
         else:
-            out.append((path.stem, path, lambda p, n=path.stem: gold_events(n, p)))
+            out.append((path.stem, path, functools.partial(gold_events, path.stem)))
     return out
 
 
