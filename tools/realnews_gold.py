@@ -99,7 +99,9 @@ def agreement(a: Path, b: Path) -> int:
     db = [json.loads(x) for x in b.read_text().splitlines() if x.strip()]
     score = ROOT.parent / "shared" / "tools" / "score.py"
     with tempfile.TemporaryDirectory() as tmp:
-        for gold, pred, label in ((da, db, "B vs A"), (db, da, "A vs B")):
+        strict = [{k: v for k, v in d.items() if k != "optional_events"} for d in da]
+        # "strict": A's optional events no longer excuse B's extra events
+        for gold, pred, label in ((da, db, "B vs A"), (db, da, "A vs B"), (strict, db, "B vs A, strict")):
             g, p = Path(tmp, "g.jsonl"), Path(tmp, "p.jsonl")
             g.write_text("".join(json.dumps({**d, "text": texts[d["id"]]["text"]}) + "\n" for d in gold))
             p.write_text("".join(json.dumps(_as_prediction(d)) + "\n" for d in pred))
