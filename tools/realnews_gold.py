@@ -3,6 +3,7 @@
 
 usage:
   tools/realnews_gold.py convert WORK.jsonl... -o tests/gold/realnews/events.jsonl
+  tools/realnews_gold.py convert-claims WORK.jsonl... -o tests/gold/realnews/claims.jsonl
   tools/realnews_gold.py agreement A.jsonl B.jsonl      # type / tuple / dyad F1 of coder B against coder A
 
 Coders write one line per article (`{"id", "events": [{"type", "actor", "recipient", "modality",
@@ -81,6 +82,42 @@ def convert(paths: list[Path], out: Path) -> int:
     return 0
 
 
+CLAIM_KEEP = ("kind", "certainty", "speaker_code", "speaker_sector")
+QUANTITY_KEEP = ("value", "unit", "role", "bound", "low", "high", "projected")
+
+
+def _quoted(item: dict, key: str, text: str, where: str) -> list[int] | None:
+    quote = item.get(key)
+    return _offsets(text, quote, item.get(f"{key}_nth"), where) if quote else None
+
+
+def convert_claims(paths: list[Path], out: Path) -> int:
+    """Attribution and quantity annotations: quotes become `<field>_span` offsets, as for events."""
+    texts = _texts()
+    docs = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            text = texts[d["id"]]["text"]
+            claims = []
+            for i, c in enumerate(d.get("claims", [])):
+                w = f"{d['id']} claims[{i}]"
+                claims.append({**{k: c.get(k) for k in CLAIM_KEEP},
+                               **{f"{k}_span": _quoted(c, k, text, w) for k in ("speaker", "cue", "content")}})
+            quantities = []
+            for i, q in enumerate(d.get("quantities", [])):
+                w = f"{d['id']} quantities[{i}]"
+                quantities.append({**{k: q.get(k) for k in QUANTITY_KEEP}, "span": _quoted(q, "text", text, w),
+                                   "event_trigger_span": _quoted(q, "event_trigger", text, w)})
+            docs.append({"id": d["id"], "claims": claims, "quantities": quantities})
+    out.write_text("".join(json.dumps(doc) + "\n" for doc in docs), encoding="utf-8")
+    print(f"{out}: {len(docs)} articles, {sum(len(d['claims']) for d in docs)} claims, "
+          f"{sum(len(d['quantities']) for d in docs)} quantities", file=sys.stderr)
+    return 0
+
+
 def _as_prediction(doc: dict) -> dict:
     return {"id": doc["id"], "events": [
         {"type": e["type"], "modality": e.get("modality", "asserted"),
@@ -116,11 +153,18 @@ def main() -> int:
     c = sub.add_parser("convert")
     c.add_argument("work", nargs="+", type=Path)
     c.add_argument("-o", "--out", type=Path, required=True)
+    cc = sub.add_parser("convert-claims")
+    cc.add_argument("work", nargs="+", type=Path)
+    cc.add_argument("-o", "--out", type=Path, required=True)
     g = sub.add_parser("agreement")
     g.add_argument("a", type=Path)
     g.add_argument("b", type=Path)
     args = ap.parse_args()
-    return convert(args.work, args.out) if args.cmd == "convert" else agreement(args.a, args.b)
+    if args.cmd == "convert":
+        return convert(args.work, args.out)
+    if args.cmd == "convert-claims":
+        return convert_claims(args.work, args.out)
+    return agreement(args.a, args.b)
 
 
 if __name__ == "__main__":

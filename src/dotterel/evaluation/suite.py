@@ -132,6 +132,28 @@ def claims(path: Path, name: str = "claims") -> SetResult:
         "certainty_acc": summary["certainty_accuracy"]}, {"worst_errors": s.errors[:15]})
 
 
+def realnews_claims(path: Path) -> SetResult:
+    from dotterel.evaluation.claims import pipeline_finder, score
+    from dotterel.evaluation.realnews import claim_passages
+
+    s = score(claim_passages(path, shared_dir() / "corpora" / "news_sample.jsonl"), pipeline_finder())
+    summary = s.summary()
+    return SetResult("realnews_claims", "claims", str(path), {
+        "gold": summary["gold"], "content_p": summary["precision"], "content_r": summary["recall"],
+        "content_f1": summary["f1"], "speaker_acc": summary["speaker_accuracy"],
+        "certainty_acc": summary["certainty_accuracy"]}, {"worst_errors": s.errors[:15]})
+
+
+def realnews_quantities(path: Path) -> SetResult:
+    from dotterel.evaluation.quantities import evaluate_gold
+    from dotterel.evaluation.realnews import quantity_sentences
+
+    s = evaluate_gold(quantity_sentences(path, shared_dir() / "corpora" / "news_sample.jsonl"))
+    return SetResult("realnews_quantities", "quantities", str(path), {
+        "gold": s.gold, "value_p": s.precision, "value_r": s.recall, "value_f1": s.f1,
+        "bound_acc": s.bound_accuracy, "projected_acc": s.projected_accuracy}, {"worst_errors": s.errors[:15]})
+
+
 def newssd(path: Path) -> SetResult:
     from dotterel.evaluation.subjectivity import evaluate_subjectivity
 
@@ -163,6 +185,8 @@ def named_sets() -> dict[str, tuple[Path, Callable[[Path], SetResult]]]:
         # whole real articles of the corpus dev split, coded by two coders and adjudicated
         "realnews": (gold / "realnews" / "events.jsonl", realnews),
         "realnews_precision": (gold / "realnews" / "sample.json", realnews_precision),
+        "realnews_claims": (gold / "realnews" / "claims.jsonl", realnews_claims),
+        "realnews_quantities": (gold / "realnews" / "claims.jsonl", realnews_quantities),
         "quantities": (gold / "quantities.jsonl", quantities),
         "claims": (gold / "claims.jsonl", claims),
         # written blind (never tuned to), general news: the honest claims and quantities figures
