@@ -5,6 +5,7 @@ usage:
   tools/realnews_gold.py convert WORK.jsonl... -o tests/gold/realnews/events.jsonl
   tools/realnews_gold.py convert-claims WORK.jsonl... -o tests/gold/realnews/claims.jsonl
   tools/realnews_gold.py agreement A.jsonl B.jsonl      # type / tuple / dyad F1 of coder B against coder A
+  tools/realnews_gold.py agreement-claims A.jsonl B.jsonl  # on converted claim files: content / value F1
 
 Coders write one line per article (`{"id", "events": [{"type", "actor", "recipient", "modality",
 "reported", "source", "trigger", "evidence", ...}], "optional_events": [...]}`) with exact quotes from
@@ -118,6 +119,48 @@ def convert_claims(paths: list[Path], out: Path) -> int:
     return 0
 
 
+def agreement_claims(a: Path, b: Path) -> int:
+    """Coder B's attributions and quantities against coder A's, with the project's own matching rules:
+    a claim matches when its content covers at least half of the other's; a quantity when values agree."""
+    def spans(path: Path) -> dict[str, dict]:
+        return {d["id"]: d for d in map(json.loads, path.read_text().splitlines())}
+
+    da, db = spans(a), spans(b)
+    c_match = c_a = c_b = sp_ok = q_match = q_a = q_b = bound_ok = 0
+    for doc_id, ga in da.items():
+        gb = db.get(doc_id, {"claims": [], "quantities": []})
+        ca = [c for c in ga["claims"] if c.get("content_span")]
+        cb = [c for c in gb["claims"] if c.get("content_span")]
+        c_a, c_b, used = c_a + len(ca), c_b + len(cb), set()
+        for x in ca:
+            (s, e) = x["content_span"]
+            best = max(((min(e, y["content_span"][1]) - max(s, y["content_span"][0])) / max(1, e - s), j)
+                       for j, y in enumerate(cb) if j not in used) if len(used) < len(cb) else (0.0, -1)
+            if best[0] >= 0.5:
+                used.add(best[1])
+                c_match += 1
+                y = cb[best[1]]
+                sp_ok += (x.get("speaker_code") == y.get("speaker_code"))
+        qa, qb = ga["quantities"], gb["quantities"]
+        q_a, q_b, used = q_a + len(qa), q_b + len(qb), set()
+        for x in qa:
+            hit = next((j for j, y in enumerate(qb) if j not in used and y.get("value") is not None
+                        and x.get("value") is not None and abs(float(y["value"]) - float(x["value"])) < 1e-6), None)
+            if hit is not None:
+                used.add(hit)
+                q_match += 1
+                bound_ok += x.get("bound") == qb[hit].get("bound")
+
+    def f1(m: int, n1: int, n2: int) -> float:
+        return 2 * m / (n1 + n2) if n1 + n2 else 0.0
+
+    print(f"claims: A {c_a}, B {c_b}, matched {c_match}, content F1 {f1(c_match, c_a, c_b):.3f}, "
+          f"speaker code agreement on matched {sp_ok / max(1, c_match):.3f}")
+    print(f"quantities: A {q_a}, B {q_b}, matched {q_match}, value F1 {f1(q_match, q_a, q_b):.3f}, "
+          f"bound agreement on matched {bound_ok / max(1, q_match):.3f}")
+    return 0
+
+
 def _as_prediction(doc: dict) -> dict:
     return {"id": doc["id"], "events": [
         {"type": e["type"], "modality": e.get("modality", "asserted"),
@@ -156,6 +199,9 @@ def main() -> int:
     cc = sub.add_parser("convert-claims")
     cc.add_argument("work", nargs="+", type=Path)
     cc.add_argument("-o", "--out", type=Path, required=True)
+    ac = sub.add_parser("agreement-claims")
+    ac.add_argument("a", type=Path)
+    ac.add_argument("b", type=Path)
     g = sub.add_parser("agreement")
     g.add_argument("a", type=Path)
     g.add_argument("b", type=Path)
@@ -164,6 +210,8 @@ def main() -> int:
         return convert(args.work, args.out)
     if args.cmd == "convert-claims":
         return convert_claims(args.work, args.out)
+    if args.cmd == "agreement-claims":
+        return agreement_claims(args.a, args.b)
     return agreement(args.a, args.b)
 
 
