@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from dotterel.claims import certainty
 from dotterel.claims.cues import Cue, Lexicon, lexicon
 from dotterel.claims.quotes import QuoteIndex, find_quotes
-from dotterel.claims.speakers import FIRST_SECOND, RELATIVE, SPEAKER_PRONOUNS, Speaker, SpeakerResolver, is_pronoun
+from dotterel.actors.speakers import FIRST_SECOND, RELATIVE, SPEAKER_PRONOUNS, Speaker, SpeakerResolver, is_pronoun
 from dotterel.findings import ActorIndex, ClaimFinding
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})

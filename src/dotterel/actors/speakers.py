@@ -1,4 +1,5 @@
-"""Who is speaking: the speaker's words from the parse, and antecedents for pronoun speakers.
+"""Who is speaking: the speaker's words from the parse, and antecedents for pronoun speakers (the claims
+finder's speakers; part of the actors API because it decides whose words a phrase stands for).
 
 Speaker words are the speaker's noun phrase without leading determiners, appositions, relative
 clauses or trailing punctuation ("Frank Ledwidge, a former officer," -> "Frank Ledwidge").
@@ -13,12 +14,15 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.attrs import DEP, SENT_START, TAG
 from spacy.tokens import Doc, Token
 
-from dotterel.claims.cues import Lexicon
 from dotterel.findings import ActorIndex, Mention
+
+if TYPE_CHECKING:  # a type only: the claims package imports this module
+    from dotterel.claims.cues import Lexicon
 
 # Dependents that describe the speaker rather than name it.
 _DROP_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis"})
