@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from dotterel import language
 from dotterel.actors.parties import attribution_code, resolve_speaker_phrases
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.findings import ActorIndex, ClaimFinding, DateFinding, EventFinding, Mention, QuantityFinding
@@ -89,7 +90,7 @@ def _in_subtree(doc: Doc, token: int, root: int) -> bool:
         t = t.head
 
 
-DATE_PREPOSITIONS = frozenset({"in", "on", "during", "throughout", "since", "at", "by", "from", "until"})
+DATE_PREPOSITIONS = language.words("prepositions", "date")
 
 
 def _date_for(doc: Doc, anchor: int, dates: list[DateFinding]) -> DateFinding | None:

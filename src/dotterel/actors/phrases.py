@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dotterel import language
 from dotterel.findings import ActorIndex, Mention
 
 # dependency relations that stay inside one noun phrase (compound actors come in through conj)
@@ -26,15 +27,9 @@ def phrase_tokens(head: Token) -> list[Token]:
     return out
 
 
-# heads that only count or group the real actor: "tens of thousands of students", "a group of deputies"
-GROUPING_HEADS = frozenset({
-    "ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
-    "score", "scores", "group", "number", "lot", "crowd", "band", "handful", "some", "many", "most", "all",
-    "several", "few", "part", "majority", "contingent", "delegation", "team", "unit", "member", "members",
-    # measures of a thing given: "25,000 tons of food aid", "$50,000 worth of goods"
-    "ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms", "barrel", "barrels", "litre", "litres",
-    "liter", "liters", "gallon", "gallons", "worth", "consignment", "batch", "truckload", "truckloads",
-    "planeload", "shipload", "load", "loads", "amount", "quantity", "supply"})
+# heads that only count, group or measure the real actor: "tens of thousands of students", "a group of
+# deputies", "25,000 tons of food aid"
+GROUPING_HEADS = language.words("grouping_heads", "group", "measure")
 
 
 def real_head(head: Token) -> Token:

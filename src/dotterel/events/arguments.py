@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from dotterel import language
 from dotterel.actors.phrases import real_head
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "prep", "acomp"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+RELATIVE_PRONOUNS = language.words("pronouns", "relative")
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 

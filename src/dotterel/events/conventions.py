@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from dotterel import language
 from dotterel.actors.parties import ethnic, home_country, sole_state
 from dotterel.events.arguments import Arguments
 from dotterel.events.modality import declared_intent, self_announced_future
@@ -22,6 +23,7 @@ from dotterel.findings import ActorIndex, Mention
 from dotterel.model import Modality
 
 HOME_ORGANS = frozenset({"GOV", "COP", "JUD", "REB"})
+OFFER_CONDITIONS = language.words("conditions", "offer")
 
 
 def _conflict_act(etype: str) -> bool:
@@ -61,7 +63,7 @@ def conditional_threat(tok: Token, etype: str, modality: str) -> bool:
 
 def conditioned(tok: Token) -> bool:
     """"would meet the mediator *if* he gave them a veto": an offer on a condition stays hypothetical."""
-    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "provided") for c in tok.children if c.dep_ == "advcl"
+    return any(m.dep_ == "mark" and m.lower_ in OFFER_CONDITIONS for c in tok.children if c.dep_ == "advcl"
                for m in c.children)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dotterel import language
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.events import conventions, parties
@@ -20,8 +21,8 @@ from dotterel.events.patterns import NominalTrigger, Pattern, PatternSet, noun_k
 from dotterel.findings import ActorIndex, Mention
 
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
-FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
-WARNED_MODALS = frozenset({"could", "might", "may"})  # "warned that Hezbollah could open new fronts"
+# "warned that police *will* ...", "warned that Hezbollah *could* open new fronts"
+ANNOUNCING_AUX = language.words("auxiliaries", "self_future", "warned")
 # the slots of a pattern built from an event noun, when the noun's entry names none
 NOMINAL_SLOTS = ("pobj:against", "pobj:on", "pobj:with", "pobj:into", "pobj:to", "pobj:in")
 
@@ -95,7 +96,7 @@ def future_content(tok: Token, actor: list[Mention], actors: ActorIndex, ps: Pat
     longer tolerate rallies" (not "US commanders warned that China could impose a blockade")."""
     own = {m.code for m in actor if m.code}
     for c in tok.children:
-        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX | WARNED_MODALS for a in c.children):
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ANNOUNCING_AUX for a in c.children):
             doer = {m.code for m in subject_mentions(arguments(c, ps.stative_participles).subject, actors, ps) if m.code}
             if not doer or (own and doer <= own):
                 return True

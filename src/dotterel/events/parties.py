@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dotterel import language
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.events.arguments import Arguments, arguments, is_purpose
@@ -16,12 +17,13 @@ from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import PatternSet
 from dotterel.findings import ActorIndex, Mention
 
-LOCATION_PREPS = ("in", "inside", "near", "at", "throughout", "across", "outside")
-ATTACK_PREPS = ("in", "during", "by", "from", "of")
-OWNER_PREPS = frozenset({"of", "for", "belonging", "from", "by"})
+LOCATION_PREPS = language.ordered("prepositions", "location")  # tried in order
+ATTACK_PREPS = language.ordered("prepositions", "attack")
+OWNER_PREPS = language.words("prepositions", "owner")
 # the party a thing is directed at or shared with: "sales *to Iran*", "a truce *with* the rebels", "a
 # commitment *to* the Zambian people"
-PARTY_PREPS = OWNER_PREPS | {"to", "with", "against", "toward", "towards", "on"}
+PARTY_PREPS = OWNER_PREPS | language.words("prepositions", "party")
+THREAT_CONDITIONS = language.words("conditions", "threat")
 DESTINATION_SLOTS = frozenset({"pobj:to", "pobj:into"})
 IN_PREP = frozenset({"in"})
 
@@ -194,7 +196,7 @@ def condition_party(tok: Token, actors: ActorIndex, actor: list[Mention], ps: Pa
     keys = {m.key for m in actor}
     heads = [tok, *(c for c in tok.children if c.dep_ in ("xcomp", "ccomp"))]  # "threatened to stop ... if X"
     for clause in (c for h in heads for c in h.children):
-        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in THREAT_CONDITIONS for m in clause.children):
             found = [m for m in mentions_in(arguments(clause, ps.stative_participles).subject, actors)
                      if m.code and m.key not in keys]
             if found:
