@@ -81,6 +81,8 @@ def lexicon() -> Lexicon:
     projection: dict[str, set[str]] = {}
     for r in _rows("projection.csv"):
         projection.setdefault(r["kind"], set()).add(r["word"])
+    for kind in ("epistemic", "future"):  # the auxiliaries are shared language data
+        projection.setdefault(kind, set()).update(language.words("auxiliaries", f"projection_{kind}"))
     verb_roles: dict[str, str] = {}
     noun_roles: dict[str, str] = {}
     for r in _rows("roles.csv"):
