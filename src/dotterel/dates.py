@@ -30,11 +30,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in spaCy's stubs
 from spacy.tokens import Doc, Span, Token
 
 from dotterel import language
-from dotterel.findings import DateFinding
+from dotterel.findings import DateFinding, Precision
 from dotterel.knowledge import data_path
 
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|2100)$")
@@ -86,13 +86,13 @@ class _NotADate(Exception):
 @dataclass(frozen=True, slots=True)
 class _Resolved:
     value: str | None
-    precision: str | None
+    precision: Precision | None
 
 
 _UNRESOLVED = _Resolved(None, None)
 
 
-def _fmt(d: dt.date, precision: str) -> _Resolved:
+def _fmt(d: dt.date, precision: Precision) -> _Resolved:
     value = {"day": d.isoformat(), "month": f"{d.year:04d}-{d.month:02d}", "year": f"{d.year:04d}"}[precision]
     return _Resolved(value, precision)
 

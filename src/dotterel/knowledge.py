@@ -20,7 +20,7 @@ def word_set(values: list[object], where: str) -> frozenset[str]:
     bad = [v for v in values if not isinstance(v, str)]
     if bad:
         raise ValueError(f"{where}: {bad!r} in {values!r} is not a word (quote on/off/yes/no)")
-    return frozenset(v.lower() for v in values)
+    return frozenset(v.lower() for v in values if isinstance(v, str))
 
 
 @functools.cache

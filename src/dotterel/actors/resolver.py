@@ -199,12 +199,12 @@ def _merge_short_forms(doc: Doc, kb: KnowledgeBase, others: list[Draft], people:
         first = {form: d.start for form, d in short.items()}
         for i in positions(doc, ORTH, short):
             tok = doc[i]
-            d = short.get(tok.text)
-            if d is None or tok.i in covered or first[tok.text] >= tok.i or not tok.text[:1].isupper():
+            named = short.get(tok.text)
+            if named is None or tok.i in covered or first[tok.text] >= tok.i or not tok.text[:1].isupper():
                 continue
             if tok.pos_ != "PROPN" and tok.ent_type_ not in ("PERSON", ""):
                 continue
-            result.append(Draft(tok.i, tok.i + 1, d.code, d.sector, "person", d.name, d.source))
+            result.append(Draft(tok.i, tok.i + 1, named.code, named.sector, "person", named.name, named.source))
             covered.add(tok.i)
     return sorted([*others, *result], key=lambda d: d.start)
 
