@@ -20,6 +20,7 @@ import datetime as dt
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
+from dotterel import language
 from dotterel.actors import coref
 from dotterel.actors.drafts import Draft, Sentences, actor_key, positions, to_mention
 from dotterel.actors.kb import Actor, KnowledgeBase, Term, load, not_a_person
@@ -118,7 +119,7 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
     return out
 
 
-_PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around", "into", "across", "throughout"})
+_PLACE_PREPS = language.words("prepositions", "place")
 
 
 def _place_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:

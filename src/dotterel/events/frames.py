@@ -113,19 +113,14 @@ def _event_subject_match(p: Pattern, args: Arguments, actors: ActorIndex, ps: Pa
     return (parties.unique(actor), parties.unique(recipients)) if actor or recipients else None
 
 
-def _victim_match(p: Pattern, args: Arguments, actor: list[Mention], actors: ActorIndex, ps: PatternSet
-                  ) -> tuple[bool, list[Mention], list[Mention] | None]:
-    """"killed in an Israeli air strike", "died in a drone attack by the rebels": the attack names the attacker.
-    Returns (matched at all, actor, victims if the pattern is settled here)."""
+def _victim_subject_match(args: Arguments, actors: ActorIndex, ps: PatternSet) -> Parties | None:
+    """"soldiers died in a drone attack by the rebels": the subject suffered, the attack names the attacker."""
     attack = parties.attack_phrase(args, ps)
-    if attack is None and p.victim_subject:
-        return False, actor, None
-    if p.victim_subject:
-        victims = [m for m in mentions_in(args.subject, actors) if m.code]
-        return True, parties.attackers(attack, actors, ps) if attack is not None else [], victims
-    if attack is not None:
-        actor = parties.attackers(attack, actors, ps) or actor
-    return True, actor, None
+    if attack is None:
+        return None
+    victims = [m for m in mentions_in(args.subject, actors) if m.code]
+    actor = parties.attackers(attack, actors, ps)
+    return (parties.unique(actor), parties.unique(victims)) if actor or victims else None
 
 
 def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: PatternSet) -> Parties | None:
@@ -134,13 +129,14 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
         return _event_subject_match(p, args, actors, ps)
     if nature_acts(tok, args, ps) or not frame_fits(p, tok, args, actors, ps):
         return None
+    if p.victim_subject:
+        return _victim_subject_match(args, actors, ps)
     actor = subject_mentions(args.subject, actors, ps)
-    if p.victim_subject or (args.passive and p.type == "ASSAULT" and not any(m.code for m in actor)):
-        ok, actor, victims = _victim_match(p, args, actor, actors, ps)
-        if not ok:
-            return None
-        if victims is not None:
-            return (parties.unique(actor), parties.unique(victims)) if actor or victims else None
+    if args.passive and p.type == "ASSAULT" and not any(m.code for m in actor):
+        # "killed in an Israeli air strike": the attack names the attacker
+        attack = parties.attack_phrase(args, ps)
+        if attack is not None:
+            actor = parties.attackers(attack, actors, ps) or actor
     if p.nonstate_subject and any(m.sector in STATE_ORGANS for m in actor):
         return None
     if p.content_future and not future_content(tok, actor, actors, ps):
