@@ -5,6 +5,7 @@ quantity belongs to."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import spacy
 from spacy.tokens import Doc
@@ -62,8 +63,8 @@ def quantity(doc: Doc, i: int, anchor: int) -> QuantityFinding:
                            role=None, bound="exact", low=None, high=None, projected=False, anchor=anchor)
 
 
-def run(doc: Doc, actors: list[Mention], events: list[EventFinding], claims: list[ClaimFinding] = (),
-        dates: list[DateFinding] = (), quantities: list[QuantityFinding] = (),
+def run(doc: Doc, actors: list[Mention], events: list[EventFinding], claims: Sequence[ClaimFinding] = (),
+        dates: Sequence[DateFinding] = (), quantities: Sequence[QuantityFinding] = (),
         pub_date: dt.date = dt.date(2024, 3, 5)) -> Document:
     found = Findings(actors=ActorIndex(list(actors)), claims=list(claims), events=events,
                      quantities=list(quantities), dates=list(dates), genre=Genre(label="reporting", score=0.1))
@@ -107,7 +108,8 @@ def test_a_speaker_phrase_takes_the_actor_named_inside_it() -> None:
     doc = parse()
     kenya, police = mention(doc, 0, "KEN", "GOV"), mention(doc, 2, "KEN", "COP")
     out = run(doc, [kenya, police], [event(doc, 3, [police])], claims=[claim(doc, None, "Kenya", (2, 10))])
-    assert out.claims[0].speaker.code == "KEN"
+    speaker = out.claims[0].speaker
+    assert speaker is not None and speaker.code == "KEN"
 
 
 def test_a_date_on_the_trigger_dates_the_event_and_one_on_the_cue_the_report() -> None:

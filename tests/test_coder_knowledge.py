@@ -52,7 +52,7 @@ def test_the_coder_codes_with_the_pattern_set_it_is_given() -> None:
     doc = Doc(VOCAB, words=["Pyongyang", "sent", "troops", "to", "Russia", "."],
               lemmas=["Pyongyang", "send", "troop", "to", "Russia", "."], heads=[1, 1, 1, 1, 3, 1],
               deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
-              pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"], sent_starts=[True] + [False] * 5)
+              pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"], sent_starts=[True, False, False, False, False, False])
     mentions = [Mention(start=doc[i].idx, end=doc[i].idx + len(doc[i]), text=doc[i].text, code=code, sector=None,
                         kind="state", name=doc[i].text, key=f"state:{code}", token_start=i, token_end=i + 1, head=i)
                 for i, code in ((0, "PRK"), (4, "RUS"))]

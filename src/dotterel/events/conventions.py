@@ -45,7 +45,8 @@ def retyped(tok: Token, etype: str, mode: str | None, modality: Modality,
     if _conflict_act(etype) and announced:
         # an actor declaring its own hostile act ("ready to impose", "said they would boycott") threatens
         return "THREATEN", None, "asserted"
-    if etype == "AGREE" and (content := content_type()) is not None and (_conflict_act(content) or content == "ASSAULT"):
+    if etype == "AGREE" and (content := content_type()) is not None and (
+            _conflict_act(content) or content == "ASSAULT"):
         return "THREATEN", None, modality  # "vowed to march on the capital"
     if cooperative and (modality == "future" or declared_intent(tok) or (announced and not conditioned(tok))):
         # DESIGN.md: a promised cooperative act is AGREE; the futurity is in the type

@@ -97,7 +97,8 @@ def future_content(tok: Token, actor: list[Mention], actors: ActorIndex, ps: Pat
     own = {m.code for m in actor if m.code}
     for c in tok.children:
         if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ANNOUNCING_AUX for a in c.children):
-            doer = {m.code for m in subject_mentions(arguments(c, ps.stative_participles).subject, actors, ps) if m.code}
+            subject = arguments(c, ps.stative_participles).subject
+            doer = {m.code for m in subject_mentions(subject, actors, ps) if m.code}
             if not doer or (own and doer <= own):
                 return True
     return False
