@@ -77,3 +77,18 @@ def test_reader_refuses_an_id_not_in_the_corpus(tmp_path: Path, corpus_texts: di
     gold.write_text(json.dumps({"id": "no-such-record", "events": []}) + "\n")
     with pytest.raises(InputError, match="not in"):
         realnews(gold, CORPUS)
+
+
+def test_claim_and_quantity_gold_keeps_offsets_inside_its_articles(corpus_texts: dict[str, str]) -> None:
+    path = GOLD / "claims.jsonl"
+    if not path.exists():
+        pytest.skip("no adjudicated real-news claims gold yet")
+    political = set(json.loads((GOLD / "sample.json").read_text())["political"])
+    for doc in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+        assert doc["id"] in political and "text" not in doc
+        n = len(corpus_texts[doc["id"]])
+        spans = [c[k] for c in doc["claims"] for k in ("speaker_span", "cue_span", "content_span") if c.get(k)]
+        spans += [q[k] for q in doc["quantities"] for k in ("span", "event_trigger_span") if q.get(k)]
+        assert all(0 <= s < e <= n for s, e in spans), doc["id"]
+        assert all(c.get("content_span") and c["kind"] in {"direct", "indirect", "mixed"} for c in doc["claims"])
+        assert all(q["bound"] in {"exact", "approx", "lower", "upper", "range"} for q in doc["quantities"])
