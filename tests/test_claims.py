@@ -19,7 +19,7 @@ from dotterel.actors import resolve_actors
 from dotterel.claims import find_claims
 from dotterel.claims.cues import CERTAINTIES, lexicon, load_lexicon
 from dotterel.claims.quotes import QuoteIndex, find_quotes
-from dotterel.claims.speakers import phrase
+from dotterel.actors.speakers import phrase
 from dotterel.evaluation import claims as claim_eval
 from dotterel.findings import ActorIndex, ClaimFinding
 

@@ -1,7 +1,7 @@
 """Trigger patterns on authored sentences, through the real parser and actor resolution.
 
 Each line pins one pattern of data/events/patterns.yaml the way a user would check it: the sentence in,
-the (type, actor codes, recipient codes) out. Authored for these tests; no evaluation text.
+every event out as (type, actor codes, recipient codes, modality). Authored for these tests; no evaluation text.
 """
 
 from __future__ import annotations
@@ -13,90 +13,106 @@ from dotterel.pipeline import Analyzer
 
 CASES = [
     # state verbs: the noun after "on" names the event
-    ("Syrian troops remained on high alert near the border on Sunday.", ("MOBILIZE", ["SYR"], [])),
+    ("Syrian troops remained on high alert near the border on Sunday.", [("MOBILIZE", ["SYR"], [], "asserted")]),
     # stopping a gathering is coercion; breaking off a meeting is not
-    ("Kenyan police prevented a march by opposition supporters in Nairobi.", ("COERCE", ["KEN"], ["KEN"])),
-    ("Police in Belarus broke up a rally of opposition supporters.", ("COERCE", ["BLR"], ["BLR"])),
+    ("Kenyan police prevented a march by opposition supporters in Nairobi.",
+     [("COERCE", ["KEN"], ["KEN"], "asserted")]),
+    ("Police in Belarus broke up a rally of opposition supporters.", [("COERCE", ["BLR"], ["BLR"], "asserted")]),
     # an existential "there were N X killed": the participle's noun is the victim
-    ("There were twelve Armenian soldiers killed in Azerbaijan on Monday.", ("ASSAULT", ["AZE"], ["ARM"])),
+    ("There were twelve Armenian soldiers killed in Azerbaijan on Monday.",
+     [("ASSAULT", ["AZE"], ["ARM"], "asserted")]),
     # out of talks is a discontinuation; out of a town a retreat
-    ("The opposition pulled out of the talks with Venezuela's government on Friday.", ("SANCTION", [], ["VEN"])),
-    ("Ethiopian troops pulled out of the Somali town of Baidoa.", ("RETREAT", ["ETH"], ["SOM"])),
+    ("The opposition pulled out of the talks with Venezuela's government on Friday.",
+     [("SANCTION", [], ["VEN"], "asserted")]),
+    ("Ethiopian troops pulled out of the Somali town of Baidoa.", [("RETREAT", ["ETH"], ["SOM"], "asserted")]),
     # calling a strike stages one; calling it off concedes
-    ("Nigerian unions called a general strike over fuel prices.", ("PROTEST", ["NGA"], ["NGA"])),
-    ("Nigerian unions called off the general strike after talks with the government.", ("CONCEDE", ["NGA"], ["NGA"])),
+    ("Nigerian unions called a general strike over fuel prices.", [("PROTEST", ["NGA"], ["NGA"], "asserted")]),
+    ("Nigerian unions called off the general strike after talks with the government.",
+     [("CONCEDE", ["NGA"], ["NGA"], "asserted")]),
     # a sum of money given is aid; hosting refugees is aid to the country they fled
-    ("Norway granted $15 million to displaced families in Pakistan.", ("AID", ["NOR"], ["PAK"])),
-    ("Uganda hosts more than a million South Sudanese refugees.", ("AID", ["UGA"], ["SSD"])),
-    ("Azerbaijan handed back three villages to Armenia.", ("RETREAT", ["AZE"], ["ARM"])),
+    ("Norway granted $15 million to displaced families in Pakistan.", [("AID", ["NOR"], ["PAK"], "asserted")]),
+    ("Uganda hosts more than a million South Sudanese refugees.", [("AID", ["UGA"], ["SSD"], "asserted")]),
+    ("Azerbaijan handed back three villages to Armenia.", [("RETREAT", ["AZE"], ["ARM"], "asserted")]),
     # a reserve call-up to one's own frontier mobilises; troops sent abroad are aid
-    ("India moved thousands of troops to its frontier in Ladakh.", ("MOBILIZE", ["IND"], [])),
+    ("India moved thousands of troops to its frontier in Ladakh.", [("MOBILIZE", ["IND"], [], "asserted")]),
     # police officers arriving abroad are a security mission (AID), not a visit
-    ("Two hundred Kenyan police officers arrived in Haiti on Tuesday.", ("AID", ["KEN"], ["HTI"])),
+    ("Two hundred Kenyan police officers arrived in Haiti on Tuesday.", [("AID", ["KEN"], ["HTI"], "asserted")]),
     # wire style: "Congo" alone is the Democratic Republic
-    ("Congo accused Rwanda of backing the rebels in Goma.", ("ACCUSE", ["COD"], ["RWA"])),
+    ("Congo accused Rwanda of backing the rebels in Goma.", [("ACCUSE", ["COD"], ["RWA"], "asserted")]),
     # a town the small model calls a person is still a place after "in"
-    ("Police arrested dozens of students at a rally in Sivas.", ("COERCE", ["TUR"], ["TUR"])),
+    ("Police arrested dozens of students at a rally in Sivas.", [("COERCE", ["TUR"], ["TUR"], "asserted")]),
     # a cooperative act its own actor says it would do is promised: AGREE (but not on a condition)
-    ("Turkey said it would reopen its border with Armenia next month.", ("AGREE", ["TUR"], ["ARM"])),
-    ("Ankara confirmed it would send food aid to Gaza.", ("AGREE", ["TUR"], ["PSE"])),
+    ("Turkey said it would reopen its border with Armenia next month.", [("AGREE", ["TUR"], ["ARM"], "asserted")]),
+    ("Ankara confirmed it would send food aid to Gaza.", [("AGREE", ["TUR"], ["PSE"], "asserted")]),
     # seeking something of someone, insisting on something, are requests
-    ("Ukraine sought more air defence systems from Germany.", ("REQUEST", ["UKR"], ["DEU"])),
+    ("Ukraine sought more air defence systems from Germany.", [("REQUEST", ["UKR"], ["DEU"], "asserted")]),
     # phrase families: breaking a truce attacks, defying a ban refuses, denying a permit refuses,
     # deporting people coerces, inspecting sites investigates, setting fire to offices coerces
-    ("Rebels violated the truce with the Colombian army on Sunday.", ("ASSAULT", ["COL"], ["COL"])),
-    ("Opposition parties in Togo defied a ban on rallies.", ("REJECT", ["TGO"], [])),
-    ("Hungary deported 40 Syrian migrants on Monday.", ("COERCE", ["HUN"], ["SYR"])),
-    ("IAEA inspectors examined the reactor site in Iran.", ("ACCUSE", ["IAEA"], ["IRN"])),
-    ("Rioters set fire to the Swedish embassy in Baghdad.", ("COERCE", ["IRQ"], ["SWE"])),
-    ("Algeria refused landing permits to French military aircraft.", ("REJECT", ["DZA"], ["FRA"])),
-    ("Rebels blew up a bus carrying Pakistani soldiers.", ("ASSAULT", ["PAK"], ["PAK"])),
+    ("Rebels violated the truce with the Colombian army on Sunday.", [("ASSAULT", ["COL"], ["COL"], "asserted")]),
+    ("Opposition parties in Togo defied a ban on rallies.", [("REJECT", ["TGO"], [], "asserted")]),
+    ("Hungary deported 40 Syrian migrants on Monday.", [("COERCE", ["HUN"], ["SYR"], "asserted")]),
+    ("IAEA inspectors examined the reactor site in Iran.", [("ACCUSE", ["IAEA"], ["IRN"], "asserted")]),
+    ("Rioters set fire to the Swedish embassy in Baghdad.", [("COERCE", ["IRQ"], ["SWE"], "asserted")]),
+    ("Algeria refused landing permits to French military aircraft.", [("REJECT", ["DZA"], ["FRA"], "asserted")]),
+    ("Rebels blew up a bus carrying Pakistani soldiers.", [("ASSAULT", ["PAK"], ["PAK"], "asserted")]),
     # control frames: "allowed X to V" acts on X; "called for X to V" asks X; refusing permission rejects
-    ("Egypt allowed UN aid convoys to enter Gaza through the Rafah crossing.", ("RETREAT", ["EGY"], ["UN"])),
-    ("Kenya called for Ethiopia to withdraw its troops from the border.", ("REQUEST", ["KEN"], ["ETH"])),
-    ("Poland said it would not give permission to Hungary to hold the summit.", ("REJECT", ["POL"], ["HUN"])),
+    ("Egypt allowed UN aid convoys to enter Gaza through the Rafah crossing.",
+     [("RETREAT", ["EGY"], ["UN"], "asserted")]),
+    ("Kenya called for Ethiopia to withdraw its troops from the border.", [("REQUEST", ["KEN"], ["ETH"], "asserted")]),
+    ("Poland said it would not give permission to Hungary to hold the summit.",
+     [("REJECT", ["POL"], ["HUN"], "asserted")]),
     # sense by object or complement
-    ("Chile protested to Argentina over the incursion.", ("ACCUSE", ["CHL"], ["ARG"])),
-    ("Greek teachers boycotted classes across the country on Monday.", ("PROTEST", ["GRC"], ["GRC"])),
-    ("Myanmar's junta ordered the newspaper to suspend publication.", ("COERCE", ["MMR"], ["MMR"])),
-    ("Armenia mobilized its reservists on Tuesday.", ("MOBILIZE", ["ARM"], [])),
+    ("Chile protested to Argentina over the incursion.", [("ACCUSE", ["CHL"], ["ARG"], "asserted")]),
+    ("Greek teachers boycotted classes across the country on Monday.", [("PROTEST", ["GRC"], ["GRC"], "asserted")]),
+    ("Myanmar's junta ordered the newspaper to suspend publication.", [("COERCE", ["MMR"], ["MMR"], "asserted")]),
+    ("Armenia mobilized its reservists on Tuesday.", [("MOBILIZE", ["ARM"], [], "asserted")]),
     # speech-act nouns after light verbs request
-    ("The ILO reiterated its demand that Qatar protect migrant workers.", ("REQUEST", ["UN"], ["QAT"])),
-    ("Germany issued a stern reminder to Serbia that it must respect the ruling.", ("REQUEST", ["DEU"], ["SRB"])),
-    ("Palestinian shopkeepers shunned work to protest against the new checkpoints.", ("PROTEST", ["PSE"], ["PSE"])),
+    ("The ILO reiterated its demand that Qatar protect migrant workers.", [("REQUEST", ["UN"], ["QAT"], "asserted")]),
+    ("Germany issued a stern reminder to Serbia that it must respect the ruling.",
+     [("REQUEST", ["DEU"], ["SRB"], "asserted")]),
+    ("Palestinian shopkeepers shunned work to protest against the new checkpoints.",
+     [("PROTEST", ["PSE"], ["PSE"], "asserted")]),
     # an ethnic group is of the state it lives in
-    ("Police killed two ethnic Uzbeks in southern Kyrgyzstan on Friday.", ("ASSAULT", ["KGZ"], ["KGZ"])),
+    ("Police killed two ethnic Uzbeks in southern Kyrgyzstan on Friday.", [("ASSAULT", ["KGZ"], ["KGZ"], "asserted")]),
     # the owner of the thing acted on is the recipient
-    ("NATO tightened its naval blockade of Libya on Friday.", ("COERCE", ["NATO"], ["LBY"])),
+    ("NATO tightened its naval blockade of Libya on Friday.", [("COERCE", ["NATO"], ["LBY"], "asserted")]),
     # standing with someone supports them; calling their act a threat accuses; troops sent to back a
     # government are aid to it
-    ("Japan said it stood firmly with the Philippines.", ("SUPPORT", ["JPN"], ["PHL"])),
-    ("Guyana called Venezuela's referendum a direct threat to its sovereignty.", ("ACCUSE", ["GUY"], ["VEN"])),
-    ("Rwanda sent troops to support Mozambique's government against insurgents.", ("AID", ["RWA"], ["MOZ"])),
+    ("Japan said it stood firmly with the Philippines.", [("SUPPORT", ["JPN"], ["PHL"], "asserted")]),
+    ("Guyana called Venezuela's referendum a direct threat to its sovereignty.",
+     [("ACCUSE", ["GUY"], ["VEN"], "asserted")]),
+    ("Rwanda sent troops to support Mozambique's government against insurgents.",
+     [("AID", ["RWA"], ["MOZ"], "asserted")]),
     # a people named after one state but living in another are of the latter; no plural is a person's name
-    ("Bosnian Serbs shelled the town of Gorazde.", ("ASSAULT", ["BIH"], ["BIH"])),
+    ("Bosnian Serbs shelled the town of Gorazde.", [("ASSAULT", ["BIH"], ["BIH"], "asserted")]),
     # a government's measure at home targets its own country
-    ("The Thai government said it was ready to impose martial law.", ("THREATEN", ["THA"], ["THA"])),
+    ("The Thai government said it was ready to impose martial law.", [("THREATEN", ["THA"], ["THA"], "asserted")]),
     # "their countries" after coordinated actors is both of them; acting together, they have no recipient
-    ("Senior Greek and Turkish officials agreed that their countries should resume talks.", ("AGREE", ["GRC", "TUR"], [])),
+    ("Senior Greek and Turkish officials agreed that their countries should resume talks.",
+     [("AGREE", ["GRC", "TUR"], [], "asserted")]),
     # a travel advisory sanctions; pressure from someone is their request; an appositive names the object's class
-    ("Britain advised against all travel to Haiti on Friday.", ("SANCTION", ["GBR"], ["HTI"])),
-    ("Pakistan's president faces pressure from China to protect its workers.", ("REQUEST", ["CHN"], ["PAK"])),
-    ("The Ukraine International Airlines jet, a Boeing 737, was blown up over Tehran.", ("ASSAULT", [], ["UKR"])),
+    ("Britain advised against all travel to Haiti on Friday.", [("SANCTION", ["GBR"], ["HTI"], "asserted")]),
+    ("Pakistan's president faces pressure from China to protect its workers.",
+     [("REQUEST", ["CHN"], ["PAK"], "asserted")]),
+    ("The Ukraine International Airlines jet, a Boeing 737, was blown up over Tehran.",
+     [("ASSAULT", [], ["UKR"], "asserted")]),
     # a stance toward a state ("anti-Syrian") is no membership; a part of a place is in that place
-    ("An anti-Syrian politician was killed in a bomb blast in a suburb of Beirut.", ("ASSAULT", ["LBN"], ["LBN"])),
+    ("An anti-Syrian politician was killed in a bomb blast in a suburb of Beirut.",
+     [("ASSAULT", ["LBN"], ["LBN"], "asserted")]),
     # the party a thing is directed at: "reneged on its commitment to the Kurdish people"
-    ("India ended its ban on fuel exports to Nepal.", ("CONCEDE", ["IND"], ["NPL"])),
+    ("India ended its ban on fuel exports to Nepal.", [("CONCEDE", ["IND"], ["NPL"], "asserted")]),
     # an unnamed object takes the state it is in, or the organisation it comes from
-    ("Israel will evacuate all settlements in the Gaza Strip next month.", ("AGREE", ["ISR"], ["PSE"])),
+    ("Israel will evacuate all settlements in the Gaza Strip next month.", [("AGREE", ["ISR"], ["PSE"], "asserted")]),
     # a stative participle's subject acts: "is opposed to", "is committed to"
-    ("Turkey is opposed to any Kurdish role in the talks.", ("REJECT", ["TUR"], [])),
+    ("Turkey is opposed to any Kurdish role in the talks.", [("REJECT", ["TUR"], [], "asserted")]),
     # attacking a policy or a rate rise is words, not force; attacking positions is force
-    ("The French finance minister attacked the rise in German interest rates.", ("ACCUSE", ["FRA"], ["DEU"])),
-    ("The opposition attacked the Kenyan government over its budget.", ("ACCUSE", [], ["KEN"])),
-    ("Israeli jets attacked Hamas positions in Gaza.", ("ASSAULT", ["ISR"], ["PSE"])),
+    ("The French finance minister attacked the rise in German interest rates.",
+     [("ACCUSE", ["FRA"], ["DEU"], "asserted")]),
+    ("The opposition attacked the Kenyan government over its budget.", [("ACCUSE", [], ["KEN"], "asserted")]),
+    ("Israeli jets attacked Hamas positions in Gaza.", [("ASSAULT", ["ISR"], ["PSE"], "asserted")]),
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
-    ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.", ("AGREE", ["GHA"], ["MLI"])),
+    ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.",
+     [("AGREE", ["GHA"], ["MLI"], "asserted")]),
 ]
 
 
@@ -106,11 +122,13 @@ def analyzer() -> Analyzer:
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
-def test_pattern_codes_the_authored_sentence(analyzer: Analyzer, text: str, expected: tuple) -> None:
+def test_pattern_codes_the_authored_sentence(analyzer: Analyzer, text: str,
+                                             expected: list[tuple[str, list[str], list[str], str]]) -> None:
+    # the whole event list: a pattern that starts coding a second event in its own example fails here
     (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t")])
-    got = [(e.type, sorted({a.code for a in e.actor if a.code}), sorted({r.code for r in e.recipient if r.code}))
-           for e in doc.events if e.modality != "negated"]
-    assert (expected[0], sorted(expected[1]), sorted(expected[2])) in got, got
+    got = [(e.type, sorted({a.code for a in e.actor if a.code}), sorted({r.code for r in e.recipient if r.code}),
+            e.modality) for e in doc.events]
+    assert got == [(t, sorted(a), sorted(r), modality) for t, a, r, modality in expected]
 
 
 @pytest.mark.parametrize("text,absent", [

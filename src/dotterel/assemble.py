@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from dotterel.actors.kb import load as load_kb
+from dotterel import language
+from dotterel.actors.parties import attribution_code, resolve_speaker_phrases
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.findings import ActorIndex, ClaimFinding, DateFinding, EventFinding, Mention, QuantityFinding
 from dotterel.ingest.normalize import SourceItem
@@ -45,42 +46,6 @@ class Findings:
     quantities: list[QuantityFinding]
     dates: list[DateFinding]
     genre: Genre
-
-
-OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
-
-
-def _resolve_speakers(doc: Doc, claims: list[ClaimFinding], actors: ActorIndex) -> None:
-    """A speaker phrase without a code of its own takes an actor named inside it:
-    "the government in Hanoi" -> VNM, "the EU's foreign policy chief" -> EU."""
-    for c in claims:
-        span = doc.char_span(c.speaker_span[0], c.speaker_span[1], alignment_mode="expand")
-        if span is None:
-            continue
-        # a place or body named inside the phrase beats a reference resolved from further back
-        inner = [m for m in actors.in_tokens(span.start, span.end) if m.code and m is not c.speaker
-                 and (c.speaker is None or not (m.start <= c.speaker.start and c.speaker.end <= m.end))]
-        if inner and (c.speaker is None or not c.speaker.code or c.speaker.start < inner[0].start):
-            c.speaker = inner[0]
-
-
-def _attribution_code(c: ClaimFinding, ev: EventFinding) -> tuple[str | None, str | None]:
-    """Code and sector of who presents the event. An unnamed official of no stated country ("its trade
-    ministry said", "the defence minister said") speaks for the event's own actor."""
-    sp = c.speaker
-    if sp is not None and sp.code:
-        return sp.code, sp.sector
-    words = c.speaker_text.lower().split()
-    sector = sp.sector if sp is not None else None
-    if sector is None and words:
-        known = load_kb().sector_of([w.rstrip("s") if w.endswith("ministries") else w for w in words[-2:]])
-        sector = known.sector if known is not None and known.use in ("body", "title") else None
-    # unnamed: no capitalised word after the first ("the defence minister", not "National Unity Government")
-    unnamed = not any(w[:1].isupper() for w in c.speaker_text.split()[1:])
-    official = sector in OFFICIAL_SECTORS and unnamed
-    if (official or (words and words[0] in ("its", "their"))) and ev.actors and ev.actors[0].code:
-        return ev.actors[0].code, sector or "GOV"
-    return None, sector
 
 
 def _entities(actors: ActorIndex) -> tuple[list[Entity], dict[str, str]]:
@@ -125,7 +90,7 @@ def _in_subtree(doc: Doc, token: int, root: int) -> bool:
         t = t.head
 
 
-DATE_PREPOSITIONS = frozenset({"in", "on", "during", "throughout", "since", "at", "by", "from", "until"})
+DATE_PREPOSITIONS = language.words("prepositions", "date")
 
 
 def _date_for(doc: Doc, anchor: int, dates: list[DateFinding]) -> DateFinding | None:
@@ -156,7 +121,7 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
     text = doc.text  # Doc.text rebuilds the string on every access: read it once
     entities, ids = _entities(found.actors)
     claims_f = sorted(found.claims, key=lambda c: c.span)
-    _resolve_speakers(doc, claims_f, found.actors)
+    resolve_speaker_phrases(doc, claims_f, found.actors)
     events_f = sorted(found.events, key=lambda e: (e.trigger_span, e.type))
     quants_f = sorted(found.quantities, key=lambda q: q.span)
 
@@ -172,7 +137,7 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
         if ci is not None:
             c = claims_f[ci]
             claim_events[ci].append(eid)
-            code, sector = _attribution_code(c, ev)
+            code, sector = attribution_code(c, ev)
             attribution = Attribution(source=c.speaker_text, code=code, sector=sector, cue=c.cue,
                                       claim=claim_ids[ci], span=c.span)
             cue_tok = _token_at(doc, c.cue_span[0])

@@ -30,22 +30,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in spaCy's stubs
 from spacy.tokens import Doc, Span, Token
 
-from dotterel.findings import DateFinding
+from dotterel import language
+from dotterel.findings import DateFinding, Precision
 from dotterel.knowledge import data_path
 
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2}|2100)$")
 _DAY = re.compile(r"^([0-9]{1,2})(st|nd|rd|th)?$")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\b")  # 23/10/2024, 10.23.24
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3}
+_NUMBER_WORDS = {w: int(v) for w, v, _ in language.numbers("dates")}
 _UNIT_PRECISION = {"day": "day", "days": "day", "week": "day", "weeks": "day", "month": "month",
                    "months": "month", "year": "year", "years": "year", "decade": "year", "decades": "year"}
 _VERBISH = frozenset({"VERB", "AUX"})
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_FUTURE_AUX = language.words("auxiliaries", "future")
 _FUTURE_HEADS = frozenset({"plan", "schedule", "expect", "due", "set", "intend", "aim", "prepare"})
 
 
@@ -70,6 +70,8 @@ def _csv(name: str) -> Iterator[dict[str, str]]:
 @functools.cache
 def _words() -> _Words:
     kinds: dict[str, dict[str, str]] = {}
+    for word, (kind, number) in language.calendar("dates").items():
+        kinds.setdefault(kind, {})[word] = str(number)
     for r in _csv("words.csv"):
         kinds.setdefault(r["kind"], {})[r["word"]] = r["value"] or ""
     cues = frozenset(tuple(w.split()) for w in kinds.get("cue", {}))
@@ -84,13 +86,13 @@ class _NotADate(Exception):
 @dataclass(frozen=True, slots=True)
 class _Resolved:
     value: str | None
-    precision: str | None
+    precision: Precision | None
 
 
 _UNRESOLVED = _Resolved(None, None)
 
 
-def _fmt(d: dt.date, precision: str) -> _Resolved:
+def _fmt(d: dt.date, precision: Precision) -> _Resolved:
     value = {"day": d.isoformat(), "month": f"{d.year:04d}-{d.month:02d}", "year": f"{d.year:04d}"}[precision]
     return _Resolved(value, precision)
 

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Literal
 
 from dotterel.model import Bound, Certainty, EntityKind, Modality, Span
+
+ClaimKind = Literal["direct", "indirect", "mixed"]
+Precision = Literal["day", "month", "year"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -68,7 +72,7 @@ class ClaimFinding:
     speaker_span: Span
     cue: str  # the reporting word ("said", "claim", "according to", "confirmation")
     cue_span: Span
-    kind: str  # direct | indirect | mixed
+    kind: ClaimKind
     content_span: Span
     span: Span  # the whole claim (speaker, cue and content)
     certainty: Certainty
@@ -93,7 +97,7 @@ class DateFinding:
     text: str
     span: Span
     value: str | None  # YYYY-MM-DD, YYYY-MM or YYYY; None when unresolved
-    precision: str | None  # day | month | year
+    precision: Precision | None
     anchor: int  # token index of the verb (or noun) the date expression modifies
 
 

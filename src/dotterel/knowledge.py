@@ -17,10 +17,11 @@ def data_path(*parts: str) -> Path:
 def word_set(values: list[object], where: str) -> frozenset[str]:
     """Lower-case words of a YAML list. YAML 1.1 reads a bare on/off/yes/no as a boolean, which would
     silently drop the word: refuse it so the data file gets quoted."""
-    bad = [v for v in values if not isinstance(v, str)]
-    if bad:
+    words = [v for v in values if isinstance(v, str)]
+    if len(words) != len(values):
+        bad = [v for v in values if not isinstance(v, str)]
         raise ValueError(f"{where}: {bad!r} in {values!r} is not a word (quote on/off/yes/no)")
-    return frozenset(v.lower() for v in values)
+    return frozenset(v.lower() for v in words)
 
 
 @functools.cache

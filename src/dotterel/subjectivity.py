@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from dotterel import language
 from dotterel.knowledge import data_path
 
 LEXICON_NAMES = ("evaluative", "hedges", "intensifiers", "obligation", "reporting", "first_person", "second_person",
@@ -39,8 +40,8 @@ _POS_SHARES = ("ADJ", "ADV", "VERB", "NOUN", "PROPN", "NUM", "PRON", "AUX")
 _DEGREE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
 _NUMERIC_ENTS = frozenset({"CARDINAL", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"})
 _ENT_TYPES = ("PERSON", "ORG", "GPE", "DATE")
-_POSSIBILITY = frozenset({"would", "could", "might", "may", "can", "will"})
-_THIRD_PLURAL = frozenset({"they", "them", "their"})
+_POSSIBILITY = language.words("auxiliaries", "possibility")
+_THIRD_PLURAL = language.words("pronouns", "plural")
 _OPENING_CONJ = frozenset({"but", "and", "yet", "so", "or", "still", "indeed", "instead"})
 _QUOTED = re.compile(r"[‘“\"]([^’”\"]{1,400})[’”\"]")
 
@@ -53,7 +54,9 @@ def _read_list(path: Path) -> frozenset[str]:
 @functools.cache
 def load_lexicons() -> dict[str, frozenset[str]]:
     """The authored word lists under data/genre/lexicon/, by name."""
-    return {name: _read_list(data_path("genre", "lexicon", f"{name}.txt")) for name in LEXICON_NAMES}
+    # the reporting verbs are the shared list's "attribution" words (data/language/reporting.csv)
+    return {name: language.words("reporting", "attribution") if name == "reporting"
+            else _read_list(data_path("genre", "lexicon", f"{name}.txt")) for name in LEXICON_NAMES}
 
 
 @functools.cache

@@ -35,8 +35,8 @@ def _running_text(name: str) -> bool:
 def build(existing: dict[str, dict[str, str]]) -> list[dict[str, str]]:
     rows: dict[str, dict[str, str]] = {}
     for c in pycountry.countries:
-        names = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
-        names = [n for n in names if n and _running_text(n)]
+        candidates = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
+        names: list[str] = [n for n in candidates if isinstance(n, str) and n and _running_text(n)]
         canonical = names[0] if names else c.name
         row = existing.get(c.alpha_3) or {"code": c.alpha_3, "name": canonical, "aliases": "",
                                           "demonyms": "", "capitals": ""}

@@ -20,6 +20,7 @@ import datetime as dt
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
+from dotterel import language
 from dotterel.actors import coref
 from dotterel.actors.drafts import Draft, Sentences, actor_key, positions, to_mention
 from dotterel.actors.kb import Actor, KnowledgeBase, Term, load, not_a_person
@@ -118,7 +119,7 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
     return out
 
 
-_PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around", "into", "across", "throughout"})
+_PLACE_PREPS = language.words("prepositions", "place")
 
 
 def _place_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
@@ -199,12 +200,12 @@ def _merge_short_forms(doc: Doc, kb: KnowledgeBase, others: list[Draft], people:
         first = {form: d.start for form, d in short.items()}
         for i in positions(doc, ORTH, short):
             tok = doc[i]
-            d = short.get(tok.text)
-            if d is None or tok.i in covered or first[tok.text] >= tok.i or not tok.text[:1].isupper():
+            named = short.get(tok.text)
+            if named is None or tok.i in covered or first[tok.text] >= tok.i or not tok.text[:1].isupper():
                 continue
             if tok.pos_ != "PROPN" and tok.ent_type_ not in ("PERSON", ""):
                 continue
-            result.append(Draft(tok.i, tok.i + 1, d.code, d.sector, "person", d.name, d.source))
+            result.append(Draft(tok.i, tok.i + 1, named.code, named.sector, "person", named.name, named.source))
             covered.add(tok.i)
     return sorted([*others, *result], key=lambda d: d.start)
 

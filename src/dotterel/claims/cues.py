@@ -43,7 +43,9 @@ class Lexicon:
     def is_source(self, lemma: str, kind: str | None = None) -> bool:
         """Whether `lemma` names a source (of `kind`, when given)."""
         kinds = self.sources.get(lemma.lower())
-        return bool(kinds) and (kind is None or kind in kinds)
+        if not kinds:
+            return False
+        return kind is None or kind in kinds
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

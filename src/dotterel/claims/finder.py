@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Token
 from dotterel.claims import certainty
 from dotterel.claims.cues import Cue, Lexicon, lexicon
 from dotterel.claims.quotes import QuoteIndex, find_quotes
-from dotterel.claims.speakers import FIRST_SECOND, RELATIVE, SPEAKER_PRONOUNS, Speaker, SpeakerResolver, is_pronoun
-from dotterel.findings import ActorIndex, ClaimFinding
+from dotterel.actors.speakers import FIRST_SECOND, RELATIVE, SPEAKER_PRONOUNS, Speaker, SpeakerResolver, is_pronoun
+from dotterel.findings import ActorIndex, ClaimFinding, ClaimKind
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis"})
@@ -363,7 +363,7 @@ class _Finder:
         c_start, c_end = self._balance_quotes(c_start, c_end)
         quoted = self.quotes.quoted_chars(c_start, c_end)
         length = len(self.text[c_start:c_end].strip(_QUOTE_CHARS + " "))
-        kind = "direct" if quoted >= length else ("mixed" if quoted > 0 else "indirect")
+        kind: ClaimKind = "direct" if quoted >= length else ("mixed" if quoted > 0 else "indirect")
         head = draft.speaker_head
         if is_pronoun(head) and head.lower_ not in SPEAKER_PRONOUNS:
             return None  # "this noted ...", "what said ...": a parse error, not a speaker

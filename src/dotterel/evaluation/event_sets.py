@@ -102,6 +102,23 @@ def gold_file(path: Path) -> list[Json]:
     return docs
 
 
+def corpus_records(corpus: Path, ids: set[str]) -> dict[str, Json]:
+    """The records of the shared news corpus with these ids (text, date, title), read by id."""
+    return {r["id"]: r for r in _read_jsonl(corpus) if r["id"] in ids}
+
+
+def realnews(path: Path, corpus: Path) -> list[Json]:
+    """Hand-coded real-news gold (`tests/gold/realnews/events.jsonl`: codes and offsets, no text) joined
+    with its articles' text, date and title from the shared corpus."""
+    gold = _read_jsonl(path)
+    records = corpus_records(corpus, {g["id"] for g in gold})
+    missing = [g["id"] for g in gold if g["id"] not in records]
+    if missing:
+        raise InputError(f"{path}: {len(missing)} record ids not in {corpus} (first: {missing[0]})")
+    return [{**g, "text": records[g["id"]]["text"], "date": (records[g["id"]].get("date") or "")[:10] or None,
+             "title": records[g["id"]].get("title")} for g in gold]
+
+
 def generalize(pred: Json, gold: Json) -> Json:
     """Rewrite organisation codes in `pred` to the generic IGO/NGO code the gold document uses.
 

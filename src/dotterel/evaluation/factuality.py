@@ -46,12 +46,13 @@ def evaluate_factuality(path: Path, split: str = "test") -> dict[str, Any]:
             confusion[(gold_class(float(ev["factuality"])), predicted)] += 1
     total = sum(confusion.values())
     agree = sum(v for (g, p), v in confusion.items() if g == p)
-    per_class = {}
+    per_class: dict[str, dict[str, float | None]] = {}
+    gold_counts = {}
     for cls in ("factual", "counterfactual", "uncertain"):
-        gold_n = sum(v for (g, _), v in confusion.items() if g == cls)
+        gold_n = gold_counts[cls] = sum(v for (g, _), v in confusion.items() if g == cls)
         per_class[cls] = {"gold": gold_n, "agree": confusion[(cls, cls)],
                           "recall": confusion[(cls, cls)] / gold_n if gold_n else None}
-    majority = max((c["gold"] for c in per_class.values()), default=0)
+    majority = max(gold_counts.values(), default=0)
     return {"split": split, "sentences": len(records), "events": total,
             "agreement": agree / total if total else 0.0,
             # always answering the commonest class scores this much: the figure to beat

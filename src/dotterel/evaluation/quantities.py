@@ -156,7 +156,13 @@ def evaluate(path: Path) -> Scores:
     from dotterel import nlp
     from dotterel.quantities import find_quantities
 
-    gold = load_gold(path)
+    return evaluate_gold(load_gold(path))
+
+
+def evaluate_gold(gold: list[GoldSentence]) -> Scores:
+    from dotterel import nlp
+    from dotterel.quantities import find_quantities
+
     docs = dict(zip((g.id for g in gold), nlp.parse_many(g.text for g in gold)))
     return score(gold, lambda g: find_quantities(docs[g.id]))
 

@@ -11,17 +11,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from dotterel.events.patterns import load_patterns
-from dotterel.findings import ActorIndex, Mention
+from dotterel import language
+from dotterel.actors.phrases import real_head
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
-# dependency relations that stay inside one noun phrase (compound actors come in through conj)
-PHRASE_DEPS = frozenset(
-    {"compound", "amod", "nmod", "poss", "conj", "cc", "det", "nummod", "quantmod", "appos", "flat", "case",
-     "predet", "npadvmod", "punct"})
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "prep", "acomp"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+RELATIVE_PRONOUNS = language.words("pronouns", "relative")
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
@@ -33,107 +29,7 @@ class Arguments:
     preps: dict[str, list[Token]] = field(default_factory=dict)  # "to" -> [pobj heads], "dative" too
 
 
-def phrase_tokens(head: Token) -> list[Token]:
-    """The head and its noun-phrase-internal descendants (not relative clauses or PPs)."""
-    out = [head]
-    stack = [head]
-    while stack:
-        tok = stack.pop()
-        for child in tok.children:
-            if child.dep_ in PHRASE_DEPS:
-                out.append(child)
-                stack.append(child)
-    return out
-
-
-# heads that only count or group the real actor: "tens of thousands of students", "a group of deputies"
-GROUPING_HEADS = frozenset({
-    "ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
-    "score", "scores", "group", "number", "lot", "crowd", "band", "handful", "some", "many", "most", "all",
-    "several", "few", "part", "majority", "contingent", "delegation", "team", "unit", "member", "members",
-    # measures of a thing given: "25,000 tons of food aid", "$50,000 worth of goods"
-    "ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms", "barrel", "barrels", "litre", "litres",
-    "liter", "liters", "gallon", "gallons", "worth", "consignment", "batch", "truckload", "truckloads",
-    "planeload", "shipload", "load", "loads", "amount", "quantity", "supply"})
-
-
-def real_head(head: Token) -> Token:
-    """Look through counting/grouping heads to the noun they count ("thousands of Kurds" -> Kurds)."""
-    for _ in range(3):
-        if head.lower_ not in GROUPING_HEADS and head.lemma_.lower() not in GROUPING_HEADS and head.pos_ != "NUM":
-            return head
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if obj is None:
-            return head
-        head = obj
-    return head
-
-
-def mentions_in(head: Token | None, actors: ActorIndex) -> list[Mention]:
-    """Actor mentions that make up the noun phrase headed by `head`.
-
-    The mention covering the head wins ("pro-Iranian Hizbollah" is Hizbollah, "Pakistan, a U.S. ally" is
-    Pakistan); without one, modifiers and appositions speak for it ("Iraqi Kurds"); conjuncts add actors
-    ("Armenia and Azerbaijan").
-    """
-    if head is None:
-        return []
-    if actors.at_token(head.i) is None:
-        head = real_head(head)
-    found: list[Mention] = []
-    for part in [head, *head.conjuncts]:
-        for m in _phrase_mentions(part, actors):
-            if m not in found:
-                found.append(m)
-    if any(m.code for m in found):  # "the US commander, General X": an unresolved part adds nothing
-        found = [m for m in found if m.code]
-    return found
-
-
-def _phrase_mentions(head: Token, actors: ActorIndex) -> list[Mention]:
-    own = actors.at_token(head.i)
-    if own is not None and own.code is None and any(
-            (m := actors.at_token(t.i)) is not None and m.code for t in phrase_tokens(head)):
-        own = None  # "Hezbollah guerrillas": the uncoded group noun yields to the coded modifier
-    if own is not None and own.kind == "state" and head.tag_ in ("NNPS", "NNS"):
-        # "Bosnian Serbs", "Iraqi Kurds": a people named after one state, living in another, are of the latter
-        home = next((m for c in head.children if c.dep_ in ("amod", "compound")
-                     if (m := actors.at_token(c.i)) is not None and m.kind == "state" and m.code
-                     and m.code != own.code), None)
-        own = home or own
-    if own is not None:
-        # coordinated modifiers inside it: "Pakistani and Afghan officials", "the presidents of Rwanda and Congo"
-        # "both countries" stands for two actors: two mentions over the same words
-        found = [m for m in actors.in_tokens(own.token_start, own.token_end) if m.span == own.span] or [own]
-        for tok in head.doc[own.token_start:own.token_end]:
-            for conj in tok.conjuncts:
-                m = actors.at_token(conj.i)
-                if m is not None and m not in found:
-                    found.append(m)
-        return found
-    found: list[Mention] = []
-    for tok in phrase_tokens(head):
-        if tok.dep_ in ("conj", "cc") and tok.head.i == head.i:
-            continue
-        m = actors.at_token(tok.i)
-        if m is not None and m not in found and not _inside_conjunct(tok, head):
-            found.append(m)
-    return sorted(found, key=lambda m: m.start)
-
-
-def _inside_conjunct(tok: Token, head: Token) -> bool:
-    """Inside a conjunct of the head itself ("X and *Y*"), which `mentions_in` adds on its own; coordinated
-    modifiers ("the Turkish and *Greek* sides") belong to the phrase."""
-    cur = tok
-    while cur.i != head.i and cur.head.i != cur.i:
-        if cur.dep_ == "conj" and cur.head.i == head.i:
-            return True
-        cur = cur.head
-    return False
-
-
-def _own_subject(tok: Token) -> tuple[Token | None, Token | None, bool]:
+def _own_subject(tok: Token, stative: frozenset[str]) -> tuple[Token | None, Token | None, bool]:
     subj = patient = None
     passive = False
     for child in tok.children:
@@ -145,7 +41,7 @@ def _own_subject(tok: Token) -> tuple[Token | None, Token | None, bool]:
             # "by the army", "by Russian shelling" (a gerund: pcomp); an active verb's "by" phrase that the
             # parser calls an agent ("police prevented a march *by supporters*") does not replace its subject
             subj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), subj)
-    if passive and subj is None and tok.lemma_.lower() in load_patterns().stative_participles:
+    if passive and subj is None and tok.lemma_.lower() in stative:
         subj, patient, passive = patient, None, False  # "Israel is opposed to the plan": a stance, not a passive
     return subj, patient, passive
 
@@ -157,7 +53,7 @@ def _relative_antecedent(clause: Token, subj: Token) -> Token:
     return subj
 
 
-def inherited_subject(tok: Token) -> Token | None:
+def inherited_subject(tok: Token, stative: frozenset[str]) -> Token | None:
     """Walk up controlled clauses ("stuck to providing", "considering sending") to the nearest subject."""
     cur = tok
     for _ in range(6):
@@ -168,7 +64,7 @@ def inherited_subject(tok: Token) -> Token | None:
         if cur.dep_ == "acl":  # "forces deployed to X": the modified noun is the theme, not the actor
             return None
         cur = cur.head
-        subj, patient, passive = _own_subject(cur)
+        subj, patient, passive = _own_subject(cur, stative)
         if subj is not None:
             return _relative_antecedent(cur, subj)
         if patient is not None and not passive:
@@ -212,12 +108,14 @@ def _controlled_object(tok: Token) -> Token | None:
     return None
 
 
-def arguments(tok: Token) -> Arguments:
-    subj, patient, passive = _own_subject(tok)
+def arguments(tok: Token, stative: frozenset[str]) -> Arguments:
+    """The trigger's arguments; `stative` lists participles that read as stances, not passives
+    ("opposed", the pattern set's `stative_participles`)."""
+    subj, patient, passive = _own_subject(tok, stative)
     if subj is None and patient is None and (there := _existential_patient(tok)) is not None:
         patient, passive = there, True
     if subj is None and not passive:
-        subj = tok.head if _misparsed_main_verb(tok) else inherited_subject(tok)
+        subj = tok.head if _misparsed_main_verb(tok) else inherited_subject(tok, stative)
     if subj is not None:
         subj = _relative_antecedent(tok, subj)
     if patient is None:
@@ -250,3 +148,35 @@ def arguments(tok: Token) -> Arguments:
                 # "pushing for the US to support the plan": the one asked is the clause's subject
                 args.preps.setdefault("for", []).extend(c for c in child.children if c.dep_ == "nsubj")
     return args
+
+
+def is_purpose(tok: Token) -> bool:
+    """"staged a strike *to demand* reforms", "opened fire *to disperse* them": the goal of an act."""
+    return tok.dep_ in ("advcl", "xcomp") and to_infinitive(tok)
+
+
+def object_lemmas(args: Arguments) -> set[str]:
+    """Lemmas of the object phrase: head, its compounds ("defense pact") and conjuncts ("shells and munitions")."""
+    if args.patient is None:
+        return set()
+    out = set()
+    patient = real_head(args.patient)  # "suspended part of its aid": the aid
+    heads = [patient, *patient.conjuncts]
+    heads += [c for c in patient.head.children if c.dep_ == "dobj" and c not in heads]
+    heads += [c for c in patient.children if c.dep_ == "appos"]  # "Malaysia Airlines Boeing 777 flight MH17"
+    for tok in heads:
+        lemma = tok.lemma_.lower()
+        out.add(lemma)
+        if tok.ent_type_ == "MONEY":  # "granted $27 million": a sum of money is money
+            out.add("money")
+        out.add(tok.lower_)
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+        for m in mods:
+            out.add(f"{m.lemma_.lower()} {lemma}")
+            out.add(f"{m.lower_} {tok.lower_}")
+            if tok.pos_ == "PROPN" and m.dep_ == "compound":
+                out.add(m.lemma_.lower())  # "President Bazoum": the title is the word class
+        for prep in tok.children:  # "state of emergency", "cessation of hostilities"
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out.update(f"{lemma} of {o.lower_}" for o in prep.children if o.dep_ == "pobj")
+    return out

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import yaml
 from spacy.tokens import Token
 
+from dotterel import language
 from dotterel.events.arguments import to_infinitive
 from dotterel.knowledge import data_path, word_set
 from dotterel.model import Modality
@@ -39,7 +40,15 @@ class ModalityCues:
 def load_cues() -> ModalityCues:
     with data_path("events", "modality.yaml").open(encoding="utf-8") as fh:
         raw = yaml.safe_load(fh)
-    return ModalityCues(**{k: word_set(v, "modality.yaml") for k, v in raw.items()})
+    cues = {k: word_set(v, "modality.yaml") for k, v in raw.items()}
+    # closed-class words live in data/language/ (shared with dates, claims, genre)
+    cues.update(future_aux=language.words("auxiliaries", "future"),
+                self_future_aux=language.words("auxiliaries", "self_future"),
+                hypothetical_aux=language.words("auxiliaries", "hypothetical"),
+                obligation_aux=language.words("auxiliaries", "obligation"),
+                condition_marks=language.words("conditions", "antecedent"),
+                reporting_verbs=language.words("reporting", "event"))
+    return ModalityCues(**cues)
 
 
 def _local(tok: Token, cues: ModalityCues) -> Modality | None:

@@ -16,6 +16,11 @@ _KNOWN_KEYS = {
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
     "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient",
 }
+# word classes the coder's code names (not only the patterns): patterns.yaml must define each, and
+# `in_class` refuses any other name, so a typo raises instead of silently matching nothing
+CODE_CLASSES = frozenset({
+    "NATURE", "TALKS", "AGREEMENT", "RELATIONS", "BORDER", "HELPING", "ATTACK", "PLACE_PART", "PEOPLE",
+    "HOME_MEASURE"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -111,7 +116,13 @@ class PatternSet:
                    for k in noun_keys(noun))
 
     def in_class(self, lemma: str, name: str) -> bool:
-        return lemma in self.classes.get(name, frozenset())
+        return lemma in self.word_class(name)
+
+    def word_class(self, name: str) -> frozenset[str]:
+        """A word class the code refers to by name (one of CODE_CLASSES)."""
+        if name not in CODE_CLASSES:
+            raise KeyError(f"word class {name!r} is not one of the coder's CODE_CLASSES")
+        return self.classes[name]
 
 
 def noun_keys(noun: Token) -> list[str]:
@@ -122,6 +133,8 @@ def noun_keys(noun: Token) -> list[str]:
 
 def _words(value: object, classes: dict[str, frozenset[str]]) -> frozenset[str]:
     if isinstance(value, str) and value.startswith("@"):
+        if value[1:] not in classes:
+            raise ValueError(f"patterns.yaml: unknown word class {value!r}")
         return classes[value[1:]]
     if isinstance(value, list):
         return _strings(value)
@@ -172,7 +185,10 @@ def parse_patterns(raw: dict) -> PatternSet:
         )
         for lemma in pattern.lemmas:
             by_lemma.setdefault(lemma, []).append(pattern)
-    nominal = {}
+    missing = CODE_CLASSES - set(classes)
+    if missing:
+        raise ValueError(f"patterns.yaml: word classes the coder refers to are missing: {sorted(missing)}")
+    nominal: dict[str, NominalTrigger] = {}
     for spec in raw.get("nominal", []):
         trig = NominalTrigger(type=spec["type"], mode=spec.get("mode"), context=tuple(spec.get("context", ())),
                               recipient_slots=tuple(spec.get("recipient", ())))

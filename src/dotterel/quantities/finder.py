@@ -25,6 +25,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from dotterel import language
 from dotterel.findings import QuantityFinding
 from dotterel.model import Bound
 from dotterel.quantities.lexicon import Lexicon, Unit, lexicon
@@ -33,10 +34,7 @@ from dotterel.quantities.numbers import Core, read_core
 _DIGIT_GROUP = re.compile(r"^\+?\d+$")
 _COUNTABLE = re.compile(r"^[^\W\d_][\w'-]*$")  # a word, not "to-198"
 _RANGE_LINKS = frozenset({"to", "-", "–", "—", "or", "and"})
-_MONTHS_DAYS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec "
-    "monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS_DAYS = frozenset(language.calendar("quantities"))
 _YEAR_LEFT = frozenset({"the", "a", "its", "their", "his", "her", "'s", "this", "that", "in", "since", "by",
                         "until", "till", "of", "from", "and", "-", "–", "before", "after", "during", "for"})
 _NAME_ENTS = frozenset({"FAC", "GPE", "LOC", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})

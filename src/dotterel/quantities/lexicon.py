@@ -1,4 +1,5 @@
-"""The quantity finder's knowledge, read once from `data/quantities/*.csv`.
+"""The quantity finder's knowledge, read once from `data/quantities/*.csv` (number words: the shared
+`data/language/numbers.csv`).
 
 Every word list (number words, units, bound cues, projection words, roles, context words) is a
 reviewed data file; this module only parses them into lookup tables.
@@ -11,6 +12,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from dotterel import language
 from dotterel.knowledge import data_path
 from dotterel.model import Bound
 
@@ -62,11 +64,11 @@ def _key(phrase: str) -> tuple[str, ...]:
 def lexicon() -> Lexicon:
     numbers: dict[str, tuple[float, str]] = {}
     suffixes: dict[str, float] = {}
-    for r in _rows("numbers.csv"):
-        if r["kind"] == "suffix":  # glued or next to digits: "1.2bn", "300 m"
-            suffixes[r["word"]] = float(r["value"])
+    for word, value, kind in language.numbers("quantities"):
+        if kind == "suffix":  # glued or next to digits: "1.2bn", "300 m"
+            suffixes[word] = value
         else:
-            numbers[r["word"]] = (float(r["value"]), r["kind"])
+            numbers[word] = (value, kind)
     pre_units: dict[tuple[str, ...], Unit] = {}
     post_units: dict[tuple[str, ...], Unit] = {}
     for r in _rows("units.csv"):
@@ -79,6 +81,8 @@ def lexicon() -> Lexicon:
     projection: dict[str, set[str]] = {}
     for r in _rows("projection.csv"):
         projection.setdefault(r["kind"], set()).add(r["word"])
+    for kind in ("epistemic", "future"):  # the auxiliaries are shared language data
+        projection.setdefault(kind, set()).update(language.words("auxiliaries", f"projection_{kind}"))
     verb_roles: dict[str, str] = {}
     noun_roles: dict[str, str] = {}
     for r in _rows("roles.csv"):

@@ -321,7 +321,9 @@ def fragment_text(fragment: str) -> str:
 
 def _entry_date(entry: dict) -> str | None:  # type: ignore[type-arg]
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        # dict.get, not the FeedParserDict's own: that maps a missing updated_parsed onto published_parsed
+        # with a DeprecationWarning
+        value = dict.get(entry, key)
         if value:
             try:
                 return _dt.date(value[0], value[1], value[2]).isoformat()

@@ -1,4 +1,5 @@
-"""Who is speaking: the speaker's words from the parse, and antecedents for pronoun speakers.
+"""Who is speaking: the speaker's words from the parse, and antecedents for pronoun speakers (the claims
+finder's speakers; part of the actors API because it decides whose words a phrase stands for).
 
 Speaker words are the speaker's noun phrase without leading determiners, appositions, relative
 clauses or trailing punctuation ("Frank Ledwidge, a former officer," -> "Frank Ledwidge").
@@ -13,24 +14,27 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.attrs import DEP, SENT_START, TAG
 from spacy.tokens import Doc, Token
 
-from dotterel.claims.cues import Lexicon
+from dotterel import language
 from dotterel.findings import ActorIndex, Mention
+
+if TYPE_CHECKING:  # a type only: the claims package imports this module
+    from dotterel.claims.cues import Lexicon
 
 # Dependents that describe the speaker rather than name it.
 _DROP_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis"})
 _LEADING_DROP = frozenset({"det", "predet", "cc", "preconj", "case"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-THING_PRONOUNS = frozenset({"it", "its"})
-FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
-SPEAKER_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | FIRST_SECOND | {"one", "someone", "everyone",
-                                                                                    "somebody", "nobody", "many",
-                                                                                    "some", "others", "both"}
-RELATIVE = frozenset({"who", "that", "which", "whom"})
+PERSON_PRONOUNS = language.words("pronouns", "person")
+PLURAL_PRONOUNS = language.words("pronouns", "plural")
+THING_PRONOUNS = language.words("pronouns", "thing")
+FIRST_SECOND = language.words("pronouns", "first_second")
+SPEAKER_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | FIRST_SECOND | language.words(
+    "pronouns", "indefinite")
+RELATIVE = language.words("pronouns", "relative")
 # How far back (in sentences) an antecedent may lie.
 WINDOW_SENTENCES = 4
 

@@ -1,0 +1,48 @@
+"""Real-news attribution and quantity gold (`tests/gold/realnews/claims.jsonl`): annotations stored as
+character offsets into articles of the shared corpus, turned back into the claim and quantity scorers'
+gold records with the article text read from `../shared` by id (the project keeps no corpus text)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from dotterel.errors import InputError
+from dotterel.evaluation.claims import GoldClaim, GoldPassage
+from dotterel.evaluation.event_sets import corpus_records
+from dotterel.evaluation.quantities import GoldQuantity, GoldSentence
+
+Json = dict[str, Any]
+
+
+def _rows(path: Path, corpus: Path) -> list[tuple[Json, str]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = corpus_records(corpus, {r["id"] for r in rows})
+    missing = [r["id"] for r in rows if r["id"] not in records]
+    if missing:
+        raise InputError(f"{path}: {len(missing)} record ids not in {corpus} (first: {missing[0]})")
+    return [(r, records[r["id"]]["text"]) for r in rows]
+
+
+def _cut(text: str, span: list[int] | None) -> str:
+    return text[span[0]:span[1]] if span else ""
+
+
+def claim_passages(path: Path, corpus: Path) -> list[GoldPassage]:
+    out = []
+    for row, text in _rows(path, corpus):
+        claims = [GoldClaim(_cut(text, c.get("speaker_span")), _cut(text, c.get("cue_span")), c.get("kind") or "",
+                            _cut(text, c["content_span"]), c.get("certainty") or "",
+                            (c["content_span"][0], c["content_span"][1]))
+                  for c in row["claims"] if c.get("content_span")]
+        out.append(GoldPassage(row["id"], text, claims))
+    return out
+
+
+def quantity_sentences(path: Path, corpus: Path) -> list[GoldSentence]:
+    return [GoldSentence(row["id"], text, [
+        GoldQuantity(text=_cut(text, q["span"]), value=float(q["value"]), bound=q["bound"],
+                     projected=bool(q.get("projected")), unit=q.get("unit"))
+        for q in row["quantities"] if q.get("value") is not None])
+        for row, text in _rows(path, corpus)]

@@ -1,0 +1,145 @@
+"""The DESIGN.md and CAMEO/PLOVER conventions of the coder, each a named function.
+
+A pattern says which words code which type between which grammatical slots; these rules say what the
+type becomes when the act is announced, promised or held over someone, and who the parties are when
+the text leaves them unnamed (the place, the actor's own country). Which types each rule applies to is
+data: the convention columns of data/events/plover.csv.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from dotterel import language
+from dotterel.actors.parties import ethnic, home_country, sole_state
+from dotterel.events.arguments import Arguments
+from dotterel.events.modality import declared_intent, self_announced_future
+from dotterel.events.ontology import ONTOLOGY
+from dotterel.events.parties import subject_place
+from dotterel.findings import ActorIndex, Mention
+from dotterel.model import Modality
+
+HOME_ORGANS = frozenset({"GOV", "COP", "JUD", "REB"})
+OFFER_CONDITIONS = language.words("conditions", "offer")
+
+
+def _conflict_act(etype: str) -> bool:
+    return ONTOLOGY.has(etype, "conflict_act")
+
+
+def retyped(tok: Token, etype: str, mode: str | None, modality: Modality,
+            content_type: Callable[[], str | None]) -> tuple[str, str | None, Modality]:
+    """Type, mode and modality of an act as announced (DESIGN.md): a conditional act is a threat, an announced
+    refusal a REJECT, a declared hostile act a threat, a promised cooperative act AGREE. `content_type` gives
+    the type of what a verbal act promises (computed only when asked)."""
+    cooperative = ONTOLOGY.spec(etype).cooperative
+    announced = declared_intent(tok) or self_announced_future(tok)
+    if conditional_threat(tok, etype, modality):
+        return "THREATEN", None, "asserted"
+    if modality == "negated" and announced:
+        # "said he would not provide support": an actor refusing is REJECT, a fact in itself
+        return "REJECT", None, "asserted"
+    if _conflict_act(etype) and announced:
+        # an actor declaring its own hostile act ("ready to impose", "said they would boycott") threatens
+        return "THREATEN", None, "asserted"
+    if etype == "AGREE" and (content := content_type()) is not None and (
+            _conflict_act(content) or content == "ASSAULT"):
+        return "THREATEN", None, modality  # "vowed to march on the capital"
+    if cooperative and (modality == "future" or declared_intent(tok) or (announced and not conditioned(tok))):
+        # DESIGN.md: a promised cooperative act is AGREE; the futurity is in the type
+        return "AGREE", None, "asserted"
+    return etype, mode, modality
+
+
+def conditional_threat(tok: Token, etype: str, modality: str) -> bool:
+    """"will withdraw its force *unless* ...", "may halt mediation *if* ...": an act held over someone."""
+    marks = {m.lower_ for c in tok.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
+    if "unless" in marks:
+        return modality in ("future", "hypothetical") or _conflict_act(etype)
+    return "if" in marks and modality in ("future", "hypothetical") and (_conflict_act(etype) or etype == "ASSAULT")
+
+
+def conditioned(tok: Token) -> bool:
+    """"would meet the mediator *if* he gave them a veto": an offer on a condition stays hypothetical."""
+    return any(m.dep_ == "mark" and m.lower_ in OFFER_CONDITIONS for c in tok.children if c.dep_ == "advcl"
+               for m in c.children)
+
+
+def ethnic_in_place(recipients: list[Mention], location: Mention | None, tok: Token) -> list[Mention]:
+    """"killed three ethnic Albanians in southern Serbia": an ethnic group is of the state it lives in."""
+    if location is None or location.kind != "state":
+        return recipients
+    return [location if ethnic(tok.doc[m.head]) and m.code != location.code else m for m in recipients]
+
+
+def local_actor(etype: str, actor: list[Mention], location: Mention | None, args: Arguments, sent: Span,
+                actors: ActorIndex) -> list[Mention]:
+    """"people blocked streets in Hong Kong", "a roadside bomb near Samarra killed ...": unnamed actors are of
+    the place where they act (CAMEO/PLOVER convention)."""
+    if any(m.code for m in actor) or not ONTOLOGY.has(etype, "local_actor"):
+        return actor
+    home = location or subject_place(args, actors) or sole_state(sent, args.subject, actors)
+    if home is None:
+        return actor
+    return [replace(home, sector=actor[0].sector if actor else None)]
+
+
+def implied_recipients(etype: str, actor: list[Mention], recipients: list[Mention], location: Mention | None,
+                       two_sided: bool, home_measure: Callable[[], bool]) -> list[Mention]:
+    """The recipient the text leaves unnamed (CAMEO/PLOVER conventions), first rule that applies:
+    both sides of a clash act, with no recipient; violence done in a named place is done to its state;
+    a protest or concession with no target is aimed at the actor's own country; a government's measure at
+    home (`home_measure`: the object is one), or its organs coercing unnamed people, act on their own
+    country; unnamed people acted on by a state's own organs are that state's."""
+    spec = ONTOLOGY.spec(etype)
+    if two_sided:
+        return recipients  # "clashes between X and Y": both sides act, no recipient (DESIGN.md)
+    if not any(m.code for m in recipients) and "place_targeted" in spec.flags and location is not None \
+            and location.code:
+        return [location]  # "attacked a restaurant in Mogadishu": the violence is done to Somalia
+    if not recipients and spec.home_target:
+        return home_country(actor, spec.home_sector)  # "Algerian landowners began a hunger strike"
+    if not recipients and governs_at_home(actor) and home_measure():
+        return home_country(actor, None)  # "prepared to impose martial law", "lifted the ban on the FIS"
+    if not recipients and "self_directed" in spec.flags and governs_at_home(actor):
+        return home_country(actor, None)  # "police opened fire ... arresting 12", "the junta imposed martial law"
+    if recipients and not any(m.code for m in recipients) and domestic(etype, actor):
+        # "Egyptian police dispersed demonstrators", "the Sudanese government accused rebels"
+        return home_country(actor, recipients[0].sector) or recipients
+    return recipients
+
+
+def domestic(etype: str, actor: list[Mention]) -> bool:
+    """Whether unnamed people acted on by these actors are of the actors' own state."""
+    sectors = {m.sector for m in actor if m.code}
+    if not sectors or sectors & {"MIL", "IGO"} or any(m.kind == "igo" for m in actor):
+        return False  # armies act abroad as often as at home
+    return ONTOLOGY.has(etype, "domestic") or (etype == "ASSAULT" and sectors <= {"COP", "REB"})
+
+
+def governs_at_home(actor: list[Mention]) -> bool:
+    """One named internal organ of one state (not its army, not an IGO), acting alone: not two sides fighting."""
+    coded = [m for m in actor if m.code]
+    return len(coded) == 1 and all(
+        m.kind != "igo" and m.sector in HOME_ORGANS for m in coded)
+
+
+def town_is_no_recipient(etype: str, recipients: list[Mention]) -> list[Mention]:
+    """"talks in Geneva": a town is where, not whom (except for acts done to a place, or places left)."""
+    if ONTOLOGY.has(etype, "place_targeted") or ONTOLOGY.has(etype, "place_left"):
+        return recipients
+    return [m for m in recipients if not m.place]
+
+
+def acting_together(etype: str, actor: list[Mention], recipients: list[Mention]) -> list[Mention]:
+    """An actor is not its own recipient; domestic dyads (Congress -> the president: USA-USA) are kept, but
+    "Armenia and Azerbaijan agreed that their countries ..." is the two acting together (no recipient)."""
+    actor_keys = {m.key for m in actor}
+    recipients = [m for m in recipients if m.key not in actor_keys]
+    actor_codes = {m.code for m in actor if m.code}
+    if len(actor_codes) > 1 and {m.code for m in recipients} <= actor_codes and ONTOLOGY.spec(etype).cooperative:
+        return []
+    return recipients

@@ -1,0 +1,232 @@
+"""The pattern interpreter: whether a pattern of data/events/patterns.yaml applies to a trigger's frame,
+and if so with which actors and recipients.
+
+A pattern's keys are read here and only here: the frame constraints (object class, complements,
+particles, content clause) in `frame_fits`, the party keys (recipient slots, inverse, reciprocal,
+foreign/IGO recipients, ...) in `match`. Verbs that take their event from a noun ("staged a hunger
+strike", "protests erupted") get a pattern built from the noun in `nominal_pattern`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dotterel import language
+from dotterel.actors.parties import subject_mentions
+from dotterel.actors.phrases import mentions_in, real_head
+from dotterel.events import conventions, parties
+from dotterel.events.arguments import Arguments, arguments, object_lemmas
+from dotterel.events.ontology import ONTOLOGY
+from dotterel.events.patterns import NominalTrigger, Pattern, PatternSet, noun_keys
+from dotterel.findings import ActorIndex, Mention
+
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+# "warned that police *will* ...", "warned that Hezbollah *could* open new fronts"
+ANNOUNCING_AUX = language.words("auxiliaries", "self_future", "warned")
+# the slots of a pattern built from an event noun, when the noun's entry names none
+NOMINAL_SLOTS = ("pobj:against", "pobj:on", "pobj:with", "pobj:into", "pobj:to", "pobj:in")
+
+Parties = tuple[list[Mention], list[Mention]]
+
+
+def nature_acts(tok: Token, args: Arguments, ps: PatternSet) -> bool:
+    """"An earthquake struck", "floods destroyed homes": nature acts on no one's behalf."""
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects += [args.subject] if args.subject is not None else []
+    return any(ps.in_class(k, "NATURE") for s in subjects for k in noun_keys(real_head(s)))
+
+
+def _complements(tok: Token) -> list[Token]:
+    """What the verb calls its object: "called the plan *a threat*", "described it *as aggression*"."""
+    found = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+    return found + [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                    for o in c.children if o.dep_ == "pobj"]
+
+
+def _prep_objects(tok: Token) -> list[Token]:
+    """Objects of the trigger's prepositions, through stacked ones ("pulled *out of* the talks")."""
+    found, stack = [], [c for c in tok.children if c.dep_ in ("prep", "prt")]
+    while stack:
+        prep = stack.pop()
+        for c in prep.children:
+            if c.dep_ == "pobj":
+                found.append(c)
+            elif c.dep_ == "prep":
+                stack.append(c)
+    return found
+
+
+def _is_joint(args: Arguments) -> bool:
+    if args.patient is None:
+        return False
+    return any(c.lower_ in ("joint", "combined", "bilateral", "trilateral") for c in args.patient.children) or bool(
+        args.preps.get("with"))
+
+
+def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: PatternSet) -> bool:
+    """The pattern's constraints on the trigger's frame: object class, complements, particles, prepositions."""
+    objects = object_lemmas(args)
+    infinitives = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in c.children)]
+    if p.objects is not None and not (objects & p.objects) and not (p.object_optional and not objects):
+        return False
+    if p.content_verbs is not None and not any(
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in p.content_verbs for c in tok.children):
+        return False
+    if p.finite_content and not any(c.dep_ == "ccomp" and c not in infinitives for c in tok.children):
+        return False
+    if p.complements is not None and not any(k in p.complements for c in _complements(tok) for k in noun_keys(c)):
+        return False
+    if p.prep_any and not (p.prep_any & set(args.preps)):
+        return False
+    if p.prep_objects is not None and not any(key in p.prep_objects for obj in _prep_objects(tok)
+                                              for key in noun_keys(obj)):
+        return False
+    if p.joint and not _is_joint(args):
+        return False
+    if p.no_infinitive and any(c.dep_ == "xcomp" for c in infinitives):
+        return False
+    if p.needs_content and not infinitives:
+        return False
+    # "declined to resign" refuses an act; "declined to comment" refuses nothing
+    return not (p.event_content and content_type(tok, actors, ps) is None)
+
+
+def future_content(tok: Token, actor: list[Mention], actors: ActorIndex, ps: PatternSet) -> bool:
+    """A reported clause announcing a future act of the speaker's own side: "warned that police *will* no
+    longer tolerate rallies" (not "US commanders warned that China could impose a blockade")."""
+    own = {m.code for m in actor if m.code}
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ANNOUNCING_AUX for a in c.children):
+            subject = arguments(c, ps.stative_participles).subject
+            doer = {m.code for m in subject_mentions(subject, actors, ps) if m.code}
+            if not doer or (own and doer <= own):
+                return True
+    return False
+
+
+def _event_subject_match(p: Pattern, args: Arguments, actors: ActorIndex, ps: PatternSet) -> Parties | None:
+    """"protests erupted in Tehran", "clashes between X and Y continued": the subject noun names the event."""
+    actor, recipients = parties.event_noun_parties(args.subject, p.type, args, actors, ps) if args.subject \
+        else ([], [])
+    if not actor and not recipients and ONTOLOGY.spec(p.type).home_target:
+        place = parties.location(args, actors, [], ps)  # "protests erupted in Tehran": aimed at Iran
+        recipients = [place] if place is not None else []
+    return (parties.unique(actor), parties.unique(recipients)) if actor or recipients else None
+
+
+def _victim_subject_match(args: Arguments, actors: ActorIndex, ps: PatternSet) -> Parties | None:
+    """"soldiers died in a drone attack by the rebels": the subject suffered, the attack names the attacker."""
+    attack = parties.attack_phrase(args, ps)
+    if attack is None:
+        return None
+    victims = [m for m in mentions_in(args.subject, actors) if m.code]
+    actor = parties.attackers(attack, actors, ps)
+    return (parties.unique(actor), parties.unique(victims)) if actor or victims else None
+
+
+def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: PatternSet) -> Parties | None:
+    """Actors and recipients if pattern `p` applies to trigger `tok`, else None."""
+    if p.event_subject:
+        return _event_subject_match(p, args, actors, ps)
+    if nature_acts(tok, args, ps) or not frame_fits(p, tok, args, actors, ps):
+        return None
+    if p.victim_subject:
+        return _victim_subject_match(args, actors, ps)
+    actor = subject_mentions(args.subject, actors, ps)
+    if args.passive and p.type == "ASSAULT" and not any(m.code for m in actor):
+        # "killed in an Israeli air strike": the attack names the attacker
+        attack = parties.attack_phrase(args, ps)
+        if attack is not None:
+            actor = parties.attackers(attack, actors, ps) or actor
+    if p.nonstate_subject and any(m.sector in STATE_ORGANS for m in actor):
+        return None
+    if p.content_future and not future_content(tok, actor, actors, ps):
+        return None
+    if p.subject_sectors and not any(m.sector in p.subject_sectors for m in actor):
+        return None
+    recipients: list[Mention] = []
+    for slot in p.recipient_slots:
+        recipients = parties.purpose_parties(args, tok, actors, ps) if slot == "purpose" \
+            else parties.slot(slot, args, actors, ps)
+        if recipients:
+            break
+    if not recipients and p.recipient_slots:
+        recipients = parties.slot_owners(args, p.recipient_slots, actors)
+    if not recipients and p.needs_slot_recipient:
+        return None
+    if not recipients and ONTOLOGY.has(p.type, "content_taking"):
+        recipients = parties.content_recipients(tok, args, actors, {m.key for m in actor}, ps)
+    if not recipients and ONTOLOGY.spec(p.type).hostile:
+        # "mobilized reservists for a war *against Iraq*": the adversary named inside a purpose phrase
+        recipients = [m for head in parties.nested(args, ("against",)) for m in mentions_in(head, actors) if m.code]
+    if p.inverse:  # "Kyiv received weapons from Berlin": the giver acts, the subject receives
+        actor, recipients = recipients, actor
+    if p.theme_actor and not actor and args.patient is not None:
+        actor = [m for m in mentions_in(args.patient, actors) if m.code]
+        recipients = [m for m in recipients if m not in actor]
+    if p.reciprocal and recipients:
+        actor, recipients = actor + recipients, []
+    recipients = conventions.town_is_no_recipient(p.type, recipients)
+    actor_codes = {m.code for m in actor if m.code}
+    if p.foreign_recipient:
+        recipients = [m for m in recipients if m.code and m.code not in actor_codes and m.kind in ("state", "igo")]
+    if p.igo_recipient:
+        recipients = [m for m in recipients if m.kind == "igo"]
+    recipients = conventions.acting_together(p.type, actor, recipients)
+    if p.needs_recipient and not recipients:
+        return None
+    if not actor and not recipients and not (ONTOLOGY.has(p.type, "place_targeted") and args.patient is not None
+                                              and parties.location(args, actors, [], ps) is not None):
+        return None  # (unnamed victims in a named place are still coded: the place fills in below)
+    return parties.unique(actor), parties.unique(recipients)
+
+
+def content_type(tok: Token, actors: ActorIndex, ps: PatternSet) -> str | None:
+    """The event type of what a verbal act promises ("vowed to *march on* the capital" -> ASSAULT,
+    "vowed that the group would *retaliate*")."""
+    for child in tok.children:
+        if child.dep_ not in ("xcomp", "ccomp"):
+            continue
+        args = arguments(child, ps.stative_participles)
+        for p in ps.for_token(child):
+            if match(p, child, args, actors, ps) is not None:
+                return p.type
+    return None
+
+
+def nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> tuple[Pattern, bool] | None:
+    """"staged a hunger strike", "went on strike", "launched an investigation": the noun names the event;
+    so does the subject of a verb of occurrence ("protests erupted", "clashes continued"). The flag says the
+    noun matched as a compound ("hunger strike"), which is more specific than a verb's object class."""
+    lemma = ps.lemma_of(tok.text, tok.lemma_.lower())
+    if lemma in ps.occurrence_verbs and args.subject is not None and not args.passive:
+        hit = ps.noun_trigger(args.subject)
+        if hit is not None:
+            return _noun_pattern(lemma, hit[0], event_subject=True), True
+    if lemma in ps.motion_verbs:  # "flew to Beijing for talks", "returned to Geneva for negotiations"
+        for noun in args.preps.get("for", []):
+            hit = ps.noun_trigger(noun)
+            if hit is not None and hit[0].type == "CONSULT":
+                return _noun_pattern(lemma, hit[0], recipient_slots=("pobj:to", "pobj:in", "pobj:with")), True
+    if lemma in ps.state_verbs:  # "troops remained *on alert*", "workers are *on strike*": the state is the event
+        for noun in args.preps.get("on", []) + args.preps.get("in", []):
+            hit = ps.noun_trigger(noun)
+            if hit is not None:
+                return _noun_pattern(lemma, hit[0]), True
+    if lemma not in ps.light_verbs or any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
+        return None  # "called off the strike" ends it
+    nouns = [args.patient] if args.patient is not None else []
+    nouns += args.preps.get("on", []) + args.preps.get("into", []) + args.preps.get("in", [])
+    for noun in nouns:
+        hit = ps.noun_trigger(noun) if noun is not None else None
+        if hit is not None:
+            trig, key = hit
+            return _noun_pattern(lemma, trig), " " in key
+    return None
+
+
+def _noun_pattern(lemma: str, trig: NominalTrigger, recipient_slots: tuple[str, ...] | None = None,
+                  event_subject: bool = False) -> Pattern:
+    """The pattern a verb takes on from the event noun it carries (the noun's slots, else the nominal defaults)."""
+    return Pattern(lemmas=frozenset({lemma}), type=trig.type, mode=trig.mode, context=trig.context,
+                   recipient_slots=recipient_slots or trig.recipient_slots or NOMINAL_SLOTS, event_subject=event_subject)

@@ -1,0 +1,228 @@
+"""Who acts on whom: the recipient slots a pattern names, the owners of what is acted on, the attacker
+named in an attack phrase, the parties of an event noun, the place an event happens in.
+
+Every function reads the parse around one trigger and returns actor mentions; which of them a pattern
+keeps is decided in `frames`, the conventions that fill in unnamed parties in `conventions`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dotterel import language
+from dotterel.actors.parties import subject_mentions
+from dotterel.actors.phrases import mentions_in, real_head
+from dotterel.events.arguments import Arguments, arguments, is_purpose
+from dotterel.events.ontology import ONTOLOGY
+from dotterel.events.patterns import PatternSet
+from dotterel.findings import ActorIndex, Mention
+
+LOCATION_PREPS = language.ordered("prepositions", "location")  # tried in order
+ATTACK_PREPS = language.ordered("prepositions", "attack")
+OWNER_PREPS = language.words("prepositions", "owner")
+# the party a thing is directed at or shared with: "sales *to Iran*", "a truce *with* the rebels", "a
+# commitment *to* the Zambian people"
+PARTY_PREPS = OWNER_PREPS | language.words("prepositions", "party")
+THREAT_CONDITIONS = language.words("conditions", "threat")
+DESTINATION_SLOTS = frozenset({"pobj:to", "pobj:into"})
+IN_PREP = frozenset({"in"})
+
+
+def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet) -> list[Mention]:
+    """The actors filling one recipient slot of a pattern ("dobj", "pobj:<prep>", "nested:<prep>")."""
+    if name in ("dobj", "dobj_owner"):
+        # in the passive the grammatical subject is the one acted on ("civilians were killed")
+        heads = [args.patient] if args.patient is not None else []
+        found = mentions_in(args.patient, actors) or owners(args.patient, actors)
+        if not any(m.code for m in found):  # "settlements *in* the Gaza Strip", "observers *from* the OSCE"
+            found = [m for m in owners(args.patient, actors, frozenset({"in", "from"})) if m.code] or found
+    else:
+        if name.startswith("nested:"):  # "advised against travel *to Tunisia*": one phrase further down
+            heads = nested(args, (name[7:],))
+        else:
+            heads = args.preps.get(name[5:] if name.startswith("pobj:") else name, [])
+        found = []
+        for head in heads:
+            found.extend(m for m in mentions_in(head, actors) if m not in found)
+    if any(m.code for m in found):
+        return found
+    # "sent troops to a peacekeeping force *in Liberia*": a destination naming no one is where it is;
+    # "pulled out of talks *with Venezuela*", "reopened its border *with Armenia*": the noun names the party
+    destination = name in DESTINATION_SLOTS
+    inner = frozenset({"in", "inside"} if destination else {"with", "between"})
+    heads = [h for h in heads if destination or names_other_party(h, ps)]
+    return [m for head in heads for m in owners(head, actors, inner)
+            if m.code and (m.kind == "state" or not destination)] or found
+
+
+def names_other_party(noun: Token, ps: PatternSet) -> bool:
+    """Talks, agreements, relations and borders carry their other party in a "with"/"between" phrase."""
+    return any(ps.in_class(noun.lemma_.lower(), c) for c in ("TALKS", "AGREEMENT", "RELATIONS", "BORDER"))
+
+
+def purpose_parties(args: Arguments, tok: Token, actors: ActorIndex, ps: PatternSet) -> list[Mention]:
+    """Whom an act is meant to help: "sent troops *to back the government in Tripoli*"."""
+    for clause in tok.children:
+        if is_purpose(clause) and ps.in_class(clause.lemma_.lower(), "HELPING"):
+            obj = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
+            found = [m for m in mentions_in(obj, actors) or owners(obj, actors) if m.code] or [
+                m for h in (clause, obj) for m in owners(h, actors, IN_PREP)  # "back the government *in Tripoli*"
+                if m.code and m.kind == "state"]
+            if found:
+                return found
+    return []
+
+
+def owners(thing: Token | None, actors: ActorIndex, preps: frozenset[str] = OWNER_PREPS) -> list[Mention]:
+    """Whose the acted-on thing is, when it names no actor itself: "a camp *for Congolese refugees*",
+    "the positions *of the rebels*", "homes *belonging to* settlers"."""
+    if thing is None:
+        return []
+    for prep in thing.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            objs = [obj for obj in prep.children if obj.dep_ == "pobj"]
+            found = [m for obj in objs for m in mentions_in(obj, actors)]
+            if not found and preps is PARTY_PREPS:  # "an embargo on arms sales *to Vietnam*": one more step
+                found = [m for obj in objs for m in owners(obj, actors, OWNER_PREPS | {"to", "with"})]
+            if found:
+                return found
+    return []
+
+
+def slot_owners(args: Arguments, slots: tuple[str, ...], actors: ActorIndex) -> list[Mention]:
+    """"tighten the naval blockade *of Serbia*", "hack into the computers *of South Korean officers*": the
+    acted-on thing's owner (a destination's "with" is no party: "deployed troops to its border *with Guyana*")."""
+    things = [(args.patient, PARTY_PREPS)] + [
+        (h, OWNER_PREPS if s in DESTINATION_SLOTS else PARTY_PREPS)
+        for s in slots if s.startswith("pobj:") for h in args.preps.get(s[5:], [])]
+    return next((found for t, preps in things if (found := [m for m in owners(t, actors, preps) if m.code])), [])
+
+
+def attack_phrase(args: Arguments, ps: PatternSet) -> Token | None:
+    """The attack an outcome happened in: "killed *in an air strike*", "wounded *during shelling*"."""
+    heads = [h for prep in ATTACK_PREPS for h in args.preps.get(prep, [])] + nested(args, ("of",))
+    for head in heads:  # "died as a result *of torture*": one phrase further down
+        if ps.names_event(head, "ASSAULT", "ATTACK"):
+            return head
+    return None
+
+
+def attackers(attack: Token, actors: ActorIndex, ps: PatternSet) -> list[Mention]:
+    """Who carried out an attack: its modifiers ("an *Israeli* air strike") or its "by" phrase."""
+    found = [m for m in mentions_in(attack, actors) if m.code]
+    if found:
+        return found
+    for prep in attack.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            found = [m for o in prep.children if o.dep_ == "pobj" for m in subject_mentions(o, actors, ps) if m.code]
+            if found:
+                return found
+    return []
+
+
+def nested(args: Arguments, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of `preps` one phrase further down: "fired at targets *in Gaza*", "for a war *against Iraq*"."""
+    found: list[Token] = []
+    for heads in args.preps.values():
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in preps:
+                    found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
+
+
+def unique(mentions: list[Mention]) -> list[Mention]:
+    """One mention per actor (uncoded ones by their words)."""
+    out: list[Mention] = []
+    keys: set[tuple[str | None, str | None, str]] = set()
+    for m in mentions:
+        k = (m.code, m.sector, m.key if m.code is None else "")
+        if k not in keys:
+            keys.add(k)
+            out.append(m)
+    return out
+
+
+def event_noun_parties(noun: Token, etype: str, args: Arguments, actors: ActorIndex, ps: PatternSet
+                       ) -> tuple[list[Mention], list[Mention]]:
+    """Who takes part in an event named by a noun: "clashes *between X and Y*" (both sides act),
+    "*Palestinian* riots *against Israeli policies*", "an offensive *by* the army *on* the city"; the
+    phrases may hang on the noun or on its verb ("fighting broke out *between* ...")."""
+    def parties(preps: tuple[str, ...]) -> list[Mention]:
+        heads = [o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in preps
+                 for o in prep.children if o.dep_ == "pobj"]
+        heads += [h for prep in preps for h in args.preps.get(prep, [])]
+        return [m for h in heads for m in subject_mentions(h, actors, ps) if m.code]
+
+    sides = parties(("between",))
+    if sides:
+        return sides, []
+    actor = [m for m in mentions_in(noun, actors) if m.code] or parties(("by",))
+    targeted = ONTOLOGY.has(etype, "place_targeted") or etype == "ACCUSE"
+    recipients = parties(("against", "on", "targeting")) if targeted else []
+    if etype == "ASSAULT" and not recipients:
+        actor = actor + parties(("with",))  # "clashes with the police": two-sided
+    return actor, [m for m in recipients if m not in actor]
+
+
+def location(args: Arguments, actors: ActorIndex, used: list[Mention], ps: PatternSet) -> Mention | None:
+    """The state an event happens in: "*in* Mogadishu", "on the outskirts *of* Kabul"."""
+    heads = [h for prep in LOCATION_PREPS for h in args.preps.get(prep, [])] + nested(args, LOCATION_PREPS)
+    # "in a residential sector *of* eastern Beirut", "on the outskirts *of* Kabul": a part of a place
+    heads += [o for h in heads if ps.in_class(h.lemma_.lower(), "PLACE_PART")
+              for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    for head in heads:
+        for m in mentions_in(head, actors):
+            if m.kind == "state" and m not in used:
+                return m
+    return None
+
+
+def subject_place(args: Arguments, actors: ActorIndex) -> Mention | None:
+    """Where the (unnamed) subject is: "students *throughout Indonesia*", "refugees *in Hungary*"."""
+    if args.subject is None:
+        return None
+    for prep in real_head(args.subject).children:
+        if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
+            for obj in prep.children:
+                state = next((m for m in mentions_in(obj, actors) if m.kind == "state" and m.code), None)
+                if obj.dep_ == "pobj" and state is not None:
+                    return state
+    return None
+
+
+def condition_party(tok: Token, actors: ActorIndex, actor: list[Mention], ps: PatternSet) -> list[Mention]:
+    """The subject of the "if"/"unless" clause of a conditional act, when it is another actor."""
+    keys = {m.key for m in actor}
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("xcomp", "ccomp"))]  # "threatened to stop ... if X"
+    for clause in (c for h in heads for c in h.children):
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in THREAT_CONDITIONS for m in clause.children):
+            found = [m for m in mentions_in(arguments(clause, ps.stative_participles).subject, actors)
+                     if m.code and m.key not in keys]
+            if found:
+                return found
+    return []
+
+
+def content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_keys: set[str], ps: PatternSet
+                       ) -> list[Mention]:
+    """Who a verbal act is aimed at, read from its content: "demanded that Myanmar take back ...",
+    "refused to hand over the suspects to Britain", "rejected calls by Belarus", "ruled out talks with the US"."""
+    def others(ms: list[Mention]) -> list[Mention]:
+        return [m for m in ms if m.key not in actor_keys and m.code]
+
+    for child in tok.children:
+        if child.dep_ == "ccomp":
+            found = others(mentions_in(arguments(child, ps.stative_participles).subject, actors))
+            if found:
+                return found
+        if child.dep_ in ("xcomp", "ccomp"):  # "vowed that the group would retaliate *against the US*"
+            inner = arguments(child, ps.stative_participles)
+            for head in [inner.patient, *(h for hs in inner.preps.values() for h in hs)]:
+                # "refused to respond to a demand *from the US*": the owner of what the content is about
+                found = others(mentions_in(head, actors)) or others(owners(head, actors))
+                if found:
+                    return found
+    if args.patient is not None and not args.passive:
+        return others(actors.in_tokens(args.patient.left_edge.i, args.patient.right_edge.i + 1))
+    return []

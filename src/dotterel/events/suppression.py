@@ -1,0 +1,83 @@
+"""What is not an event (DESIGN.md), and one event per happening.
+
+Reporting verbs have no patterns, so they never code; the rules here skip triggers that do have patterns
+but report no event of their own: the antecedent of a condition, what someone is accused of, the content of
+a verbal act coded above it, the purpose of a coded act, a restatement of a coded act, background relative
+clauses.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dotterel.events.arguments import is_purpose
+from dotterel.events.modality import is_condition, load_cues
+from dotterel.events.ontology import ONTOLOGY
+from dotterel.events.patterns import PatternSet
+
+# dependencies by which a clause is the content of the verbal act above it
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep", "acomp", "acl", "dobj"})
+
+
+def suppressed(tok: Token, coded: dict[int, str], main_coded: bool, ps: PatternSet) -> bool:
+    """Not an event of its own: the antecedent of a condition; the content of a verbal act coded above it;
+    the purpose of a coded act; a participle or conjunct restating a coded act of the same type ("attacked
+    the camp, killing 156"); a background relative clause when the sentence's main clause already carries an
+    event. `coded` maps the sentence's coded triggers (token index) to their types."""
+    if is_condition(tok) or alleged(tok, ps):
+        return True
+    if main_coded and in_relative_clause(tok):
+        return True
+    head = tok.head
+    if head.i != tok.i and head.i in coded:
+        if is_purpose(tok):
+            return True
+        if coded[head.i] == "PROTEST" and tok.dep_ in ("advcl", "xcomp"):
+            return True  # "blocked roads demanding reforms": the demand is what the protest says
+        if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" or tok.dep_ == "conj":
+            if any(p.type == coded[head.i] for p in ps.for_token(tok)):
+                return True
+    cur = tok
+    for _ in range(4):
+        # a conjunct shares its head's role ("refused to allow planes to land *and evacuate*") unless the head
+        # is an event of its own ("accused X *and recalled* its envoy")
+        content_conj = cur.dep_ == "conj" and cur.head.i not in coded
+        if (cur.dep_ not in CONTENT_DEPS and not content_conj) or cur.head.i == cur.i:
+            return False
+        said = cur.dep_ == "ccomp" and cur.head.lemma_.lower() in load_cues().reporting_verbs
+        cur = cur.head
+        above = coded.get(cur.i)
+        if above is not None and ONTOLOGY.has(above, "content_taking"):
+            return True
+        if said and cur.head.i in coded and cur.dep_ in ("advcl", "xcomp"):
+            return True  # "staged rallies, *saying* he must resign": what the actors say while acting is a claim
+    return False
+
+
+def alleged(tok: Token, ps: PatternSet) -> bool:
+    """"suspected of *blowing up* a plane", "jailed for *collaborating*": what someone is accused of."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ not in ("of", "for", "with"):
+        return False
+    governor = tok.head.head
+    return ps.lemma_of(governor.text, governor.lemma_.lower()) in ps.allegation_words
+
+
+def in_relative_clause(tok: Token) -> bool:
+    """Inside a relative clause or its complements ("a resolution that aims *to tighten* sanctions")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in ("relcl", "acl"):
+            return True
+        if cur.dep_ not in ("xcomp", "conj", "ccomp") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def in_main_clause(tok: Token) -> bool:
+    """The sentence root, or verbs joined to it by coordination/reporting (not subordinate clauses)."""
+    while tok.head.i != tok.i:
+        if tok.dep_ not in ("conj", "ccomp", "xcomp"):
+            return False
+        tok = tok.head
+    return True
