@@ -290,7 +290,7 @@ def events(
     if pair and not pair[1]:  # a bare code is that actor on anyone
         if code and code != pair[0]:
             fail(f"--dyad {pair[0]} and --actor {code} name different actors", 2)
-        pair, code = None, pair[0]
+        code, pair = pair[0], None
     filters = EventFilter(dyad=pair, actor=code, types=types, since=first, until=last, modalities=modalities)
     asked = " ".join(f"{k} {v}" for k, v in (("--dyad", "-".join(pair) if pair else None), ("--actor", code),
                                             *(("--type", x) for x in types), ("--since", first),

@@ -46,10 +46,10 @@ def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: TextI
     return n
 
 
-def _arrow_schema(columns: Sequence[str]):  # type: ignore[no-untyped-def]
+def _arrow_schema(columns: Sequence[str]):
     import pyarrow as pa
 
-    def kind(name: str):  # type: ignore[no-untyped-def]
+    def kind(name: str):
         if name in LIST_COLUMNS:
             return pa.list_(pa.string())
         if name in _INT_COLUMNS:

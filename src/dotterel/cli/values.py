@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from dotterel.store.query import CODE, DYAD_FORMS, MODALITIES, parse_dyad
 
@@ -64,7 +64,7 @@ def actor_code(value: str, option: str = "--actor") -> str:
                        "give a code such as IRN, RUS or NATO")
 
 
-def _alias_keys(aliases: dict[str, object], text: str) -> list[str]:
+def _alias_keys(aliases: Mapping[str, object], text: str) -> list[str]:
     if text in aliases:
         return [text]
     folded = text.casefold()

@@ -166,7 +166,7 @@ def ingest(
     batch_size: int = 32,
     recode: bool = False,
     advance: Advance | None = None,
-    client=None,  # type: ignore[no-untyped-def]
+    client=None,
 ) -> IngestSummary:
     """Ingest `paths` (files or directories) into `store`; see the module docstring.
 
@@ -223,7 +223,7 @@ def ingest(
 ANALYSIS_CHUNK = 8  # documents per worker task: small tasks keep every worker busy to the end of a run
 
 
-def _distributed(client, batches: Iterator[_Batch], batch_size: int, in_flight: int) -> Iterator[tuple[_Batch, list[Outcome]]]:  # type: ignore[no-untyped-def]
+def _distributed(client, batches: Iterator[_Batch], batch_size: int, in_flight: int) -> Iterator[tuple[_Batch, list[Outcome]]]:
     """Keep up to `in_flight` batches on the workers, each split into tasks of `ANALYSIS_CHUNK` documents so
     the last batches of a run spread over every worker; yield each batch's outcomes once all its tasks are in."""
     from distributed import as_completed

@@ -291,7 +291,7 @@ class _FragmentText(HTMLParser):
         self.parts: list[str] = []
         self.skipping = 0
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:  # type: ignore[type-arg]
+    def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in self.SKIP:
             self.skipping += 1
         elif tag in self.BLOCKS:
@@ -319,7 +319,7 @@ def fragment_text(fragment: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def _entry_date(entry: dict) -> str | None:  # type: ignore[type-arg]
+def _entry_date(entry: dict) -> str | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         # dict.get, not the FeedParserDict's own: that maps a missing updated_parsed onto published_parsed
         # with a DeprecationWarning
@@ -332,7 +332,7 @@ def _entry_date(entry: dict) -> str | None:  # type: ignore[type-arg]
     return None
 
 
-def _entry_text(entry: dict) -> str:  # type: ignore[type-arg]
+def _entry_text(entry: dict) -> str:
     for content in entry.get("content") or []:
         if content.get("value", "").strip():
             return fragment_text(content["value"])

@@ -126,7 +126,7 @@ def _sqlite_engine(url: URL, lock_timeout: float) -> Engine:
     engine = create_engine(url, connect_args={"timeout": lock_timeout})
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_conn, _record) -> None:
         # Let SQLAlchemy's "begin" hook emit BEGIN itself, so writers can ask for BEGIN IMMEDIATE
         # (take the write lock up front) instead of failing half-way through a batch.
         dbapi_conn.isolation_level = None
@@ -183,7 +183,7 @@ def _first_line(err: exc.DBAPIError) -> str:
     return (str(err.orig) if err.orig else str(err)).strip().splitlines()[0]
 
 
-def _alembic_config():  # type: ignore[no-untyped-def]
+def _alembic_config():
     from alembic.config import Config
 
     cfg = Config()

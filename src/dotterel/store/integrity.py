@@ -19,10 +19,10 @@ def problems(conn: Connection) -> list[str]:
     orphan_docs = conn.execute(select(d.c.doc_id).where(
         ~select(c.c.id).where(c.c.id == d.c.current_coding_id, c.c.document_id == d.c.id).exists())).scalars().all()
     out += [f"document {x}: no current coding" for x in orphan_docs]
-    n_events = dict(conn.execute(select(e.c.coding_id, func.count()).group_by(e.c.coding_id)).all())
-    n_actors = dict(conn.execute(
+    n_events: dict[int, int] = dict(conn.execute(select(e.c.coding_id, func.count()).group_by(e.c.coding_id)).all())
+    n_actors: dict[int, int] = dict(conn.execute(
         select(e.c.coding_id, func.count(a.c.id)).join(a, a.c.event_id == e.c.id).group_by(e.c.coding_id)).all())
-    counts = {
+    counts: dict[str, dict[int, int]] = {
         table: dict(conn.execute(select(t.c.coding_id, func.count()).group_by(t.c.coding_id)).all())
         for table, t in (("entities", s.entities), ("claims", s.claims), ("quantities", s.quantities))
     }

@@ -125,7 +125,7 @@ def current_codings() -> Any:
     return d.outerjoin(c, c.c.id == d.c.current_coding_id)
 
 
-def _actor_ids(code: str, role: str) -> Select:  # type: ignore[type-arg]
+def _actor_ids(code: str, role: str) -> Select:
     a = s.event_actors
     return select(a.c.event_id).where(a.c.code == code.upper(), a.c.role == role)
 
@@ -164,20 +164,20 @@ def _excerpt() -> Any:
     return func.substr(d.c.text, e.c.span_start + 1, e.c.span_end - e.c.span_start)
 
 
-def _event_select(f: EventFilter, excerpt: bool = False) -> Select:  # type: ignore[type-arg]
+def _event_select(f: EventFilter, excerpt: bool = False) -> Select:
     e, d, c = s.events, s.documents, s.codings
     extra = [_excerpt().label("excerpt")] if excerpt else []
     return (select(e, d.c.doc_id, d.c.title, d.c.url, d.c.source, d.c.pub_date, c.c.coder_version, *extra)
             .select_from(current_events().join(c, c.c.id == e.c.coding_id)).where(*_conditions(f)))
 
 
-def count_events(conn, f: EventFilter | None = None) -> int:  # type: ignore[no-untyped-def]
+def count_events(conn, f: EventFilter | None = None) -> int:
     """How many events match (ignoring limit/offset)."""
     q = _event_select(f or EventFilter()).with_only_columns(func.count(s.events.c.id))
     return int(conn.execute(q).scalar_one())
 
 
-def events(conn, f: EventFilter | None = None, *, excerpt: bool = False) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+def events(conn, f: EventFilter | None = None, *, excerpt: bool = False) -> list[dict[str, Any]]:
     """Events of current codings matching `f`, ordered by date, document, event; see module docstring.
 
     `excerpt`: add the event's sentence text as `excerpt` (tables show it as the evidence).
@@ -198,7 +198,7 @@ def events(conn, f: EventFilter | None = None, *, excerpt: bool = False) -> list
     return out
 
 
-def iter_events(conn, f: EventFilter | None = None, page: int = 5000) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
+def iter_events(conn, f: EventFilter | None = None, page: int = 5000) -> Iterator[dict[str, Any]]:
     """Like `events`, but fetched a page at a time, so exports of any size use bounded memory."""
     f = f or EventFilter()
     done = 0
@@ -211,7 +211,7 @@ def iter_events(conn, f: EventFilter | None = None, page: int = 5000) -> Iterato
             return
 
 
-def _actor_refs(conn, event_ids: list[int]) -> dict[int, dict[str, list[Any]]]:  # type: ignore[no-untyped-def]
+def _actor_refs(conn, event_ids: list[int]) -> dict[int, dict[str, list[Any]]]:
     a = s.event_actors
     out: dict[int, dict[str, list[Any]]] = {}
     for start in range(0, len(event_ids), 500):
@@ -255,7 +255,7 @@ def _event_dict(r: Any, refs: dict[str, list[Any]]) -> dict[str, Any]:
     return row
 
 
-def documents(conn, limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
+def documents(conn, limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:
     """Every stored document (streamed, ordered by id), with its current coding's coder and event count."""
     d, c = s.documents, s.codings
     q = (
@@ -274,11 +274,11 @@ def documents(conn, limit: int | None = None, offset: int = 0) -> Iterator[dict[
         yield row
 
 
-def count_documents(conn) -> int:  # type: ignore[no-untyped-def]
+def count_documents(conn) -> int:
     return int(conn.execute(select(func.count()).select_from(s.documents)).scalar_one())
 
 
-def document(conn, doc_id: str) -> dict[str, Any] | None:  # type: ignore[no-untyped-def]
+def document(conn, doc_id: str) -> dict[str, Any] | None:
     """The stored dotterel/1 record of `doc_id` (its current coding), or None when unknown."""
     d, c = s.documents, s.codings
     record = conn.execute(
@@ -287,7 +287,7 @@ def document(conn, doc_id: str) -> dict[str, Any] | None:  # type: ignore[no-unt
     return json.loads(record) if record is not None else None
 
 
-def quarantined(conn) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+def quarantined(conn) -> list[dict[str, Any]]:
     """Everything that could not be read or analysed: path, locator, item id, reason, run, when."""
     q = s.quarantine
     rows = conn.execute(select(q.c.path, q.c.locator, q.c.item_id, q.c.reason, q.c.run_id, q.c.created_at)

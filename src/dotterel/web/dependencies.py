@@ -6,7 +6,7 @@ import hmac
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
 from sqlalchemy import Connection
@@ -14,6 +14,10 @@ from sqlalchemy import Connection
 from dotterel.sources.fetch import MAX_FETCH_BYTES
 from dotterel.store import Store
 from dotterel.web.dashboard import MonitorCache
+
+if TYPE_CHECKING:  # the pipeline (spaCy) loads on first analysis, not at import
+    from dotterel.model import Document, SourceItem
+    from dotterel.pipeline import Analyzer
 
 DEFAULT_MAX_BODY = MAX_FETCH_BYTES  # one limit for bodies sent and pages fetched
 
@@ -82,10 +86,10 @@ class AnalyzerHolder:
     """Loads the spaCy pipeline on first use (not at start-up) and runs one analysis at a time."""
 
     def __init__(self) -> None:
-        self._analyzer = None
+        self._analyzer: Analyzer | None = None
         self.lock = threading.Lock()
 
-    def analyze(self, item):  # type: ignore[no-untyped-def]
+    def analyze(self, item: SourceItem) -> Document:
         from dotterel.pipeline import Analyzer
 
         with self.lock:

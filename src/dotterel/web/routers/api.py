@@ -64,7 +64,7 @@ def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
             "next_offset": offset + limit if len(items) == limit else None}
 
 
-async def _analyse(body: AnalyzeRequest, holder: AnalyzerHolder, settings: Settings):  # type: ignore[no-untyped-def]
+async def _analyse(body: AnalyzeRequest, holder: AnalyzerHolder, settings: Settings):
     try:
         return await run_in_threadpool(analyse, holder, settings, text=body.text, url=body.url, date=body.date,
                                        title=body.title, source=body.source)
