@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import trafilatura
 
 from dotterel.errors import InputError
+from dotterel.store.textsafe import scrub_fields
 
 MAX_BYTES = 5 * 1024 * 1024
 _HTML_SIGNS = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|<(p|div|article|span|a|br|h[1-6])[\s/>]", re.I)
@@ -46,6 +47,10 @@ class SourceItem:
     url: str | None = None
     source: str | None = None
     path: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:  # every reader builds items here: see dotterel.store.textsafe
+        self.warnings += scrub_fields(self, ("text", "id", "date", "title", "url", "source"))
 
 
 def normalize_text(text: str) -> str:
@@ -114,4 +119,5 @@ def prepare(item: SourceItem) -> SourceItem:
         raise InputError("document is empty (no text to analyse)")
     if not is_english(text):
         raise InputError("language not supported: dotterel analyses English text only")
-    return SourceItem(text=text, id=item.id, date=date, title=title, url=item.url, source=item.source, path=item.path)
+    return SourceItem(text=text, id=item.id, date=date, title=title, url=item.url, source=item.source, path=item.path,
+                      warnings=item.warnings)
