@@ -115,3 +115,27 @@ def test_a_nul_that_reaches_postgresql_quarantines_one_document(pg_url: str, mak
         (q,) = query.quarantined(conn)
         assert q["item_id"] == "nul" and "NUL" in q["reason"] and "\n" not in q["reason"]
     store.close()
+
+
+@pytest.mark.slow
+def test_api_analyze_with_a_lone_surrogate_or_nul_is_analysed_with_a_warning(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from dotterel.web import create_app
+
+    text = "Russian forces shelled the city of Kharkiv \ud800 on Monday, killing 12 civilians, officials\x00 said."
+    with TestClient(create_app(str(tmp_path / "s.db")), raise_server_exceptions=False) as c:
+        body = json.dumps({"text": text, "title": "Kh\x00arkiv", "date": "2024-05-14"})  # \ud800 escaped
+        r = c.post("/api/analyze", content=body, headers={"content-type": "application/json"})
+        assert r.status_code == 200, r.text
+        record = r.json()
+        assert record["text"].count(REPLACEMENT) == 2 and len(record["text"]) == len(text)
+        assert {w.split(":")[0] for w in record["warnings"]} >= {"text", "title"}
+        odd = c.post("/api/analyze", content=json.dumps({"text": "Troops moved.", "title": "K\ud800"}),
+                     headers={"content-type": "application/json"})
+        assert odd.status_code == 422 and odd.json()["error"].startswith("title:")  # pydantic's own check
+        stored = c.post("/api/documents", content=json.dumps({"text": text, "date": "2024-05-14"}),
+                        headers={"content-type": "application/json"})
+        assert stored.status_code == 201 and stored.json()["status"] == "stored"
+        page = c.post("/analyze", data={"text": text.replace("\ud800", ""), "date": "2024-05-14"})
+        assert page.status_code == 200 and "U+FFFD" in page.text

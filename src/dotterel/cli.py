@@ -312,9 +312,13 @@ class Level(str, enum.Enum):
 def _check_date(name: str, value: Optional[str]) -> None:
     import datetime as dt
 
+    from dotterel import limits
+
     if value is not None:
         try:
-            dt.date.fromisoformat(value)
+            limits.check_date(dt.date.fromisoformat(value), name)
+        except limits.LimitError as err:
+            fail(str(err), 2)
         except ValueError:
             fail(f"{name} {value!r} is not a date (YYYY-MM-DD)", 2)
 

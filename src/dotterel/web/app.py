@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException
 
 from dotterel import __version__
 from dotterel.errors import DotterelError
+from dotterel.limits import LimitError
 from dotterel.store import open_store
 from dotterel.web.dashboard import MonitorCache
 from dotterel.web.dependencies import DEFAULT_MAX_BODY, AnalyzerHolder, Settings
@@ -99,6 +100,10 @@ def _error(request: Request, status: int, message: str, detail: object = None) -
 
 
 def _error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(LimitError)
+    async def over_limit(request: Request, exc: LimitError) -> Response:
+        return _error(request, 422, str(exc))
+
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
         response = _error(request, exc.status_code, str(exc.detail))

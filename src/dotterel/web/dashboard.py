@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, func, select
 
-from dotterel import monitor
+from dotterel import limits, monitor
 from dotterel.store import Store
 from dotterel.store import schema as s
 
@@ -71,6 +71,7 @@ class MonitorCache:
 def top_dyads(cache: MonitorCache, conn: Connection, *, n: int = TOP_DYADS, freq: str = "week",
               level: str = "country", since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
     """`monitor.top_dyads` (memoised for the whole-store default)."""
+    limits.check_cells(conn, freq, since, until)
     if since or until:
         return monitor.top_dyads(conn, n, freq, since, until, level=level)
     return cache.memo(("top", n, freq, level), lambda: monitor.top_dyads(conn, n, freq, level=level))
@@ -84,6 +85,7 @@ def all_alerts(cache: MonitorCache, conn: Connection, *, freq: str = "week", lev
     The monitor tests every dyad together (false-discovery control over all dyads of a period), so one
     dyad's alerts are the whole-store alerts of that dyad: the memoised list serves the dyad pages too.
     """
+    limits.check_cells(conn, freq, since, until)
     if since or until or params != monitor.AlertParams():
         found = monitor.alerts(conn, freq, since, until, dyad=dyad, level=level, params=params)
     else:
@@ -118,6 +120,7 @@ def pair_alerts(cache: MonitorCache, conn: Connection, dyad: str, rows: list[dic
 def dyad_view(cache: MonitorCache, conn: Connection, dyad: str, *, freq: str = "week", level: str = "country",
               since: str | None = None, until: str | None = None, clusters: int = 20) -> dict[str, Any]:
     """One pair: the monitor's series (index per period), its alerts, and its latest clusters with members."""
+    limits.check_cells(conn, freq, since, until, dyads=1)
     rows = monitor.series(conn, dyad, freq, since, until, level=level)
     return {"dyad": dyad, "freq": freq, "level": level, "rows": rows,
             "alerts": pair_alerts(cache, conn, dyad, rows, freq=freq, level=level),

@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import Depends, Header, HTTPException, Request
 from sqlalchemy import Connection
 
+from dotterel.errors import DotterelError
 from dotterel.store import Store
 from dotterel.web.dashboard import MonitorCache
 
@@ -87,10 +88,16 @@ class AnalyzerHolder:
     def analyze(self, item):  # type: ignore[no-untyped-def]
         from dotterel.pipeline import Analyzer
 
-        with self.lock:
+        from dotterel.web import limits
+
+        if not self.lock.acquire(timeout=limits.ANALYSIS_TIMEOUT):  # the request has had its 503 by now
+            raise DotterelError(limits.timeout_message(limits.ANALYSIS_TIMEOUT))
+        try:
             if self._analyzer is None:
                 self._analyzer = Analyzer()
             return self._analyzer.analyze(item)
+        finally:
+            self.lock.release()
 
 
 def get_analyzer(request: Request) -> AnalyzerHolder:
