@@ -401,8 +401,12 @@ def test_analysis_needs_token_when_set(guarded: TestClient) -> None:
     assert r.status_code == 401
     page = guarded.post("/analyze", data={"text": "Russia shelled Ukraine."})
     assert page.status_code == 401 and "needs the API token" in page.text
-    assert 'name="token"' in guarded.get("/analyze").text
-    assert guarded.get("/api/events").status_code == 200  # reading stays open
+    assert guarded.get("/api/events").status_code == 401  # with a token, reading needs it too (issue 22)
+    assert guarded.get("/api/events", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+    try:
+        assert 'name="token"' in guarded.get("/analyze", params={"token": "s3cret"}).text
+    finally:
+        guarded.cookies.clear()
 
 
 def test_body_size_limit(guarded: TestClient) -> None:

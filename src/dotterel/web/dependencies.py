@@ -27,6 +27,7 @@ class Settings:
     token: str | None = None  # when set, writing and analysing need it (required off localhost)
     max_body: int = DEFAULT_MAX_BODY  # bytes; larger request bodies get 413
     allow_fetch: bool = False  # fetch user-supplied URLs for analysis (off: no outbound requests)
+    open_reads: bool = False  # with a token: GET requests need none (off: every endpoint but /api/health needs it)
 
 
 def get_settings(request: Request) -> Settings:
