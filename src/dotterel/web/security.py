@@ -105,7 +105,7 @@ class SecurityHeaders:
                 started = True
                 headers = list(message.get("headers", []))
                 headers += [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
-                            (b"referrer-policy", b"no-referrer")]
+                            (b"referrer-policy", b"same-origin")]  # no-referrer made our own forms send Origin: null
                 if csp:
                     headers.append((b"content-security-policy", CSP.encode()))
                 message = {**message, "headers": headers}
