@@ -25,6 +25,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.engine.url import URL
 
 from dotterel.errors import DotterelError
+from dotterel.store.fsdiag import explain
 
 DEFAULT_FILE = "dotterel.db"
 DEFAULT_LOCK_TIMEOUT = 30.0
@@ -106,6 +107,8 @@ def _translate(err: exc.OperationalError, store: Store) -> StoreError:
         return StoreLockedError(
             f"database {display(store.url)} is locked by another writer; gave up after {store.lock_timeout:g} s"
         )
+    if store.dialect == "sqlite":
+        msg = explain(msg, store.url.database)
     return StoreError(f"database {display(store.url)}: {msg}")
 
 
@@ -164,7 +167,8 @@ def open_store(url: str | None = None, *, lock_timeout: float = DEFAULT_LOCK_TIM
         err_ = _translate(err, store)
         if isinstance(err_, StoreLockedError):
             raise err_ from None
-        raise StoreError(f"cannot open database {display(resolved)}: {_first_line(err)}") from None
+        raise StoreError(f"cannot open database {display(resolved)}: "
+                         f"{explain(_first_line(err), resolved.database)}") from None
     except exc.DatabaseError as err:
         engine.dispose()
         raise StoreError(f"cannot open database {display(resolved)}: {_first_line(err)}") from None
