@@ -474,7 +474,10 @@ def test_overview_and_clusters_follow_new_codings(tmp_path: Path) -> None:
         late = {"id": "ct-01", "date": "2025-02-26", "source": "Reuters", "title": "Chinese ships ram Taiwanese boat",
                 "text": "Chinese coast guard ships rammed a Taiwanese fishing boat on Wednesday.",
                 "events": [{"type": "ASSAULT", "actor": ["CHN/MIL"], "recipient": ["TWN"], "trigger": "rammed"}]}
+        c.app.state.monitor.min_interval = 0
         write(store, fixtures.records([late]))  # a new ingest: the monitor rebuilds, the cache is renewed
+        c.get("/")  # served from the last build while the next one runs in the background (issue 22 §4)
+        c.app.state.monitor.wait()
         assert 'href="/dyads/CHN-TWN"' in c.get("/").text
         (cluster,) = c.get("/api/clusters", params={"dyad": "TWN-CHN"}).json()["items"]
         assert cluster["members"][0]["doc_id"] == "ct-01"

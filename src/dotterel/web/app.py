@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeout
 from starlette.exceptions import HTTPException
 
 from dotterel import __version__
@@ -115,6 +116,10 @@ def _error(request: Request, status: int, message: str, detail: object = None) -
 
 
 def _error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(SQLAlchemyTimeout)
+    async def pool_exhausted(request: Request, exc: SQLAlchemyTimeout) -> Response:
+        return _error(request, 503, "the server is busy (no free database connection): try again shortly")
+
     @app.exception_handler(LimitError)
     async def over_limit(request: Request, exc: LimitError) -> Response:
         return _error(request, 422, str(exc))

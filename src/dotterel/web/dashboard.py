@@ -9,6 +9,7 @@ store change, so pages stay fast between ingests.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -17,9 +18,11 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, func, select
 
 from dotterel import limits, monitor
+from dotterel.monitor import tables as monitor_tables
 from dotterel.store import Store
 from dotterel.store import schema as s
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 TOP_DYADS = 10  # the overview's dyad table: the same dyads as `dotterel monitor --top 10`
 OVERVIEW_ALERTS = 8
@@ -35,31 +38,73 @@ def store_version(conn: Connection) -> tuple[Any, ...]:
 class MonitorCache:
     """Keeps the monitor's clusters current for the store and memoises whole-store results per version.
 
-    `refresh(store)` costs one small query when nothing changed; after new codings it runs
-    `monitor.build` (which itself skips the rebuild when its fingerprint is unchanged, e.g. a
-    quarantine-only run) and forgets every memoised result. One store per dashboard, so one entry.
+    `refresh(store)` costs one small query when nothing changed. After new codings it starts one
+    `monitor.build` in a background thread (never more than one at a time, and not sooner than
+    `min_interval` seconds after the previous one ended) and returns at once: requests go on reading the
+    last built clusters, which the build replaces in one transaction, so no request waits on a rebuild
+    (issue 22 §4). Only a store that was never built is built in the request that finds it so.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, min_interval: float = 2.0) -> None:
         self._key: tuple[Any, ...] | None = None
         self._memo: dict[tuple[Any, ...], Any] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # _build takes it again inside the first, in-request build
+        self._building: threading.Thread | None = None
+        self._last_end = 0.0
+        self.min_interval = min_interval
         self.last_build: monitor.BuildResult | None = None
         self.build_seconds: float | None = None  # the last refresh that had new codings (build or its skip check)
+        self.last_error: str | None = None
 
     def refresh(self, store: Store) -> None:
         with store.connect() as conn:
             key = store_version(conn)
+            never_built = self._key is None and conn.execute(select(func.count()).select_from(
+                monitor_tables.monitor_builds)).scalar_one() == 0
         if key == self._key:
             return
-        with self._lock:  # one build at a time; requests arriving meanwhile wait for it, then read
-            if key == self._key:
+        if never_built:
+            with self._lock:  # nothing to serve yet: the first build happens in the request (once)
+                if self._key is None:
+                    self._build(store, key)
+            return
+        with self._lock:
+            busy = self._building is not None and self._building.is_alive()
+            if busy or time.monotonic() - self._last_end < self.min_interval:
+                if self._key is None:  # a new server on a built store: serve what is stored meanwhile
+                    self._key = ("stale", *key)
                 return
-            started = time.perf_counter()
-            self.last_build = monitor.build(store)
-            self.build_seconds = time.perf_counter() - started
+            self._building = threading.Thread(target=self._build_in_background, args=(store, key), daemon=True,
+                                              name="dotterel-monitor-build")
+            self._building.start()
+            if self._key is None:
+                self._key = ("stale", *key)
+
+    def _build(self, store: Store, key: tuple[Any, ...]) -> None:
+        started = time.perf_counter()
+        result = monitor.build(store)
+        elapsed = time.perf_counter() - started
+        with self._lock:
+            self.last_build, self.build_seconds = result, elapsed
             self._memo = {}
             self._key = key
+            self._last_end = time.monotonic()
+
+    def _build_in_background(self, store: Store, key: tuple[Any, ...]) -> None:
+        try:
+            self._build(store, key)
+            self.last_error = None
+        except Exception as err:  # noqa: BLE001 - keep serving the last build; the next request tries again
+            self.last_error = f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"
+            log.warning("monitor build failed (serving the last build): %s", self.last_error)
+            with self._lock:
+                self._last_end = time.monotonic()
+
+    def wait(self, timeout: float = 60.0) -> None:
+        """Until the background build (if any) has finished: for tests and benchmarks."""
+        thread = self._building
+        if thread is not None:
+            thread.join(timeout)
 
     def memo(self, name: tuple[Any, ...], compute: Callable[[], T]) -> T:
         key = (self._key, *name)
