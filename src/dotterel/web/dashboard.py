@@ -50,6 +50,8 @@ class MonitorCache:
         self._memo: dict[tuple[Any, ...], Any] = {}
         self._lock = threading.RLock()  # _build takes it again inside the first, in-request build
         self._building: threading.Thread | None = None
+        self._memo_lock = threading.Lock()
+        self._recipes: dict[tuple[Any, ...], Callable[[Connection], Any]] = {}  # name -> compute, for rebuilds
         self._last_end = 0.0
         self.min_interval = min_interval
         self.last_build: monitor.BuildResult | None = None
@@ -84,9 +86,14 @@ class MonitorCache:
         started = time.perf_counter()
         result = monitor.build(store)
         elapsed = time.perf_counter() - started
+        memo: dict[tuple[Any, ...], Any] = {}
+        if self._recipes:  # the pages' whole-store results, ready before the new build is served
+            with store.connect() as conn:
+                for name, compute in list(self._recipes.items()):
+                    memo[(key, *name)] = compute(conn)
         with self._lock:
             self.last_build, self.build_seconds = result, elapsed
-            self._memo = {}
+            self._memo = memo
             self._key = key
             self._last_end = time.monotonic()
 
@@ -106,11 +113,19 @@ class MonitorCache:
         if thread is not None:
             thread.join(timeout)
 
-    def memo(self, name: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    def memo(self, name: tuple[Any, ...], compute: Callable[[Connection], T], conn: Connection) -> T:
+        """`compute(conn)` once per store version (concurrent requests wait for the one computing it); the
+        background build recomputes every memoised result before it swaps in, so readers never wait for it."""
         key = (self._key, *name)
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+        memo = self._memo
+        if key in memo:
+            return memo[key]
+        with self._memo_lock:
+            current = self._memo
+            if key not in current:
+                current[key] = compute(conn)
+                self._recipes[name] = compute
+            return current[key]
 
 
 def top_dyads(cache: MonitorCache, conn: Connection, *, n: int = TOP_DYADS, freq: str = "week",
@@ -119,7 +134,7 @@ def top_dyads(cache: MonitorCache, conn: Connection, *, n: int = TOP_DYADS, freq
     limits.check_cells(conn, freq, since, until)
     if since or until:
         return monitor.top_dyads(conn, n, freq, since, until, level=level)
-    return cache.memo(("top", n, freq, level), lambda: monitor.top_dyads(conn, n, freq, level=level))
+    return cache.memo(("top", n, freq, level), lambda c: monitor.top_dyads(c, n, freq, level=level), conn)
 
 
 def all_alerts(cache: MonitorCache, conn: Connection, *, freq: str = "week", level: str = "country",
@@ -134,7 +149,7 @@ def all_alerts(cache: MonitorCache, conn: Connection, *, freq: str = "week", lev
     if since or until or params != monitor.AlertParams():
         found = monitor.alerts(conn, freq, since, until, dyad=dyad, level=level, params=params)
     else:
-        found = cache.memo(("alerts", freq, level), lambda: monitor.alerts(conn, freq, level=level))
+        found = cache.memo(("alerts", freq, level), lambda c: monitor.alerts(c, freq, level=level), conn)
         if dyad is not None:
             found = [a for a in found if a["dyad"] == dyad]
     return sorted(found, key=lambda a: (a["period"], a["dyad"], a["direction"]), reverse=True)
