@@ -194,3 +194,27 @@ def test_sweep_of_bad_and_extreme_parameters_never_gets_a_5xx(client: TestClient
                 bad.append(f"POST {path} {body[:40]!r} -> {r.status_code}")
     assert failures == 0, bad[:20]
     assert served > 2000
+
+
+@pytest.mark.slow
+def test_a_short_analysis_does_not_wait_for_a_long_one(tmp_path: Path) -> None:
+    """Real pipeline: a short text sent while a long one is analysed is answered before the long one ends."""
+    from test_ingest import article
+
+    long_text = " ".join(article(i) for i in range(400))[: limits.MAX_ANALYZE_CHARS]
+    with TestClient(create_app(str(tmp_path / "s.db"))) as c:
+        assert c.post("/api/analyze", json={"text": article(1)}).status_code == 200  # loads the pipeline
+        done: dict[str, float] = {}
+
+        def long() -> None:
+            assert c.post("/api/analyze", json={"text": long_text}).status_code == 200
+            done["long"] = time.monotonic()
+
+        thread = threading.Thread(target=long)
+        thread.start()
+        time.sleep(0.5)
+        r = c.post("/api/analyze", json={"text": article(2)})
+        done["short"] = time.monotonic()
+        thread.join()
+        assert r.status_code == 200 and r.json()["events"]
+        assert done["short"] < done["long"]

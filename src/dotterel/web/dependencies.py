@@ -80,7 +80,7 @@ def require_token(
 
 
 class AnalyzerHolder:
-    """Loads the spaCy pipeline on first use (not at start-up) and runs one analysis at a time."""
+    """Loads the spaCy pipeline on first use (not at start-up); analyses may run concurrently."""
 
     def __init__(self) -> None:
         self._analyzer = None
@@ -91,14 +91,17 @@ class AnalyzerHolder:
 
         from dotterel.web import limits
 
-        if not self.lock.acquire(timeout=limits.ANALYSIS_TIMEOUT):  # the request has had its 503 by now
-            raise DotterelError(limits.timeout_message(limits.ANALYSIS_TIMEOUT))
-        try:
-            if self._analyzer is None:
-                self._analyzer = Analyzer()
-            return self._analyzer.analyze(item)
-        finally:
-            self.lock.release()
+        if self._analyzer is None:
+            if not self.lock.acquire(timeout=limits.ANALYSIS_TIMEOUT):  # the request has had its 503 by now
+                raise DotterelError(limits.timeout_message(limits.ANALYSIS_TIMEOUT))
+            try:
+                if self._analyzer is None:
+                    self._analyzer = Analyzer()
+            finally:
+                self.lock.release()
+        # Analyses run side by side (up to the analysis pool's threads, web/limits.py): a short text never
+        # waits for a long one to finish (issue 22 §2); concurrent runs give the same records as one at a time.
+        return self._analyzer.analyze(item)
 
 
 def get_analyzer(request: Request) -> AnalyzerHolder:
