@@ -58,9 +58,10 @@ def item_from_json_line(line: str | bytes, lineno: int, path: str | None = None)
     try:
         rec = msgspec.json.decode(line, type=_Line)
     except msgspec.DecodeError as err:
-        rec = _with_lone_surrogates(line, err)
-        if rec is None:
+        retried = _with_lone_surrogates(line, err)
+        if retried is None:
             raise InputError(f"line {lineno}: {_short(err)}") from None
+        rec = retried
     return SourceItem(text=rec.text, id=None if rec.id is None else str(rec.id), date=rec.date, title=rec.title,
                       url=rec.url, source=rec.source, path=path)
 

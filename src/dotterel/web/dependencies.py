@@ -6,7 +6,7 @@ import hmac
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, HTTPException, Request
 from sqlalchemy import Connection
@@ -83,7 +83,7 @@ class AnalyzerHolder:
     """Loads the spaCy pipeline on first use (not at start-up); analyses may run concurrently."""
 
     def __init__(self) -> None:
-        self._analyzer = None
+        self._analyzer: Any = None
         self.lock = threading.Lock()
 
     def analyze(self, item):  # type: ignore[no-untyped-def]
