@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from dotterel.assemble import Findings, assemble
 from dotterel.findings import ActorIndex, ClaimFinding, DateFinding, EventFinding, Mention, QuantityFinding
-from dotterel.ingest.normalize import SourceItem
+from dotterel.model import SourceItem
 from dotterel.model import Coder, Document, Genre
 
 VOCAB = spacy.blank("en").vocab

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from dotterel.ingest.normalize import SourceItem
+from dotterel.model import SourceItem
 from dotterel.pipeline import Analyzer
 
 CASES = [

@@ -401,8 +401,12 @@ def test_analysis_needs_token_when_set(guarded: TestClient) -> None:
     assert r.status_code == 401
     page = guarded.post("/analyze", data={"text": "Russia shelled Ukraine."})
     assert page.status_code == 401 and "needs the API token" in page.text
-    assert 'name="token"' in guarded.get("/analyze").text
-    assert guarded.get("/api/events").status_code == 200  # reading stays open
+    assert guarded.get("/api/events").status_code == 401  # with a token, reading needs it too (issue 22)
+    assert guarded.get("/api/events", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+    try:
+        assert 'name="token"' in guarded.get("/analyze", params={"token": "s3cret"}).text
+    finally:
+        guarded.cookies.clear()
 
 
 def test_body_size_limit(guarded: TestClient) -> None:
@@ -470,7 +474,10 @@ def test_overview_and_clusters_follow_new_codings(tmp_path: Path) -> None:
         late = {"id": "ct-01", "date": "2025-02-26", "source": "Reuters", "title": "Chinese ships ram Taiwanese boat",
                 "text": "Chinese coast guard ships rammed a Taiwanese fishing boat on Wednesday.",
                 "events": [{"type": "ASSAULT", "actor": ["CHN/MIL"], "recipient": ["TWN"], "trigger": "rammed"}]}
+        c.app.state.monitor.min_interval = 0
         write(store, fixtures.records([late]))  # a new ingest: the monitor rebuilds, the cache is renewed
+        c.get("/")  # served from the last build while the next one runs in the background (issue 22 §4)
+        c.app.state.monitor.wait()
         assert 'href="/dyads/CHN-TWN"' in c.get("/").text
         (cluster,) = c.get("/api/clusters", params={"dyad": "TWN-CHN"}).json()["items"]
         assert cluster["members"][0]["doc_id"] == "ct-01"

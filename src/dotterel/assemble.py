@@ -19,7 +19,7 @@ from dotterel import language
 from dotterel.actors.parties import attribution_code, resolve_speaker_phrases
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.findings import ActorIndex, ClaimFinding, DateFinding, EventFinding, Mention, QuantityFinding
-from dotterel.ingest.normalize import SourceItem
+from dotterel.model import SourceItem
 from dotterel.model import (
     SCHEMA,
     ActorRef,

@@ -11,7 +11,7 @@ Spans are `[start, end)` character offsets into `Document.text`.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import msgspec
@@ -190,6 +190,12 @@ class SourceItem:
     url: str | None = None
     source: str | None = None
     path: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:  # every reader builds items here: see dotterel.store.textsafe
+        from dotterel.store.textsafe import scrub_fields
+
+        self.warnings += scrub_fields(self, ("text", "id", "date", "title", "url", "source"))
 
 
 

@@ -100,7 +100,7 @@ class Analyzer:
     def _document(self, item: SourceItem, doc: Doc) -> Document:
         pub_date = parse_pub_date(item.date)
         sha = text_sha256(item.text)
-        warnings = [] if pub_date else [NO_DATE_WARNING]
+        warnings = ([] if pub_date else [NO_DATE_WARNING]) + item.warnings
         return assemble(
             doc,
             find_all(doc, pub_date),

@@ -328,9 +328,10 @@ def serve(
     db: Annotated[Optional[str], typer.Option("--db", help="Store: SQLite path or postgresql:// URL (default $DOTTEREL_DB or dotterel.db).")] = None,
     host: Annotated[str, typer.Option("--host", help="Address to bind; anything but localhost needs --token.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
-    token: Annotated[Optional[str], typer.Option("--token", envvar="DOTTEREL_TOKEN", help="API token required by endpoints that analyse or write.")] = None,
+    token: Annotated[Optional[str], typer.Option("--token", envvar="DOTTEREL_TOKEN", help="API token every endpoint but /api/health then requires (browsers: open a page once with ?token=...).")] = None,
     max_body: Annotated[int, typer.Option("--max-body", min=1024, help="Largest request body accepted, in bytes.")] = 2 * 1024 * 1024,
     allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Let /api/analyze fetch a given URL when no text is sent (off: no outbound requests).")] = False,
+    open_reads: Annotated[bool, typer.Option("--open-reads", help="With --token: let GET requests through without it (off: every endpoint but /api/health needs the token).")] = False,
 ) -> None:
     """Run the web dashboard and REST API (OpenAPI at /openapi.json).
 
@@ -343,7 +344,7 @@ def serve(
     from dotterel.web.serve import run
 
     try:
-        run(db, host=host, port=port, token=token, max_body=max_body, allow_fetch=allow_fetch)
+        run(db, host=host, port=port, token=token, max_body=max_body, allow_fetch=allow_fetch, open_reads=open_reads)
     except DotterelError as err:
         fail(str(err))
 

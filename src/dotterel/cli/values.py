@@ -96,8 +96,12 @@ def dyad(values: Sequence[str] | None, option: str = "--dyad") -> tuple[str, str
 def day(value: str | None, option: str) -> str | None:
     if value is None:
         return None
+    from dotterel import limits
+
     try:
-        return dt.date.fromisoformat(value).isoformat()
+        return limits.check_date(dt.date.fromisoformat(value), option).isoformat()
+    except limits.LimitError as err:
+        raise UsageProblem(str(err)) from None
     except ValueError:
         raise UsageProblem(f"{option} {value!r} is not a date (YYYY-MM-DD)") from None
 

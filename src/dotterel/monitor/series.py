@@ -180,7 +180,7 @@ def _periods(conn: Connection, freq: str, since: str | None, until: str | None) 
     cov = coverage_span(conn)
     if cov is None:
         return []
-    last = until or cov[1]
+    last = min(until, cov[1]) if until else cov[1]  # never past the data (issue 22: until=9999-12-31)
     return span(key_for_date(cov[0], freq), key_for_date(last, freq), freq) if cov[0] <= last else []
 
 

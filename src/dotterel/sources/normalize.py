@@ -101,4 +101,5 @@ def prepare(item: SourceItem) -> SourceItem:
         raise InputError("document is empty (no text to analyse)")
     if not is_english(text):
         raise InputError("language not supported: dotterel analyses English text only")
-    return SourceItem(text=text, id=item.id, date=date, title=title, url=item.url, source=item.source, path=item.path)
+    return SourceItem(text=text, id=item.id, date=date, title=title, url=item.url, source=item.source, path=item.path,
+                      warnings=item.warnings)

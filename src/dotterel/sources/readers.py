@@ -59,9 +59,22 @@ def item_from_json_line(line: str | bytes, lineno: int, path: str | None = None)
     try:
         rec = msgspec.json.decode(line, type=_Line)
     except msgspec.DecodeError as err:
-        raise InputError(f"line {lineno}: {_short(err)}") from None
+        retried = _with_lone_surrogates(line, err)
+        if retried is None:
+            raise InputError(f"line {lineno}: {_short(err)}") from None
+        rec = retried
     return SourceItem(text=rec.text, id=None if rec.id is None else str(rec.id), date=rec.date, title=rec.title,
                       url=rec.url, source=rec.source, path=path)
+
+
+def _with_lone_surrogates(line: str | bytes, err: Exception) -> _Line | None:
+    """A line msgspec refuses only for a lone `\\udXXX` escape: decoded anyway (SourceItem replaces them)."""
+    if "surrogate" not in str(err):
+        return None
+    try:
+        return msgspec.convert(json.loads(line), type=_Line)
+    except (ValueError, RecursionError, msgspec.ValidationError):
+        return None
 
 
 def _short(err: Exception) -> str:

@@ -25,6 +25,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.engine.url import URL
 
 from dotterel.errors import DotterelError
+from dotterel.store.fsdiag import explain
 
 DEFAULT_FILE = "dotterel.db"
 DEFAULT_LOCK_TIMEOUT = 30.0
@@ -32,6 +33,9 @@ DEFAULT_LOCK_TIMEOUT = 30.0
 _PG_WRITE_LOCK = 0x64_6F_74_01
 _PG_MIGRATE_LOCK = 0x64_6F_74_02
 MIGRATIONS = Path(__file__).with_name("migrations")
+# Sized for the dashboard under load (issue 22 §4: 20 concurrent requests, each holding one connection, plus
+# the monitor's background build and an upload): SQLAlchemy's default 5 + 10 ran out at 20.
+POOL = dict(pool_size=20, max_overflow=20, pool_timeout=30)
 
 
 class StoreError(DotterelError):
@@ -114,6 +118,8 @@ def _translate(err: exc.OperationalError, store: Store) -> StoreError:
         return StoreLockedError(
             f"database {display(store.url)} is locked by another writer; gave up after {store.lock_timeout:g} s"
         )
+    if store.dialect == "sqlite":
+        msg = explain(msg, store.url.database)
     return StoreError(f"database {display(store.url)}: {msg}")
 
 
@@ -123,7 +129,7 @@ def _sqlite_engine(url: URL, lock_timeout: float) -> Engine:
         parent = Path(path).parent
         if not parent.is_dir():
             raise StoreError(f"cannot open database {display(url)}: directory {parent} does not exist")
-    engine = create_engine(url, connect_args={"timeout": lock_timeout})
+    engine = create_engine(url, connect_args={"timeout": lock_timeout}, **POOL)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:
@@ -158,7 +164,7 @@ def open_store(url: str | None = None, *, lock_timeout: float = DEFAULT_LOCK_TIM
         if resolved.get_backend_name() == "sqlite":
             engine = _sqlite_engine(resolved, lock_timeout)
         else:
-            engine = create_engine(resolved, connect_args={"connect_timeout": 10}, pool_pre_ping=True)
+            engine = create_engine(resolved, connect_args={"connect_timeout": 10}, pool_pre_ping=True, **POOL)
     except (exc.ArgumentError, exc.NoSuchModuleError, ImportError) as err:
         raise StoreError(f"cannot open database {display(resolved)}: {err}") from None
     store = Store(engine=engine, url=resolved, lock_timeout=lock_timeout)
@@ -172,7 +178,8 @@ def open_store(url: str | None = None, *, lock_timeout: float = DEFAULT_LOCK_TIM
         err_ = _translate(err, store)
         if isinstance(err_, StoreLockedError):
             raise err_ from None
-        raise StoreError(f"cannot open database {display(resolved)}: {_first_line(err)}") from None
+        raise StoreError(f"cannot open database {display(resolved)}: "
+                         f"{explain(_first_line(err), resolved.database)}") from None
     except exc.DatabaseError as err:
         engine.dispose()
         raise StoreError(f"cannot open database {display(resolved)}: {_first_line(err)}") from None

@@ -22,7 +22,8 @@ from sqlalchemy import Connection, func, insert, select, update
 from dotterel.model import Document, Event, to_json
 from dotterel.store import schema as s
 from dotterel.store.buckets import buckets
-from dotterel.store.engine import Store
+from dotterel.store.engine import Store, StoreError
+from dotterel.store.textsafe import clean
 
 
 @dataclass(slots=True)
@@ -82,6 +83,49 @@ def write_batch(store: Store, run_id: int, outcomes: Sequence[Outcome], *, recod
 
     `skipped` counts duplicates the caller dropped before analysis (added to the run's counters only).
     """
+    try:
+        return _write_batch(store, run_id, outcomes, recode, skipped)
+    except StoreError:
+        raise  # the store itself failed (locked, read-only, full, gone): one line, the run stops
+    except Exception as err:  # noqa: BLE001 - a document the store refused: retry one at a time
+        if not any(isinstance(o, Analysed) for o in outcomes):
+            raise
+        return _one_by_one(store, run_id, outcomes, recode, skipped, err)
+
+
+def _one_by_one(store: Store, run_id: int, outcomes: Sequence[Outcome], recode: bool, skipped: int,
+                first: Exception) -> BatchResult:
+    """The batch failed: write each outcome in its own transaction, quarantining a document that fails."""
+    total = BatchResult()
+    for i, outcome in enumerate(outcomes):
+        extra = skipped if i == 0 else 0
+        try:
+            r = _write_batch(store, run_id, [outcome], recode, extra)
+        except StoreError:
+            raise
+        except Exception as err:  # noqa: BLE001
+            if not isinstance(outcome, Analysed):
+                raise first from err
+            doc = outcome.doc
+            r = _write_batch(store, run_id, [Quarantined(path=outcome.path or "", item_id=doc.id, reason=(
+                f"the store refused this document: {_one_line(err)}"))], recode, extra)
+        total.stored += r.stored
+        total.recoded += r.recoded
+        total.duplicates += r.duplicates
+        total.quarantined += r.quarantined
+        total.events += r.events
+        total.stored_shas += r.stored_shas
+    return total
+
+
+def _one_line(err: Exception) -> str:
+    orig = getattr(err, "orig", None) or err
+    lines = str(orig).strip().splitlines()
+    msg = f"{type(orig).__name__}: {lines[0] if lines else ''}"
+    return msg if len(msg) <= 300 else msg[:299] + "…"
+
+
+def _write_batch(store: Store, run_id: int, outcomes: Sequence[Outcome], recode: bool, skipped: int) -> BatchResult:
     result = BatchResult()
     with store.write() as conn:
         for outcome in outcomes:
@@ -104,6 +148,8 @@ def write_batch(store: Store, run_id: int, outcomes: Sequence[Outcome], *, recod
 def _quarantine(conn: Connection, run_id: int, q: Quarantined) -> int:
     """Quarantine `q` (counted as 1); no new row when it was already quarantined for the same reason."""
     t = s.quarantine
+    q = Quarantined(path=clean(q.path) or "", reason=clean(q.reason) or "", locator=clean(q.locator) or "",
+                    item_id=clean(q.item_id))
     seen = conn.execute(
         select(t.c.id).where(t.c.path == q.path, t.c.locator == q.locator, t.c.reason == q.reason).limit(1)
     ).first()

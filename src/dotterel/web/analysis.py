@@ -10,6 +10,7 @@ from dotterel.sources.fetch import fetch as fetch_page
 from dotterel.store import Store
 from dotterel.store.writer import Analysed, finish_run, start_run, write_batch
 from dotterel.web.dependencies import AnalyzerHolder, Settings
+from dotterel.web.limits import MAX_ANALYZE_CHARS
 
 
 def check_date(value: str | None) -> str | None:
@@ -35,6 +36,9 @@ def analyse(holder: AnalyzerHolder, settings: Settings, *, text: str | None, url
         if not url:
             raise InputError("no text given: paste the article text or upload a file")
         text = fetch(url, settings)
+    if len(text) > MAX_ANALYZE_CHARS:
+        raise InputError(f"text is {len(text):,} characters; the server analyses at most {MAX_ANALYZE_CHARS:,} per "
+                         "request (use `dotterel analyze` for longer documents)")
     item = SourceItem(text=text, date=check_date(date), title=title or None, url=url or None, source=source or None)
     return holder.analyze(item)
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 from fastapi import Depends, Header, HTTPException, Request
 from sqlalchemy import Connection
 
+from dotterel.errors import DotterelError
 from dotterel.sources.fetch import MAX_FETCH_BYTES
 from dotterel.store import Store
 from dotterel.web.dashboard import MonitorCache
@@ -31,6 +32,7 @@ class Settings:
     token: str | None = None  # when set, writing and analysing need it (required off localhost)
     max_body: int = DEFAULT_MAX_BODY  # bytes; larger request bodies get 413
     allow_fetch: bool = False  # fetch user-supplied URLs for analysis (off: no outbound requests)
+    open_reads: bool = False  # with a token: GET requests need none (off: every endpoint but /api/health needs it)
 
 
 def get_settings(request: Request) -> Settings:
@@ -83,7 +85,7 @@ def require_token(
 
 
 class AnalyzerHolder:
-    """Loads the spaCy pipeline on first use (not at start-up) and runs one analysis at a time."""
+    """Loads the spaCy pipeline on first use (not at start-up); analyses may run concurrently."""
 
     def __init__(self) -> None:
         self._analyzer: Analyzer | None = None
@@ -92,10 +94,19 @@ class AnalyzerHolder:
     def analyze(self, item: SourceItem) -> Document:
         from dotterel.pipeline import Analyzer
 
-        with self.lock:
-            if self._analyzer is None:
-                self._analyzer = Analyzer()
-            return self._analyzer.analyze(item)
+        from dotterel.web import limits
+
+        if self._analyzer is None:
+            if not self.lock.acquire(timeout=limits.ANALYSIS_TIMEOUT):  # the request has had its 503 by now
+                raise DotterelError(limits.timeout_message(limits.ANALYSIS_TIMEOUT))
+            try:
+                if self._analyzer is None:
+                    self._analyzer = Analyzer()
+            finally:
+                self.lock.release()
+        # Analyses run side by side (up to the analysis pool's threads, web/limits.py): a short text never
+        # waits for a long one to finish (issue 22 §2); concurrent runs give the same records as one at a time.
+        return self._analyzer.analyze(item)
 
 
 def get_analyzer(request: Request) -> AnalyzerHolder:

@@ -12,6 +12,7 @@ from typing import Annotated
 
 from fastapi import HTTPException, Query
 
+from dotterel import limits
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.store.query import MODALITIES, EventFilter, parse_dyad
 from dotterel.store.query import parse_code as _parse_code
@@ -66,7 +67,9 @@ def parse_date(value: str | None, param: str) -> dt.date | None:
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value.strip())
+        return limits.check_date(dt.date.fromisoformat(value.strip()), param)
+    except limits.LimitError as err:
+        raise HTTPException(422, str(err)) from None
     except ValueError:
         raise bad(param, f"{value!r} is not a date (YYYY-MM-DD)") from None
 

@@ -7,8 +7,9 @@ import socket
 from dotterel.web.app import ServeError, create_app
 
 
-def run(db_url: str | None, *, host: str, port: int, token: str | None, max_body: int, allow_fetch: bool) -> None:
-    app = create_app(db_url, token, host=host, max_body=max_body, allow_fetch=allow_fetch)
+def run(db_url: str | None, *, host: str, port: int, token: str | None, max_body: int, allow_fetch: bool,
+        open_reads: bool = False) -> None:
+    app = create_app(db_url, token, host=host, max_body=max_body, allow_fetch=allow_fetch, open_reads=open_reads)
     _check_port(host, port)
     import uvicorn
 

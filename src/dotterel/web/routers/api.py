@@ -17,7 +17,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from dotterel import monitor
+from dotterel import limits as store_limits, monitor
 from dotterel.errors import DotterelError
 from dotterel.model import to_builtins
 from dotterel.monitor.timeline import timeline
@@ -25,6 +25,7 @@ from dotterel.store import Store
 from dotterel.store import query as queries
 from dotterel.web import dashboard
 from dotterel.web.analysis import analyse, store_document
+from dotterel.web import limits
 from dotterel.web.dependencies import (
     DB,
     AnalyzerHolder,
@@ -66,7 +67,7 @@ def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
 
 async def _analyse(body: AnalyzeRequest, holder: AnalyzerHolder, settings: Settings):
     try:
-        return await run_in_threadpool(analyse, holder, settings, text=body.text, url=body.url, date=body.date,
+        return await limits.bounded(analyse, holder, settings, text=body.text, url=body.url, date=body.date,
                                        title=body.title, source=body.source)
     except DotterelError as err:
         raise HTTPException(422, str(err)) from None
@@ -149,6 +150,7 @@ def dyad_series(conn: MonitorDB, cache: Monitor, dyad_id: DyadPath, w: Win,
     assert pair is not None
     # Directed reads keep the order given; the pair's alerts are always the monitor's (unordered).
     name = dyad_id.strip().upper() if directed else pair
+    store_limits.check_cells(conn, w.freq, w.since, w.until, dyads=1)
     rows = monitor.series(conn, name, w.freq, w.since, w.until, level=w.level, directed=directed)
     found = dashboard.pair_alerts(cache, conn, pair, rows, freq=w.freq, level=w.level)
     return {"dyad": name, "freq": w.freq, "level": w.level, "directed": directed, "rows": rows,

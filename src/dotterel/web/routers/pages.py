@@ -15,6 +15,7 @@ from dotterel.store import Store
 from dotterel.store import query as queries
 from dotterel.web import dashboard
 from dotterel.web.analysis import analyse, store_document
+from dotterel.web import limits
 from dotterel.web.dependencies import (DB, AnalyzerHolder, Monitor, MonitorDB, Settings, get_analyzer, get_settings,
                                         get_store, token_ok)
 from dotterel.web.highlight import annotations, highlighted
@@ -111,7 +112,7 @@ async def analyze_submit(
     try:
         if file is not None and file.filename:
             text = decode_bytes(await file.read(settings.max_body + 1), file.filename)
-        doc = await run_in_threadpool(analyse, holder, settings, text=text, url=url or None, date=date or None,
+        doc = await limits.bounded(analyse, holder, settings, text=text, url=url or None, date=date or None,
                                       title=title or None)
         saved = await run_in_threadpool(store_document, store, doc) if save else None
     except DotterelError as err:
