@@ -287,7 +287,7 @@ def _dateparser(text: str, pub: dt.date | None) -> _Resolved | None:
     settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     if pub is not None:
         settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day)
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     if parsed is None:
         return None
     numbers = re.findall(r"\d+", text)

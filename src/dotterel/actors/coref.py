@@ -9,7 +9,7 @@ group mention with code None). A reference mention keeps its own words and takes
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
@@ -248,7 +248,7 @@ def _listed(doc: Doc, d: Draft) -> bool:
     return len(head.conjuncts) >= 2
 
 
-def _recent(before: list[Draft], here: int, window: int, sents: Sentences, ok) -> Draft | None:  # type: ignore[no-untyped-def]
+def _recent(before: list[Draft], here: int, window: int, sents: Sentences, ok: Callable[[Draft], bool]) -> Draft | None:
     for d in reversed(before):
         if here - sents.of(d.start) > window:
             return None

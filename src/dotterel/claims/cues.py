@@ -6,7 +6,6 @@ import csv
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 from dotterel.knowledge import data_path
 from dotterel.model import Certainty
@@ -58,7 +57,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 def _certainty(value: str, path: Path) -> Certainty:
     if value not in CERTAINTIES:
         raise ValueError(f"{path.name}: unknown certainty {value!r}")
-    return cast(Certainty, value)
+    return value
 
 
 def load_lexicon(directory: Path) -> Lexicon:

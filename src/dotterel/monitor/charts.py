@@ -113,14 +113,15 @@ def timeline_png(rows: Sequence[dict], path: str | Path, title: str = "claimed f
             part = [r for r in mine if r["projected"] == projected]
             if not part:
                 continue
-            dots = ax.scatter([_d(r["date"]) for r in part], [r["value"] for r in part], s=45, linewidths=1,
+            # matplotlib takes dates through its unit registry; its stubs only list numbers
+            dots = ax.scatter([_d(r["date"]) for r in part], [r["value"] for r in part], s=45, linewidths=1,  # type: ignore[arg-type]
                               label=src if colour is None else None, color=colour, edgecolors="black")
             colour = dots.get_facecolor()[0] if colour is None else colour
             if projected:
                 dots.set_facecolor("none")
         flagged = [r for r in mine if r["disagreement"]]
         if flagged:  # a red ring around figures that another source contradicts
-            ax.scatter([_d(r["date"]) for r in flagged], [r["value"] for r in flagged], s=220, facecolors="none",
+            ax.scatter([_d(r["date"]) for r in flagged], [r["value"] for r in flagged], s=220, facecolors="none",  # type: ignore[arg-type]
                        edgecolors="red", linewidths=2)
         for r in mine:
             ax.annotate(f"{r['value']:,.0f}{' (projected)' if r['projected'] else ''}", (_d(r["date"]), r["value"]),

@@ -162,7 +162,7 @@ def _place(text: str | None, code: str | None) -> str | None:
 
 
 def _is_country(code: str | None) -> bool:
-    return bool(code) and len(code) == 3 and code.isalpha() and code.isupper()  # type: ignore[union-attr]
+    return code is not None and len(code) == 3 and code.isalpha() and code.isupper()
 
 
 def _ordinal(date: str) -> int:

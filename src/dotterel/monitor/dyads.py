@@ -82,7 +82,7 @@ def derive(members: Sequence[MemberView], *, opinion_weight: float, party_weight
         countries: dict[tuple[str, str], frozenset[str]] = {}
         for m in members:
             for a, b, kind, cc in _pairs(m, level):
-                pair = (a, b) if kind == "single" else tuple(sorted((a, b)))
+                pair = (a, b) if kind == "single" else (min(a, b), max(a, b))
                 directions.setdefault(pair, set()).add("both" if kind == "reciprocal" else
                                                        "single" if kind == "single" else f"{a}>{b}")
                 countries[pair] = countries.get(pair, frozenset()) | cc

@@ -142,8 +142,8 @@ def syndication_groups(docs: Sequence[DocSig]) -> dict[int, str]:
     for d in sorted(docs, key=lambda x: (days[x.pk] if days[x.pk] is not None else far, x.pk)):
         key = tuple(d.signature)
         seen = exact.get(key)
-        if seen is not None and (days[d.pk] is None or days[seen.pk] is None
-                                 or days[d.pk] - days[seen.pk] <= SYNDICATION_DAYS):
+        day, seen_day = days[d.pk], (days[seen.pk] if seen is not None else None)
+        if seen is not None and (day is None or seen_day is None or day - seen_day <= SYNDICATION_DAYS):
             union(seen.pk, d.pk)
         else:
             exact[key] = d

@@ -11,10 +11,13 @@ import csv
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast, get_args
 
 from dotterel import language
 from dotterel.knowledge import data_path
 from dotterel.model import Bound
+
+BOUNDS = frozenset(get_args(Bound))
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
@@ -74,10 +77,15 @@ def lexicon() -> Lexicon:
     for r in _rows("units.csv"):
         target = pre_units if r["position"] == "pre" else post_units
         target[_key(r["surface"])] = Unit(r["unit"], r["role"])
-    pre_bounds: dict[tuple[str, ...], str] = {}
-    post_bounds: dict[tuple[str, ...], str] = {}
+    pre_bounds: dict[tuple[str, ...], Bound | str] = {}
+    post_bounds: dict[tuple[str, ...], Bound] = {}
     for r in _rows("bounds.csv"):
-        (pre_bounds if r["position"] == "pre" else post_bounds)[_key(r["phrase"])] = r["bound"]
+        if r["position"] == "pre":
+            pre_bounds[_key(r["phrase"])] = r["bound"]
+        elif r["bound"] in BOUNDS:  # a typo in the data file must not become a bound nobody reads
+            post_bounds[_key(r["phrase"])] = cast(Bound, r["bound"])
+        else:
+            raise ValueError(f"bounds.csv: {r['phrase']!r} has unknown bound {r['bound']!r}")
     projection: dict[str, set[str]] = {}
     for r in _rows("projection.csv"):
         projection.setdefault(r["kind"], set()).add(r["word"])
@@ -95,8 +103,8 @@ def lexicon() -> Lexicon:
         suffixes=suffixes,
         pre_units=pre_units,
         post_units=post_units,
-        pre_bounds=pre_bounds,  # type: ignore[arg-type]
-        post_bounds=post_bounds,  # type: ignore[arg-type]
+        pre_bounds=pre_bounds,
+        post_bounds=post_bounds,
         projection={k: frozenset(v) for k, v in projection.items()},
         verb_roles=verb_roles,
         noun_roles=noun_roles,

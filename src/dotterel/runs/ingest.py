@@ -209,7 +209,7 @@ def ingest(
         n = n_workers(client)
         return run(_distributed(client, batches, batch_size, in_flight=2 * n), n)
     if not workers and not scheduler:
-        local = ((b, _outcomes(b, analyze_items([x.item for x in b.sources], batch_size) if b.sources else []))
+        local = ((b, _outcomes(b, analyze_items([x.item for x in b.sources if x.item], batch_size) if b.sources else []))
                  for b in batches)
         return run(local, 0)
 
@@ -245,7 +245,7 @@ def _distributed(client, batches: Iterator[_Batch], batch_size: int, in_flight: 
             elif not batch.sources:
                 ready.append(batch)
             else:
-                items = [x.item for x in batch.sources]
+                items = [x.item for x in batch.sources if x.item]  # plan_batches keeps only readable ones
                 chunks = [items[i:i + ANALYSIS_CHUNK] for i in range(0, len(items), ANALYSIS_CHUNK)]
                 open_batches[n] = (batch, [None] * len(chunks), [])
                 for c, chunk in enumerate(chunks):

@@ -31,7 +31,7 @@ def _codes(refs: list[dict[str, Any]]) -> str:
                      for r in refs) or "—"
 
 
-def annotations(record: dict[str, Any]) -> list[Annotation]:
+def annotations_of(record: dict[str, Any]) -> list[Annotation]:
     """Annotations of a `dotterel/1` record, ordered by where they start."""
     out: list[Annotation] = []
     for ev in record.get("events", []):

@@ -18,7 +18,7 @@ from dotterel.web.analysis import analyse, store_document
 from dotterel.web import limits
 from dotterel.web.dependencies import (DB, AnalyzerHolder, Monitor, MonitorDB, Settings, get_analyzer, get_settings,
                                         get_store, token_ok)
-from dotterel.web.highlight import annotations, highlighted
+from dotterel.web.highlight import annotations_of, highlighted
 from dotterel.web.params import EVENT_TYPES, FREQS, MODALITIES, bad, event_filter, parse_choice, parse_pair
 from dotterel.store.query import EventFilter
 
@@ -69,7 +69,7 @@ def dyad_page(request: Request, conn: MonitorDB, cache: Monitor, dyad_id: str,
 
 
 def _article(request: Request, record: dict[str, Any], **extra: Any) -> HTMLResponse:
-    anns = annotations(record)
+    anns = annotations_of(record)
     return render(request, "article.html", {
         "doc": record, "text_html": highlighted(record["text"], anns), "annotations": anns, **extra})
 
