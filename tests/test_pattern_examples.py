@@ -12,6 +12,17 @@ from dotterel.ingest.normalize import SourceItem
 from dotterel.pipeline import Analyzer
 
 CASES = [
+    # nature, accidents, markets and figures act on no one's behalf (a named storm too); a result is no retreat
+    ("Typhoon Haima struck the northern Philippines, killing twelve people.", []),
+    ("A fire destroyed two hundred homes in a refugee camp in Kenya.", []),
+    ("A gas leak killed nine workers at a mine in Ukraine.", []),
+    ("Cuba's economy was hit hard by a slump in sugar prices.", []),
+    ("Share prices in Seoul shot up after the central bank's announcement.", []),
+    ("The bombing left thirty people dead in a market in Kabul.", []),
+    ("Syrian troops left the town of Palmyra on Sunday.", [("RETREAT", ["SYR"], [], "asserted")]),
+    # a reporter's question put to the speaker asks nothing of anyone
+    ("Asked whether Turkey would close its border, the Turkish foreign minister smiled.", []),
+    ("Asked about the Russian offer, the Chinese envoy said talks would continue.", []),
     # state verbs: the noun after "on" names the event
     ("Syrian troops remained on high alert near the border on Sunday.", [("MOBILIZE", ["SYR"], [], "asserted")]),
     # stopping a gathering is coercion; breaking off a meeting is not
