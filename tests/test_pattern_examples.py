@@ -20,6 +20,17 @@ CASES = [
     ("Share prices in Seoul shot up after the central bank's announcement.", []),
     ("The bombing left thirty people dead in a market in Kabul.", []),
     ("Syrian troops left the town of Palmyra on Sunday.", [("RETREAT", ["SYR"], [], "asserted")]),
+    # meeting a duty is no meeting; commentators agreeing that something is so make a claim
+    ("Egypt said it would meet its obligations under the loan.", []),
+    ("Experts agree that the drought in Somalia will worsen.", []),
+    ("Iran rejected the American proposal.", [("REJECT", ["IRN"], ["USA"], "asserted")]),
+    # trigger senses and predicate families: sanctions as the blow; denying a charge rejects the accuser;
+    # regret or anger voiced over an act disapproves of its owner
+    ("The United States hit Iran with new sanctions on Monday.", [("SANCTION", ["USA"], ["IRN"], "asserted")]),
+    ("The Russian government denied the charges made by Ukraine.", [("REJECT", ["RUS"], ["UKR"], "asserted")]),
+    ("Serbia rejected Kosovo's claims of police abuse.", [("REJECT", ["SRB"], ["XKX"], "asserted")]),
+    ("France expressed regret over the Algerian decision.", [("ACCUSE", ["FRA"], ["DZA"], "asserted")]),
+    ("Israel voiced anger at Turkey's decision to recall its ambassador.", [("ACCUSE", ["ISR"], ["TUR"], "asserted")]),
     # a reporter's question put to the speaker asks nothing of anyone
     ("Asked whether Turkey would close its border, the Turkish foreign minister smiled.", []),
     ("Asked about the Russian offer, the Chinese envoy said talks would continue.", []),

@@ -109,6 +109,10 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
         return False
     if p.no_result_state and _left_in_state(tok, args, ps):
         return False
+    if p.not_objects and objects & p.not_objects:
+        return False
+    if p.not_subjects and args.subject is not None and set(noun_keys(real_head(args.subject))) & p.not_subjects:
+        return False
     # "declined to resign" refuses an act; "declined to comment" refuses nothing
     return not (p.event_content and content_type(tok, actors, ps) is None)
 

@@ -15,6 +15,7 @@ _KNOWN_KEYS = {
     "content_verbs", "finite_content", "complement",
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
     "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient", "no_result_state",
+    "not_object", "not_subject",
 }
 # word classes the coder's code names (not only the patterns): patterns.yaml must define each, and
 # `in_class` refuses any other name, so a typo raises instead of silently matching nothing
@@ -54,6 +55,8 @@ class Pattern:
     event_subject: bool = False  # "protests erupted", "clashes continued": the subject noun names the event
     event_content: bool = False  # only when the verb's content is itself an event ("declined to resign")
     no_result_state: bool = False  # not when the object is left in a state ("left dozens dead")
+    not_objects: frozenset[str] = frozenset()  # not with these objects ("met its obligations", "accepted bids")
+    not_subjects: frozenset[str] = frozenset()  # not with these subjects ("experts agree that ...")
 
 
 @dataclass(slots=True, frozen=True)
@@ -184,6 +187,8 @@ def parse_patterns(raw: dict) -> PatternSet:
             victim_subject=bool(spec.get("victim_subject")),
             event_content=bool(spec.get("event_content")),
             no_result_state=bool(spec.get("no_result_state")),
+            not_objects=_words(spec["not_object"], classes) if "not_object" in spec else frozenset(),
+            not_subjects=_words(spec["not_subject"], classes) if "not_subject" in spec else frozenset(),
         )
         for lemma in pattern.lemmas:
             by_lemma.setdefault(lemma, []).append(pattern)
