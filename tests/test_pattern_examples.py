@@ -31,6 +31,14 @@ CASES = [
     ("Serbia rejected Kosovo's claims of police abuse.", [("REJECT", ["SRB"], ["XKX"], "asserted")]),
     ("France expressed regret over the Algerian decision.", [("ACCUSE", ["FRA"], ["DZA"], "asserted")]),
     ("Israel voiced anger at Turkey's decision to recall its ambassador.", [("ACCUSE", ["ISR"], ["TUR"], "asserted")]),
+    # blow verbs in other senses: a deal struck is an agreement; records, rates and fuels are no victims
+    ("Israel and Hamas struck a deal on the release of hostages.", [("AGREE", ["ISR", "PSE"], [], "asserted")]),
+    ("Japanese exports hit a record in March.", []),
+    ("The Bank of Japan targets inflation of two percent.", []),
+    ("Workers in Nigeria burn fossil fuels to cook.", []),
+    ("Russian missiles hit Kyiv overnight.", [("ASSAULT", ["RUS"], ["UKR"], "asserted")]),
+    # market business: bids accepted at a tender are no agreement
+    ("The central bank of Chile accepted bids for two billion pesos at its tender.", []),
     # a reporter's question put to the speaker asks nothing of anyone
     ("Asked whether Turkey would close its border, the Turkish foreign minister smiled.", []),
     ("Asked about the Russian offer, the Chinese envoy said talks would continue.", []),
