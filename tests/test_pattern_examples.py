@@ -39,6 +39,10 @@ CASES = [
     ("Russian missiles hit Kyiv overnight.", [("ASSAULT", ["RUS"], ["UKR"], "asserted")]),
     # market business: bids accepted at a tender are no agreement
     ("The central bank of Chile accepted bids for two billion pesos at its tender.", []),
+    # releasing a statement or a video frees no one
+    ("The Iraqi army released a statement on the attack.", []),
+    ("Hamas released a video of the hostages.", []),
+    ("Russia released two Ukrainian prisoners on Friday.", [("RETREAT", ["RUS"], ["UKR"], "asserted")]),
     # a reporter's question put to the speaker asks nothing of anyone
     ("Asked whether Turkey would close its border, the Turkish foreign minister smiled.", []),
     ("Asked about the Russian offer, the Chinese envoy said talks would continue.", []),
