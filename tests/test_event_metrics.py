@@ -86,3 +86,10 @@ def test_plover_records_get_unique_document_ids() -> None:
         pytest.skip("../shared is not available")
     docs = plover_gsr(path)
     assert len({d["id"] for d in docs}) == len(docs) == 322
+
+
+def test_worst_errors_of_a_precision_set_render() -> None:
+    # a precision set's worst errors are (article, event count) records, not gold/predicted pairs
+    from dotterel.evaluation.render import _error_line
+    assert _error_line({"id": "doc-1", "events": 4}) == "id: doc-1, events: 4"
+    assert _error_line({"gold": "ASSAULT", "predicted": "-", "text": "x"}) == "ASSAULT -> -: x"

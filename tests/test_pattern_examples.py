@@ -12,6 +12,40 @@ from dotterel.model import SourceItem
 from dotterel.pipeline import Analyzer
 
 CASES = [
+    # nature, accidents, markets and figures act on no one's behalf (a named storm too); a result is no retreat
+    ("Typhoon Haima struck the northern Philippines, killing twelve people.", []),
+    ("A fire destroyed two hundred homes in a refugee camp in Kenya.", []),
+    ("A gas leak killed nine workers at a mine in Ukraine.", []),
+    ("Cuba's economy was hit hard by a slump in sugar prices.", []),
+    ("Share prices in Seoul shot up after the central bank's announcement.", []),
+    ("The bombing left thirty people dead in a market in Kabul.", []),
+    ("Syrian troops left the town of Palmyra on Sunday.", [("RETREAT", ["SYR"], [], "asserted")]),
+    # meeting a duty is no meeting; commentators agreeing that something is so make a claim
+    ("Egypt said it would meet its obligations under the loan.", []),
+    ("Experts agree that the drought in Somalia will worsen.", []),
+    ("Iran rejected the American proposal.", [("REJECT", ["IRN"], ["USA"], "asserted")]),
+    # trigger senses and predicate families: sanctions as the blow; denying a charge rejects the accuser;
+    # regret or anger voiced over an act disapproves of its owner
+    ("The United States hit Iran with new sanctions on Monday.", [("SANCTION", ["USA"], ["IRN"], "asserted")]),
+    ("The Russian government denied the charges made by Ukraine.", [("REJECT", ["RUS"], ["UKR"], "asserted")]),
+    ("Serbia rejected Kosovo's claims of police abuse.", [("REJECT", ["SRB"], ["XKX"], "asserted")]),
+    ("France expressed regret over the Algerian decision.", [("ACCUSE", ["FRA"], ["DZA"], "asserted")]),
+    ("Israel voiced anger at Turkey's decision to recall its ambassador.", [("ACCUSE", ["ISR"], ["TUR"], "asserted")]),
+    # blow verbs in other senses: a deal struck is an agreement; records, rates and fuels are no victims
+    ("Israel and Hamas struck a deal on the release of hostages.", [("AGREE", ["ISR", "PSE"], [], "asserted")]),
+    ("Japanese exports hit a record in March.", []),
+    ("The Bank of Japan targets inflation of two percent.", []),
+    ("Workers in Nigeria burn fossil fuels to cook.", []),
+    ("Russian missiles hit Kyiv overnight.", [("ASSAULT", ["RUS"], ["UKR"], "asserted")]),
+    # market business: bids accepted at a tender are no agreement
+    ("The central bank of Chile accepted bids for two billion pesos at its tender.", []),
+    # releasing a statement or a video frees no one
+    ("The Iraqi army released a statement on the attack.", []),
+    ("Hamas released a video of the hostages.", []),
+    ("Russia released two Ukrainian prisoners on Friday.", [("RETREAT", ["RUS"], ["UKR"], "asserted")]),
+    # a reporter's question put to the speaker asks nothing of anyone
+    ("Asked whether Turkey would close its border, the Turkish foreign minister smiled.", []),
+    ("Asked about the Russian offer, the Chinese envoy said talks would continue.", []),
     # state verbs: the noun after "on" names the event
     ("Syrian troops remained on high alert near the border on Sunday.", [("MOBILIZE", ["SYR"], [], "asserted")]),
     # stopping a gathering is coercion; breaking off a meeting is not

@@ -32,5 +32,14 @@ def print_results(results: list[SetResult], errors: int = 5) -> None:
             if off:
                 console.print("confusions (gold->predicted): " + ", ".join(f"{k} {n}" for n, k in off[:12]))
         for err in r.details.get("worst_errors", [])[:errors]:
-            console.print(f"  [dim]{err}[/]" if isinstance(err, str) else
-                          f"  [dim]{err['gold']} -> {err['predicted']}: {err['text'][:160]}[/]", highlight=False)
+            console.print(f"  [dim]{_error_line(err)}[/]", highlight=False)
+
+
+def _error_line(err: object) -> str:
+    """One worst error: a gold/predicted pair, or another set's own record (a precision set's article and its
+    event count)."""
+    if isinstance(err, dict) and {"gold", "predicted", "text"} <= set(err):
+        return f"{err['gold']} -> {err['predicted']}: {err['text'][:160]}"
+    if isinstance(err, dict):
+        return ", ".join(f"{k}: {v}" for k, v in err.items())
+    return str(err)

@@ -30,10 +30,30 @@ Parties = tuple[list[Mention], list[Mention]]
 
 
 def nature_acts(tok: Token, args: Arguments, ps: PatternSet) -> bool:
-    """"An earthquake struck", "floods destroyed homes": nature acts on no one's behalf."""
+    """"An earthquake struck", "floods destroyed homes", "Hurricane Maria hit": nature and accidents act on no
+    one's behalf; nor do markets, figures and evidence as the doer ("share prices shot up", "hit by the price
+    slump", "footage showed")."""
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    subjects += [args.subject] if args.subject is not None else []
-    return any(ps.in_class(k, "NATURE") for s in subjects for k in noun_keys(real_head(s)))
+    doers = [c for c in tok.children if c.dep_ == "nsubj"] + ([args.subject] if args.subject is not None else [])
+    doers += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return any(ps.in_class(k, "NATURE") for s in subjects + doers for k in _agent_keys(real_head(s))) or any(
+        ps.in_class(k, "NON_AGENT") for s in doers for k in noun_keys(real_head(s)))
+
+
+def _agent_keys(noun: Token) -> list[str]:
+    """A noun's keys and those of its compound title ("*Hurricane* Maria", "*Typhoon* Phanfone")."""
+    keys = noun_keys(noun)
+    if noun.pos_ == "PROPN":
+        keys += [c.lemma_.lower() for c in noun.children if c.dep_ == "compound"]
+    return keys
+
+
+def _left_in_state(tok: Token, args: Arguments, ps: PatternSet) -> bool:
+    """"left dozens dead", "leaving 220 men killed", "left thousands homeless": a result, not a withdrawal."""
+    states = ps.word_class("RESULT_STATE")
+    heads = [tok] + ([args.patient] if args.patient is not None else [])
+    return any(c.dep_ in ("oprd", "acomp", "amod", "acl", "ccomp", "xcomp") and c.lower_ in states
+               for h in heads for c in h.children)
 
 
 def _complements(tok: Token) -> list[Token]:
@@ -86,6 +106,12 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
     if p.no_infinitive and any(c.dep_ == "xcomp" for c in infinitives):
         return False
     if p.needs_content and not infinitives:
+        return False
+    if p.no_result_state and _left_in_state(tok, args, ps):
+        return False
+    if p.not_objects and objects & p.not_objects:
+        return False
+    if p.not_subjects and args.subject is not None and set(noun_keys(real_head(args.subject))) & p.not_subjects:
         return False
     # "declined to resign" refuses an act; "declined to comment" refuses nothing
     return not (p.event_content and content_type(tok, actors, ps) is None)

@@ -14,13 +14,14 @@ _KNOWN_KEYS = {
     "verbs", "type", "mode", "context", "object", "object_optional", "recipient", "needs_recipient", "no_infinitive",
     "content_verbs", "finite_content", "complement",
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
-    "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient",
+    "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient", "no_result_state",
+    "not_object", "not_subject",
 }
 # word classes the coder's code names (not only the patterns): patterns.yaml must define each, and
 # `in_class` refuses any other name, so a typo raises instead of silently matching nothing
 CODE_CLASSES = frozenset({
     "NATURE", "TALKS", "AGREEMENT", "RELATIONS", "BORDER", "HELPING", "ATTACK", "PLACE_PART", "PEOPLE",
-    "HOME_MEASURE"})
+    "HOME_MEASURE", "NON_AGENT", "RESULT_STATE"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -53,6 +54,9 @@ class Pattern:
     victim_subject: bool = False  # "soldiers died in an air strike": the subject suffered, the attack's owner acted
     event_subject: bool = False  # "protests erupted", "clashes continued": the subject noun names the event
     event_content: bool = False  # only when the verb's content is itself an event ("declined to resign")
+    no_result_state: bool = False  # not when the object is left in a state ("left dozens dead")
+    not_objects: frozenset[str] = frozenset()  # not with these objects ("met its obligations", "accepted bids")
+    not_subjects: frozenset[str] = frozenset()  # not with these subjects ("experts agree that ...")
 
 
 @dataclass(slots=True, frozen=True)
@@ -182,6 +186,9 @@ def parse_patterns(raw: dict) -> PatternSet:
             content_future=bool(spec.get("content_future")),
             victim_subject=bool(spec.get("victim_subject")),
             event_content=bool(spec.get("event_content")),
+            no_result_state=bool(spec.get("no_result_state")),
+            not_objects=_words(spec["not_object"], classes) if "not_object" in spec else frozenset(),
+            not_subjects=_words(spec["not_subject"], classes) if "not_subject" in spec else frozenset(),
         )
         for lemma in pattern.lemmas:
             by_lemma.setdefault(lemma, []).append(pattern)

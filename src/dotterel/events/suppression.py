@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dotterel import language
 from dotterel.events.arguments import is_purpose
 from dotterel.events.modality import is_condition, load_cues
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import PatternSet
+
+# "Asked if ..., the minister said": a reporter's question, not a request
+QUESTION_VERBS = language.words("reporting", "question")
 
 # dependencies by which a clause is the content of the verbal act above it
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep", "acomp", "acl", "dobj"})
@@ -24,7 +28,7 @@ def suppressed(tok: Token, coded: dict[int, str], main_coded: bool, ps: PatternS
     the purpose of a coded act; a participle or conjunct restating a coded act of the same type ("attacked
     the camp, killing 156"); a background relative clause when the sentence's main clause already carries an
     event. `coded` maps the sentence's coded triggers (token index) to their types."""
-    if is_condition(tok) or alleged(tok, ps):
+    if is_condition(tok) or alleged(tok, ps) or reporters_question(tok):
         return True
     if main_coded and in_relative_clause(tok):
         return True
@@ -52,6 +56,14 @@ def suppressed(tok: Token, coded: dict[int, str], main_coded: bool, ps: PatternS
         if said and cur.head.i in coded and cur.dep_ in ("advcl", "xcomp"):
             return True  # "staged rallies, *saying* he must resign": what the actors say while acting is a claim
     return False
+
+
+def reporters_question(tok: Token) -> bool:
+    """"*Asked* if the talks had failed, the minister said ...": a bare participle of a question verb, with no
+    subject or auxiliary of its own, frames the speaker's answer."""
+    if tok.lemma_.lower() not in QUESTION_VERBS or tok.tag_ != "VBN":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
 
 
 def alleged(tok: Token, ps: PatternSet) -> bool:
