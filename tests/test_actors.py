@@ -23,6 +23,10 @@ SENTENCES = {
     "pair": "Russian and Chinese officials met in Beijing. Both countries pledged closer ties.",
     "ambassador": "Seoul summoned the Russian ambassador on Tuesday.",
     "title": "Ukrainian President Volodymyr Zelenskyy met U.S. Defense Secretary Lloyd Austin. Austin pledged aid.",
+    "titled_surname": "Chilean Trade Minister Pablo Ortuzar arrived in Geneva. Ortuzar rejected the offer.",
+    "former_surname": "Former Chilean trade minister Pablo Ortuzar spoke in Geneva. Ortuzar rejected the offer.",
+    "home_state": "Chile's president spoke in Santiago. Chilean ministers met in Valparaiso. Police fired at protesters.",
+    "two_states": "Japan and the United States resumed talks in Tokyo. Police fired tear gas at protesters.",
     "appos": "Maria Zakharova, the Russian foreign ministry spokeswoman, said Moscow would respond.",
     "appos_unknown": "Ivan Petrov, the Belarusian deputy foreign minister, criticised the decision.",
     "former": "Frank Miller, a former British army officer, said the plan would fail.",
@@ -140,6 +144,20 @@ def test_title_and_person_is_one_mention_and_surname_recurs(docs):
     assert a.code == "USA" and a.kind == "person"
     later = [m for m in idx.mentions if m.text == "Austin"]
     assert later and later[0].key == a.key and later[0].code == "USA"
+
+
+def test_surname_keeps_the_role_its_title_gave(docs):
+    idx = resolve(docs, "titled_surname")
+    assert [m.code for m in idx.mentions if m.text == "Ortuzar"] == ["CHL"]
+    assert [m.code for m in resolve(docs, "former_surname").mentions if m.text == "Ortuzar"] == [None]
+
+
+def test_unnamed_groups_take_the_article_state_only_when_one_dominates(docs):
+    idx = resolve(docs, "home_state")
+    assert [(m.text, m.code) for m in idx.mentions if m.sector in ("COP", "CVL")] == [
+        ("Police", "CHL"), ("protesters", "CHL")]
+    idx = resolve(docs, "two_states")
+    assert [m.code for m in idx.mentions if m.sector in ("COP", "CVL")] == [None, None]
 
 
 def test_apposition_gives_a_current_role(docs):

@@ -12,6 +12,15 @@ from dotterel.ingest.normalize import SourceItem
 from dotterel.pipeline import Analyzer
 
 CASES = [
+    # a surname alone keeps the role its title gave ("Chilean Trade Minister Pablo Ortuzar ... Ortuzar")
+    ("Chilean Trade Minister Pablo Ortuzar spoke on Monday. Ortuzar accused Peru of dumping steel.",
+     [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    # unnamed domestic groups belong to the state the article is about (named twice as often as any other)
+    ("Chile's president spoke in Santiago on Monday. Chilean ministers met in Valparaiso. "
+     "Police fired tear gas at protesters.",
+     [("CONSULT", ["CHL"], [], "asserted"), ("ASSAULT", ["CHL"], ["CHL"], "asserted")]),
+    ("Japan and the United States resumed talks in Tokyo. Police fired tear gas at protesters.",
+     [("CONSULT", ["JPN", "USA"], [], "asserted"), ("ASSAULT", [], [], "asserted")]),
     # state verbs: the noun after "on" names the event
     ("Syrian troops remained on high alert near the border on Sunday.", [("MOBILIZE", ["SYR"], [], "asserted")]),
     # stopping a gathering is coercion; breaking off a meeting is not

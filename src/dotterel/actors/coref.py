@@ -19,6 +19,8 @@ from dotterel.actors.kb import KnowledgeBase
 
 _PRONOUN_WINDOW = 1  # sentences back
 _NOUN_WINDOW = 3
+_HOME_MIN = 3  # mentions of the article's state
+_HOME_RATIO = 2  # times as many as the next state
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -44,7 +46,39 @@ def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: 
             resolved.sort(key=lambda d: d.start)
     every = sorted([*drafts, *out], key=lambda d: d.start)
     every += _possessives(doc, kb, every, sents)
+    _home_state(kb, every, sents)
     return sorted(every, key=lambda d: d.start)
+
+
+def _article_state(drafts: list[Draft]) -> str | None:
+    """The state an article is about: the one named (by its name, demonym, capital, towns, office-holders)
+    at least `_HOME_MIN` times and `_HOME_RATIO` times as often as any other state."""
+    counts: dict[str, int] = {}
+    for d in drafts:
+        if d.code and d.kind in ("state", "person") and d.source != "ref":
+            counts[d.code] = counts.get(d.code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < _HOME_MIN:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < _HOME_RATIO * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _home_state(kb: KnowledgeBase, drafts: list[Draft], sents: Sentences) -> None:
+    """Unnamed domestic groups ("police", "the protesters", "the authorities", "farmers") in an article about
+    one state are that state's, with their own sector, unless their sentence names another state."""
+    home = _article_state(drafts)
+    if home is None:
+        return
+    for d in drafts:
+        if d.code is not None or d.kind != "group" or d.source != "noun" or not kb.is_word("home_sector", (d.sector or "").lower()):
+            continue
+        here = sents.of(d.start)
+        near = {o.code for o in drafts if o.code and o.kind == "state" and sents.of(o.start) == here}
+        if near - {home}:
+            continue
+        d.code, d.kind, d.key = home, "state", actor_key("state", home, d.sector, None)
 
 
 def _possessives(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentences) -> list[Draft]:
