@@ -27,6 +27,10 @@ SENTENCES = {
     "former_surname": "Former Chilean trade minister Pablo Ortuzar spoke in Geneva. Ortuzar rejected the offer.",
     "home_state": "Chile's president spoke in Santiago. Chilean ministers met in Valparaiso. Police fired at protesters.",
     "two_states": "Japan and the United States resumed talks in Tokyo. Police fired tear gas at protesters.",
+    "hongkongers": "Hongkongers marched to the government offices.",
+    "same_body": "Peru's foreign ministry summoned the Chilean ambassador. The ministry accused Chile of spying.",
+    "same_title": "Ecuador's president spoke on Monday. The president accused Colombia of bombing a camp.",
+    "no_title_antecedent": "The president accused Colombia of bombing a camp.",
     "appos": "Maria Zakharova, the Russian foreign ministry spokeswoman, said Moscow would respond.",
     "appos_unknown": "Ivan Petrov, the Belarusian deputy foreign minister, criticised the decision.",
     "former": "Frank Miller, a former British army officer, said the plan would fail.",
@@ -158,6 +162,16 @@ def test_unnamed_groups_take_the_article_state_only_when_one_dominates(docs):
         ("Police", "CHL"), ("protesters", "CHL")]
     idx = resolve(docs, "two_states")
     assert [m.code for m in idx.mentions if m.sector in ("COP", "CVL")] == [None, None]
+
+
+def test_hong_kong_demonym(docs):
+    assert find(resolve(docs, "hongkongers"), "Hongkongers").code == "HKG"
+
+
+def test_the_ministry_and_the_president_refer_to_the_mention_that_named_them(docs):
+    assert find(resolve(docs, "same_body"), "The ministry").code == "PER"
+    assert triple(find(resolve(docs, "same_title"), "The president")) == ("ECU", "GOV", "state")
+    assert not [m for m in resolve(docs, "no_title_antecedent").mentions if "president" in m.text]
 
 
 def test_apposition_gives_a_current_role(docs):

@@ -29,6 +29,7 @@ def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: 
     resolved = list(drafts)  # antecedents seen so far, in text order, grows with new references
     out: list[Draft] = []
     nouns = [w for w, sw in kb.sectors.items() if sw.use == "body" and " " not in w]
+    nouns += [w.split()[-1] for w, sw in kb.sectors.items() if sw.use == "title"]
     nouns += [*kb.words.get("pair_noun", ()), *kb.words.get("state_noun", ())]
     pronouns = [w for role in ("singular_pronoun", "plural_pronoun", "person_pronoun") for w in kb.words.get(role, ())]
     candidates = set(positions(doc, LEMMA, nouns)) | set(positions(doc, LOWER, pronouns))
@@ -163,8 +164,17 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
         ante = (_recent(before, here, _NOUN_WINDOW, sents, lambda d: d.kind == "state" and not _listed(doc, d))
                 or _recent(before, here, _NOUN_WINDOW, sents, lambda d: d.kind == "state") or _only_state(before))
         return [_refer(start, tok.i + 1, ante, None)] if ante else []
-    if word is None or word.use != "body":
+    if word is None or word.use not in ("body", "title"):
         return []
+    # "Peru's foreign ministry ... the ministry", "Ecuador's president ... the president": the last coded
+    # mention whose own words hold the noun
+    same = _recent(before, here, _NOUN_WINDOW, sents,
+                   lambda d: d.code is not None and d.source != "ref" and d.kind != "group"
+                   and any(t.lemma_.lower() == lemma for t in doc[d.start:d.end]))
+    if word.use == "title":
+        return [_refer(start, tok.i + 1, same, same.sector or word.sector)] if same else []
+    if same is not None:
+        return [_refer(start, tok.i + 1, same, word.sector, as_state=True, kb=kb)]
     ante = (_recent(before, here, _NOUN_WINDOW, sents, lambda d: _coded(d) and _standalone(doc, d))
             or _recent(before, here, _NOUN_WINDOW, sents, _coded)
             or _only_state(before))
