@@ -31,6 +31,8 @@ SENTENCES = {
     "same_body": "Peru's foreign ministry summoned the Chilean ambassador. The ministry accused Chile of spying.",
     "same_title": "Ecuador's president spoke on Monday. The president accused Colombia of bombing a camp.",
     "no_title_antecedent": "The president accused Colombia of bombing a camp.",
+    "the_rebels": "Colombia's army fought FARC guerrillas near Cali. The rebels attacked a police station.",
+    "the_troops": "Russian troops shelled the town. The troops withdrew on Monday.",
     "appos": "Maria Zakharova, the Russian foreign ministry spokeswoman, said Moscow would respond.",
     "appos_unknown": "Ivan Petrov, the Belarusian deputy foreign minister, criticised the decision.",
     "former": "Frank Miller, a former British army officer, said the plan would fail.",
@@ -172,6 +174,11 @@ def test_the_ministry_and_the_president_refer_to_the_mention_that_named_them(doc
     assert find(resolve(docs, "same_body"), "The ministry").code == "PER"
     assert triple(find(resolve(docs, "same_title"), "The president")) == ("ECU", "GOV", "state")
     assert not [m for m in resolve(docs, "no_title_antecedent").mentions if "president" in m.text]
+
+
+def test_a_definite_group_noun_is_the_last_group_of_its_sector(docs):
+    assert triple(find(resolve(docs, "the_rebels"), "The rebels"))[:2] == ("COL", "REB")
+    assert find(resolve(docs, "the_troops"), "The troops").code == "RUS"
 
 
 def test_apposition_gives_a_current_role(docs):
