@@ -33,6 +33,7 @@ SENTENCES = {
     "no_title_antecedent": "The president accused Colombia of bombing a camp.",
     "the_rebels": "Colombia's army fought FARC guerrillas near Cali. The rebels attacked a police station.",
     "the_troops": "Russian troops shelled the town. The troops withdrew on Monday.",
+    "minister_1987": "Ignaz Kiechle rejected the proposal, and Jacques Delors defended it.",
     "appos": "Maria Zakharova, the Russian foreign ministry spokeswoman, said Moscow would respond.",
     "appos_unknown": "Ivan Petrov, the Belarusian deputy foreign minister, criticised the decision.",
     "former": "Frank Miller, a former British army officer, said the plan would fail.",
@@ -179,6 +180,13 @@ def test_the_ministry_and_the_president_refer_to_the_mention_that_named_them(doc
 def test_a_definite_group_noun_is_the_last_group_of_its_sector(docs):
     assert triple(find(resolve(docs, "the_rebels"), "The rebels"))[:2] == ("COL", "REB")
     assert find(resolve(docs, "the_troops"), "The troops").code == "RUS"
+
+
+def test_office_holders_of_the_1980s_resolve_in_their_terms(docs):
+    idx = resolve(docs, "minister_1987", "1987-04-10")
+    assert triple(find(idx, "Ignaz Kiechle")) == ("DEU", "GOV", "person")
+    assert find(idx, "Jacques Delors").code == "EU"
+    assert find(resolve(docs, "minister_1987"), "Ignaz Kiechle").code is None  # former by 2024
 
 
 def test_apposition_gives_a_current_role(docs):
