@@ -23,6 +23,17 @@ SENTENCES = {
     "pair": "Russian and Chinese officials met in Beijing. Both countries pledged closer ties.",
     "ambassador": "Seoul summoned the Russian ambassador on Tuesday.",
     "title": "Ukrainian President Volodymyr Zelenskyy met U.S. Defense Secretary Lloyd Austin. Austin pledged aid.",
+    "titled_surname": "Chilean Trade Minister Pablo Ortuzar arrived in Geneva. Ortuzar rejected the offer.",
+    "former_surname": "Former Chilean trade minister Pablo Ortuzar spoke in Geneva. Ortuzar rejected the offer.",
+    "home_state": "Chile's president spoke in Santiago. Chilean ministers met in Valparaiso. Police fired at protesters.",
+    "two_states": "Japan and the United States resumed talks in Tokyo. Police fired tear gas at protesters.",
+    "hongkongers": "Hongkongers marched to the government offices.",
+    "same_body": "Peru's foreign ministry summoned the Chilean ambassador. The ministry accused Chile of spying.",
+    "same_title": "Ecuador's president spoke on Monday. The president accused Colombia of bombing a camp.",
+    "no_title_antecedent": "The president accused Colombia of bombing a camp.",
+    "the_rebels": "Colombia's army fought FARC guerrillas near Cali. The rebels attacked a police station.",
+    "the_troops": "Russian troops shelled the town. The troops withdrew on Monday.",
+    "minister_1987": "Ignaz Kiechle rejected the proposal, and Jacques Delors defended it.",
     "appos": "Maria Zakharova, the Russian foreign ministry spokeswoman, said Moscow would respond.",
     "appos_unknown": "Ivan Petrov, the Belarusian deputy foreign minister, criticised the decision.",
     "former": "Frank Miller, a former British army officer, said the plan would fail.",
@@ -140,6 +151,42 @@ def test_title_and_person_is_one_mention_and_surname_recurs(docs):
     assert a.code == "USA" and a.kind == "person"
     later = [m for m in idx.mentions if m.text == "Austin"]
     assert later and later[0].key == a.key and later[0].code == "USA"
+
+
+def test_surname_keeps_the_role_its_title_gave(docs):
+    idx = resolve(docs, "titled_surname")
+    assert [m.code for m in idx.mentions if m.text == "Ortuzar"] == ["CHL"]
+    assert [m.code for m in resolve(docs, "former_surname").mentions if m.text == "Ortuzar"] == [None]
+
+
+def test_unnamed_groups_take_the_article_state_only_when_one_dominates(docs):
+    idx = resolve(docs, "home_state")
+    assert [(m.text, m.code) for m in idx.mentions if m.sector in ("COP", "CVL")] == [
+        ("Police", "CHL"), ("protesters", "CHL")]
+    idx = resolve(docs, "two_states")
+    assert [m.code for m in idx.mentions if m.sector in ("COP", "CVL")] == [None, None]
+
+
+def test_hong_kong_demonym(docs):
+    assert find(resolve(docs, "hongkongers"), "Hongkongers").code == "HKG"
+
+
+def test_the_ministry_and_the_president_refer_to_the_mention_that_named_them(docs):
+    assert find(resolve(docs, "same_body"), "The ministry").code == "PER"
+    assert triple(find(resolve(docs, "same_title"), "The president")) == ("ECU", "GOV", "state")
+    assert not [m for m in resolve(docs, "no_title_antecedent").mentions if "president" in m.text]
+
+
+def test_a_definite_group_noun_is_the_last_group_of_its_sector(docs):
+    assert triple(find(resolve(docs, "the_rebels"), "The rebels"))[:2] == ("COL", "REB")
+    assert find(resolve(docs, "the_troops"), "The troops").code == "RUS"
+
+
+def test_office_holders_of_the_1980s_resolve_in_their_terms(docs):
+    idx = resolve(docs, "minister_1987", "1987-04-10")
+    assert triple(find(idx, "Ignaz Kiechle")) == ("DEU", "GOV", "person")
+    assert find(idx, "Jacques Delors").code == "EU"
+    assert find(resolve(docs, "minister_1987"), "Ignaz Kiechle").code is None  # former by 2024
 
 
 def test_apposition_gives_a_current_role(docs):

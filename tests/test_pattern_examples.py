@@ -46,6 +46,20 @@ CASES = [
     # a reporter's question put to the speaker asks nothing of anyone
     ("Asked whether Turkey would close its border, the Turkish foreign minister smiled.", []),
     ("Asked about the Russian offer, the Chinese envoy said talks would continue.", []),
+    # the owner of a decision, plan or bid acts in its infinitive ("Washington's decision to impose")
+    ("Canada's decision to impose duties on Chinese steel surprised analysts.",
+     [("SANCTION", ["CAN"], ["CHN"], "asserted")]),
+    ("The decision by Canada to impose duties on Chinese steel surprised analysts.",
+     [("SANCTION", ["CAN"], ["CHN"], "asserted")]),
+    # a surname alone keeps the role its title gave ("Chilean Trade Minister Pablo Ortuzar ... Ortuzar")
+    ("Chilean Trade Minister Pablo Ortuzar spoke on Monday. Ortuzar accused Peru of dumping steel.",
+     [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    # unnamed domestic groups belong to the state the article is about (named twice as often as any other)
+    ("Chile's president spoke in Santiago on Monday. Chilean ministers met in Valparaiso. "
+     "Police fired tear gas at protesters.",
+     [("CONSULT", ["CHL"], [], "asserted"), ("ASSAULT", ["CHL"], ["CHL"], "asserted")]),
+    ("Japan and the United States resumed talks in Tokyo. Police fired tear gas at protesters.",
+     [("CONSULT", ["JPN", "USA"], [], "asserted"), ("ASSAULT", [], [], "asserted")]),
     # state verbs: the noun after "on" names the event
     ("Syrian troops remained on high alert near the border on Sunday.", [("MOBILIZE", ["SYR"], [], "asserted")]),
     # stopping a gathering is coercion; breaking off a meeting is not
@@ -189,3 +203,10 @@ def test_no_event_where_a_user_sees_none(analyzer: Analyzer, text: str, absent: 
 def test_breaking_off_a_meeting_is_no_coercion(analyzer: Analyzer) -> None:
     (doc,) = analyzer.analyze_many([SourceItem(text="The two delegations broke off the meeting after an hour.", id="t")])
     assert "COERCE" not in {e.type for e in doc.events}
+
+
+def test_a_state_whose_phrase_holds_the_act_is_not_its_local_actor(analyzer: Analyzer) -> None:
+    # "Chile, a copper exporter hit by ...": Chile is what the act describes, never the unnamed actor
+    (doc,) = analyzer.analyze_many([SourceItem(text="Chile, a copper exporter hit by the slump in prices, cut rates.",
+                                               id="t")])
+    assert not [e for e in doc.events if e.trigger.text == "hit" and any(a.code == "CHL" for a in e.actor)]

@@ -19,6 +19,9 @@ from dotterel.actors.kb import KnowledgeBase
 
 _PRONOUN_WINDOW = 1  # sentences back
 _NOUN_WINDOW = 3
+_DEFINITE_SECTORS = frozenset({"REB", "MIL", "COP", "CVL"})  # "the rebels", "the troops" refer back
+_HOME_MIN = 3  # mentions of the article's state
+_HOME_RATIO = 2  # times as many as the next state
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -27,6 +30,7 @@ def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: 
     resolved = list(drafts)  # antecedents seen so far, in text order, grows with new references
     out: list[Draft] = []
     nouns = [w for w, sw in kb.sectors.items() if sw.use == "body" and " " not in w]
+    nouns += [w.split()[-1] for w, sw in kb.sectors.items() if sw.use == "title"]
     nouns += [*kb.words.get("pair_noun", ()), *kb.words.get("state_noun", ())]
     pronouns = [w for role in ("singular_pronoun", "plural_pronoun", "person_pronoun") for w in kb.words.get(role, ())]
     candidates = set(positions(doc, LEMMA, nouns)) | set(positions(doc, LOWER, pronouns))
@@ -44,7 +48,57 @@ def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: 
             resolved.sort(key=lambda d: d.start)
     every = sorted([*drafts, *out], key=lambda d: d.start)
     every += _possessives(doc, kb, every, sents)
+    _definite_groups(doc, every, sents)
+    _home_state(kb, every, sents)
     return sorted(every, key=lambda d: d.start)
+
+
+def _definite_groups(doc: Doc, drafts: list[Draft], sents: Sentences) -> None:
+    """ "FARC guerrillas ... the rebels", "Serbian police ... the police": a definite group noun with no code
+    of its own is the last coded group of its sector a few sentences back."""
+    for i, d in enumerate(drafts):
+        if d.code is not None or d.kind != "group" or d.source != "noun" or d.sector not in _DEFINITE_SECTORS:
+            continue
+        head = doc[d.end - 1]
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts):
+            continue
+        ante = _recent(drafts[:i], sents.of(d.start), _NOUN_WINDOW, sents,
+                       lambda o: o.code is not None and o.sector == d.sector and o.kind != "person"
+                       and o.source != "ref")
+        if ante is not None:
+            d.code, d.kind, d.name, d.key = ante.code, ante.kind, ante.name, ante.key or actor_key(
+                ante.kind, ante.code, ante.sector, ante.name)
+
+
+def _article_state(drafts: list[Draft]) -> str | None:
+    """The state an article is about: the one named (by its name, demonym, capital, towns, office-holders)
+    at least `_HOME_MIN` times and `_HOME_RATIO` times as often as any other state."""
+    counts: dict[str, int] = {}
+    for d in drafts:
+        if d.code and d.kind in ("state", "person") and d.source != "ref":
+            counts[d.code] = counts.get(d.code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < _HOME_MIN:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < _HOME_RATIO * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _home_state(kb: KnowledgeBase, drafts: list[Draft], sents: Sentences) -> None:
+    """Unnamed domestic groups ("police", "the protesters", "the authorities", "farmers") in an article about
+    one state are that state's, with their own sector, unless their sentence names another state."""
+    home = _article_state(drafts)
+    if home is None:
+        return
+    for d in drafts:
+        if d.code is not None or d.kind != "group" or d.source != "noun" or not kb.is_word("home_sector", (d.sector or "").lower()):
+            continue
+        here = sents.of(d.start)
+        near = {o.code for o in drafts if o.code and o.kind == "state" and sents.of(o.start) == here}
+        if near - {home}:
+            continue
+        d.code, d.kind, d.key = home, "state", actor_key("state", home, d.sector, None)
 
 
 def _possessives(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentences) -> list[Draft]:
@@ -129,8 +183,17 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
         ante = (_recent(before, here, _NOUN_WINDOW, sents, lambda d: d.kind == "state" and not _listed(doc, d))
                 or _recent(before, here, _NOUN_WINDOW, sents, lambda d: d.kind == "state") or _only_state(before))
         return [_refer(start, tok.i + 1, ante, None)] if ante else []
-    if word is None or word.use != "body":
+    if word is None or word.use not in ("body", "title"):
         return []
+    # "Peru's foreign ministry ... the ministry", "Ecuador's president ... the president": the last coded
+    # mention whose own words hold the noun
+    same = _recent(before, here, _NOUN_WINDOW, sents,
+                   lambda d: d.code is not None and d.source != "ref" and d.kind != "group"
+                   and any(t.lemma_.lower() == lemma for t in doc[d.start:d.end]))
+    if word.use == "title":
+        return [_refer(start, tok.i + 1, same, same.sector or word.sector)] if same else []
+    if same is not None:
+        return [_refer(start, tok.i + 1, same, word.sector, as_state=True, kb=kb)]
     ante = (_recent(before, here, _NOUN_WINDOW, sents, lambda d: _coded(d) and _standalone(doc, d))
             or _recent(before, here, _NOUN_WINDOW, sents, _coded)
             or _only_state(before))

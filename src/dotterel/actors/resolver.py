@@ -253,11 +253,26 @@ def _compose(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
     kept = [d for d in drafts if id(d) not in removed]
     for person in [d for d in kept if d.kind == "person" and d.code is None]:
         _office_in_sentence(doc, kb, person, kept)
+    _share_roles(kept)
     for d in drafts:
         if id(d) in removed or d.kind not in ("state", "igo"):
             continue
         _sector_phrase(doc, kb, d, by_token, removed)
     return sorted((d for d in drafts if id(d) not in removed), key=lambda d: d.start)
+
+
+def _share_roles(drafts: list[Draft]) -> None:
+    """A person whose title or apposition gave a role keeps it when named again by surname alone
+    ("West German Agriculture Minister Ignaz Kiechle ... Kiechle denounced"): the short form was merged
+    with the full name before titles were read."""
+    roles: dict[str, Draft] = {}
+    for d in sorted(drafts, key=lambda d: d.start):
+        if d.kind != "person" or d.source != "person" or not d.name:
+            continue
+        if d.code is not None:
+            roles.setdefault(d.name, d)
+        elif d.name in roles:
+            d.code, d.sector = roles[d.name].code, roles[d.name].sector
 
 
 def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list[Draft]) -> None:

@@ -62,13 +62,24 @@ def inherited_subject(tok: Token, stative: frozenset[str]) -> Token | None:
         if cur.dep_ not in INHERIT_DEPS or cur.head.i == cur.i:
             return None
         if cur.dep_ == "acl":  # "forces deployed to X": the modified noun is the theme, not the actor
-            return None
+            return noun_owner(cur.head) if to_infinitive(cur) else None
         cur = cur.head
         subj, patient, passive = _own_subject(cur, stative)
         if subj is not None:
             return _relative_antecedent(cur, subj)
         if patient is not None and not passive:
             return patient
+    return None
+
+
+def noun_owner(noun: Token) -> Token | None:
+    """Whose decision, plan or bid a noun is: "Washington's decision to impose", "a bid by Tokyo to open"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
     return None
 
 

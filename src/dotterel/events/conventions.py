@@ -76,15 +76,21 @@ def ethnic_in_place(recipients: list[Mention], location: Mention | None, tok: To
 
 
 def local_actor(etype: str, actor: list[Mention], location: Mention | None, args: Arguments, sent: Span,
-                actors: ActorIndex) -> list[Mention]:
+                actors: ActorIndex, tok: Token | None = None) -> list[Mention]:
     """"people blocked streets in Hong Kong", "a roadside bomb near Samarra killed ...": unnamed actors are of
     the place where they act (CAMEO/PLOVER convention)."""
     if any(m.code for m in actor) or not ONTOLOGY.has(etype, "local_actor"):
         return actor
     home = location or subject_place(args, actors) or sole_state(sent, args.subject, actors)
-    if home is None:
+    if home is None or (tok is not None and _described_by(home, tok)):
         return actor
     return [replace(home, sector=actor[0].sector if actor else None)]
+
+
+def _described_by(home: Mention, tok: Token) -> bool:
+    """"Kuwait, a major oil producer hit by the price slump": a state whose own phrase holds the act is what
+    the act describes (its victim), never the unnamed actor."""
+    return tok.doc[home.head].is_ancestor(tok)
 
 
 def implied_recipients(etype: str, actor: list[Mention], recipients: list[Mention], location: Mention | None,
