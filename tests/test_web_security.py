@@ -152,3 +152,18 @@ def test_api_docs_load_nothing_from_a_cdn(client: TestClient) -> None:
         assert "cdn." not in r.text and "/openapi.json" in r.text
         assert "script-src 'self'" in r.headers["content-security-policy"]
     assert client.get("/openapi.json").json()["paths"]
+
+
+def test_a_document_the_store_refuses_gets_its_reason(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy import exc
+
+    from dotterel.store import writer
+
+    def refuse(conn, run_id, a, recode, result):  # type: ignore[no-untyped-def]
+        raise exc.DataError("INSERT …", {}, ValueError("PostgreSQL text fields cannot contain NUL (0x00) bytes"))
+
+    monkeypatch.setattr(writer, "_store_document", refuse)
+    r = client.post("/api/documents", json={"text": TEXT})
+    assert r.status_code == 409
+    assert r.json()["error"] == ("the store refused this document: ValueError: PostgreSQL text fields cannot "
+                                 "contain NUL (0x00) bytes")

@@ -52,6 +52,14 @@ def store_document(store: Store, doc: Document) -> str:
         finish_run(store, run_id, "failed", 1)
         raise
     finish_run(store, run_id, "done", 1)
-    if result.quarantined:
-        raise InputError(f"id {doc.id!r} is already used by a different text")
+    if result.quarantined:  # the id is taken by another text, or the store refused the document (its reason)
+        from sqlalchemy import select
+
+        from dotterel.store import schema as s
+
+        with store.connect() as conn:
+            q = s.quarantine
+            reason = conn.execute(select(q.c.reason).where(q.c.path == "web", q.c.item_id == doc.id)
+                                  .order_by(q.c.id.desc()).limit(1)).scalar()
+        raise InputError(reason or f"id {doc.id!r} is already used by a different text")
     return "stored" if result.stored else "duplicate"
