@@ -41,6 +41,13 @@ CASES: list[tuple[str, list[tuple[float, str | None, str | None, str, float | No
     ("The city has upwards of 2 million inhabitants.", [(2e6, "inhabitants", None, "lower", 2e6, None, False)]),
 ]
 
+# indefinite amounts: "several" / "a few" are about 3, "several thousand" about 3,000 (value, bound)
+INDEFINITE_CASES = [
+    ("Several journalists were detained at the border.", (3, "approx")),
+    ("Several thousand farmers blocked the motorway.", (3000, "approx")),
+    ("The ferry was delayed by a few hours.", (3, "approx")),
+]
+
 # sentences whose numbers are all out of scope
 NEGATIVES = [
     "The F-16 and the S-400 were on display at the 2019 show.",
@@ -70,6 +77,12 @@ def parsed() -> dict[str, Doc]:
 def test_quantities(parsed: dict[str, Doc], text: str, expected: list[tuple]) -> None:
     got = find_quantities(parsed[text])
     assert [(q.value, q.unit, q.role, q.bound, q.low, q.high, q.projected) for q in got] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), INDEFINITE_CASES, ids=[c[0][:40] for c in INDEFINITE_CASES])
+def test_indefinite_amounts(text: str, expected: tuple) -> None:
+    got = [(q.value, q.bound) for q in find_quantities(nlp.parse(text))]
+    assert got == [expected]
 
 
 @pytest.mark.parametrize("text", NEGATIVES, ids=[t[:40] for t in NEGATIVES])

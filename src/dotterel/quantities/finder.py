@@ -86,7 +86,7 @@ def find_quantities(doc: Doc) -> list[QuantityFinding]:
     while i < ctx.n:
         w = ctx.words[i]
         # cheap gate: only digits, number words and "a/an" (a dozen, a million) can start a number
-        if not (w[0].isdigit() or w in lex.numbers or w in ("a", "an")):
+        if not (w[0].isdigit() or w in lex.numbers or w in ("a", "an", "several")):
             i += 1
             continue
         core = read_core(ctx.words, i, lex, ctx.glued)
@@ -224,6 +224,8 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
         final = bound  # type: ignore[assignment]
     elif core.vague:
         final = "lower"
+    elif core.approx:
+        final = "approx"
     else:
         final = "exact"
     q_low = value if final in ("lower", "range") else None
