@@ -48,6 +48,13 @@ INDEFINITE_CASES = [
     ("The ferry was delayed by a few hours.", (3, "approx")),
 ]
 
+# wire-style money: a scale word hyphenated to the digits, "dlr" / "stg" units (value, unit)
+WIRE_MONEY_CASES = [
+    ("The senate approved a 42-billion-dlr farm bill.", (42e9, "USD")),
+    ("The firm took a 250-mln-dlr charge.", (250e6, "USD")),
+    ("Reserves rose by 1.5 billion stg last month.", (1.5e9, "GBP")),
+]
+
 # sentences whose numbers are all out of scope
 NEGATIVES = [
     "The F-16 and the S-400 were on display at the 2019 show.",
@@ -82,6 +89,12 @@ def test_quantities(parsed: dict[str, Doc], text: str, expected: list[tuple]) ->
 @pytest.mark.parametrize(("text", "expected"), INDEFINITE_CASES, ids=[c[0][:40] for c in INDEFINITE_CASES])
 def test_indefinite_amounts(text: str, expected: tuple) -> None:
     got = [(q.value, q.bound) for q in find_quantities(nlp.parse(text))]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), WIRE_MONEY_CASES, ids=[c[0][:40] for c in WIRE_MONEY_CASES])
+def test_wire_money(text: str, expected: tuple) -> None:
+    got = [(q.value, q.unit) for q in find_quantities(nlp.parse(text))]
     assert got == [expected]
 
 
