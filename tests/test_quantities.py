@@ -46,6 +46,13 @@ INDEFINITE_CASES = [
     ("Several journalists were detained at the border.", (3, "approx")),
     ("Several thousand farmers blocked the motorway.", (3000, "approx")),
     ("The ferry was delayed by a few hours.", (3, "approx")),
+    ("The vote was postponed several times in May.", (3, "approx")),
+]
+
+# "times" counting occurrences is a quantity; "three times higher" (NEGATIVES) is a multiplier
+FREQUENCY_CASES = [
+    ("Rebels breached the truce 135 times, the army said.", (135, "times")),
+    ("The ship was boarded 12 times during the voyage.", (12, "times")),
 ]
 
 # wire-style money: a scale word hyphenated to the digits, "dlr" / "stg" units (value, unit)
@@ -94,6 +101,12 @@ def test_indefinite_amounts(text: str, expected: tuple) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), WIRE_MONEY_CASES, ids=[c[0][:40] for c in WIRE_MONEY_CASES])
 def test_wire_money(text: str, expected: tuple) -> None:
+    got = [(q.value, q.unit) for q in find_quantities(nlp.parse(text))]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), FREQUENCY_CASES, ids=[c[0][:40] for c in FREQUENCY_CASES])
+def test_frequency_times(text: str, expected: tuple) -> None:
     got = [(q.value, q.unit) for q in find_quantities(nlp.parse(text))]
     assert got == [expected]
 

@@ -299,7 +299,8 @@ def _out_of_scope(ctx: _Ctx, core: Core, start: int, end: int, unit: Unit | None
     if nxt in lex.ctx("clock"):
         return True  # "5 pm"
     if nxt in lex.ctx("multiplier") or (nxt == "-" and end + 1 < ctx.n and words[end + 1] in lex.ctx("multiplier")):
-        return True  # "three times its capacity"
+        if not (nxt == "times" and _frequency_times(ctx, end)):
+            return True  # "three times its capacity", "three times higher"
     if nxt in lex.ctx("fraction") or (nxt == "-" and end + 1 < ctx.n and words[end + 1] in lex.ctx("fraction")):
         return True  # "two-thirds"
     if _is_age(ctx, end):
@@ -316,6 +317,18 @@ def _out_of_scope(ctx: _Ctx, core: Core, start: int, end: int, unit: Unit | None
         if post is None or post[1].role != "duration":  # type: ignore[attr-defined]
             return True
     return False
+
+
+def _frequency_times(ctx: _Ctx, end: int) -> bool:
+    """ "violated the truce 135 times", "up to three times a day": "times" counting occurrences, not a
+    multiplier - nothing compared follows (no comparative, "as", "the"/"its"/"what" + noun)."""
+    if end + 1 >= ctx.n:
+        return True
+    after = ctx.doc[end + 1]
+    if after.tag_ in ("JJR", "RBR") or after.lower_ in ("as", "more", "less", "fewer", "higher", "lower", "larger",
+                                                         "bigger", "greater", "smaller", "over", "that", "what"):
+        return False
+    return after.is_punct or after.pos_ in ("ADP", "CCONJ", "SCONJ", "ADV", "VERB", "AUX") or after.lower_ in ("a", "an", "this", "last", "since")
 
 
 def _counted_year_shape(ctx: _Ctx, core: Core, start: int, end: int) -> bool:
