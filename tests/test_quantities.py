@@ -34,6 +34,7 @@ CASES: list[tuple[str, list[tuple[float, str | None, str | None, str, float | No
     ("A dozen drones were shot down.", [(12, "drones", "weapons", "exact", None, None, False)]),
     ("Hundreds of villagers fled.", [(100, "villagers", "displaced", "lower", 100, None, False)]),
     ("Tens of thousands of workers went on strike.", [(10000, "workers", "people", "lower", 10000, None, False)]),
+    ("Hundreds of Kurds crossed into the valley.", [(100, "Kurds", None, "lower", 100, None, False)]),
     ("The deficit is expected to reach 2.5 million euros.",
      [(2.5e6, "EUR", "money", "exact", None, None, True)]),
     ("The talks lasted for nine hours.", [(9, "hours", "duration", "exact", None, None, False)]),

@@ -203,7 +203,8 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
     text_end = after
     if unit is None:
         noun, partitive = _counted_noun(ctx, head, core, after)
-        if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in _NAME_ENTS:
+        of_group = (core.vague or core.approx) and after < ctx.n and words[after] == "of"  # "hundreds of Taliban"
+        if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in _NAME_ENTS and not of_group:
             return None, end  # "36 Quai des Orfevres", "10 Downing Street": an address or name
         if noun is None and core.spelled and (core.value <= 1 or head.dep_ not in _BARE_DEPS):
             return None, end  # a lone "one"/"two" that counts nothing
