@@ -61,6 +61,7 @@ WIRE_MONEY_CASES = [
     ("The senate approved a 42-billion-dlr farm bill.", (42e9, "USD")),
     ("The firm took a 250-mln-dlr charge.", (250e6, "USD")),
     ("Reserves rose by 1.5 billion stg last month.", (1.5e9, "GBP")),
+    ("The deal is worth 12  billion dollars.", (12e9, "USD")),  # a doubled space inside the number
 ]
 
 # sentences whose numbers are all out of scope

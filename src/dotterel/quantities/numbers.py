@@ -130,6 +130,8 @@ def read_core(words: Sequence[str], i: int, lex: Lexicon, glued: Sequence[bool])
             group = entry[0]  # "half a million"
         elif w in ("a", "an") and j + 1 < n and (e := lex.number(words[j + 1])) and e[1] in ("scale", "big"):
             group = group or 1.0  # "a dozen", "a million", "half a million"
+        elif not w.strip() and j > i and j + 1 < n and (e := lex.number(words[j + 1])) and e[1] in ("big", "scale"):
+            pass  # "5.7  million": a stray second space inside the number
         elif w == "-" and j == i + 1 and digits is not None and j + 1 < n and glued[j] and glued[j + 1] \
                 and (e := lex.number(words[j + 1])) and e[1] == "big" and scale == 1.0:
             pass  # "169-billion-dlr", "300-mln-dlr": a scale word hyphenated to the digits
