@@ -50,6 +50,14 @@ INDEFINITE_CASES = [
     ("The vote was postponed several times in May.", (3, "approx")),
 ]
 
+# "a" as one time unit, only after a bound cue (value, unit, bound); a bare "a year" is no amount
+ARTICLE_CASES = [
+    ("The siege has lasted more than a year.", [(1, "years", "lower")]),
+    ("The mission took nearly a month.", [(1, "months", "approx")]),
+    ("They met a year ago in Oslo.", []),
+    ("Rents rose 4% a year.", [(4, "percent", "exact")]),
+]
+
 # "times" counting occurrences is a quantity; "three times higher" (NEGATIVES) is a multiplier
 FREQUENCY_CASES = [
     ("Rebels breached the truce 135 times, the army said.", (135, "times")),
@@ -111,6 +119,12 @@ def test_wire_money(text: str, expected: tuple) -> None:
 def test_frequency_times(text: str, expected: tuple) -> None:
     got = [(q.value, q.unit) for q in find_quantities(nlp.parse(text))]
     assert got == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARTICLE_CASES, ids=[c[0][:40] for c in ARTICLE_CASES])
+def test_article_time_unit(text: str, expected: list) -> None:
+    got = [(q.value, q.unit, q.bound) for q in find_quantities(nlp.parse(text))]
+    assert got == expected
 
 
 @pytest.mark.parametrize("text", NEGATIVES, ids=[t[:40] for t in NEGATIVES])

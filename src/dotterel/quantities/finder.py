@@ -149,6 +149,8 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
     if cue is not None:
         bound = str(cue[1])
         start -= cue[0]
+    if core.article and bound not in ("lower", "upper", "approx"):
+        return None, end  # a bare "a year" ("3% a year", "a year ago") is no amount
 
     # --- range
     low, high = core.value, core.high

@@ -25,6 +25,7 @@ class Core:
     scale: float = 1.0  # the multiplier words carried ("million" in "3.5 million"), for ranges
     vague: bool = False  # "hundreds of", "dozens of": a lower bound
     approx: bool = False  # "several", "a few", "several thousand": an approximate amount (3, 3,000)
+    article: bool = False  # "a" read as one before a time unit ("more than a year"): kept only with a bound cue
     spelled: bool = False  # written in words ("two", "a dozen"), no digits
     digits: str | None = None  # the digit token as written, for year/phone checks
     high: float | None = None  # a range read inside one token ("20-30")
@@ -50,6 +51,10 @@ def digit_value(text: str, lex: Lexicon) -> tuple[float, float] | None:
 INDEFINITE: dict[tuple[str, ...], float] = {("several",): 3.0, ("a", "few"): 3.0}
 
 
+# time units "a"/"an" counts as one of, when a bound cue precedes: "more than a year", "nearly a month"
+ARTICLE_UNITS = frozenset({"year", "month", "week", "day", "decade", "hour"})
+
+
 def _indefinite(words: Sequence[str], i: int, lex: Lexicon) -> Core | None:
     n = len(words)
     for key, value in INDEFINITE.items():
@@ -71,6 +76,8 @@ def read_core(words: Sequence[str], i: int, lex: Lexicon, glued: Sequence[bool])
     indefinite = _indefinite(words, i, lex)
     if indefinite is not None:
         return indefinite
+    if words[i] in ("a", "an") and i + 1 < n and words[i + 1] in ARTICLE_UNITS:
+        return Core(i, i + 1, 1.0, spelled=True, article=True)  # "at least a year"
     first = lex.number(words[i])
     if first is not None and first[1] == "vague":
         # "hundreds of thousands of": multiply the chain of vague plurals joined by "of"
