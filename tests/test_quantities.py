@@ -58,6 +58,13 @@ ARTICLE_CASES = [
     ("Rents rose 4% a year.", [(4, "percent", "exact")]),
 ]
 
+# "one <noun> said": an unnamed speaker, not a count; "only one bank said" still counts
+ONE_SPEAKER_CASES = [
+    ("One analyst said the market would recover.", []),
+    ("One soldier was killed.", [1]),
+    ("Only one bank said it would lend.", [1]),
+]
+
 # "times" counting occurrences is a quantity; "three times higher" (NEGATIVES) is a multiplier
 FREQUENCY_CASES = [
     ("Rebels breached the truce 135 times, the army said.", (135, "times")),
@@ -125,6 +132,11 @@ def test_frequency_times(text: str, expected: tuple) -> None:
 def test_article_time_unit(text: str, expected: list) -> None:
     got = [(q.value, q.unit, q.bound) for q in find_quantities(nlp.parse(text))]
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_SPEAKER_CASES, ids=[c[0][:40] for c in ONE_SPEAKER_CASES])
+def test_one_speaker(text: str, expected: list) -> None:
+    assert [q.value for q in find_quantities(nlp.parse(text))] == expected
 
 
 @pytest.mark.parametrize("text", NEGATIVES, ids=[t[:40] for t in NEGATIVES])

@@ -219,6 +219,10 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
             text_end += late[0]
     attach = noun if noun is not None and not partitive else head
     anchor = _governor(attach)
+    if core.spelled and core.value == 1 and bound is None and words[core.start] == "one" and noun is not None \
+            and attach.dep_ == "nsubj" and anchor.lemma_.lower() in lex.ctx("one_speaker") \
+            and (core.start == 0 or words[core.start - 1] not in ("only", "just", "not")):
+        return None, end  # "one broker said": an unnamed speaker, not a count
 
     # --- bound
     if is_range:
