@@ -34,11 +34,49 @@ CASES: list[tuple[str, list[tuple[float, str | None, str | None, str, float | No
     ("A dozen drones were shot down.", [(12, "drones", "weapons", "exact", None, None, False)]),
     ("Hundreds of villagers fled.", [(100, "villagers", "displaced", "lower", 100, None, False)]),
     ("Tens of thousands of workers went on strike.", [(10000, "workers", "people", "lower", 10000, None, False)]),
+    ("Hundreds of Kurds crossed into the valley.", [(100, "Kurds", None, "lower", 100, None, False)]),
     ("The deficit is expected to reach 2.5 million euros.",
      [(2.5e6, "EUR", "money", "exact", None, None, True)]),
     ("The talks lasted for nine hours.", [(9, "hours", "duration", "exact", None, None, False)]),
     ("No more than 5 percent of the aid arrived.", [(5, "percent", "percent", "upper", None, 5, False)]),
     ("The city has upwards of 2 million inhabitants.", [(2e6, "inhabitants", None, "lower", 2e6, None, False)]),
+]
+
+# indefinite amounts: "several" / "a few" are about 3, "several thousand" about 3,000 (value, bound)
+INDEFINITE_CASES = [
+    ("Several journalists were detained at the border.", (3, "approx")),
+    ("Several thousand farmers blocked the motorway.", (3000, "approx")),
+    ("The ferry was delayed by a few hours.", (3, "approx")),
+    ("The vote was postponed several times in May.", (3, "approx")),
+]
+
+# "a" as one time unit, only after a bound cue (value, unit, bound); a bare "a year" is no amount
+ARTICLE_CASES = [
+    ("The siege has lasted more than a year.", [(1, "years", "lower")]),
+    ("The mission took nearly a month.", [(1, "months", "approx")]),
+    ("They met a year ago in Oslo.", []),
+    ("Rents rose 4% a year.", [(4, "percent", "exact")]),
+]
+
+# "one <noun> said": an unnamed speaker, not a count; "only one bank said" still counts
+ONE_SPEAKER_CASES = [
+    ("One analyst said the market would recover.", []),
+    ("One soldier was killed.", [1]),
+    ("Only one bank said it would lend.", [1]),
+]
+
+# "times" counting occurrences is a quantity; "three times higher" (NEGATIVES) is a multiplier
+FREQUENCY_CASES = [
+    ("Rebels breached the truce 135 times, the army said.", (135, "times")),
+    ("The ship was boarded 12 times during the voyage.", (12, "times")),
+]
+
+# wire-style money: a scale word hyphenated to the digits, "dlr" / "stg" units (value, unit)
+WIRE_MONEY_CASES = [
+    ("The senate approved a 42-billion-dlr farm bill.", (42e9, "USD")),
+    ("The firm took a 250-mln-dlr charge.", (250e6, "USD")),
+    ("Reserves rose by 1.5 billion stg last month.", (1.5e9, "GBP")),
+    ("The deal is worth 12  billion dollars.", (12e9, "USD")),  # a doubled space inside the number
 ]
 
 # sentences whose numbers are all out of scope
@@ -70,6 +108,35 @@ def parsed() -> dict[str, Doc]:
 def test_quantities(parsed: dict[str, Doc], text: str, expected: list[tuple]) -> None:
     got = find_quantities(parsed[text])
     assert [(q.value, q.unit, q.role, q.bound, q.low, q.high, q.projected) for q in got] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), INDEFINITE_CASES, ids=[c[0][:40] for c in INDEFINITE_CASES])
+def test_indefinite_amounts(text: str, expected: tuple) -> None:
+    got = [(q.value, q.bound) for q in find_quantities(nlp.parse(text))]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), WIRE_MONEY_CASES, ids=[c[0][:40] for c in WIRE_MONEY_CASES])
+def test_wire_money(text: str, expected: tuple) -> None:
+    got = [(q.value, q.unit) for q in find_quantities(nlp.parse(text))]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), FREQUENCY_CASES, ids=[c[0][:40] for c in FREQUENCY_CASES])
+def test_frequency_times(text: str, expected: tuple) -> None:
+    got = [(q.value, q.unit) for q in find_quantities(nlp.parse(text))]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARTICLE_CASES, ids=[c[0][:40] for c in ARTICLE_CASES])
+def test_article_time_unit(text: str, expected: list) -> None:
+    got = [(q.value, q.unit, q.bound) for q in find_quantities(nlp.parse(text))]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_SPEAKER_CASES, ids=[c[0][:40] for c in ONE_SPEAKER_CASES])
+def test_one_speaker(text: str, expected: list) -> None:
+    assert [q.value for q in find_quantities(nlp.parse(text))] == expected
 
 
 @pytest.mark.parametrize("text", NEGATIVES, ids=[t[:40] for t in NEGATIVES])

@@ -86,7 +86,7 @@ def find_quantities(doc: Doc) -> list[QuantityFinding]:
     while i < ctx.n:
         w = ctx.words[i]
         # cheap gate: only digits, number words and "a/an" (a dozen, a million) can start a number
-        if not (w[0].isdigit() or w in lex.numbers or w in ("a", "an")):
+        if not (w[0].isdigit() or w in lex.numbers or w in ("a", "an", "several")):
             i += 1
             continue
         core = read_core(ctx.words, i, lex, ctx.glued)
@@ -149,6 +149,8 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
     if cue is not None:
         bound = str(cue[1])
         start -= cue[0]
+    if core.article and bound not in ("lower", "upper", "approx"):
+        return None, end  # a bare "a year" ("3% a year", "a year ago") is no amount
 
     # --- range
     low, high = core.value, core.high
@@ -203,7 +205,8 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
     text_end = after
     if unit is None:
         noun, partitive = _counted_noun(ctx, head, core, after)
-        if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in _NAME_ENTS:
+        of_group = (core.vague or core.approx) and after < ctx.n and words[after] == "of"  # "hundreds of Taliban"
+        if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in _NAME_ENTS and not of_group:
             return None, end  # "36 Quai des Orfevres", "10 Downing Street": an address or name
         if noun is None and core.spelled and (core.value <= 1 or head.dep_ not in _BARE_DEPS):
             return None, end  # a lone "one"/"two" that counts nothing
@@ -216,6 +219,10 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
             text_end += late[0]
     attach = noun if noun is not None and not partitive else head
     anchor = _governor(attach)
+    if core.spelled and core.value == 1 and bound is None and words[core.start] == "one" and noun is not None \
+            and attach.dep_ == "nsubj" and anchor.lemma_.lower() in lex.ctx("one_speaker") \
+            and (core.start == 0 or words[core.start - 1] not in ("only", "just", "not")):
+        return None, end  # "one broker said": an unnamed speaker, not a count
 
     # --- bound
     if is_range:
@@ -224,6 +231,8 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
         final = bound  # type: ignore[assignment]
     elif core.vague:
         final = "lower"
+    elif core.approx:
+        final = "approx"
     else:
         final = "exact"
     q_low = value if final in ("lower", "range") else None
@@ -297,7 +306,8 @@ def _out_of_scope(ctx: _Ctx, core: Core, start: int, end: int, unit: Unit | None
     if nxt in lex.ctx("clock"):
         return True  # "5 pm"
     if nxt in lex.ctx("multiplier") or (nxt == "-" and end + 1 < ctx.n and words[end + 1] in lex.ctx("multiplier")):
-        return True  # "three times its capacity"
+        if not (nxt == "times" and _frequency_times(ctx, end)):
+            return True  # "three times its capacity", "three times higher"
     if nxt in lex.ctx("fraction") or (nxt == "-" and end + 1 < ctx.n and words[end + 1] in lex.ctx("fraction")):
         return True  # "two-thirds"
     if _is_age(ctx, end):
@@ -314,6 +324,18 @@ def _out_of_scope(ctx: _Ctx, core: Core, start: int, end: int, unit: Unit | None
         if post is None or post[1].role != "duration":  # type: ignore[attr-defined]
             return True
     return False
+
+
+def _frequency_times(ctx: _Ctx, end: int) -> bool:
+    """ "violated the truce 135 times", "up to three times a day": "times" counting occurrences, not a
+    multiplier - nothing compared follows (no comparative, "as", "the"/"its"/"what" + noun)."""
+    if end + 1 >= ctx.n:
+        return True
+    after = ctx.doc[end + 1]
+    if after.tag_ in ("JJR", "RBR") or after.lower_ in ("as", "more", "less", "fewer", "higher", "lower", "larger",
+                                                         "bigger", "greater", "smaller", "over", "that", "what"):
+        return False
+    return after.is_punct or after.pos_ in ("ADP", "CCONJ", "SCONJ", "ADV", "VERB", "AUX") or after.lower_ in ("a", "an", "this", "last", "since")
 
 
 def _counted_year_shape(ctx: _Ctx, core: Core, start: int, end: int) -> bool:

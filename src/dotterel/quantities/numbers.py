@@ -24,6 +24,8 @@ class Core:
     value: float
     scale: float = 1.0  # the multiplier words carried ("million" in "3.5 million"), for ranges
     vague: bool = False  # "hundreds of", "dozens of": a lower bound
+    approx: bool = False  # "several", "a few", "several thousand": an approximate amount (3, 3,000)
+    article: bool = False  # "a" read as one before a time unit ("more than a year"): kept only with a bound cue
     spelled: bool = False  # written in words ("two", "a dozen"), no digits
     digits: str | None = None  # the digit token as written, for year/phone checks
     high: float | None = None  # a range read inside one token ("20-30")
@@ -44,10 +46,38 @@ def digit_value(text: str, lex: Lexicon) -> tuple[float, float] | None:
     return value * mult, mult
 
 
+# Indefinite amounts read as 3 (DESIGN.md's casualty conventions: "several" 3), approximate, not exact:
+# "several police" ~3, "a few weeks" ~3, "several thousand" ~3,000.
+INDEFINITE: dict[tuple[str, ...], float] = {("several",): 3.0, ("a", "few"): 3.0}
+
+
+# time units "a"/"an" counts as one of, when a bound cue precedes: "more than a year", "nearly a month"
+ARTICLE_UNITS = frozenset({"year", "month", "week", "day", "decade", "hour"})
+
+
+def _indefinite(words: Sequence[str], i: int, lex: Lexicon) -> Core | None:
+    n = len(words)
+    for key, value in INDEFINITE.items():
+        if tuple(words[i:i + len(key)]) != key:
+            continue
+        j = i + len(key)
+        scale = 1.0
+        while j < n and (e := lex.number(words[j])) and e[1] in ("scale", "big"):  # "several hundred thousand"
+            scale *= e[0]
+            j += 1
+        return Core(i, j, value * scale, scale=scale, approx=True, spelled=True)
+    return None
+
+
 def read_core(words: Sequence[str], i: int, lex: Lexicon, glued: Sequence[bool]) -> Core | None:
     """Read a number starting at token `i`; `words` are lower-cased token texts and `glued[k]`
     says token k follows token k-1 with no space. None when no number starts here."""
     n = len(words)
+    indefinite = _indefinite(words, i, lex)
+    if indefinite is not None:
+        return indefinite
+    if words[i] in ("a", "an") and i + 1 < n and words[i + 1] in ARTICLE_UNITS:
+        return Core(i, i + 1, 1.0, spelled=True, article=True)  # "at least a year"
     first = lex.number(words[i])
     if first is not None and first[1] == "vague":
         # "hundreds of thousands of": multiply the chain of vague plurals joined by "of"
@@ -107,6 +137,11 @@ def read_core(words: Sequence[str], i: int, lex: Lexicon, glued: Sequence[bool])
             group = entry[0]  # "half a million"
         elif w in ("a", "an") and j + 1 < n and (e := lex.number(words[j + 1])) and e[1] in ("scale", "big"):
             group = group or 1.0  # "a dozen", "a million", "half a million"
+        elif not w.strip() and j > i and j + 1 < n and (e := lex.number(words[j + 1])) and e[1] in ("big", "scale"):
+            pass  # "5.7  million": a stray second space inside the number
+        elif w == "-" and j == i + 1 and digits is not None and j + 1 < n and glued[j] and glued[j + 1] \
+                and (e := lex.number(words[j + 1])) and e[1] == "big" and scale == 1.0:
+            pass  # "169-billion-dlr", "300-mln-dlr": a scale word hyphenated to the digits
         elif w == "-" and j > i and j + 1 < n and glued[j] and glued[j + 1] and digits is None \
                 and (e := lex.number(words[j + 1])) and e[1] == "unit":
             pass  # "seventy-five"
