@@ -142,6 +142,11 @@ POSITIVE = [
      "opinion"),
     ("A leading historian said the treaty would be remembered as a turning point.",
      "leading historian", "said", "indirect", "the treaty would be remembered as a turning point", "opinion"),
+    # calls and demands: what is called for is the speaker's position
+    ("The teachers' union called for an independent inquiry into the school closures.",
+     "teachers' union", "called", "indirect", "an independent inquiry into the school closures", "opinion"),
+    ("The bishops urged the parliament to reject the mining law.",
+     "bishops", "urged", "indirect", "the parliament to reject the mining law", "opinion"),
 ]
 
 NEGATIVE = [

@@ -182,6 +182,17 @@ class _Finder:
         return _Draft(cue, (tok.i, cue_end), tok, speaker, content, heads)
 
     def _verbal_content(self, tok: Token, cue: Cue) -> tuple[tuple[int, int] | None, list[Token]]:
+        if tok.lemma_.lower() == "call":  # "X called for an inquiry": what is called for
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "for" and c.i == tok.i + 1 and c.right_edge.i > c.i:
+                    return (c.i + 1, c.right_edge.i + 1), [c]
+        if cue.needs == "call":  # "X urged the government to act", "X demands an end to ..."
+            comps = [c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS and c.i > tok.i]
+            if not comps:
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp") and c.i > tok.i]
+                if not objs or objs[0].dep_ != "dobj":
+                    return None, []
+                return (objs[0].left_edge.i, max(c.right_edge.i for c in objs) + 1), objs
         if cue.needs == "quote":
             if self.quotes.at(tok.idx) is not None:
                 return None, []  # the cue is itself inside a quotation: not a quoted predicate
