@@ -147,6 +147,9 @@ POSITIVE = [
      "teachers' union", "called", "indirect", "an independent inquiry into the school closures", "opinion"),
     ("The bishops urged the parliament to reject the mining law.",
      "bishops", "urged", "indirect", "the parliament to reject the mining law", "opinion"),
+    # a neutral cue whose quoted words give the speaker's own view is an opinion
+    ("\"We think the harbour tax must go,\" the fishermen's spokeswoman said.",
+     "fishermen's spokeswoman", "said", "direct", "We think the harbour tax must go", "opinion"),
 ]
 
 NEGATIVE = [

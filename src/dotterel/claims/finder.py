@@ -387,6 +387,7 @@ class _Finder:
         cue_span = self._chars(draft.cue_tokens)
         sure = certainty.decide(draft.cue.certainty, draft.cue_head, draft.content_heads,
                                 head if sp.antecedent is None else doc[sp.antecedent], self.lex)
+        sure = certainty.stance(sure, self.text[c_start:c_end])
         whole = (min(sp.span[0], cue_span[0], c_start), max(sp.span[1], cue_span[1], c_end))
         return ClaimFinding(speaker=sp.mention, speaker_text=sp.text, speaker_span=sp.span,
                             cue=self.text[cue_span[0]:cue_span[1]], cue_span=cue_span, kind=kind,
