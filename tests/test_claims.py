@@ -150,6 +150,10 @@ POSITIVE = [
     # a neutral cue whose quoted words give the speaker's own view is an opinion
     ("\"We think the harbour tax must go,\" the fishermen's spokeswoman said.",
      "fishermen's spokeswoman", "said", "direct", "We think the harbour tax must go", "opinion"),
+    ("The central bank predicted that inflation would ease by the spring.",
+     "central bank", "predicted", "indirect", "inflation would ease by the spring", "probable"),
+    ("The villagers asked for a new bridge over the river.",
+     "villagers", "asked", "indirect", "a new bridge over the river", "opinion"),
 ]
 
 NEGATIVE = [

@@ -182,7 +182,7 @@ class _Finder:
         return _Draft(cue, (tok.i, cue_end), tok, speaker, content, heads)
 
     def _verbal_content(self, tok: Token, cue: Cue) -> tuple[tuple[int, int] | None, list[Token]]:
-        if tok.lemma_.lower() == "call":  # "X called for an inquiry": what is called for
+        if tok.lemma_.lower() in ("call", "ask"):  # "X called for an inquiry": what is called for
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "for" and c.i == tok.i + 1 and c.right_edge.i > c.i:
                     return (c.i + 1, c.right_edge.i + 1), [c]
