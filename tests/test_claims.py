@@ -154,6 +154,8 @@ POSITIVE = [
      "central bank", "predicted", "indirect", "inflation would ease by the spring", "probable"),
     ("The villagers asked for a new bridge over the river.",
      "villagers", "asked", "indirect", "a new bridge over the river", "opinion"),
+    ("The weather service advised drivers to stay off the mountain roads.",
+     "weather service", "advised", "indirect", "drivers to stay off the mountain roads", "opinion"),
 ]
 
 NEGATIVE = [
