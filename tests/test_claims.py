@@ -156,6 +156,10 @@ POSITIVE = [
      "villagers", "asked", "indirect", "a new bridge over the river", "opinion"),
     ("The weather service advised drivers to stay off the mountain roads.",
      "weather service", "advised", "indirect", "drivers to stay off the mountain roads", "opinion"),
+    ("State television quoted the harbour master as saying the ferry had left without permission.",
+     "harbour master", "saying", "indirect", "the ferry had left without permission", "claimed"),
+    ("The miners' union issued a statement saying the shaft had been closed for safety checks.",
+     "miners' union", "saying", "indirect", "the shaft had been closed for safety checks", "claimed"),
 ]
 
 NEGATIVE = [

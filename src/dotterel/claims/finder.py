@@ -36,6 +36,9 @@ _SUBJECT_SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # Light verbs that turn a nominal cue into an act of the subject: "made the confirmation that".
 _LIGHT_VERBS = frozenset({"make", "issue", "give", "release", "publish", "deliver", "repeat", "offer",
                           "put", "reiterate", "voice", "express", "file"})
+# Documents that say things: "a statement saying ...", "a declaration saying ...".
+_DOCUMENT_NOUNS = frozenset({"statement", "declaration", "communique", "letter", "report", "release", "message",
+                             "note", "notice", "post", "tweet", "resolution", "memo"})
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "when", "where", "what", "who", "which"})
 # "there" is never a speaker; "it" is one only as a referring subject ("It said ..."), while the
 # extraposing "it" of "it was reported that" comes with a passive verb and is handled there.
@@ -83,12 +86,36 @@ def _preceding_name(verb: Token) -> Token | None:
     return last if i > verb.sent.start and doc[i - 1].text == "," else None
 
 
+def _quoted_as(verb: Token) -> Token | None:
+    """"quoted X as saying ...", "X was quoted by Y as saying ...": the one quoted speaks."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
+        return None
+    quote = prep.head
+    for dep in ("dobj", "nsubjpass"):
+        who = next((c for c in quote.children if c.dep_ == dep), None)
+        if who is not None:
+            return who
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     """The speaker head for a reporting verb: its subject, the agent of a passive, the antecedent of
     a relative pronoun, or the subject it shares with the verb it hangs from."""
     named = _preceding_name(verb)
     if named is not None:
         return named
+    quoted = _quoted_as(verb)
+    if quoted is not None:
+        return quoted
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _DOCUMENT_NOUNS and verb.i > verb.head.i:
+        # "released a statement saying ...": the one who issued it, else the statement itself
+        noun = verb.head
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            issuer = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.lower_ not in _EXPLETIVES), None)
+            if issuer is not None:
+                return issuer
+        return noun
     tok: Token | None = verb
     for _ in range(4):
         if tok is None:
