@@ -160,6 +160,9 @@ POSITIVE = [
      "harbour master", "saying", "indirect", "the ferry had left without permission", "claimed"),
     ("The miners' union issued a statement saying the shaft had been closed for safety checks.",
      "miners' union", "saying", "indirect", "the shaft had been closed for safety checks", "claimed"),
+    ("Forty passengers were hurt according to the railway operator, most of them travelling in the front "
+     "carriages of the morning express from the coast.",
+     "railway operator", "according to", "indirect", "Forty passengers were hurt", "claimed"),
 ]
 
 NEGATIVE = [

@@ -337,6 +337,11 @@ class _Finder:
             return None
         host = _clause_host(tok)
         content = _rest_of_clause(host, tok)
+        # "X were injured according to officials, ranging in age from ...": the side with the clause's
+        # verb is the content, however long the tail on the other side is
+        c_start, c_end = _subtree_range(tok)
+        if content is not None and host.i < c_start <= content[0]:
+            content = (_subtree_range(host)[0], c_start)
         if content is None:
             return None
         return _Draft(cue, (tok.i, to[0].i + 1), tok, objs[0], content, [host])
