@@ -163,6 +163,8 @@ POSITIVE = [
     ("Forty passengers were hurt according to the railway operator, most of them travelling in the front "
      "carriages of the morning express from the coast.",
      "railway operator", "according to", "indirect", "Forty passengers were hurt", "claimed"),
+    ("Several newspapers reported the missing climber to be alive.",
+     "Several newspapers", "reported", "indirect", "the missing climber to be alive", "claimed"),
 ]
 
 NEGATIVE = [

@@ -246,7 +246,15 @@ class _Finder:
                 c.dep_ == "cc" and host.i < c.i < tok.i for c in [*host.children, *tok.children]):
             return _rest_of_clause(host, tok), [host]  # the same, parsed as a conjunct with no "and"
         quote = self._adjacent_quote(tok)
-        return (quote, []) if quote else (None, [])
+        if quote:
+            return quote, []
+        # "reported the leader to be dead", "believe the figures to be accurate": object + "to be"
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+        pred = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_ == "be"
+                     and obj is not None and c.i > obj.i), None)
+        if obj is not None and pred is not None:
+            return (obj.left_edge.i, pred.right_edge.i + 1), [pred]
+        return None, []
 
     def _one_side(self, tok: Token, comps: list[Token]) -> list[Token]:
         """Complements on both sides of the cue are one content only when both are quoted (a quote
