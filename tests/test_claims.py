@@ -178,6 +178,7 @@ NEGATIVE = [
     "We think this war will end only when one side is exhausted.",
     "The fact that the envoy returned shows how serious the crisis has become.",
     "It is hard to say whether the truce will hold.",
+    "After the speech the reporters asked the governor.",
 ]
 
 

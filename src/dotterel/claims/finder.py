@@ -39,6 +39,8 @@ _LIGHT_VERBS = frozenset({"make", "issue", "give", "release", "publish", "delive
 # Documents that say things: "a statement saying ...", "a declaration saying ...".
 _DOCUMENT_NOUNS = frozenset({"statement", "declaration", "communique", "letter", "report", "release", "message",
                              "note", "notice", "post", "tweet", "resolution", "memo"})
+# Calls whose object is the person addressed: the content is what they are asked to do.
+_PERSON_OBJECT_CALLS = frozenset({"ask", "advise"})
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "when", "where", "what", "who", "which"})
 # "there" is never a speaker; "it" is one only as a referring subject ("It said ..."), while the
 # extraposing "it" of "it was reported that" comes with a passive verb and is handled there.
@@ -219,6 +221,8 @@ class _Finder:
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp") and c.i > tok.i]
                 if not objs or objs[0].dep_ != "dobj":
                     return None, []
+                if len(objs) == 1 and tok.lemma_.lower() in _PERSON_OBJECT_CALLS:
+                    return None, []  # "asked Trump", "advised the minister": whom, not what
                 return (objs[0].left_edge.i, max(c.right_edge.i for c in objs) + 1), objs
         if cue.needs == "quote":
             if self.quotes.at(tok.idx) is not None:
