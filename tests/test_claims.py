@@ -165,6 +165,8 @@ POSITIVE = [
      "railway operator", "according to", "indirect", "Forty passengers were hurt", "claimed"),
     ("Several newspapers reported the missing climber to be alive.",
      "Several newspapers", "reported", "indirect", "the missing climber to be alive", "claimed"),
+    ("The auditor noted that the port authority had spent twice its budget.",
+     "auditor", "noted", "indirect", "the port authority had spent twice its budget", "claimed"),
 ]
 
 NEGATIVE = [
