@@ -142,6 +142,31 @@ POSITIVE = [
      "opinion"),
     ("A leading historian said the treaty would be remembered as a turning point.",
      "leading historian", "said", "indirect", "the treaty would be remembered as a turning point", "opinion"),
+    # calls and demands: what is called for is the speaker's position
+    ("The teachers' union called for an independent inquiry into the school closures.",
+     "teachers' union", "called", "indirect", "an independent inquiry into the school closures", "opinion"),
+    ("The bishops urged the parliament to reject the mining law.",
+     "bishops", "urged", "indirect", "the parliament to reject the mining law", "opinion"),
+    # a neutral cue whose quoted words give the speaker's own view is an opinion
+    ("\"We think the harbour tax must go,\" the fishermen's spokeswoman said.",
+     "fishermen's spokeswoman", "said", "direct", "We think the harbour tax must go", "opinion"),
+    ("The central bank predicted that inflation would ease by the spring.",
+     "central bank", "predicted", "indirect", "inflation would ease by the spring", "probable"),
+    ("The villagers asked for a new bridge over the river.",
+     "villagers", "asked", "indirect", "a new bridge over the river", "opinion"),
+    ("The weather service advised drivers to stay off the mountain roads.",
+     "weather service", "advised", "indirect", "drivers to stay off the mountain roads", "opinion"),
+    ("State television quoted the harbour master as saying the ferry had left without permission.",
+     "harbour master", "saying", "indirect", "the ferry had left without permission", "claimed"),
+    ("The miners' union issued a statement saying the shaft had been closed for safety checks.",
+     "miners' union", "saying", "indirect", "the shaft had been closed for safety checks", "claimed"),
+    ("Forty passengers were hurt according to the railway operator, most of them travelling in the front "
+     "carriages of the morning express from the coast.",
+     "railway operator", "according to", "indirect", "Forty passengers were hurt", "claimed"),
+    ("Several newspapers reported the missing climber to be alive.",
+     "Several newspapers", "reported", "indirect", "the missing climber to be alive", "claimed"),
+    ("The auditor noted that the port authority had spent twice its budget.",
+     "auditor", "noted", "indirect", "the port authority had spent twice its budget", "claimed"),
 ]
 
 NEGATIVE = [
@@ -155,6 +180,7 @@ NEGATIVE = [
     "We think this war will end only when one side is exhausted.",
     "The fact that the envoy returned shows how serious the crisis has become.",
     "It is hard to say whether the truce will hold.",
+    "After the speech the reporters asked the governor.",
 ]
 
 

@@ -5,10 +5,14 @@ The rules (the word lists live in data/claims/certainty.csv and sources.csv):
 2. a hedge on the content clause's head (modal "may/could/might", "likely", "probably", an "if"
    condition) or on the cue itself ("reportedly said") replaces it; the weakest hedge wins;
 3. with no hedge, a neutral cue ("said", certainty `claimed`) from a commentator ("experts",
-   "an analyst", "X, a professor") is an `opinion`.
+   "an analyst", "X, a professor") is an `opinion`;
+4. so is a neutral claim whose words state the speaker's own view or will rather than a report
+   ("I think", "we believe", "should", "must", "we want", "we are determined") - see `stance`.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Token
 
@@ -17,6 +21,9 @@ from dotterel.model import Certainty
 
 # Weaker first: when two hedges apply the earlier one wins.
 _WEAKEST_FIRST: tuple[Certainty, ...] = ("possible", "probable", "claimed", "opinion", "certain")
+# Words by which speakers give their own view or will (rule 4); checked on the content text.
+_STANCE = re.compile(r"\b(?:I|we) (?:think|believe|feel|want)\b|\b(?:should|must)\b"
+                     r"|\bwe are (?:very )?(?:happy|determined|committed)\b", re.IGNORECASE)
 _HEDGE_DEPS = frozenset({"aux", "advmod", "acomp", "mark", "neg"})
 
 
@@ -54,3 +61,10 @@ def _is_commentator(head: Token, lex: Lexicon) -> bool:
     if lex.is_source(head.lemma_, "commentator"):
         return True
     return any(c.dep_ == "appos" and lex.is_source(c.lemma_, "commentator") for c in head.children)
+
+
+def stance(sure: Certainty, content: str) -> Certainty:
+    """Rule 4: a neutral (`claimed`) content that voices the speaker's view or will is an `opinion`."""
+    if sure == "claimed" and _STANCE.search(content):
+        return "opinion"
+    return sure

@@ -36,6 +36,11 @@ _SUBJECT_SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # Light verbs that turn a nominal cue into an act of the subject: "made the confirmation that".
 _LIGHT_VERBS = frozenset({"make", "issue", "give", "release", "publish", "deliver", "repeat", "offer",
                           "put", "reiterate", "voice", "express", "file"})
+# Documents that say things: "a statement saying ...", "a declaration saying ...".
+_DOCUMENT_NOUNS = frozenset({"statement", "declaration", "communique", "letter", "report", "release", "message",
+                             "note", "notice", "post", "tweet", "resolution", "memo"})
+# Calls whose object is the person addressed: the content is what they are asked to do.
+_PERSON_OBJECT_CALLS = frozenset({"ask", "advise"})
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "when", "where", "what", "who", "which"})
 # "there" is never a speaker; "it" is one only as a referring subject ("It said ..."), while the
 # extraposing "it" of "it was reported that" comes with a passive verb and is handled there.
@@ -83,12 +88,36 @@ def _preceding_name(verb: Token) -> Token | None:
     return last if i > verb.sent.start and doc[i - 1].text == "," else None
 
 
+def _quoted_as(verb: Token) -> Token | None:
+    """"quoted X as saying ...", "X was quoted by Y as saying ...": the one quoted speaks."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
+        return None
+    quote = prep.head
+    for dep in ("dobj", "nsubjpass"):
+        who = next((c for c in quote.children if c.dep_ == dep), None)
+        if who is not None:
+            return who
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     """The speaker head for a reporting verb: its subject, the agent of a passive, the antecedent of
     a relative pronoun, or the subject it shares with the verb it hangs from."""
     named = _preceding_name(verb)
     if named is not None:
         return named
+    quoted = _quoted_as(verb)
+    if quoted is not None:
+        return quoted
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _DOCUMENT_NOUNS and verb.i > verb.head.i:
+        # "released a statement saying ...": the one who issued it, else the statement itself
+        noun = verb.head
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            issuer = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.lower_ not in _EXPLETIVES), None)
+            if issuer is not None:
+                return issuer
+        return noun
     tok: Token | None = verb
     for _ in range(4):
         if tok is None:
@@ -182,6 +211,19 @@ class _Finder:
         return _Draft(cue, (tok.i, cue_end), tok, speaker, content, heads)
 
     def _verbal_content(self, tok: Token, cue: Cue) -> tuple[tuple[int, int] | None, list[Token]]:
+        if tok.lemma_.lower() in ("call", "ask"):  # "X called for an inquiry": what is called for
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "for" and c.i == tok.i + 1 and c.right_edge.i > c.i:
+                    return (c.i + 1, c.right_edge.i + 1), [c]
+        if cue.needs == "call":  # "X urged the government to act", "X demands an end to ..."
+            comps = [c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS and c.i > tok.i]
+            if not comps:
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp") and c.i > tok.i]
+                if not objs or objs[0].dep_ != "dobj":
+                    return None, []
+                if len(objs) == 1 and tok.lemma_.lower() in _PERSON_OBJECT_CALLS:
+                    return None, []  # "asked Trump", "advised the minister": whom, not what
+                return (objs[0].left_edge.i, max(c.right_edge.i for c in objs) + 1), objs
         if cue.needs == "quote":
             if self.quotes.at(tok.idx) is not None:
                 return None, []  # the cue is itself inside a quotation: not a quoted predicate
@@ -208,7 +250,15 @@ class _Finder:
                 c.dep_ == "cc" and host.i < c.i < tok.i for c in [*host.children, *tok.children]):
             return _rest_of_clause(host, tok), [host]  # the same, parsed as a conjunct with no "and"
         quote = self._adjacent_quote(tok)
-        return (quote, []) if quote else (None, [])
+        if quote:
+            return quote, []
+        # "reported the leader to be dead", "believe the figures to be accurate": object + "to be"
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+        pred = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_ == "be"
+                     and obj is not None and c.i > obj.i), None)
+        if obj is not None and pred is not None:
+            return (obj.left_edge.i, pred.right_edge.i + 1), [pred]
+        return None, []
 
     def _one_side(self, tok: Token, comps: list[Token]) -> list[Token]:
         """Complements on both sides of the cue are one content only when both are quoted (a quote
@@ -299,6 +349,11 @@ class _Finder:
             return None
         host = _clause_host(tok)
         content = _rest_of_clause(host, tok)
+        # "X were injured according to officials, ranging in age from ...": the side with the clause's
+        # verb is the content, however long the tail on the other side is
+        c_start, c_end = _subtree_range(tok)
+        if content is not None and host.i < c_start <= content[0]:
+            content = (_subtree_range(host)[0], c_start)
         if content is None:
             return None
         return _Draft(cue, (tok.i, to[0].i + 1), tok, objs[0], content, [host])
@@ -376,6 +431,7 @@ class _Finder:
         cue_span = self._chars(draft.cue_tokens)
         sure = certainty.decide(draft.cue.certainty, draft.cue_head, draft.content_heads,
                                 head if sp.antecedent is None else doc[sp.antecedent], self.lex)
+        sure = certainty.stance(sure, self.text[c_start:c_end])
         whole = (min(sp.span[0], cue_span[0], c_start), max(sp.span[1], cue_span[1], c_end))
         return ClaimFinding(speaker=sp.mention, speaker_text=sp.text, speaker_span=sp.span,
                             cue=self.text[cue_span[0]:cue_span[1]], cue_span=cue_span, kind=kind,
