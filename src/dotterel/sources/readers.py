@@ -7,6 +7,7 @@ import html as _html
 import json
 import os
 import re
+import stat
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -24,7 +25,7 @@ def read_file(path: str | Path) -> SourceItem:
     import sys
 
     if str(path) == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_BYTES * 4 + 1)  # bounded: decode_bytes refuses what is over
         name = "standard input"
     else:
         p = Path(path)
@@ -32,7 +33,15 @@ def read_file(path: str | Path) -> SourceItem:
             raise InputError(f"{path}: no such file")
         if p.is_dir():
             raise InputError(f"{path}: is a directory (use `dotterel ingest` for directories)")
-        size = p.stat().st_size
+        try:
+            st = p.stat()
+        except OSError as err:
+            raise InputError(f"{path}: cannot read ({err.strerror})") from None
+        if not stat.S_ISREG(st.st_mode):
+            # a FIFO, socket or device could block forever or never end: give it on standard input instead
+            raise InputError(f"{path}: not a regular file (to analyse a pipe, give it on standard input: "
+                             f"dotterel analyze - < {path})")
+        size = st.st_size
         if size > MAX_BYTES:
             raise InputError(f"{path}: file is {size / 2**20:.1f} MB; the limit is {MAX_BYTES // 2**20} MB")
         try:
