@@ -26,16 +26,18 @@ DOTTEREL = str(Path(sys.executable).with_name("dotterel"))
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "src/dotterel/schema/dotterel-1.schema.json").read_text())
 ERROR_SCHEMA = msgspec.json.schema(ErrorRecord)
+_DOCUMENT = jsonschema.Draft202012Validator(SCHEMA)
+_ERROR = jsonschema.Draft202012Validator(ERROR_SCHEMA)
 
 
 def check_record(record: dict) -> None:
     """A dotterel/1 Document valid against the published schema, or an error record with a one-line reason."""
     if "error" in record:
-        jsonschema.validate(record, ERROR_SCHEMA)
+        _ERROR.validate(record)
         assert set(record) == {"id", "error"}
         assert record["error"] and "\n" not in record["error"] and len(record["error"]) < 1000
     else:
-        jsonschema.validate(record, SCHEMA, cls=jsonschema.Draft202012Validator)
+        _DOCUMENT.validate(record)
 
 
 def run(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
