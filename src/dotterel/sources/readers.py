@@ -7,6 +7,7 @@ import html as _html
 import json
 import os
 import re
+import stat
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -24,7 +25,7 @@ def read_file(path: str | Path) -> SourceItem:
     import sys
 
     if str(path) == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_BYTES * 4 + 1)  # bounded: decode_bytes refuses what is over
         name = "standard input"
     else:
         p = Path(path)
@@ -32,7 +33,15 @@ def read_file(path: str | Path) -> SourceItem:
             raise InputError(f"{path}: no such file")
         if p.is_dir():
             raise InputError(f"{path}: is a directory (use `dotterel ingest` for directories)")
-        size = p.stat().st_size
+        try:
+            st = p.stat()
+        except OSError as err:
+            raise InputError(f"{path}: cannot read ({err.strerror})") from None
+        if not stat.S_ISREG(st.st_mode):
+            # a FIFO, socket or device could block forever or never end: give it on standard input instead
+            raise InputError(f"{path}: not a regular file (to analyse a pipe, give it on standard input: "
+                             f"dotterel analyze - < {path})")
+        size = st.st_size
         if size > MAX_BYTES:
             raise InputError(f"{path}: file is {size / 2**20:.1f} MB; the limit is {MAX_BYTES // 2**20} MB")
         try:
@@ -54,20 +63,68 @@ class _Line(msgspec.Struct):
     source: str | None = None
 
 
+# How a JSONL line is decoded (the same rule for `analyze --jsonl`, `ingest` and every later reader):
+# - bytes are decoded as strict UTF-8 by us, before any JSON parser sees them; a line that is not valid
+#   UTF-8 is REJECTED (an error record / quarantine row naming the first bad byte), never guessed at or
+#   silently replaced, since a replaced byte could change an actor name or a date. A UTF-8 BOM is dropped.
+# - a line longer than MAX_LINE_BYTES is rejected unread; brackets are counted (outside strings) before
+#   parsing and a line nested deeper than MAX_JSON_DEPTH is rejected, so no parser recursion is reachable.
+# - `text` must be a string; `id` a string or an integer; `date`, `title`, `url`, `source` a string or null.
+#   Anything else is rejected with the field named. Escaped NULs and lone surrogates are replaced with
+#   U+FFFD by SourceItem, with a warning (see dotterel.store.textsafe).
+MAX_JSON_DEPTH = 64
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"?', re.S)
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+
+
+def json_depth(line: str) -> int:
+    """The deepest bracket nesting of a JSON text, counted outside strings (a cheap pre-parse check)."""
+    if line.count("[") + line.count("{") <= MAX_JSON_DEPTH:
+        return line.count("[") + line.count("{")
+    brackets = _NOT_BRACKETS.sub("", _STRINGS.sub("", line))
+    deepest = depth = 0
+    for ch in brackets:
+        depth += 1 if ch in "[{" else -1
+        if depth > deepest:
+            deepest = depth
+    return deepest
+
+
+def decode_line(line: str | bytes, lineno: int) -> str:
+    """A raw JSONL line as text, by the rule above; InputError (one line) if it must be rejected."""
+    if len(line) > MAX_LINE_BYTES:
+        raise InputError(f"line {lineno}: line is longer than the {MAX_LINE_BYTES // 2**20} MB limit for one document")
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise InputError(f"line {lineno}: not valid UTF-8 (byte 0x{line[err.start]:02x} at offset {err.start})") from None
+    line = line.removeprefix("\ufeff")
+    if json_depth(line) > MAX_JSON_DEPTH:
+        raise InputError(f"line {lineno}: JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    return line
+
+
 def item_from_json_line(line: str | bytes, lineno: int, path: str | None = None) -> SourceItem:
-    """Decode one JSONL line {"id", "text", "date"?, ...}; unknown keys ignored. InputError if malformed."""
+    """Decode one JSONL line {"id", "text", "date"?, ...}; unknown keys ignored. InputError if malformed.
+
+    Never raises anything else for any input: see the decoding rule above.
+    """
+    text = decode_line(line, lineno)
     try:
-        rec = msgspec.json.decode(line, type=_Line)
+        rec = msgspec.json.decode(text, type=_Line)
     except msgspec.DecodeError as err:
-        retried = _with_lone_surrogates(line, err)
+        retried = _with_lone_surrogates(text, err)
         if retried is None:
             raise InputError(f"line {lineno}: {_short(err)}") from None
         rec = retried
+    except (RecursionError, MemoryError, ValueError, TypeError) as err:  # belt and braces: stays one line
+        raise InputError(f"line {lineno}: cannot decode ({type(err).__name__})") from None
     return SourceItem(text=rec.text, id=None if rec.id is None else str(rec.id), date=rec.date, title=rec.title,
                       url=rec.url, source=rec.source, path=path)
 
 
-def _with_lone_surrogates(line: str | bytes, err: Exception) -> _Line | None:
+def _with_lone_surrogates(line: str, err: Exception) -> _Line | None:
     """A line msgspec refuses only for a lone `\\udXXX` escape: decoded anyway (SourceItem replaces them)."""
     if "surrogate" not in str(err):
         return None
@@ -78,23 +135,32 @@ def _with_lone_surrogates(line: str | bytes, err: Exception) -> _Line | None:
 
 
 def _short(err: Exception) -> str:
-    msg = str(err).splitlines()[0]
+    msg = " ".join(str(err).split())[:300]
     return msg.replace("Object missing required field `text`", 'missing "text"')
+
+
+MAX_ID_CHARS = 1000
 
 
 def line_id(line: str | bytes) -> str | None:
     """Best-effort id of a JSONL line that failed to decode, so its error record keeps the id."""
     try:
-        obj = json.loads(line)
-    except ValueError:
+        obj = msgspec.json.decode(decode_line(line, 0))
+    except (InputError, msgspec.DecodeError, RecursionError, MemoryError, ValueError, TypeError):
         return None
-    if isinstance(obj, dict) and obj.get("id") is not None:
-        return str(obj["id"])
-    return None
+    value = obj.get("id") if isinstance(obj, dict) else None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    from dotterel.store.textsafe import scrub
+
+    return scrub(str(value)[:MAX_ID_CHARS])[0]
 
 
 def iter_jsonl(path: str | Path) -> Iterator[tuple[int, bytes]]:
-    """Yield (line number, raw line) for each non-blank line; InputError if the file can't be read."""
+    """Yield (line number, raw line) for each non-blank line; InputError if the file can't be read.
+
+    A line over MAX_LINE_BYTES is yielded cut to MAX_LINE_BYTES + 1 bytes (so the reader rejects it).
+    """
     import sys
 
     if str(path) == "-":
@@ -108,8 +174,17 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, bytes]]:
         except OSError as err:
             raise InputError(f"{path}: cannot read ({err.strerror})") from None
     with fh:
-        for n, raw in enumerate(fh, start=1):
-            if raw.strip():
+        n = 0
+        while raw := fh.readline(MAX_LINE_BYTES + 1):
+            n += 1
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                # over-long: yield its first MAX_LINE_BYTES + 1 bytes (item_from_json_line rejects it) and
+                # skip the rest in bounded chunks, so memory stays bounded
+                rest = raw
+                while rest and not rest.endswith(b"\n"):
+                    rest = fh.readline(_READ_CHUNK)
+                yield n, raw
+            elif raw.strip():
                 yield n, raw
 
 
