@@ -107,16 +107,26 @@ def corpus_records(corpus: Path, ids: set[str]) -> dict[str, Json]:
     return {r["id"]: r for r in _read_jsonl(corpus) if r["id"] in ids}
 
 
+def article(record: Json) -> Json:
+    """What the analyser is given of a corpus record: its text, day and title."""
+    return {"text": record["text"], "date": (record.get("date") or "")[:10] or None, "title": record.get("title")}
+
+
+def with_articles(path: Path, corpus: Path) -> list[tuple[Json, Json]]:
+    """Each line of an offset-only gold file (`tests/gold/realnews/*.jsonl`) with its corpus record;
+    an id the corpus lacks is an error, never a silently smaller set."""
+    rows = _read_jsonl(path)
+    records = corpus_records(corpus, {r["id"] for r in rows})
+    missing = [r["id"] for r in rows if r["id"] not in records]
+    if missing:
+        raise InputError(f"{path}: {len(missing)} record ids not in {corpus} (first: {missing[0]})")
+    return [(r, records[r["id"]]) for r in rows]
+
+
 def realnews(path: Path, corpus: Path) -> list[Json]:
     """Hand-coded real-news gold (`tests/gold/realnews/events.jsonl`: codes and offsets, no text) joined
     with its articles' text, date and title from the shared corpus."""
-    gold = _read_jsonl(path)
-    records = corpus_records(corpus, {g["id"] for g in gold})
-    missing = [g["id"] for g in gold if g["id"] not in records]
-    if missing:
-        raise InputError(f"{path}: {len(missing)} record ids not in {corpus} (first: {missing[0]})")
-    return [{**g, "text": records[g["id"]]["text"], "date": (records[g["id"]].get("date") or "")[:10] or None,
-             "title": records[g["id"]].get("title")} for g in gold]
+    return [{**gold, **article(record)} for gold, record in with_articles(path, corpus)]
 
 
 def generalize(pred: Json, gold: Json) -> Json:

@@ -4,25 +4,18 @@ gold records with the article text read from `../shared` by id (the project keep
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from dotterel.errors import InputError
 from dotterel.evaluation.claims import GoldClaim, GoldPassage
-from dotterel.evaluation.event_sets import corpus_records
+from dotterel.evaluation.event_sets import with_articles
 from dotterel.evaluation.quantities import GoldQuantity, GoldSentence
 
 Json = dict[str, Any]
 
 
 def _rows(path: Path, corpus: Path) -> list[tuple[Json, str]]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = corpus_records(corpus, {r["id"] for r in rows})
-    missing = [r["id"] for r in rows if r["id"] not in records]
-    if missing:
-        raise InputError(f"{path}: {len(missing)} record ids not in {corpus} (first: {missing[0]})")
-    return [(r, records[r["id"]]["text"]) for r in rows]
+    return [(row, record["text"]) for row, record in with_articles(path, corpus)]
 
 
 def _cut(text: str, span: list[int] | None) -> str:

@@ -13,9 +13,13 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dotterel.errors import InputError
+
+if TYPE_CHECKING:  # the scorers load spaCy: imported where a set is scored, not when the suite is listed
+    from dotterel.evaluation.claims import Scores as ClaimScores
+    from dotterel.evaluation.quantities import Scores as QuantityScores
 
 Json = dict[str, Any]
 
@@ -24,6 +28,11 @@ def shared_dir() -> Path:
     """../shared next to the working directory (or $DOTTEREL_SHARED)."""
     env = os.environ.get("DOTTEREL_SHARED")
     return Path(env) if env else Path.cwd().parent / "shared"
+
+
+def corpus_path() -> Path:
+    """The shared news corpus the real-news gold points into by record id."""
+    return shared_dir() / "corpora" / "news_sample.jsonl"
 
 
 def gold_dir() -> Path:
@@ -79,29 +88,25 @@ def gold_events(name: str, path: Path) -> SetResult:
 def realnews(path: Path) -> SetResult:
     from dotterel.evaluation.event_sets import realnews as read
 
-    return _events("realnews", path, read(path, shared_dir() / "corpora" / "news_sample.jsonl"))
+    return _events("realnews", path, read(path, corpus_path()))
 
 
 def realnews_precision(path: Path) -> SetResult:
     """Articles about business, sport, science, accidents and crime: how many events with a coded actor
     the coder emits per article where an analyst of politics and conflict wants (almost) none."""
-    from dotterel.evaluation.event_sets import corpus_records
+    from dotterel.evaluation.event_sets import article, corpus_records
     from dotterel.evaluation.run_events import predict
 
     ids = json.loads(path.read_text())["precision"]
-    records = corpus_records(shared_dir() / "corpora" / "news_sample.jsonl", set(ids))
-    docs = [{"id": i, "text": records[i]["text"], "date": (records[i].get("date") or "")[:10] or None,
-             "title": records[i].get("title"), "events": []} for i in ids]
-    preds = predict(docs)
-    events = [e for p in preds.values() for e in p.get("events", []) if e.get("modality") != "negated"]
-    coded = [e for e in events if any(a.get("code") for a in e.get("actor", []))]
+    records = corpus_records(corpus_path(), set(ids))
+    preds = predict([{"id": i, **article(records[i]), "events": []} for i in ids])
+    counted = {i: [e for e in p.get("events", []) if e.get("modality") != "negated"] for i, p in preds.items()}
+    coded = {i: sum(any(a.get("code") for a in e.get("actor", [])) for e in evs) for i, evs in counted.items()}
     worst = sorted(((len(p.get("events", [])), i) for i, p in preds.items()), reverse=True)[:15]
     return SetResult("realnews_precision", "precision", str(path), {
-        "documents": len(docs), "events_per_doc": round(len(events) / len(docs), 3),
-        "coded_actor_events_per_doc": round(len(coded) / len(docs), 3),
-        "docs_with_coded_event": sum(1 for p in preds.values()
-                                     if any(any(a.get("code") for a in e.get("actor", []))
-                                            for e in p.get("events", []) if e.get("modality") != "negated"))},
+        "documents": len(ids), "events_per_doc": round(sum(map(len, counted.values())) / len(ids), 3),
+        "coded_actor_events_per_doc": round(sum(coded.values()) / len(ids), 3),
+        "docs_with_coded_event": sum(1 for n in coded.values() if n)},
         {"worst_errors": [{"id": i, "events": n} for n, i in worst]})
 
 
@@ -115,7 +120,10 @@ def acceptance(path: Path) -> SetResult:
 def quantities(path: Path, name: str = "quantities") -> SetResult:
     from dotterel.evaluation.quantities import evaluate
 
-    s = evaluate(path)
+    return _quantities_result(name, path, evaluate(path))
+
+
+def _quantities_result(name: str, path: Path, s: QuantityScores) -> SetResult:
     return SetResult(name, "quantities", str(path), {
         "gold": s.gold, "value_p": s.precision, "value_r": s.recall, "value_f1": s.f1,
         "bound_acc": s.bound_accuracy, "projected_acc": s.projected_accuracy}, {"worst_errors": s.errors[:15]})
@@ -124,7 +132,10 @@ def quantities(path: Path, name: str = "quantities") -> SetResult:
 def claims(path: Path, name: str = "claims") -> SetResult:
     from dotterel.evaluation.claims import load_gold, pipeline_finder, score
 
-    s = score(load_gold(path), pipeline_finder())
+    return _claims_result(name, path, score(load_gold(path), pipeline_finder()))
+
+
+def _claims_result(name: str, path: Path, s: ClaimScores) -> SetResult:
     summary = s.summary()
     return SetResult(name, "claims", str(path), {
         "gold": summary["gold"], "content_p": summary["precision"], "content_r": summary["recall"],
@@ -136,22 +147,14 @@ def realnews_claims(path: Path) -> SetResult:
     from dotterel.evaluation.claims import pipeline_finder, score
     from dotterel.evaluation.realnews import claim_passages
 
-    s = score(claim_passages(path, shared_dir() / "corpora" / "news_sample.jsonl"), pipeline_finder())
-    summary = s.summary()
-    return SetResult("realnews_claims", "claims", str(path), {
-        "gold": summary["gold"], "content_p": summary["precision"], "content_r": summary["recall"],
-        "content_f1": summary["f1"], "speaker_acc": summary["speaker_accuracy"],
-        "certainty_acc": summary["certainty_accuracy"]}, {"worst_errors": s.errors[:15]})
+    return _claims_result("realnews_claims", path, score(claim_passages(path, corpus_path()), pipeline_finder()))
 
 
 def realnews_quantities(path: Path) -> SetResult:
     from dotterel.evaluation.quantities import evaluate_gold
     from dotterel.evaluation.realnews import quantity_sentences
 
-    s = evaluate_gold(quantity_sentences(path, shared_dir() / "corpora" / "news_sample.jsonl"))
-    return SetResult("realnews_quantities", "quantities", str(path), {
-        "gold": s.gold, "value_p": s.precision, "value_r": s.recall, "value_f1": s.f1,
-        "bound_acc": s.bound_accuracy, "projected_acc": s.projected_accuracy}, {"worst_errors": s.errors[:15]})
+    return _quantities_result("realnews_quantities", path, evaluate_gold(quantity_sentences(path, corpus_path())))
 
 
 def newssd(path: Path) -> SetResult:
