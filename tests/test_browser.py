@@ -7,6 +7,7 @@ it these tests skip, except under CI=true where they fail.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -18,10 +19,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 
-from dotterel.store import open_store
 from dotterel.web import create_app
-from web_scenario import ARTICLES, CLAIM_DOC, documents, write
+from web_scenario import ARTICLES, CLAIM_DOC, scenario_db
 
 pytestmark = pytest.mark.browser
 
@@ -45,16 +46,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextlib.contextmanager
+def serving(app: FastAPI, port: int) -> Iterator[None]:
+    """`app` served by uvicorn on 127.0.0.1:`port` in a thread, for as long as the block runs."""
     import uvicorn
 
-    db = tmp_path_factory.mktemp("browser") / "store.db"
-    store = open_store(str(db))
-    write(store, documents())
-    store.close()
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -62,9 +59,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    try:
+        yield
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = free_port()
+    with serving(create_app(str(scenario_db(tmp_path_factory.mktemp("browser") / "store.db"))), port):
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="module")

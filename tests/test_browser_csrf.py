@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import http.server
 import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
 
-from dotterel.store import open_store
-from dotterel.store import schema as s
 from dotterel.web import create_app
-from test_browser import CHROMIUM_ARGS, chromium_path, free_port
+from test_browser import CHROMIUM_ARGS, chromium_path, free_port, serving
 from test_web_security import FakeHolder
-from web_scenario import documents, write
+from web_scenario import scenario_db, stored_documents
 
 pytestmark = pytest.mark.browser
 
@@ -36,40 +31,11 @@ fetch("{target}/api/documents", {{method: "POST", mode: "no-cors", headers: {{"c
 </script></body></html>"""
 
 
-def _serve(app, port: int) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    import uvicorn
-
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield
-    srv.should_exit = True
-    thread.join(10)
-
-
-def _stored(db: Path) -> int:
-    store = open_store(str(db))
-    try:
-        with store.connect() as conn:
-            return conn.execute(select(func.count()).select_from(s.documents).where(
-                s.documents.c.doc_id == "posted")).scalar_one()
-    finally:
-        store.close()
-
-
 def test_a_cross_origin_page_cannot_store_a_document(tmp_path: Path, make_doc) -> None:  # type: ignore[no-untyped-def]
     path = chromium_path()
     from playwright.sync_api import sync_playwright
 
-    db = tmp_path / "store.db"
-    store = open_store(str(db))
-    write(store, documents())
-    store.close()
+    db = scenario_db(tmp_path / "store.db")
     app = create_app(str(db))
     app.state.analyzer = FakeHolder(make_doc)
     port, evil_port = free_port(), free_port()
@@ -79,28 +45,26 @@ def test_a_cross_origin_page_cannot_store_a_document(tmp_path: Path, make_doc) -
     handler = lambda *a: http.server.SimpleHTTPRequestHandler(*a, directory=str(tmp_path / "www"))  # noqa: E731
     evil = http.server.ThreadingHTTPServer(("localhost", evil_port), handler)
     threading.Thread(target=evil.serve_forever, daemon=True).start()
-    server = _serve(app, port)
-    next(server)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            statuses: list[tuple[str, int]] = []
-            page.on("response", lambda r: statuses.append((r.url, r.status)) if r.url.startswith(target) else None)
-            page.goto(f"http://localhost:{evil_port}/attack.html")
-            page.wait_for_url(f"{target}/analyze", timeout=15_000)
-            page.wait_for_load_state()
-            assert "cross-origin request refused" in page.content()
-            assert (f"{target}/analyze", 403) in statuses
-            # the same form sent from the dashboard's own page is accepted (and stores the document)
-            page.goto(f"{target}/analyze")
-            page.fill("textarea[name=text]", "Troops of Ghana moved towards the border on Monday, officials said.")
-            page.check("input[name=save]")
-            page.click("button[type=submit], input[type=submit]")
-            page.wait_for_load_state()
-            assert "cross-origin" not in page.content()
-            browser.close()
-        assert _stored(db) == 1  # only the same-origin submission
-    finally:
-        evil.shutdown()
-        next(server, None)
+    with serving(app, port):
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+                page = browser.new_page()
+                statuses: list[tuple[str, int]] = []
+                page.on("response", lambda r: statuses.append((r.url, r.status)) if r.url.startswith(target) else None)
+                page.goto(f"http://localhost:{evil_port}/attack.html")
+                page.wait_for_url(f"{target}/analyze", timeout=15_000)
+                page.wait_for_load_state()
+                assert "cross-origin request refused" in page.content()
+                assert (f"{target}/analyze", 403) in statuses
+                # the same form sent from the dashboard's own page is accepted (and stores the document)
+                page.goto(f"{target}/analyze")
+                page.fill("textarea[name=text]", "Troops of Ghana moved towards the border on Monday, officials said.")
+                page.check("input[name=save]")
+                page.click("button[type=submit], input[type=submit]")
+                page.wait_for_load_state()
+                assert "cross-origin" not in page.content()
+                browser.close()
+            assert stored_documents(db, "posted") == 1  # only the same-origin submission
+        finally:
+            evil.shutdown()

@@ -23,7 +23,7 @@ import monitor_fixtures as fixtures
 from dotterel.store import Store, open_store
 from dotterel.web import ServeError, create_app
 from web_scenario import (ARTICLES, CALM, HOSTILE_ID, HOSTILE_SOURCE, HOSTILE_TITLE, HOSTILE_URL, coded, documents,
-                          write)
+                          scenario_db, write)
 
 N_DOCS = len(ARTICLES) + 1
 N_EVENTS = sum(len(a.get("events", [])) for a in ARTICLES) + 1
@@ -32,11 +32,7 @@ EXPECTED = {("GUY-VEN", "toward", "2025-W06"), ("ARM-AZE", "away", "2025-W07")}
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("web") / "store.db"
-    store = open_store(str(path))
-    write(store, documents())
-    store.close()
-    return path
+    return scenario_db(tmp_path_factory.mktemp("web") / "store.db")
 
 
 @pytest.fixture(scope="module")

@@ -13,19 +13,14 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from dotterel import limits as store_limits
-from dotterel.store import open_store
 from dotterel.web import create_app
 from dotterel.web import limits
-from web_scenario import documents, write
+from web_scenario import scenario_db
 
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("limits") / "store.db"
-    store = open_store(str(path))
-    write(store, documents())
-    store.close()
-    return path
+    return scenario_db(tmp_path_factory.mktemp("limits") / "store.db")
 
 
 @pytest.fixture(scope="module")

@@ -8,21 +8,14 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
 
-from dotterel.store import open_store
-from dotterel.store import schema as s
 from dotterel.web import create_app
-from web_scenario import documents, write
+from web_scenario import scenario_db, stored_documents
 
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("security") / "store.db"
-    store = open_store(str(path))
-    write(store, documents())
-    store.close()
-    return path
+    return scenario_db(tmp_path_factory.mktemp("security") / "store.db")
 
 
 class FakeHolder:
@@ -42,16 +35,6 @@ def client(db_path: Path, make_doc) -> Iterator[TestClient]:  # type: ignore[no-
         yield c
 
 
-def _stored(db_path: Path) -> int:
-    store = open_store(str(db_path))
-    try:
-        with store.connect() as conn:
-            return conn.execute(select(func.count()).select_from(s.documents).where(
-                s.documents.c.doc_id == "posted")).scalar_one()
-    finally:
-        store.close()
-
-
 TEXT = "Troops of Norway moved towards the border on Tuesday, officials said."
 
 
@@ -68,7 +51,7 @@ def test_cross_origin_writes_are_refused(client: TestClient, db_path: Path, head
     api = client.post("/api/documents", json={"text": TEXT}, headers=headers)
     assert api.status_code == 403
     assert "content-security-policy" in form.headers
-    assert _stored(db_path) == 0
+    assert stored_documents(db_path, "posted") == 0
 
 
 def test_same_origin_and_non_browser_writes_pass(client: TestClient, db_path: Path) -> None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import msgspec
+from sqlalchemy import func, select
 
-from dotterel.model import Claim, Document, Speaker
 import monitor_fixtures as fixtures
-from dotterel.store import Store
+from dotterel.model import Claim, Document, Speaker
+from dotterel.store import Store, open_store
+from dotterel.store import schema as s
 from dotterel.store.writer import Analysed, finish_run, start_run, write_batch
 
 CORPUS = Path(__file__).parent / "corpus" / "escalation" / "articles.yaml"
@@ -57,6 +59,27 @@ def write(store: Store, docs: list[Document]) -> None:
     run = start_run(store, ["scenario"], fixtures.CODER.version, fixtures.CODER.knowledge, 1)
     write_batch(store, run, [Analysed(d, path=f"scenario:{d.id}") for d in docs])
     finish_run(store, run, "done", len(docs))
+
+
+def scenario_db(path: Path) -> Path:
+    """A SQLite store at `path` holding the scenario (the dashboard tests' common starting point)."""
+    store = open_store(str(path))
+    try:
+        write(store, documents())
+    finally:
+        store.close()
+    return path
+
+
+def stored_documents(db: Path, doc_id: str) -> int:
+    """How many documents with this id the store at `db` holds (0 or 1)."""
+    store = open_store(str(db))
+    try:
+        with store.connect() as conn:
+            return conn.execute(select(func.count()).select_from(s.documents).where(
+                s.documents.c.doc_id == doc_id)).scalar_one()
+    finally:
+        store.close()
 
 
 def coded(actor: str, recipient: str) -> list[tuple[str, str]]:
