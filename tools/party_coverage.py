@@ -16,8 +16,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from corpus import dev_records
+
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 
 
 def main() -> int:
@@ -25,9 +26,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=300)
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
-    dev = set(json.loads((SHARED / "corpora" / "splits.json").read_text())["dev"])
-    with (SHARED / "corpora" / "news_sample.jsonl").open(encoding="utf-8") as fh:
-        records = [r for r in map(json.loads, fh) if r["id"] in dev]
+    records = dev_records()
     chosen = random.Random(args.seed).sample(records, min(args.limit, len(records)))
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as tmp:
         for r in chosen:

@@ -21,15 +21,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+from corpus import dev_records
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpora" / "news_sample.jsonl"
 KEEP = ("type", "alt_types", "actor", "recipient", "alt_actor", "alt_recipient", "modality", "alt_modality",
         "reported", "source")
 
 
 def _texts() -> dict[str, dict]:
-    with CORPUS.open(encoding="utf-8") as fh:
-        return {r["id"]: r for r in map(json.loads, fh)}
+    return {r["id"]: r for r in dev_records()}
 
 
 def _offsets(text: str, quote: str, nth: int | None, where: str) -> list[int]:

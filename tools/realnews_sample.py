@@ -23,6 +23,8 @@ import re
 import sys
 from pathlib import Path
 
+from corpus import dev_records
+
 POLITICAL = re.compile(
     r"\b(minister|president|premier|prime|government|parliament|congress|senate|opposition|election|"
     r"talks|treaty|accord|ceasefire|truce|sanction\w*|embargo|embassy|ambassador|diplomat\w*|summit|"
@@ -48,13 +50,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=20261205)
     args = ap.parse_args()
     shared = Path(args.shared)
-    dev = set(json.loads((shared / "corpora/splits.json").read_text())["dev"])
-    records = []
-    with open(shared / "corpora/news_sample.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if r["id"] in dev:  # the test split is never read beyond its id
-                records.append(r)
+    records = dev_records(shared)
     rng = random.Random(args.seed)
     too_long = [r for r in records if len(r["text"]) > MAX_CHARS]
     usable = [r for r in records if len(r["text"]) <= MAX_CHARS]
