@@ -198,7 +198,6 @@ class SourceItem:
         self.warnings += scrub_fields(self, ("text", "id", "date", "title", "url", "source"))
 
 
-
 _encoder = msgspec.json.Encoder()
 
 
