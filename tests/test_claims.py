@@ -87,6 +87,61 @@ def test_scorer_matches_one_to_one_on_half_overlap() -> None:
     assert not claim_eval.speaker_matches("the officials", "they")
 
 
+def _coded(start: int, end: int, sp: tuple[int, int], code: str | None, sector: str | None,
+           words: str = "Ms Reyes") -> ClaimFinding:
+    from dotterel.findings import Mention
+
+    m = None if code is None and sector is None else Mention(start=0, end=1, text=words, code=code, sector=sector, kind="person",
+                                          name=None, key="k", token_start=0, token_end=1, head=0)
+    return ClaimFinding(speaker=m, speaker_text=words, speaker_span=sp, cue="said", cue_span=(0, 1),
+                        kind="indirect", content_span=(start, end), span=(0, end), certainty="claimed")
+
+
+def test_located_speaker_scored_by_span_or_same_code_and_sector() -> None:
+    def gold(sp: tuple[int, int] | None, code: str | None, sector: str | None, kind: str = "indirect") -> \
+            claim_eval.GoldClaim:
+        return claim_eval.GoldClaim("she", "said", kind, "x" * 10, "claimed", (10, 20), speaker_span=sp,
+                                    code=code, sector=sector, located=True)
+
+    def run(g: claim_eval.GoldClaim, p: ClaimFinding) -> claim_eval.Scores:
+        return claim_eval.score([claim_eval.GoldPassage("a", "t" * 40, [g])], lambda _: [p])
+
+    # the pronoun itself: the prediction's words are the antecedent's, its span the pronoun's
+    s = run(gold((0, 3), "PHL", "GOV"), _coded(10, 20, (1, 3), None, None))
+    assert s.speaker_ok == 1 and s.speaker_span_ok == 1 and s.code_ok == 0 and s.codable_coded == 0
+    # another mention of the same state and sector counts, but not for the strict span figure
+    s = run(gold((0, 3), "PHL", "GOV"), _coded(10, 20, (30, 35), "PHL", "GOV"))
+    assert s.speaker_ok == 1 and s.speaker_span_ok == 0 and s.code_ok == 1 and s.codable_coded == 1
+    s = run(gold((0, 3), "PHL", "GOV"), _coded(10, 20, (30, 35), "PHL", "MIL"))
+    assert s.speaker_ok == 0 and s.code_ok == 1
+    # an unattributed gold claim ("reportedly") wants no speaker
+    assert run(gold(None, None, None), _coded(10, 20, (30, 35), None, None)).speaker_ok == 0
+    # a sector-only gold speaker is coded when the sector is right
+    assert run(gold((0, 3), None, "MED"), _coded(10, 20, (0, 3), None, "MED")).codable_coded == 1
+    summary = run(gold((0, 3), None, "MED", "direct"), _coded(10, 20, (0, 3), None, "MED")).summary()
+    assert summary["quoted_recall"] == 1.0 and summary["indirect_recall"] is None
+
+
+def test_no_speaker_is_a_number_date_or_abstract_noun() -> None:
+    from dotterel.actors.speakers import not_a_speaker
+
+    lex = lexicon()
+    doc = nlp.parse("The blast said nothing. Thousands of dockers said they would strike. "
+                    "The communique said the port was shut. Harbour brokers said prices fell. "
+                    "The lantern said otherwise.")
+    actors = resolve_actors(doc, None)
+    heads = {t.text: t for t in doc if t.dep_ == "nsubj"}
+    assert not_a_speaker(heads["blast"], actors, lex) == "not a speaking noun"
+    # the evaluation's strict reading knows who speaks; the finder refuses only listed non-speakers
+    for word in ("Thousands", "communique", "brokers"):  # counted heads are looked through
+        assert not_a_speaker(heads[word], actors, lex, strict=True) is None, word
+    assert not_a_speaker(heads["lantern"], actors, lex) is None
+    assert not_a_speaker(heads["lantern"], actors, lex, strict=True) == "not known to speak"
+    nums = nlp.parse("On Monday 3,000 said no.")
+    assert not_a_speaker(next(t for t in nums if t.text == "3,000"), resolve_actors(nums, None), lex) \
+        == "number or date"
+
+
 # ---------------------------------------------------------------- behaviour on parsed text
 
 # (text, speaker words, cue, kind, content, certainty)

@@ -12,6 +12,7 @@ earlier speaker or named entity when a simple rule finds one. The choice documen
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,6 +21,8 @@ from spacy.attrs import DEP, SENT_START, TAG
 from spacy.tokens import Doc, Token
 
 from dotterel import language
+from dotterel.actors.kb import load as load_kb
+from dotterel.actors.phrases import real_head
 from dotterel.findings import ActorIndex, Mention
 
 if TYPE_CHECKING:  # a type only: the claims package imports this module
@@ -37,6 +40,51 @@ SPEAKER_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | FIRST_SE
 RELATIVE = language.words("pronouns", "relative")
 # How far back (in sentences) an antecedent may lie.
 WINDOW_SENTENCES = 4
+
+
+_NUMERIC_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+_NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+# Endings of nouns naming people by what they do (a closed list of English derivational suffixes).
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "man", "men", "woman", "women")
+_NAMING_DEPS = frozenset({"compound", "amod", "nmod"})  # not "poss": "Reagan's decision"
+
+
+def not_a_speaker(head: Token, actors: ActorIndex, lex: Lexicon, strict: bool = False) -> str | None:
+    """Why the phrase headed by `head` cannot be a claim's speaker, or None when it can.
+
+    A speaker is a person, group, institution, outlet or document. A number or date never is ("3,000
+    said"), nor a noun listed as one that never speaks (events and abstractions, `never` in
+    data/claims/sources.csv: "the attack said", "criticism within X said" are parse errors). `strict`
+    (the evaluation's junk count) also refuses every common noun that is not known to speak: a named
+    entity or resolved actor, named by one ("Lloyds insurance"), listed as able to speak (sources.csv,
+    the sector words of data/actors/sectors.csv), or a noun of doing ("dockers"). Human nouns are an open
+    class, so the finder itself only refuses the listed ones. Counting heads are looked through.
+    """
+    head = real_head(head)
+    if head.like_num or head.pos_ == "NUM" or head.ent_type_ in _NUMERIC_ENTS:
+        return "number or date"
+    if head.pos_ != "NOUN" or head.lower_ in SPEAKER_PRONOUNS or head.ent_type_ in _NAMED_ENTS \
+            or actors.at_token(head.i) is not None:
+        return None
+    lemma = head.lemma_.lower()
+    if lex.is_source(lemma, "never"):
+        return "not a speaking noun"
+    if not strict:
+        return None
+    if any(c.dep_ in _NAMING_DEPS and (c.ent_type_ in _NAMED_ENTS or c.pos_ == "PROPN"
+                                       or actors.at_token(c.i) is not None) for c in head.children):
+        return None
+    if lex.is_source(lemma) or lex.is_source(head.lower_) or lemma in _sector_heads():
+        return None
+    if len(lemma) > 4 and lemma.endswith(_AGENT_SUFFIXES):  # "dockers", "villagers", "economists"
+        return None
+    return "not known to speak"
+
+
+@functools.cache
+def _sector_heads() -> frozenset[str]:
+    """Last words of the actor sector entries ("defence ministry" -> "ministry")."""
+    return frozenset(w.split()[-1] for w in load_kb().sectors)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from dotterel.model import Certainty
 CERTAINTIES: tuple[Certainty, ...] = ("certain", "probable", "possible", "claimed", "opinion")
 NEEDS = ("", "source", "quote", "call")
 HEDGE_PLACES = ("content", "cue", "both")
-SOURCE_KINDS = ("evidence", "agent", "commentator", "person")
+SOURCE_KINDS = ("evidence", "agent", "commentator", "person", "speaker", "document", "never")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +37,7 @@ class Lexicon:
     nouns: dict[str, Cue]
     preps: dict[str, Cue]
     hedges: dict[str, Hedge]
-    sources: dict[str, frozenset[str]]  # noun lemma -> kinds (evidence, agent, commentator, person)
+    sources: dict[str, frozenset[str]]  # noun lemma -> kinds (SOURCE_KINDS)
 
     def is_source(self, lemma: str, kind: str | None = None) -> bool:
         """Whether `lemma` names a source (of `kind`, when given)."""

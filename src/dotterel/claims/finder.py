@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Token
 from dotterel.claims import certainty
 from dotterel.claims.cues import Cue, Lexicon, lexicon
 from dotterel.claims.quotes import QuoteIndex, find_quotes
-from dotterel.actors.speakers import FIRST_SECOND, RELATIVE, SPEAKER_PRONOUNS, Speaker, SpeakerResolver, is_pronoun
+from dotterel.actors.speakers import (FIRST_SECOND, RELATIVE, SPEAKER_PRONOUNS, Speaker, SpeakerResolver, is_pronoun,
+                                     not_a_speaker)
 from dotterel.findings import ActorIndex, ClaimFinding, ClaimKind
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -36,9 +37,6 @@ _SUBJECT_SHARING_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # Light verbs that turn a nominal cue into an act of the subject: "made the confirmation that".
 _LIGHT_VERBS = frozenset({"make", "issue", "give", "release", "publish", "deliver", "repeat", "offer",
                           "put", "reiterate", "voice", "express", "file"})
-# Documents that say things: "a statement saying ...", "a declaration saying ...".
-_DOCUMENT_NOUNS = frozenset({"statement", "declaration", "communique", "letter", "report", "release", "message",
-                             "note", "notice", "post", "tweet", "resolution", "memo"})
 # Calls whose object is the person addressed: the content is what they are asked to do.
 _PERSON_OBJECT_CALLS = frozenset({"ask", "advise"})
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "when", "where", "what", "who", "which"})
@@ -110,7 +108,7 @@ def _subject(verb: Token) -> Token | None:
     quoted = _quoted_as(verb)
     if quoted is not None:
         return quoted
-    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _DOCUMENT_NOUNS and verb.i > verb.head.i:
+    if verb.dep_ == "acl" and lexicon().is_source(verb.head.lemma_, "document") and verb.i > verb.head.i:
         # "released a statement saying ...": the one who issued it, else the statement itself
         noun = verb.head
         if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
@@ -426,6 +424,8 @@ class _Finder:
             # outside quotes it is the author's own voice ("we know that ..."); inside a quotation it
             # is part of the quoted speaker's words, which the enclosing claim already carries
             return None
+        if not_a_speaker(head, self.actors, self.lex) is not None:
+            return None  # "the attack said", "3,000 said": a parse error, not a speaker
         sp: Speaker = self.speakers.speaker(head)
         self.speakers.remember(sp)
         cue_span = self._chars(draft.cue_tokens)

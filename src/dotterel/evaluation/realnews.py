@@ -22,12 +22,18 @@ def _cut(text: str, span: list[int] | None) -> str:
     return text[span[0]:span[1]] if span else ""
 
 
+def _pair(span: list[int] | None) -> tuple[int, int] | None:
+    return (span[0], span[1]) if span else None
+
+
 def claim_passages(path: Path, corpus: Path) -> list[GoldPassage]:
     out = []
     for row, text in _rows(path, corpus):
         claims = [GoldClaim(_cut(text, c.get("speaker_span")), _cut(text, c.get("cue_span")), c.get("kind") or "",
                             _cut(text, c["content_span"]), c.get("certainty") or "",
-                            (c["content_span"][0], c["content_span"][1]))
+                            (c["content_span"][0], c["content_span"][1]),
+                            speaker_span=_pair(c.get("speaker_span")), code=c.get("speaker_code"),
+                            sector=c.get("speaker_sector"), located=True)
                   for c in row["claims"] if c.get("content_span")]
         out.append(GoldPassage(row["id"], text, claims))
     return out

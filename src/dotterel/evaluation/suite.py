@@ -135,19 +135,29 @@ def claims(path: Path, name: str = "claims") -> SetResult:
     return _claims_result(name, path, score(load_gold(path), pipeline_finder()))
 
 
-def _claims_result(name: str, path: Path, s: ClaimScores) -> SetResult:
+def _claims_result(name: str, path: Path, s: ClaimScores, located: bool = False) -> SetResult:
+    """`located`: the gold gives speakers by offsets and codes (real news), so the speaker figures of
+    `evaluation.claims` that need them are reported too (see its docstring for what each one counts)."""
     summary = s.summary()
-    return SetResult(name, "claims", str(path), {
+    headline: dict[str, float | int | str | None] = {
         "gold": summary["gold"], "content_p": summary["precision"], "content_r": summary["recall"],
         "content_f1": summary["f1"], "speaker_acc": summary["speaker_accuracy"],
-        "certainty_acc": summary["certainty_accuracy"]}, {"worst_errors": s.errors[:15]})
+        "certainty_acc": summary["certainty_accuracy"]}
+    if located:
+        headline.update({"indirect_r": summary["indirect_recall"], "quoted_r": summary["quoted_recall"],
+                         "speaker_span_acc": summary["speaker_span_accuracy"],
+                         "speaker_code_acc": summary["speaker_code_accuracy"],
+                         "codable_coded": summary["codable_coded"], "junk_speakers": summary["junk_speakers"]})
+    return SetResult(name, "claims", str(path), headline, {"worst_errors": s.errors[:15]})
 
 
 def realnews_claims(path: Path) -> SetResult:
-    from dotterel.evaluation.claims import pipeline_finder, score
+    from dotterel.evaluation.claims import PipelineFinder, score
     from dotterel.evaluation.realnews import claim_passages
 
-    return _claims_result("realnews_claims", path, score(claim_passages(path, corpus_path()), pipeline_finder()))
+    find = PipelineFinder()
+    return _claims_result("realnews_claims", path, score(claim_passages(path, corpus_path()), find, find.junk),
+                          located=True)
 
 
 def realnews_quantities(path: Path) -> SetResult:
