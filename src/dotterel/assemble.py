@@ -121,7 +121,7 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
     text = doc.text  # Doc.text rebuilds the string on every access: read it once
     entities, ids = _entities(found.actors)
     claims_f = sorted(found.claims, key=lambda c: c.span)
-    resolve_speaker_phrases(doc, claims_f, found.actors)
+    resolve_speaker_phrases(doc, claims_f, found.actors, pub_date)
     events_f = sorted(found.events, key=lambda e: (e.trigger_span, e.type))
     quants_f = sorted(found.quantities, key=lambda q: q.span)
 

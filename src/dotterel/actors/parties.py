@@ -8,20 +8,29 @@ minister said").
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from dotterel.actors.drafts import actor_key
+from dotterel.actors.kb import _rows as kb_rows
+from dotterel.actors.kb import Term
 from dotterel.actors.kb import load as load_kb
 from dotterel.actors.phrases import mentions_in, phrase_tokens, real_head
 from dotterel.findings import ActorIndex, ClaimFinding, EventFinding, Mention
+from dotterel.knowledge import data_path
 
 if TYPE_CHECKING:  # a type only: importing the events package here would be circular
     from dotterel.events.patterns import PatternSet
 
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+# "state media", "official news agency": outlets that speak for the state
+STATE_MEDIA = frozenset({"state", "official", "state-run", "state-owned", "government"})
+HOME_MIN = 3
+HOME_LEAD = 2.0
 OWNING_KINDS = ("state", "igo", "non_state")
 
 
@@ -103,9 +112,36 @@ def home_country(actor: list[Mention], sector: str | None) -> list[Mention]:
     return [replace(m, sector=sector, kind="state", key=actor_key("state", m.code, sector, m.name))]
 
 
-def resolve_speaker_phrases(doc: Doc, claims: list[ClaimFinding], actors: ActorIndex) -> None:
-    """A speaker phrase without a code of its own takes an actor named inside it:
-    "the government in Hanoi" -> VNM, "the EU's foreign policy chief" -> EU."""
+def resolve_speaker_phrases(doc: Doc, claims: list[ClaimFinding], actors: ActorIndex,
+                            day: dt.date | None = None) -> None:
+    """Code each claim's speaker through the same actor resolution as event actors, in text order:
+
+    1. a speaker phrase without a code of its own takes an actor named inside it: "the government in
+       Hanoi" -> VNM, "the EU's foreign policy chief" -> EU;
+    2. a speaker titled by an armed group or organisation the phrase names ("Houthi military spokesperson
+       X", "NATO spokesman X") is that group's, as of `day`; a news outlet is sector MED, a state-run one with its state ("Tass" -> RUS MED; `outlets.csv`);
+    3. a speaker with no sector takes the one its words name ("police director X" -> COP, "Sen. X" ->
+       LEG; data/actors/sectors.csv);
+    4. a person named again by surname or pronoun keeps the code of the speaker named in full before
+       ("Sharif Hotak, a provincial official ... Hotak said");
+    5. an official (government, military, police, legislature, judiciary; state media) of no stated
+       state speaks for the article's home state, when one state clearly dominates it (`home_state`).
+    """
+    home = home_state(actors)
+    named: dict[str, Mention] = {}  # last word of a coded person's words -> its mention
+    for m in actors.mentions:  # people the resolver coded (leaders, titled names) may be named again
+        if m.kind == "person" and m.code:
+            named.setdefault(m.text.split()[-1].lower(), m)
+    for ent in doc.ents:  # people it did not code (the recogniser calls some ORG or GPE): by their role
+        last = ent.text.split()[-1].lower() if ent.text.split() else ""
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or not last or last in named or (
+                ent.label_ != "PERSON" and actors.at_token(ent.root.i) is not None):
+            continue
+        code, sector = _role(doc, ent.start, ent.end, actors, home)
+        if code is not None or sector is not None:
+            named[last] = Mention(start=ent.start_char, end=ent.end_char, text=ent.text, code=code, sector=sector,
+                                  kind="person", name=ent.text, key=f"person:{ent.text}", token_start=ent.start,
+                                  token_end=ent.end, head=ent.root.i)
     for c in claims:
         span = doc.char_span(c.speaker_span[0], c.speaker_span[1], alignment_mode="expand")
         if span is None:
@@ -114,7 +150,164 @@ def resolve_speaker_phrases(doc: Doc, claims: list[ClaimFinding], actors: ActorI
         inner = [m for m in actors.in_tokens(span.start, span.end) if m.code and m is not c.speaker
                  and (c.speaker is None or not (m.start <= c.speaker.start and c.speaker.end <= m.end))]
         if inner and (c.speaker is None or not c.speaker.code or c.speaker.start < inner[0].start):
-            c.speaker = inner[0]
+            c.speaker = _own_sector(inner[0], span)
+        c.speaker = _completed(c, span, home, named, day)
+        words = c.speaker_text.split()
+        if c.speaker is not None and c.speaker.code and words and words[-1][:1].isupper():
+            named.setdefault(words[-1].lower(), c.speaker)
+
+
+def _own_sector(inner: Mention, span: Span) -> Mention:
+    """A state named in a complement of the speaker phrase ("organisers in Tbilisi", "police in X") gives
+    its code, while the sector is the phrase head's own: as for event subjects (`subject_mentions`)."""
+    if inner.kind != "state" or span.root.i >= inner.token_start or span.root.i < span.start:
+        return inner
+    sector = _sector_in(_before_complement([t.text for t in span[: span.root.i - span.start + 1]]))
+    return replace(inner, sector=sector, key=actor_key("state", inner.code, sector, None))
+
+
+def home_state(actors: ActorIndex) -> str | None:
+    """The state an article is about: the most mentioned state (towns count for theirs), when it has at
+    least HOME_MIN mentions and HOME_LEAD times as many as the next one."""
+    counts: dict[str, int] = {}
+    for m in actors.mentions:
+        if m.kind == "state" and m.code:
+            counts[m.code] = counts.get(m.code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < HOME_MIN:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < HOME_LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _completed(c: ClaimFinding, span: Span, home: str | None, named: dict[str, Mention],
+               day: dt.date | None) -> Mention | None:
+    """The speaker's mention with the code and sector rules 2-5 of `resolve_speaker_phrases` add."""
+    sp = c.speaker
+    code = sp.code if sp is not None else None
+    sector = sp.sector if sp is not None else None
+    words = c.speaker_text.split()
+    if not words:
+        return sp
+    if code is None:
+        group = _group_in_title(words, day)
+        if group is not None:
+            code, sector = group.code, group.sector
+    outlet = outlet_of(c.speaker_text)
+    if outlet is not None and sector is None:
+        sector, code = "MED", code or outlet or None
+    if sector is None:
+        sector = _sector_in(_before_complement(words))
+    last = words[-1].lower().removesuffix("'s")
+    if code is None and last in named and words[-1][:1].isupper():
+        earlier = named[last]
+        code, sector = earlier.code, sector or earlier.sector
+    # "a spokesman for the group", "leaders of the movement": the complement says whose, not the home
+    if code is None and home is not None and len(_before_complement(words)) == len(words) and (
+            sector in OFFICIAL_SECTORS or (sector == "MED" and words[0].lower() in STATE_MEDIA)):
+        code = home
+    if sp is not None and (code, sector) == (sp.code, sp.sector):
+        return sp
+    if code is None and sector is None:
+        return sp
+    kind = sp.kind if sp is not None else "group"
+    key = sp.key if sp is not None and sp.kind == "person" else actor_key("state", code, sector, None) if code \
+        else f"group:{c.speaker_text.lower()}"
+    if sp is not None:
+        return replace(sp, code=code, sector=sector, key=key)
+    return Mention(start=span.start_char, end=span.end_char, text=span.text, code=code, sector=sector, kind=kind,
+                   name=None, key=key, token_start=span.start, token_end=span.end, head=span.root.i)
+
+
+def _role(doc: Doc, start: int, end: int, actors: ActorIndex, home: str | None) -> tuple[str | None, str | None]:
+    """Code and sector of the person named by tokens [start, end), by the role the text gives him: a
+    title before the name ("Senator X", "Police director X") or an apposition on either side ("X, a
+    government commissioner, ...", "the mayor of London, X"), with the state or group named there,
+    else the article's home state for an official role."""
+    head = doc[start:end].root
+    words = [t.text for t in doc[min(head.left_edge.i, start):end]]
+    inner: list[Mention] = []
+    described = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        described.append(head.head)
+    for c in described:
+        lo, hi = c.left_edge.i, c.right_edge.i + 1
+        if c is head.head:
+            hi = min(hi, start)  # the noun described, up to the name
+        words += [t.text for t in doc[lo:hi]]
+        inner += [m for m in actors.in_tokens(lo, hi) if m.code and m.kind != "person"]
+    sector = _sector_in(words)
+    code = inner[0].code if inner else None
+    if code is None and sector in OFFICIAL_SECTORS:
+        code = home
+    return code, sector
+
+
+def _group_in_title(words: list[str], day: dt.date | None) -> Term | None:
+    """The term of an armed group or organisation named among the speaker's words ("Taliban spokesman")."""
+    kb = load_kb()
+    clean = [w.removesuffix("'s").removesuffix("’s").strip(",.()") for w in words]
+    for n in (3, 2, 1):
+        for i in range(len(clean) - n + 1):
+            for actor in kb.aliases.get(" ".join(clean[i:i + n]), []):
+                if actor.source not in ("group", "organisation"):
+                    continue
+                term = actor.at(day) or max(actor.terms, key=lambda t: t.start or dt.date.min)
+                if term.code:
+                    return term
+    return None
+
+
+_COMPLEMENT_WORDS = frozenset({"of", "for", "in", "from", "at", "on", "with", "to", "within"})
+
+
+def _before_complement(words: list[str]) -> list[str]:
+    """The head noun and what precedes it: "group of Yoruba leaders" -> "group", "organisers in X"."""
+    for i, w in enumerate(words[1:], 1):
+        if w in _COMPLEMENT_WORDS:
+            return words[:i]
+    return words
+
+
+def _sector_in(words: list[str]) -> str | None:
+    """The sector a title or body word in the speaker's words names, the head-most one first."""
+    kb = load_kb()
+    lemmas = [w.lower().strip(",.'’") for w in words]
+    for end in range(len(lemmas), 0, -1):
+        window = lemmas[:end]
+        for cand in (window, window[:-1] + [window[-1][:-1]] if window[-1].endswith("s") else None):
+            if not cand:
+                continue
+            hit = kb.sector_of(cand)
+            if hit is not None and hit.sector and hit.use in ("title", "body", "group"):
+                return hit.sector
+    return None
+
+
+def outlet_of(words: str) -> str | None:
+    """None when `words` name no news outlet; else the state running it ("" for an independent one)."""
+    names, marks = _outlets()
+    low = f" {words.lower()} "
+    for name, country in names.items():
+        if f" {name} " in low:
+            return country
+    tokens = words.split()
+    if any(t[:1].isupper() for t in tokens) and any(t.lower().strip(",.'’") in marks for t in tokens[1:]):
+        return ""
+    return None
+
+
+@functools.cache
+def _outlets() -> tuple[dict[str, str], frozenset[str]]:
+    names: dict[str, str] = {}
+    marks: set[str] = set()
+    for row in kb_rows(data_path("claims", "outlets.csv")):
+        if row["kind"] == "outlet":
+            names[row["name"].lower()] = row["country"]
+        else:
+            marks.add(row["name"].lower())
+    return names, frozenset(marks)
 
 
 def attribution_code(c: ClaimFinding, ev: EventFinding) -> tuple[str | None, str | None]:

@@ -74,6 +74,7 @@ class GoldPassage:
     id: str
     text: str
     claims: list[GoldClaim]
+    date: str | None = None  # the article's publication day (real news): office-holders are coded as of it
 
 
 @dataclass(slots=True)
@@ -208,13 +209,13 @@ def match(gold: list[GoldClaim], predicted: list[ClaimFinding]) -> list[tuple[Go
     return out
 
 
-def score(passages: Iterable[GoldPassage], find: Callable[[str], list[ClaimFinding]],
+def score(passages: Iterable[GoldPassage], find: Callable[[str, str | None], list[ClaimFinding]],
           junk: Callable[[ClaimFinding], str | None] | None = None) -> Scores:
-    """Score `find` (text -> claims) on gold passages; `junk` (called right after `find` on each of its
+    """Score `find` ((text, publication day) -> claims) on gold passages; `junk` (called right after `find` on each of its
     claims) says why a predicted speaker is no speaker, or None."""
     s = Scores()
     for p in passages:
-        predicted = find(p.text)
+        predicted = find(p.text, p.date)
         pairs = match(p.claims, predicted)
         s.gold += len(p.claims)
         s.predicted += len(predicted)
@@ -265,16 +266,19 @@ class PipelineFinder:
         self._doc: Doc | None = None
         self._actors: ActorIndex | None = None
 
-    def __call__(self, text: str) -> list[ClaimFinding]:
+    def __call__(self, text: str, date: str | None = None) -> list[ClaimFinding]:
         from dotterel import nlp
         from dotterel.actors import resolve_actors
         from dotterel.actors.parties import resolve_speaker_phrases
         from dotterel.claims import find_claims
 
+        from dotterel.pubdate import parse_pub_date
+
         doc = nlp.parse(text)
-        actors = resolve_actors(doc, None)
+        day = parse_pub_date(date) if date else None
+        actors = resolve_actors(doc, day)
         claims = find_claims(doc, actors)
-        resolve_speaker_phrases(doc, claims, actors)
+        resolve_speaker_phrases(doc, claims, actors, day)
         self._doc, self._actors = doc, actors
         return claims
 
@@ -291,7 +295,7 @@ class PipelineFinder:
         return not_a_speaker(span.root, actors, lexicon(), strict=True)
 
 
-def pipeline_finder() -> Callable[[str], list[ClaimFinding]]:
+def pipeline_finder() -> Callable[[str, str | None], list[ClaimFinding]]:
     """text -> claims through the real parse, actor resolution and claim finder."""
     return PipelineFinder()
 

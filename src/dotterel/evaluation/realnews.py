@@ -18,6 +18,10 @@ def _rows(path: Path, corpus: Path) -> list[tuple[Json, str]]:
     return [(row, record["text"]) for row, record in with_articles(path, corpus)]
 
 
+def _dated(path: Path, corpus: Path) -> list[tuple[Json, str, str | None]]:
+    return [(row, record["text"], (record.get("date") or "")[:10] or None) for row, record in with_articles(path, corpus)]
+
+
 def _cut(text: str, span: list[int] | None) -> str:
     return text[span[0]:span[1]] if span else ""
 
@@ -28,14 +32,14 @@ def _pair(span: list[int] | None) -> tuple[int, int] | None:
 
 def claim_passages(path: Path, corpus: Path) -> list[GoldPassage]:
     out = []
-    for row, text in _rows(path, corpus):
+    for row, text, day in _dated(path, corpus):
         claims = [GoldClaim(_cut(text, c.get("speaker_span")), _cut(text, c.get("cue_span")), c.get("kind") or "",
                             _cut(text, c["content_span"]), c.get("certainty") or "",
                             (c["content_span"][0], c["content_span"][1]),
                             speaker_span=_pair(c.get("speaker_span")), code=c.get("speaker_code"),
                             sector=c.get("speaker_sector"), located=True)
                   for c in row["claims"] if c.get("content_span")]
-        out.append(GoldPassage(row["id"], text, claims))
+        out.append(GoldPassage(row["id"], text, claims, day))
     return out
 
 
