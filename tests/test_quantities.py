@@ -94,7 +94,33 @@ NEGATIVES = [
     "Prices are three times higher than in the 1990s.",
     "The two presidents met in Geneva.",
     "No one was hurt, and one of the guards fled.",
-    "Two-thirds of the budget was spent.",
+    "They met again in the first half of the season.",
+    "Flags flew at half staff over the harbour.",
+    "The team won 4-2 after extra time.",
+    "The share index climbed to 1,250 from 1,180 points on Monday.",
+    "There was no evidence of fraud.",
+]
+
+# fractions: a share, value rounded to three decimals (value, unit, bound)
+FRACTION_CASES = [
+    ("Two-thirds of the budget was spent.", [(0.667, "budget", "exact")]),
+    ("Nearly half of the wells ran dry.", [(0.5, "wells", "approx")]),
+    ("At least a third of the delegates walked out.", [(0.333, "delegates", "lower")]),
+    ("The reform needs a three-quarters majority.", [(0.75, "majority", "exact")]),
+    ("A third round of talks opened in Doha.", []),
+    ("The harvest lasted a year and a half.", []),
+]
+
+# "no" + a noun that counts people, casualties or troops is a zero (value, unit, role)
+ZERO_CASES = [
+    ("The shelling caused no casualties.", [(0, "casualties", "casualties")]),
+    ("No coalition soldiers were wounded in the clash.", [(0, "soldiers", "wounded")]),
+]
+
+# a tally next to a vote word is two counts; a score is none
+TALLY_CASES = [
+    ("The assembly voted 87-12 to lift the curfew.", [87, 12]),
+    ("Deputies passed the budget by a 301-to-140 vote.", [301, 140]),
 ]
 
 
@@ -137,6 +163,26 @@ def test_article_time_unit(text: str, expected: list) -> None:
 @pytest.mark.parametrize(("text", "expected"), ONE_SPEAKER_CASES, ids=[c[0][:40] for c in ONE_SPEAKER_CASES])
 def test_one_speaker(text: str, expected: list) -> None:
     assert [q.value for q in find_quantities(nlp.parse(text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), FRACTION_CASES, ids=[c[0][:40] for c in FRACTION_CASES])
+def test_fractions(text: str, expected: list) -> None:
+    got = [(q.value, q.unit, q.bound) for q in find_quantities(nlp.parse(text))]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), ZERO_CASES, ids=[c[0][:40] for c in ZERO_CASES])
+def test_zero_counts(text: str, expected: list) -> None:
+    got = [(q.value, q.unit, q.role) for q in find_quantities(nlp.parse(text))]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), TALLY_CASES, ids=[c[0][:40] for c in TALLY_CASES])
+def test_vote_tallies(text: str, expected: list) -> None:
+    got = find_quantities(nlp.parse(text))
+    assert [q.value for q in got] == expected
+    assert {q.role for q in got} == {"votes"}
+    assert all(text[q.span[0]:q.span[1]] == str(int(q.value)) for q in got)
 
 
 @pytest.mark.parametrize("text", NEGATIVES, ids=[t[:40] for t in NEGATIVES])

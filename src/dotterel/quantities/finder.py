@@ -13,10 +13,15 @@ How a quantity is read (knowledge in data/quantities/*.csv, rules here):
 Left out on purpose (DESIGN.md scope): years and other date parts, ordinals, clock times, phone
 numbers, names with numbers ("F-16", "Chapter 11", "Boeing 737"), list numbering, ages ("a
 32-year-old", "aged 25": an age describes a person, it is not a count), sport scores ("3-1"),
-multipliers ("three times"), fractions ("two-thirds") and date offsets ("four years ago").
+multipliers ("three times", "double": a ratio, not an amount), index levels ("the index rose to
+775.9", "1,000 points") and date offsets ("four years ago").
 Durations ("for six days") are kept, role `duration`. Decisions on vague counts: "hundreds of" is
-a lower bound of 100, "dozens of" 12, "tens of thousands" 10,000; "a dozen" is exactly 12.
+a lower bound of 100, "dozens of" 12, "tens of thousands" 10,000 (DESIGN.md's conservative reading of
+vague amounts); "a dozen" is exactly 12.
 "the two leaders" (a spelled-out number up to ten after "the/these/both") refers, it does not count.
+Kept as well: fractions ("two-thirds of the senators" 0.667, "nearly half" 0.5: a share, like a
+percentage), zero counts of the nouns that matter ("no casualties", "no troops were hurt": 0, which
+DESIGN.md's casualty fields need) and vote tallies ("voted 92-1", "230-to-198": two counts, role votes).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from dotterel import language
 from dotterel.findings import QuantityFinding
 from dotterel.model import Bound
 from dotterel.quantities.lexicon import Lexicon, Unit, lexicon
-from dotterel.quantities.numbers import Core, read_core
+from dotterel.quantities.numbers import Core, read_core, read_fraction
 
 _DIGIT_GROUP = re.compile(r"^\+?\d+$")
 _COUNTABLE = re.compile(r"^[^\W\d_][\w'-]*$")  # a word, not "to-198"
@@ -81,15 +86,26 @@ def find_quantities(doc: Doc) -> list[QuantityFinding]:
     """Every in-scope quantity of `doc`, in text order."""
     lex = lexicon()
     ctx = _Ctx(doc, lex)
-    found: list[QuantityFinding] = []
+    found, consumed = _tallies(ctx)
     i = 0
     while i < ctx.n:
         w = ctx.words[i]
         # cheap gate: only digits, number words and "a/an" (a dozen, a million) can start a number
-        if not (w[0].isdigit() or w in lex.numbers or w in ("a", "an", "several")):
+        if i in consumed or not (w[0].isdigit() or w in lex.numbers or w in ("a", "an", "several", "no")):
             i += 1
             continue
-        core = read_core(ctx.words, i, lex, ctx.glued)
+        if w == "no":
+            zero = _zero(ctx, i)
+            if zero is not None:
+                found.append(zero)
+            i += 1
+            continue
+        core = None
+        if not (w == "half" and ((i > 0 and ctx.words[i - 1] in lex.ctx("not_half"))
+                                 or (i + 1 < ctx.n and ctx.words[i + 1] in lex.ctx("half_idiom")))):
+            core = read_fraction(ctx.words, i, lex, ctx.glued)
+        if core is None:
+            core = read_core(ctx.words, i, lex, ctx.glued)
         if core is None:
             i += 1
             continue
@@ -98,7 +114,60 @@ def find_quantities(doc: Doc) -> list[QuantityFinding]:
             found.append(q)
         i = max(next_i, core.end, i + 1)
     _inherit_units(ctx, found)
+    found.sort(key=lambda q: q.span)
     return found
+
+
+_TALLY_TO = re.compile(r"^to-(\d{1,3})$")
+
+
+def _tallies(ctx: _Ctx) -> tuple[list[QuantityFinding], set[int]]:
+    """Vote tallies: "voted 92-1", "a 230-to-198 vote", "passed 61 to 38": two counts (role votes) where
+    a tally word is near (context `tally`); elsewhere the pair is a score and stays out."""
+    words, doc = ctx.words, ctx.doc
+    out: list[QuantityFinding] = []
+    consumed: set[int] = set()
+    for i in range(ctx.n - 2):
+        if not words[i].isdigit() or len(words[i]) > 3:
+            continue
+        second: tuple[int, int, int] | None = None  # token, char start, char end of the second count
+        link, nxt = words[i + 1], words[i + 2]
+        if link in ("-", "–", "to") and nxt.isdigit() and len(nxt) <= 3:
+            t = doc[i + 2]
+            second = (i + 2, t.idx, t.idx + len(t))
+        elif link in ("-", "–") and (m := _TALLY_TO.match(nxt)):
+            t = doc[i + 2]
+            second = (i + 2, t.idx + m.start(1), t.idx + m.end(1))
+        if second is None or int(words[i]) < int(doc.text[second[1]:second[2]]):
+            continue  # "20 to 30" is a range
+        sent = doc[i].sent
+        near = doc[max(sent.start, i - 4):min(sent.end, i + 7)]
+        if not any(t.lower_ in ctx.lex.ctx("tally") or t.lemma_.lower() in ctx.lex.ctx("tally") for t in near):
+            continue
+        anchor = _governor(doc[i])
+        for start, end in ((doc[i].idx, doc[i].idx + len(doc[i])), second[1:]):
+            out.append(QuantityFinding(text=doc.text[start:end], span=(start, end),
+                                       value=float(doc.text[start:end]), unit="votes", role="votes", bound="exact",
+                                       low=None, high=None, projected=False, anchor=anchor.i))
+        consumed.update(range(i, second[0] + 1))
+    return out, consumed
+
+
+def _zero(ctx: _Ctx, i: int) -> QuantityFinding | None:
+    """"no casualties", "No coalition troops were injured": a count of zero, for the nouns whose roles
+    are listed as `zero_role` in context.csv (people, casualties, troops ...)."""
+    doc = ctx.doc
+    tok = doc[i]
+    noun = tok.head
+    if tok.dep_ != "det" or noun.pos_ not in _NOUNISH or not 0 < noun.i - i <= 3:
+        return None
+    if (ctx.lex.noun_roles.get(noun.lemma_.lower()) or ctx.lex.noun_roles.get(noun.lower_)) not in ctx.lex.ctx("zero_role"):
+        return None
+    anchor = _governor(noun)
+    span = (tok.idx, noun.idx + len(noun))
+    return QuantityFinding(text=ctx.text[span[0]:span[1]], span=span, value=0.0, unit=_noun_unit(noun),
+                           role=_role(ctx, None, noun, anchor), bound="exact", low=None, high=None,
+                           projected=False, anchor=anchor.i)
 
 
 def _inherit_units(ctx: _Ctx, found: list[QuantityFinding]) -> None:
@@ -208,8 +277,10 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
         of_group = (core.vague or core.approx) and after < ctx.n and words[after] == "of"  # "hundreds of Taliban"
         if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in _NAME_ENTS and not of_group:
             return None, end  # "36 Quai des Orfevres", "10 Downing Street": an address or name
-        if noun is None and core.spelled and (core.value <= 1 or head.dep_ not in _BARE_DEPS):
+        if noun is None and core.spelled and not core.fraction and (core.value <= 1 or head.dep_ not in _BARE_DEPS):
             return None, end  # a lone "one"/"two" that counts nothing
+        if _index_level(ctx, noun, head, start):
+            return None, end
         if noun is not None and not partitive and noun.i >= after:
             text_end = noun.i + 1
     if bound is None and post_cue is None and text_end > after:  # "Sixty-six people or more"
@@ -247,6 +318,20 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
         text=ctx.text[span[0]:span[1]], span=span, value=value, unit=unit_name, role=role, bound=final,
         low=q_low, high=q_high, projected=projected, anchor=anchor.i,
     ), max(end, after)
+
+
+def _index_level(ctx: _Ctx, noun: Token | None, head: Token, start: int) -> bool:
+    """"rose to 775.9 from 577.2 points", "beyond 1,000 points", "its 775.9 mark": a level an index stands
+    at (after a level word, context `index_level`), out of scope; a move ("fell 412 points") is kept."""
+    index = ctx.lex.ctx("index")
+    level = start > 0 and ctx.words[start - 1] in ctx.lex.ctx("index_level")
+    if noun is not None:
+        lemma = noun.lemma_.lower()
+        return lemma == "mark" or (lemma in index and level)
+    if not level:
+        return False
+    verb = _governor(head)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in index for c in verb.children)
 
 
 def _in_entity(doc: Doc, i: int, label: str) -> bool:
@@ -309,7 +394,7 @@ def _out_of_scope(ctx: _Ctx, core: Core, start: int, end: int, unit: Unit | None
         if not (nxt == "times" and _frequency_times(ctx, end)):
             return True  # "three times its capacity", "three times higher"
     if nxt in lex.ctx("fraction") or (nxt == "-" and end + 1 < ctx.n and words[end + 1] in lex.ctx("fraction")):
-        return True  # "two-thirds"
+        return True  # "two-thirds" not read as a fraction ("two third-party"): no amount
     if _is_age(ctx, end):
         return True
     if core.spelled and core.value <= 10 and not cued and prev in lex.ctx("definite"):

@@ -29,6 +29,7 @@ class Core:
     spelled: bool = False  # written in words ("two", "a dozen"), no digits
     digits: str | None = None  # the digit token as written, for year/phone checks
     high: float | None = None  # a range read inside one token ("20-30")
+    fraction: bool = False  # a spelled fraction ("two-thirds", "half"): a share, counted even with no noun
 
 
 def digit_value(text: str, lex: Lexicon) -> tuple[float, float] | None:
@@ -67,6 +68,37 @@ def _indefinite(words: Sequence[str], i: int, lex: Lexicon) -> Core | None:
             j += 1
         return Core(i, j, value * scale, scale=scale, approx=True, spelled=True)
     return None
+
+
+def read_fraction(words: Sequence[str], i: int, lex: Lexicon, glued: Sequence[bool]) -> Core | None:
+    """A spelled fraction at token `i`: "half", "two-thirds", "a third of", "three quarters of"; its value
+    is rounded to three decimals (2/3 -> 0.667). An unhyphenated one needs "of" after it, so "a third
+    round" and "two quarters" (periods) are not read; "half a million" is a number, read by `read_core`."""
+    n = len(words)
+    if words[i] == "half":
+        if i + 1 < n and words[i + 1] == "-":
+            return None  # "half-empty"
+        if i + 2 < n and words[i + 1] in ("a", "an") and (e := lex.number(words[i + 2])) and e[1] in ("scale", "big"):
+            return None
+        return Core(i, i + 1, 0.5, spelled=True, fraction=True)
+    num = 1.0 if words[i] in ("a", "an") else None
+    if num is None:
+        e = lex.number(words[i])
+        if e is None or e[1] != "unit" or not 1 <= e[0] <= 9:
+            return None
+        num = e[0]
+    j = i + 1
+    hyphen = j < n and words[j] == "-" and glued[j]
+    if hyphen:
+        j += 1
+    if j >= n:
+        return None
+    d = lex.number(words[j])
+    if d is None or d[1] != "denominator" or (num == 1.0 and words[j].endswith("s")):
+        return None
+    if not hyphen and (j + 1 >= n or words[j + 1] != "of"):
+        return None
+    return Core(i, j + 1, round(num / d[0], 3), spelled=True, fraction=True)
 
 
 def read_core(words: Sequence[str], i: int, lex: Lexicon, glued: Sequence[bool]) -> Core | None:
