@@ -222,6 +222,16 @@ POSITIVE = [
      "Several newspapers", "reported", "indirect", "the missing climber to be alive", "claimed"),
     ("The auditor noted that the port authority had spent twice its budget.",
      "auditor", "noted", "indirect", "the port authority had spent twice its budget", "claimed"),
+    # postposed speakers the small parser makes the object of a conjoined reporting verb
+    ("The ferry service will resume on Thursday, stated the transport minister.",
+     "transport minister", "stated", "indirect", "The ferry service will resume on Thursday", "claimed"),
+    ("Three pylons were brought down by the storm, reported officials in the district.",
+     "officials in the district", "reported", "indirect", "Three pylons were brought down by the storm", "claimed"),
+    # archive and wire quotation marks: ''...'' and ``...''
+    ("''The granaries are nearly empty,'' the mayor said.",
+     "mayor", "said", "direct", "The granaries are nearly empty", "claimed"),
+    ("``Nobody has paid us since March,'' said the dock workers' spokesman.",
+     "dock workers' spokesman", "said", "direct", "Nobody has paid us since March", "claimed"),
 ]
 
 NEGATIVE = [

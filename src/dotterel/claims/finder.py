@@ -44,8 +44,8 @@ _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "when", "where", "wh
 # extraposing "it" of "it was reported that" comes with a passive verb and is handled there.
 _EXPLETIVES = frozenset({"there"})
 _EDGE_TRIM_DEPS = frozenset({"mark", "cc"})
-_QUOTE_CHARS = "\"“”«»„"
-_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "«", "»", "„", "'"})
+_QUOTE_CHARS = "\"“”«»„`'"
+_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "«", "»", "„", "'", "`"})
 _SPEECH_PUNCT = frozenset({",", ":", ";", "—", "–", "-"})
 _UTTERANCE_END = frozenset({",", ".", "!", "?", "—", "–"})
 _MIN_CONTINUATION_WORDS = 3
@@ -86,6 +86,29 @@ def _preceding_name(verb: Token) -> Token | None:
     return last if i > verb.sent.start and doc[i - 1].text == "," else None
 
 
+# Dependents a parse gives a speaker named after its verb: ", stated the minister", ", reported officials".
+_POSTPOSED_DEPS = frozenset({"dobj", "nsubj", "attr", "npadvmod", "oprd"})
+
+
+def _postposed(verb: Token) -> Token | None:
+    """"The bridge was destroyed, reported officials": a subjectless reporting verb after a comma (or a
+    closing quote) whose noun phrase follows it names the speaker; the small parser often makes that
+    phrase the verb's object and the verb a conjunct of the reported clause."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i
+                                                     for c in verb.children):
+        return None
+    if doc[verb.i - 1].text not in (",", *_QUOTE_MARKS) or verb.dep_ not in ("conj", "parataxis", "ccomp", "ROOT"):
+        return None
+    for c in verb.children:
+        if c.dep_ in _POSTPOSED_DEPS and c.i > verb.i and c.left_edge.i == verb.i + 1 and c.pos_ in ("NOUN", "PROPN"):
+            # the phrase ends the clause: nothing but its own words and punctuation follow
+            tail = doc[c.right_edge.i + 1:verb.right_edge.i + 1]
+            if all(t.is_punct or t.is_space for t in tail):
+                return c
+    return None
+
+
 def _quoted_as(verb: Token) -> Token | None:
     """"quoted X as saying ...", "X was quoted by Y as saying ...": the one quoted speaks."""
     prep = verb.head
@@ -105,6 +128,9 @@ def _subject(verb: Token) -> Token | None:
     named = _preceding_name(verb)
     if named is not None:
         return named
+    postposed = _postposed(verb)
+    if postposed is not None:
+        return postposed
     quoted = _quoted_as(verb)
     if quoted is not None:
         return quoted
@@ -378,10 +404,11 @@ class _Finder:
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         doc = self.doc
-        while start < end and (doc[start].is_punct or doc[start].is_space
+        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].text in _QUOTE_MARKS
                                or (doc[start].dep_ in _EDGE_TRIM_DEPS and doc[start].lower_ in ("that", "and", "but"))):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in _QUOTE_MARKS
+                               or doc[end - 1].dep_ == "cc"):
             end -= 1
         return start, end
 

@@ -1,7 +1,9 @@
 """Quotation regions of a parsed document, found from the quote-mark tokens.
 
-Curly quotes open and close explicitly; straight quotes alternate. News style leaves a quote open at
-the end of a paragraph when the quotation goes on in the next one, so an open quote is closed at
+Curly quotes open and close explicitly; straight quotes alternate. Archive and wire text writes quotes
+with ASCII pairs: ``…'' (two backticks open, two apostrophes close) or ''…'' (two apostrophes both
+ways), so `''` alternates like a straight quote, closing a ``-opened one. News style leaves a quote open
+at the end of a paragraph when the quotation goes on in the next one, so an open quote is closed at
 every paragraph break instead of swallowing the rest of the document.
 """
 
@@ -14,8 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 OPENERS = frozenset({"“", "``", "«", "„"})
-CLOSERS = frozenset({"”", "''", "»"})
-STRAIGHT = frozenset({'"'})
+CLOSERS = frozenset({"”", "»"})
+STRAIGHT = frozenset({'"', "''"})
 _MARK_CHARS = re.compile("[\"“”«»„`'\n]")
 
 
@@ -59,6 +61,8 @@ def _marks(doc: Doc, text: str, starts: list[int]) -> list[tuple[int, str]]:
             marks.append((i, "break"))
         elif tok.idx == m.start() and tok.text in OPENERS:
             marks.append((i, "open"))
+        elif tok.text == "`" and m.start() > 0 and text[m.start() - 1] == "`" and i > 0 and doc[i - 1].text == "`":
+            marks.append((i, "open"))  # "``" split into two tokens: the quotation starts after the second
         elif tok.idx == m.start() and tok.text in CLOSERS:
             marks.append((i, "close"))
         elif tok.idx == m.start() and tok.text in STRAIGHT:
