@@ -386,3 +386,13 @@ def test_group_named_in_a_title_codes_the_speaker_and_a_spokesman_for_a_group_is
 def test_state_in_a_complement_gives_its_code_not_the_government_sector() -> None:
     got = _coded_speakers("Strike organisers in Nairobi said the police had arrested twelve drivers.")
     assert got["Strike organisers in Nairobi"] == ("KEN", None)
+
+
+def test_speakers_own_certainty_in_a_neutral_claim() -> None:
+    from dotterel.claims.certainty import stance
+
+    assert stance("claimed", "I am sure the pipeline will be repaired by June") == "certain"
+    assert stance("claimed", "We are confident the harvest will recover") == "probable"
+    assert stance("claimed", "The port should be reopened at once") == "opinion"
+    assert stance("claimed", "The port was reopened on Monday") == "claimed"
+    assert stance("possible", "I am sure it may rain") == "possible"  # a hedge already decided

@@ -6,24 +6,28 @@ The rules (the word lists live in data/claims/certainty.csv and sources.csv):
    condition) or on the cue itself ("reportedly said") replaces it; the weakest hedge wins;
 3. with no hedge, a neutral cue ("said", certainty `claimed`) from a commentator ("experts",
    "an analyst", "X, a professor") is an `opinion`;
-4. so is a neutral claim whose words state the speaker's own view or will rather than a report
-   ("I think", "we believe", "should", "must", "we want", "we are determined") - see `stance`.
+4. a neutral claim whose words give the speaker's own certainty takes it ("I am sure" certain, "we are
+   confident" probable), and one whose words state his view or will rather than a report ("I think",
+   "should", "we are determined") is an `opinion` - see `stance` and data/claims/stance.csv. (Judging
+   words alone - the genre stage's evaluative lists - were tried and lowered agreement: reporters'
+   sources use them in factual claims too.)
 """
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
+from typing import cast
 
 from spacy.tokens import Token
 
-from dotterel.claims.cues import Lexicon
+from dotterel.claims.cues import CERTAINTIES, Lexicon
+from dotterel.knowledge import data_path
 from dotterel.model import Certainty
 
 # Weaker first: when two hedges apply the earlier one wins.
 _WEAKEST_FIRST: tuple[Certainty, ...] = ("possible", "probable", "claimed", "opinion", "certain")
-# Words by which speakers give their own view or will (rule 4); checked on the content text.
-_STANCE = re.compile(r"\b(?:I|we) (?:think|believe|feel|want)\b|\b(?:should|must)\b"
-                     r"|\bwe are (?:very )?(?:happy|determined|committed)\b", re.IGNORECASE)
 _HEDGE_DEPS = frozenset({"aux", "advmod", "acomp", "mark", "neg"})
 
 
@@ -64,7 +68,24 @@ def _is_commentator(head: Token, lex: Lexicon) -> bool:
 
 
 def stance(sure: Certainty, content: str) -> Certainty:
-    """Rule 4: a neutral (`claimed`) content that voices the speaker's view or will is an `opinion`."""
-    if sure == "claimed" and _STANCE.search(content):
-        return "opinion"
+    """Rule 4: a neutral (`claimed`) content that gives the speaker's own certainty takes it; one that
+    voices his view or will is an `opinion`."""
+    if sure != "claimed":
+        return sure
+    for pattern, certainty in _stance_phrases():
+        if pattern.search(content):
+            return certainty
     return sure
+
+
+@functools.cache
+def _stance_phrases() -> tuple[tuple[re.Pattern[str], Certainty], ...]:
+    out = []
+    with data_path("claims", "stance.csv").open(encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    for row in csv.DictReader(lines):
+        if row["certainty"] not in CERTAINTIES:
+            raise ValueError(f"stance.csv: unknown certainty {row['certainty']!r}")
+        words = r"\s+".join(re.escape(w) for w in row["phrase"].split())
+        out.append((re.compile(rf"\b{words}\b", re.IGNORECASE), cast(Certainty, row["certainty"])))
+    return tuple(out)
