@@ -396,3 +396,18 @@ def test_speakers_own_certainty_in_a_neutral_claim() -> None:
     assert stance("claimed", "The port should be reopened at once") == "opinion"
     assert stance("claimed", "The port was reopened on Monday") == "claimed"
     assert stance("possible", "I am sure it may rain") == "possible"  # a hedge already decided
+
+
+def test_unattributed_hedge_is_a_claim_with_no_speaker_and_attributes_nothing() -> None:
+    from dotterel.model import SourceItem
+    from dotterel.pipeline import Analyzer
+
+    text = "The convoy was reportedly ambushed near the pass. The minister reportedly said the road was safe."
+    claims = find_claims(nlp.parse(text), ActorIndex([]))
+    hedged = [c for c in claims if not c.speaker_text]
+    assert [text[c.content_span[0]:c.content_span[1]] for c in hedged] == [
+        "The convoy was reportedly ambushed near the pass"]
+    assert hedged[0].cue == "reportedly" and hedged[0].certainty == "claimed"
+    doc = Analyzer().analyze(SourceItem(text=text, id="t", date="2024-05-14"))
+    assert all(e.attribution is None for e in doc.events if e.trigger.text == "ambushed")
+    assert any(c.speaker is None and c.cue == "reportedly" for c in doc.claims)

@@ -70,10 +70,11 @@ def _covers(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
 
 
 def _claim_for(ev: EventFinding, claims: list[ClaimFinding]) -> int | None:
-    """Index of the innermost claim whose content covers the event trigger."""
+    """Index of the innermost claim whose content covers the event trigger. A claim with no speaker (an
+    unattributed "reportedly") attributes nothing: the author hedges, nobody is cited."""
     best = None
     for i, c in enumerate(claims):
-        if _covers(c.content_span, ev.trigger_span):
+        if c.speaker_text and _covers(c.content_span, ev.trigger_span):
             if best is None or (c.content_span[1] - c.content_span[0]) < (
                     claims[best].content_span[1] - claims[best].content_span[0]):
                 best = i
@@ -178,7 +179,8 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
             id=claim_ids[i],
             speaker=Speaker(text=c.speaker_text, code=c.speaker.code if c.speaker else None,
                             sector=c.speaker.sector if c.speaker else None,
-                            entity=ids.get(c.speaker.key) if c.speaker else None, span=c.speaker_span),
+                            entity=ids.get(c.speaker.key) if c.speaker else None, span=c.speaker_span)
+            if c.speaker_text else None,
             cue=c.cue, kind=c.kind, content=text[c.content_span[0]:c.content_span[1]], span=c.span,
             content_span=c.content_span, certainty=c.certainty, events=claim_events[i])
         for i, c in enumerate(claims_f)

@@ -7,7 +7,10 @@ Cues come from the lexicon (data/claims/cues.csv); the content is read from the 
 - nominal cues with a "that" clause ("made the first public confirmation that ...", "X's claim that ...");
 - "according to X", before or after the clause it modifies;
 - quotations next to a reporting verb with no parsed complement, and stand-alone quoted sentences
-  that continue the previous speaker's quotation.
+  that continue the previous speaker's quotation;
+- unattributed hedges: a clause the author marks as second-hand ("the attack, reportedly carried out
+  by ...", "he allegedly fired") is a claim with no speaker (the adverbs of certainty.csv whose
+  certainty is `claimed`), unless it lies inside a claim that has one.
 Content that lies inside a quotation is widened to the whole quotation (quotes may run over several
 sentences); the kind is direct (all quoted), mixed (partly quoted) or indirect.
 """
@@ -561,8 +564,36 @@ class _Finder:
                 seen.add(claim.content_span)
                 claims.append(claim)
         claims.extend(self._continuations(claims))
+        claims.extend(self._unattributed(claims))
         claims.sort(key=lambda c: c.span)
         return claims
+
+    def _unattributed(self, claims: list[ClaimFinding]) -> list[ClaimFinding]:
+        """"reportedly conducted by the Taliban": the clause the hedge modifies, with no speaker."""
+        out: list[ClaimFinding] = []
+        doc = self.doc
+        hedges = {w for w, h in self.lex.hedges.items() if h.certainty == "claimed" and h.where in ("both", "content")}
+        for tok in doc:
+            if tok.lower_ not in hedges or tok.pos_ != "ADV" or tok.dep_ != "advmod":
+                continue
+            head = tok.head
+            if head.lemma_.lower() in self.lex.verbs:
+                continue  # "reportedly said": a hedge on the cue of a claim with a speaker
+            start, end = _subtree_range(head)
+            if start == tok.i:
+                start += 1
+            start, end = self._trim(start, end)
+            if end - start < 2:
+                continue
+            span = self._chars((start, end))
+            if any(c.content_span[0] <= span[0] and span[1] <= c.content_span[1] for c in claims) or any(
+                    c.content_span[0] <= tok.idx < c.content_span[1] for c in claims):
+                continue  # inside attributed speech: the speaker's hedge, read by `certainty`
+            cue = (tok.idx, tok.idx + len(tok))
+            out.append(ClaimFinding(speaker=None, speaker_text="", speaker_span=(cue[0], cue[0]), cue=tok.text,
+                                    cue_span=cue, kind="indirect", content_span=span,
+                                    span=(min(cue[0], span[0]), max(cue[1], span[1])), certainty="claimed"))
+        return out
 
 
 def find_claims(doc: Doc, actors: ActorIndex) -> list[ClaimFinding]:

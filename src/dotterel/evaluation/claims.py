@@ -162,6 +162,9 @@ def content_words(text: str) -> set[str]:
 
 
 def speaker_matches(gold: str, predicted: str) -> bool:
+    """Share a non-stopword; an unattributed gold claim ("reportedly", speaker "") wants no speaker."""
+    if not gold.strip():
+        return not predicted.strip()
     return bool(content_words(gold) & content_words(predicted))
 
 
