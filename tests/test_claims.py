@@ -411,3 +411,12 @@ def test_unattributed_hedge_is_a_claim_with_no_speaker_and_attributes_nothing() 
     doc = Analyzer().analyze(SourceItem(text=text, id="t", date="2024-05-14"))
     assert all(e.attribution is None for e in doc.events if e.trigger.text == "ambushed")
     assert any(c.speaker is None and c.cue == "reportedly" for c in doc.claims)
+
+
+def test_role_after_a_comma_codes_the_person_and_her_surname_later() -> None:
+    text = ("Nigeria's floods spread on Monday. Nigeria asked for help, and rescuers from across Nigeria "
+            "arrived in Nigeria's north. Amina Bello, of the Kano city council, said two dams had burst. "
+            "Bello said more rain was expected.")
+    got = _coded_speakers(text)
+    assert got["Amina Bello"] == ("NGA", "GOV")
+    assert got["Bello"] == ("NGA", "GOV")

@@ -228,7 +228,9 @@ def _role(doc: Doc, start: int, end: int, actors: ActorIndex, home: str | None) 
     head = doc[start:end].root
     words = [t.text for t in doc[min(head.left_edge.i, start):end]]
     inner: list[Mention] = []
-    described = [c for c in head.children if c.dep_ == "appos"]
+    # "X, a government commissioner", "X, of the provincial council"
+    described = [c for c in head.children if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of"
+                                                                    and doc[c.i - 1].text == ",")]
     if head.dep_ == "appos":
         described.append(head.head)
     for c in described:

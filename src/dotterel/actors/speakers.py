@@ -231,8 +231,9 @@ class SpeakerResolver:
         if low in PERSON_PRONOUNS:
             for sp in reversed(self.history):
                 h = doc[sp.antecedent if sp.antecedent is not None else sp.head]
+                # a name the recogniser calls ORG or GPE but no actor resolves is most often a person's
                 if h.i < tok.i and h.tag_ not in ("NNS", "NNPS") and not is_pronoun(h) \
-                        and h.ent_type_ not in ("ORG", "GPE", "NORP"):
+                        and (h.ent_type_ not in ("ORG", "GPE", "NORP") or self.actors.at_token(h.i) is None):
                     return h.i, sp.text, sp.span, sp.mention
                 break
         return None
