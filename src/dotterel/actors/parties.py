@@ -235,6 +235,9 @@ def _role(doc: Doc, start: int, end: int, actors: ActorIndex, home: str | None) 
         described.append(head.head)
     for c in described:
         lo, hi = c.left_edge.i, c.right_edge.i + 1
+        between = doc[min(c.i, head.i):max(c.i, head.i)]
+        if any("\n" in t.text or "\n" in t.whitespace_ for t in between):
+            continue  # a dependency across a paragraph break is a parse error
         if c is head.head:
             hi = min(hi, start)  # the noun described, up to the name
         words += [t.text for t in doc[lo:hi]]
