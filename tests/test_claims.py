@@ -383,6 +383,11 @@ def test_group_named_in_a_title_codes_the_speaker_and_a_spokesman_for_a_group_is
     assert _coded_speakers(text)["spokesman for the group"][0] is None
 
 
+def test_a_group_word_beats_a_titles_default_sector() -> None:
+    got = _coded_speakers("Two rebel commanders said the pass was theirs.")
+    assert got["Two rebel commanders"][1] == "REB"
+
+
 def test_state_in_a_complement_gives_its_code_not_the_government_sector() -> None:
     got = _coded_speakers("Strike organisers in Nairobi said the police had arrested twelve drivers.")
     assert got["Strike organisers in Nairobi"] == ("KEN", None)

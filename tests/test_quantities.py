@@ -79,6 +79,11 @@ WIRE_MONEY_CASES = [
     ("The deal is worth 12  billion dollars.", (12e9, "USD")),  # a doubled space inside the number
 ]
 
+def test_a_currency_named_mark_is_money_not_an_index_level() -> None:
+    got = [(q.value, q.unit) for q in find_quantities(nlp.parse("The surplus rose to 3.5 billion marks in May."))]
+    assert got == [(3.5e9, "marks")]
+
+
 # sentences whose numbers are all out of scope
 NEGATIVES = [
     "The F-16 and the S-400 were on display at the 2019 show.",

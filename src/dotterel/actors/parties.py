@@ -276,9 +276,11 @@ def _before_complement(words: list[str]) -> list[str]:
 
 
 def _sector_in(words: list[str]) -> str | None:
-    """The sector a title or body word in the speaker's words names, the head-most one first."""
+    """The sector a title or body word in the speaker's words names, the head-most one first; a title's
+    default sector gives way to a group word before it ("rebel spokesman", "rebel commanders": REB)."""
     kb = load_kb()
     lemmas = [w.lower().strip(",.'’") for w in words]
+    hits = []
     for end in range(len(lemmas), 0, -1):
         window = lemmas[:end]
         for cand in (window, window[:-1] + [window[-1][:-1]] if window[-1].endswith("s") else None):
@@ -286,8 +288,18 @@ def _sector_in(words: list[str]) -> str | None:
                 continue
             hit = kb.sector_of(cand)
             if hit is not None and hit.sector and hit.use in ("title", "body", "group"):
-                return hit.sector
-    return None
+                hits.append(hit)
+                break
+    if not hits:
+        return None
+    if hits[0].use == "title":
+        group = next((h for h in hits[1:] if h.sector in _GROUP_SECTORS), None)
+        if group is not None:
+            return group.sector
+    return hits[0].sector
+
+
+_GROUP_SECTORS = frozenset({"REB", "OPP"})
 
 
 def outlet_of(words: str) -> str | None:

@@ -321,13 +321,12 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
 
 
 def _index_level(ctx: _Ctx, noun: Token | None, head: Token, start: int) -> bool:
-    """"rose to 775.9 from 577.2 points", "beyond 1,000 points", "its 775.9 mark": a level an index stands
+    """"rose to 775.9 from 577.2 points", "beyond 1,000 points", "its current 775.9 mark": a level an index stands
     at (after a level word, context `index_level`), out of scope; a move ("fell 412 points") is kept."""
     index = ctx.lex.ctx("index")
     level = start > 0 and ctx.words[start - 1] in ctx.lex.ctx("index_level")
     if noun is not None:
-        lemma = noun.lemma_.lower()
-        return lemma == "mark" or (lemma in index and level)
+        return noun.lemma_.lower() in index and level  # "3.4 billion marks" (money) is no level
     if not level:
         return False
     verb = _governor(head)
