@@ -279,7 +279,7 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
             return None, end  # "36 Quai des Orfevres", "10 Downing Street": an address or name
         if noun is None and core.spelled and not core.fraction and (core.value <= 1 or head.dep_ not in _BARE_DEPS):
             return None, end  # a lone "one"/"two" that counts nothing
-        if _index_level(ctx, noun, head, start):
+        if core.scale == 1.0 and _index_level(ctx, noun, head, start):  # "3.5 billion marks" is money
             return None, end
         if noun is not None and not partitive and noun.i >= after:
             text_end = noun.i + 1
