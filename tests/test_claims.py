@@ -425,3 +425,10 @@ def test_role_after_a_comma_codes_the_person_and_her_surname_later() -> None:
     got = _coded_speakers(text)
     assert got["Amina Bello"] == ("NGA", "GOV")
     assert got["Bello"] == ("NGA", "GOV")
+
+
+def test_a_company_in_a_title_makes_a_business_speaker() -> None:
+    got = _coded_speakers("Harbourside Securities Ltd analyst Tom Reed said rates would fall. "
+                          "Reed said the pound would hold.")
+    assert got["Harbourside Securities Ltd analyst Tom Reed"][1] == "BUS"
+    assert got["Reed"][1] == "BUS"
