@@ -19,7 +19,7 @@ on matched pairs kind, certainty and cue agreement, and speaker accuracy, scored
   is reported beside it (`speaker_span_accuracy`) so the code route cannot hide anything: it can credit
   a different speaker of the same state and sector, which is why both are shown.
   Also on located claims: `speaker_code_accuracy` (gold speakers with a code: the predicted code is the
-  same), `codable_coded` (gold speakers with a code or a sector: the prediction carries that code, or
+  same), `speaker_code_precision` (predicted speakers with a code: the gold has the same one), `codable_coded` (gold speakers with a code or a sector: the prediction carries that code, or
   that sector when the gold has only a sector), and `junk_speakers`, the number of predicted claims
   (matched or not) whose speaker is no speaker: a number, date or ticker, or a noun that is neither a
   named entity, a resolved actor, a pronoun nor a word the project's knowledge lists as one that can
@@ -94,6 +94,8 @@ class Scores:
     code_ok: int = 0
     codable: int = 0  # located pairs whose gold speaker has a code or a sector
     codable_coded: int = 0
+    code_predicted: int = 0  # located pairs whose predicted speaker has a code
+    code_predicted_ok: int = 0
     junk: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -131,6 +133,7 @@ class Scores:
             "speaker_accuracy": round(self.rate(self.speaker_ok), 3),
             "speaker_span_accuracy": self._share(self.speaker_span_ok, self.located),
             "speaker_code_accuracy": self._share(self.code_ok, self.code_gold),
+            "speaker_code_precision": self._share(self.code_predicted_ok, self.code_predicted),
             "codable_coded": self._share(self.codable_coded, self.codable),
             "junk_speakers": self.junk if located else None,
             "kind_accuracy": round(self.rate(self.kind_ok), 3),
@@ -185,6 +188,9 @@ def _located_speaker(g: GoldClaim, c: ClaimFinding, s: Scores) -> bool:
     if g.code:
         s.code_gold += 1
         s.code_ok += code == g.code
+    if code:
+        s.code_predicted += 1
+        s.code_predicted_ok += code == g.code
     if g.code or g.sector:
         s.codable += 1
         s.codable_coded += (code == g.code) if g.code else (sector == g.sector)

@@ -147,6 +147,7 @@ def _claims_result(name: str, path: Path, s: ClaimScores, located: bool = False)
         headline.update({"indirect_r": summary["indirect_recall"], "quoted_r": summary["quoted_recall"],
                          "speaker_span_acc": summary["speaker_span_accuracy"],
                          "speaker_code_acc": summary["speaker_code_accuracy"],
+                         "speaker_code_p": summary["speaker_code_precision"],
                          "codable_coded": summary["codable_coded"], "junk_speakers": summary["junk_speakers"]})
     return SetResult(name, "claims", str(path), headline, {"worst_errors": s.errors[:15]})
 
