@@ -227,6 +227,9 @@ POSITIVE = [
      "transport minister", "stated", "indirect", "The ferry service will resume on Thursday", "claimed"),
     ("Three pylons were brought down by the storm, reported officials in the district.",
      "officials in the district", "reported", "indirect", "Three pylons were brought down by the storm", "claimed"),
+    # what is warned of, with its condition
+    ("The energy regulator warned of rolling blackouts if the northern dam failed.",
+     "energy regulator", "warned", "indirect", "rolling blackouts if the northern dam failed", "possible"),
     # archive and wire quotation marks: ''...'' and ``...''
     ("''The granaries are nearly empty,'' the mayor said.",
      "mayor", "said", "direct", "The granaries are nearly empty", "claimed"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dotterel.knowledge import data_path
@@ -38,6 +38,7 @@ class Lexicon:
     preps: dict[str, Cue]
     hedges: dict[str, Hedge]
     sources: dict[str, frozenset[str]]  # noun lemma -> kinds (SOURCE_KINDS)
+    prep_content: dict[str, frozenset[str]] = field(default_factory=dict)  # "warn" -> {"of", "against"}
 
     def is_source(self, lemma: str, kind: str | None = None) -> bool:
         """Whether `lemma` names a source (of `kind`, when given)."""
@@ -87,7 +88,13 @@ def load_lexicon(directory: Path) -> Lexicon:
             raise ValueError(f"{source_path.name}: unknown kind {row['kind']!r}")
         noun = row["noun"].lower()
         sources[noun] = sources.get(noun, frozenset()) | {row["kind"]}
-    return Lexicon(verbs, nouns, preps, hedges, sources)
+    prep_content: dict[str, frozenset[str]] = {}
+    prep_path = directory / "prep_content.csv"
+    if prep_path.exists():  # optional: a test lexicon may leave it out
+        for row in _rows(prep_path):
+            lemma = row["lemma"].lower()
+            prep_content[lemma] = prep_content.get(lemma, frozenset()) | {row["prep"].lower()}
+    return Lexicon(verbs, nouns, preps, hedges, sources, prep_content)
 
 
 @functools.cache

@@ -238,10 +238,14 @@ class _Finder:
         return _Draft(cue, (tok.i, cue_end), tok, speaker, content, heads)
 
     def _verbal_content(self, tok: Token, cue: Cue) -> tuple[tuple[int, int] | None, list[Token]]:
-        if tok.lemma_.lower() in ("call", "ask"):  # "X called for an inquiry": what is called for
+        preps = self.lex.prep_content.get(tok.lemma_.lower())
+        if preps:  # "X called for an inquiry", "X warned of retaliation": what is called for, warned of
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "for" and c.i == tok.i + 1 and c.right_edge.i > c.i:
-                    return (c.i + 1, c.right_edge.i + 1), [c]
+                if c.dep_ == "prep" and c.lower_ in preps and c.i == tok.i + 1 and c.right_edge.i > c.i:
+                    # a condition after it belongs to what is warned of: "of retaliation if talks fail"
+                    conditions = [a for a in tok.children if a.dep_ == "advcl" and a.i > c.i]
+                    end = max([c.right_edge.i] + [a.right_edge.i for a in conditions])
+                    return (c.i + 1, end + 1), [c, *conditions]
         if cue.needs == "call":  # "X urged the government to act", "X demands an end to ..."
             comps = [c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS and c.i > tok.i]
             if not comps:
