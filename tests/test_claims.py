@@ -230,6 +230,8 @@ POSITIVE = [
     # what is warned of, with its condition
     ("The energy regulator warned of rolling blackouts if the northern dam failed.",
      "energy regulator", "warned", "indirect", "rolling blackouts if the northern dam failed", "possible"),
+    ("The dockers' union called for a general strike on Monday, as wages had fallen for years.",
+     "dockers' union", "called", "indirect", "a general strike", "opinion"),
     # archive and wire quotation marks: ''...'' and ``...''
     ("''The granaries are nearly empty,'' the mayor said.",
      "mayor", "said", "direct", "The granaries are nearly empty", "claimed"),

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
+from dotterel import language
 from dotterel.claims import certainty
 from dotterel.claims.cues import Cue, Lexicon, lexicon
 from dotterel.claims.quotes import QuoteIndex, find_quotes
@@ -42,6 +43,7 @@ _LIGHT_VERBS = frozenset({"make", "issue", "give", "release", "publish", "delive
                           "put", "reiterate", "voice", "express", "file"})
 # Calls whose object is the person addressed: the content is what they are asked to do.
 _PERSON_OBJECT_CALLS = frozenset({"ask", "advise"})
+_CONDITIONS = language.words("conditions", "antecedent")  # "if", "unless"
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "when", "where", "what", "who", "which"})
 # "there" is never a speaker; "it" is one only as a referring subject ("It said ..."), while the
 # extraposing "it" of "it was reported that" comes with a passive verb and is handled there.
@@ -243,7 +245,8 @@ class _Finder:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in preps and c.i == tok.i + 1 and c.right_edge.i > c.i:
                     # a condition after it belongs to what is warned of: "of retaliation if talks fail"
-                    conditions = [a for a in tok.children if a.dep_ == "advcl" and a.i > c.i]
+                    conditions = [a for a in tok.children if a.dep_ == "advcl" and a.i > c.i
+                                  and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in a.children)]
                     end = max([c.right_edge.i] + [a.right_edge.i for a in conditions])
                     return (c.i + 1, end + 1), [c, *conditions]
         if cue.needs == "call":  # "X urged the government to act", "X demands an end to ..."
