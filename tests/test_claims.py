@@ -437,3 +437,9 @@ def test_a_company_in_a_title_makes_a_business_speaker() -> None:
                           "Reed said the pound would hold.")
     assert got["Harbourside Securities Ltd analyst Tom Reed"][1] == "BUS"
     assert got["Reed"][1] == "BUS"
+
+
+def test_local_media_speak_from_the_home_state() -> None:
+    text = ("Tonga's capital flooded. Tonga asked for help and Tonga's schools closed across Tonga. "
+            "Local media reported that two ferries had sunk.")
+    assert _coded_speakers(text)["Local media"] == ("TON", "MED")

@@ -27,8 +27,8 @@ if TYPE_CHECKING:  # a type only: importing the events package here would be cir
     from dotterel.events.patterns import PatternSet
 
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
-# "state media", "official news agency": outlets that speak for the state
-STATE_MEDIA = frozenset({"state", "official", "state-run", "state-owned", "government"})
+# "state media", "official news agency", "local media": outlets of the article's home state
+STATE_MEDIA = frozenset({"state", "official", "state-run", "state-owned", "government", "local", "national"})
 HOME_MIN = 3
 HOME_LEAD = 2.0
 OWNING_KINDS = ("state", "igo", "non_state")
