@@ -159,3 +159,26 @@ def test_reading_one_figure(text: str, value: float, bound: str, low: float | No
 def test_digits_are_never_vague() -> None:
     assert not is_vague("300 hundreds")
     assert is_vague("a few")
+
+
+def test_a_toll_with_its_own_doer_does_not_reach_back(analyzer: Analyzer) -> None:
+    doc = analyse(analyzer, "Rebels attacked the border post on Monday. A cyclone, which killed 200 people last "
+                            "spring, had already wrecked its walls.")
+    assert event_at(doc, "attacked").type == "ASSAULT"
+    assert quantity(doc, "200 people").event is None
+    assert event_at(doc, "attacked").fatalities is None
+
+
+def test_the_link_rules_name_known_event_types() -> None:
+    from dotterel.assemble import link_rules
+
+    rules = link_rules()
+    assert "ASSAULT" in rules["killed"].types and rules["killed"].reach == 2
+    assert "REQUEST" not in rules["wounded"].types
+
+
+def test_a_killed_or_wounded_total_is_neither_field(analyzer: Analyzer) -> None:
+    doc = analyse(analyzer, "Rebels killed or wounded more than 300 recruits near the river, the ministry said.")
+    ev = event_at(doc, "killed")
+    assert quantity(doc, "300").event == ev.id
+    assert ev.fatalities is None and ev.injured is None

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from dotterel import language
 from dotterel.actors.parties import attribution_code, resolve_speaker_phrases
-from dotterel.casualties import Linked, casualties, named_killed
+from dotterel.casualties import Linked, casualties, combined_toll, named_killed
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.knowledge import data_path
 from dotterel.findings import ActorIndex, ClaimFinding, DateFinding, EventFinding, Mention, QuantityFinding
@@ -191,7 +191,7 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
             qc = _claim_covering(q.span, claims_f)
             linked.setdefault(owner.id, []).append(Linked(
                 quantity, claims_f[qc].speaker_text if qc is not None else None, q.anchor,
-                bisect_right(sent_starts, q.anchor) - 1))
+                bisect_right(sent_starts, q.anchor) - 1, combined_toll(doc[q.anchor])))
     for ev, ef in zip(events, events_f):
         figures = casualties(linked.get(ev.id, []))
         ev.fatalities, ev.injured = figures["fatalities"], figures["injured"]
@@ -244,6 +244,7 @@ def _token_at(doc: Doc, char: int) -> int | None:
 class LinkRule:
     types: frozenset[str]  # PLOVER types a quantity of the role can count
     reach: int  # sentences before its own it may look back for one
+    reach_types: frozenset[str]  # the types it may find there
 
 
 @functools.cache
@@ -251,26 +252,42 @@ def link_rules() -> dict[str, LinkRule]:
     """Quantity role -> the events it can count (data/quantities/event_links.csv)."""
     with data_path("quantities", "event_links.csv").open(encoding="utf-8", newline="") as fh:
         rows = csv.DictReader(line for line in fh if not line.startswith("#"))
-        rules = {r["role"]: LinkRule(frozenset(r["types"].split()), int(r["reach"])) for r in rows}
-    unknown = {t for r in rules.values() for t in r.types} - set(ONTOLOGY.types)
+        rules = {r["role"]: LinkRule(frozenset(r["types"].split()), int(r["reach"]), frozenset(r["reach_types"].split()))
+                 for r in rows}
+    unknown = {t for r in rules.values() for t in r.types | r.reach_types} - set(ONTOLOGY.types)
     if unknown:
         raise ValueError(f"data/quantities/event_links.csv: unknown PLOVER types {sorted(unknown)}")
     return rules
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+
+
+def _other_doer(doc: Doc, q: QuantityFinding) -> bool:
+    """Does the quantity's verb have a subject or agent other than the counted phrase ("a typhoon, which
+    killed 6,000"; "were killed by rebels")? Then the toll is that doer's, not an earlier event's."""
+    verb = doc[q.anchor]
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            if end <= q.span[0] or q.span[1] <= start:
+                return True
+    return False
 
 
 def _event_for_quantity(doc: Doc, q: QuantityFinding, events: list[Event], triggers: list[int],
                         sent_starts: list[int]) -> Event | None:
     """The event a quantity counts: among the events its role can count, the one whose trigger governs the
     quantity's anchor, else the nearest in the same sentence; a role with a reach looks back that many
-    sentences for the latest one."""
+    sentences for the latest event of its reach types, unless its verb names another doer."""
     rule = link_rules().get(q.role or "")
     fitting = [(e, t) for e, t in zip(events, triggers) if rule is None or e.type in rule.types]
     owner = _event_for_anchor(doc, q.anchor, fitting)
-    if owner is not None or rule is None or not rule.reach:
+    if owner is not None or rule is None or not rule.reach or _other_doer(doc, q):
         return owner
     own = bisect_right(sent_starts, q.anchor) - 1
     first = sent_starts[max(own - rule.reach, 0)]
-    before = [(e, t) for e, t in fitting if first <= t < sent_starts[own]]
+    before = [(e, t) for e, t in fitting if first <= t < sent_starts[own] and e.type in rule.reach_types]
     return max(before, key=lambda et: et[1])[0] if before else None
 
 

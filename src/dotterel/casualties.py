@@ -5,7 +5,7 @@ Reading one figure: exact "12" -> 12/12/12; "at least 20" (lower) -> low = best 
 -> best 30; "up to 30" (upper) -> best = high = 30; "between 3 and 5" (range) -> low 3, best 3 (the low end,
 as ACLED codes ranges), high 5; a vague amount ("dozens", "several") -> its conservative value as low,
 best null. Combining figures of one field: amounts on the same verb in one sentence from one source add up
-("killed 3 soldiers and 2 civilians" -> 5); of one source, the latest toll in the text wins; when sources
+("killed 3 soldiers and 2 civilians" -> 5); a "killed or wounded" total feeds neither; of one source, the latest toll in the text wins; when sources
 disagree, the first-named source gives the figure and the others are listed in `others`. Projected
 numbers ("could kill thousands") are no figure. A killing verb whose victims are named people and no
 number ("gunmen killed the mayor, Ali Musa") counts them: 1 each. `source` is the speaker of the claim that carries the
@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 import yaml
+from spacy.tokens import Token
 
 from dotterel import language
 from dotterel.knowledge import data_path, word_set
@@ -55,6 +56,7 @@ class Linked:
     source: str | None  # the speaker of the innermost claim whose content holds it
     anchor: int  # token the quantity hangs on (its verb)
     sentence: int
+    combined: bool = False  # a "killed or wounded" total: neither field
 
 
 def field_of(q: Quantity) -> str | None:
@@ -112,7 +114,7 @@ def casualties(linked: list[Linked]) -> dict[str, Casualties | None]:
     """The `fatalities` and `injured` of one event from its linked quantities (text order)."""
     out: dict[str, Casualties | None] = {"fatalities": None, "injured": None}
     for name in out:
-        items = [x for x in linked if field_of(x.quantity) == name]
+        items = [x for x in linked if not x.combined and field_of(x.quantity) == name]
         if not items:
             continue
         # group: same source, same sentence, same verb -> one figure (their amounts add up)
@@ -134,6 +136,21 @@ def _killing_verbs() -> frozenset[str]:
     from dotterel.quantities.lexicon import lexicon
 
     return frozenset(verb for verb, role in lexicon().verb_roles.items() if role_field(role) == "fatalities")
+
+
+def combined_toll(verb: Token) -> bool:
+    """"killed or wounded 4,000": the verb is joined by "or" to a verb of the other casualty field, so the
+    number is a combined total (DESIGN.md: neither field)."""
+    from dotterel.quantities.lexicon import lexicon
+
+    roles = lexicon().verb_roles
+    own = role_field(roles.get(verb.lemma_.lower(), ""))
+    head = verb.head if verb.dep_ == "conj" else verb
+    group = [head, *(c for c in head.children if c.dep_ == "conj")]
+    if not any(c.dep_ == "cc" and c.lower_ in ("or", "and/or") for c in head.children):
+        return False
+    fields = {role_field(roles.get(v.lemma_.lower(), "")) for v in group} - {None}
+    return own is not None and len(fields) > 1
 
 
 def role_field(role: str) -> str | None:
