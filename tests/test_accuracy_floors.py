@@ -55,7 +55,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "realnews": {"type_f1": 0.51, "tuple_f1": 0.31, "dyad_f1": 0.33, "modality_acc": 0.92},
     # attributions and quantities in 40 of those articles, coded the same way
     "realnews_claims": {"content_f1": 0.79, "speaker_acc": 0.70},
-    "realnews_quantities": {"value_f1": 0.85, "bound_acc": 0.90},
+    "realnews_quantities": {"value_f1": 0.85, "bound_acc": 0.90, "event_link": 0.14, "event_link_coded": 0.26},
     "plover": {"type_f1": 0.85, "tuple_f1": 0.57, "dyad_f1": 0.62, "modality_acc": 0.95},
     "petrarch2": {"type_f1": 0.53, "dyad_f1": 0.40},
     # claims and quantities in general news, written blind on 2026-11-30 (never tuned to)
