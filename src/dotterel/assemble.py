@@ -192,12 +192,12 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
             linked.setdefault(owner.id, []).append(Linked(
                 quantity, claims_f[qc].speaker_text if qc is not None else None, q.anchor,
                 bisect_right(sent_starts, q.anchor) - 1, combined_toll(doc[q.anchor])))
-    for ev, ef in zip(events, events_f):
-        figures = casualties(linked.get(ev.id, []))
-        ev.fatalities, ev.injured = figures["fatalities"], figures["injured"]
-        if ev.fatalities is None:
-            ev.fatalities = named_killed(doc[ef.trigger].lemma_.lower(), ef.recipients,
-                                         ev.attribution.source if ev.attribution else None)
+    for record, ef in zip(events, events_f):
+        figures = casualties(linked.get(record.id, []))
+        record.fatalities, record.injured = figures["fatalities"], figures["injured"]
+        if record.fatalities is None:
+            record.fatalities = named_killed(doc[ef.trigger].lemma_.lower(), ef.recipients,
+                                             record.attribution.source if record.attribution else None)
 
     claims = [
         Claim(
