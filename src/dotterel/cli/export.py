@@ -25,6 +25,7 @@ _MIN_WIDTH = {"dyads": 7, "trigger": 8, "doc_id": 10, "excerpt": 30}
 # On a terminal a long value is shortened so one row stays a few lines; TSV and exports keep it whole.
 _SHORTEN = {"excerpt": 120}
 _WRAPPING = frozenset({"actor_texts", "recipient_texts", "title", "reason", "path", "trigger", "dyads", "source", "doc_id",
+                       "attributed", "casualties",
                        "excerpt"})
 
 
