@@ -182,3 +182,15 @@ def test_a_killed_or_wounded_total_is_neither_field(analyzer: Analyzer) -> None:
     ev = event_at(doc, "killed")
     assert quantity(doc, "300").event == ev.id
     assert ev.fatalities is None and ev.injured is None
+
+
+def test_no_casualties_is_zero_not_null(analyzer: Analyzer) -> None:
+    ev = event_at(analyse(analyzer, "Rebels shelled the base overnight but there were no casualties, the army said."),
+                  "shelled")
+    assert ev.fatalities is not None and ev.injured is not None
+    assert (ev.fatalities.best, ev.injured.best, ev.fatalities.source) == (0, 0, "army")
+    ev = event_at(analyse(analyzer, "Gunmen attacked the convoy; no one was killed."), "attacked")
+    assert ev.fatalities is not None and (ev.fatalities.low, ev.fatalities.best, ev.fatalities.high) == (0, 0, 0)
+    assert ev.injured is None  # nothing said about the wounded
+    ev = event_at(analyse(analyzer, "Troops fired on the crowd, but nobody was hurt."), "fired")
+    assert ev.fatalities is None and ev.injured is not None and ev.injured.best == 0

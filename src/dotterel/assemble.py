@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from dotterel import language
 from dotterel.actors.parties import attribution_code, resolve_speaker_phrases
-from dotterel.casualties import Linked, casualties, combined_toll, named_killed
+from dotterel.casualties import Linked, casualties, combined_toll, named_killed, zero_tolls
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.knowledge import data_path
 from dotterel.findings import ActorIndex, ClaimFinding, DateFinding, EventFinding, Mention, QuantityFinding
@@ -32,6 +32,7 @@ from dotterel.model import (
     SCHEMA,
     ActorRef,
     Attribution,
+    Casualties,
     Claim,
     Coder,
     Document,
@@ -192,9 +193,21 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
             linked.setdefault(owner.id, []).append(Linked(
                 quantity, claims_f[qc].speaker_text if qc is not None else None, q.anchor,
                 bisect_right(sent_starts, q.anchor) - 1, combined_toll(doc[q.anchor])))
+    zeros: dict[str, dict[str, Casualties]] = {}
+    for z in zero_tolls(doc):
+        probe = QuantityFinding(text="", span=z.span, value=0.0, unit=None, role=ZERO_ROLE[z.fields[0]],
+                                bound="exact", low=None, high=None, projected=False, anchor=z.anchor)
+        owner = _event_for_quantity(doc, probe, events, trig_tokens, sent_starts)
+        if owner is not None:
+            zc = _claim_covering(z.span, claims_f)
+            for name in z.fields:
+                zeros.setdefault(owner.id, {}).setdefault(name, Casualties(
+                    low=0, best=0, high=0, source=claims_f[zc].speaker_text if zc is not None else None))
     for record, ef in zip(events, events_f):
         figures = casualties(linked.get(record.id, []))
-        record.fatalities, record.injured = figures["fatalities"], figures["injured"]
+        own_zeros = zeros.get(record.id, {})
+        record.fatalities = figures["fatalities"] or own_zeros.get("fatalities")
+        record.injured = figures["injured"] or own_zeros.get("injured")
         if record.fatalities is None:
             record.fatalities = named_killed(doc[ef.trigger].lemma_.lower(), ef.recipients,
                                              record.attribution.source if record.attribution else None)
@@ -260,6 +273,8 @@ def link_rules() -> dict[str, LinkRule]:
     return rules
 
 
+# the role a zero toll links as (data/quantities/event_links.csv), by the first field it zeroes
+ZERO_ROLE = {"fatalities": "killed", "injured": "wounded"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 
 

@@ -7,7 +7,7 @@ as ACLED codes ranges), high 5; a vague amount ("dozens", "several") -> its cons
 best null. Combining figures of one field: amounts on the same verb in one sentence from one source add up
 ("killed 3 soldiers and 2 civilians" -> 5); a "killed or wounded" total feeds neither; of one source, the latest toll in the text wins; when sources
 disagree, the first-named source gives the figure and the others are listed in `others`. Projected
-numbers ("could kill thousands") are no figure. A killing verb whose victims are named people and no
+numbers ("could kill thousands") are no figure. "No casualties", "no one was killed" is 0, not null. A killing verb whose victims are named people and no
 number ("gunmen killed the mayor, Ali Musa") counts them: 1 each. `source` is the speaker of the claim that carries the
 number (null when the author states it).
 """
@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 import yaml
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dotterel import language
 from dotterel.knowledge import data_path, word_set
@@ -34,6 +34,7 @@ _WORD = re.compile(r"[a-z]+")
 class Knowledge:
     role_field: dict[str, str]  # quantity role -> "fatalities" | "injured"
     vague: frozenset[str]  # words that name no figure of their own
+    nobody: frozenset[str]  # "nobody", "no one": a zero toll as a verb's subject
 
 
 @functools.cache
@@ -45,7 +46,8 @@ def knowledge() -> Knowledge:
     if unknown:
         raise ValueError(f"{path}: unknown casualty fields {sorted(unknown)}")
     plural = {w for w, _, kind in language.numbers("quantities") if kind == "vague"}
-    return Knowledge(role_field, frozenset(plural) | word_set(data["indefinite"], str(path)))
+    return Knowledge(role_field, frozenset(plural) | word_set(data["indefinite"], str(path)),
+                     word_set(data["nobody"], str(path)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,3 +166,52 @@ def named_killed(trigger_lemma: str, recipients: list[Mention], source: str | No
         return None
     n = len(people)
     return Casualties(low=n, best=n, high=n, source=source)
+
+
+@dataclass(frozen=True, slots=True)
+class ZeroToll:
+    """"no casualties", "no one was killed": a figure of 0 for `fields`, hanging on the verb `anchor`."""
+
+    span: tuple[int, int]
+    anchor: int
+    fields: tuple[str, ...]
+
+
+def _fields(role: str | None) -> tuple[str, ...]:
+    if role == "casualties":  # "no casualties": neither killed nor wounded
+        return ("fatalities", "injured")
+    name = role_field(role or "")
+    return (name,) if name else ()
+
+
+def _verb_of(tok: Token) -> Token:
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def zero_tolls(doc: Doc) -> list[ZeroToll]:
+    """Every "no casualties / no deaths / no one was killed" of the document."""
+    from dotterel.quantities.lexicon import lexicon
+
+    lex, nobody = lexicon(), knowledge().nobody
+    out: list[ZeroToll] = []
+    for tok in doc:
+        word = tok.lower_
+        pair = f"{doc[tok.i - 1].lower_} {word}" if tok.i > 0 else word
+        if (word in nobody or pair in nobody) and tok.dep_ in ("nsubj", "nsubjpass"):
+            verb = tok.head
+            fields = _fields(lex.verb_roles.get(verb.lemma_.lower())) if verb.pos_ in ("VERB", "AUX") else ()
+            start = doc[tok.i - 1].idx if pair in nobody and word not in nobody else tok.idx
+        elif word == "no" and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
+            noun = tok.head
+            fields = _fields(lex.noun_roles.get(noun.lemma_.lower()) or lex.noun_roles.get(noun.lower_))
+            verb, start = _verb_of(noun), tok.idx
+            tok = noun
+        else:
+            continue
+        if fields:
+            out.append(ZeroToll((start, tok.idx + len(tok)), verb.i, fields))
+    return out
