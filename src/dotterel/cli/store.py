@@ -46,9 +46,10 @@ def _how_sure(row: dict[str, Any]) -> dict[str, Any]:
     """A flat event row with "how sure" in words (report/sure.py: the analyze table's wording)."""
     att = {"source": row["attribution_source"], "code": row["attribution_code"], "sector": row["attribution_sector"],
            "cue": row["attribution_cue"], "certainty": row["attribution_certainty"]}
-    figs = {name: {part: row[f"{name}_{part}"] for part in ("low", "best", "high", "source")}
-            for name in query.CASUALTY_FIELDS}
-    figs = {name: fig if any(fig[p] is not None for p in ("low", "best", "high")) else None for name, fig in figs.items()}
+    figs: dict[str, dict[str, Any] | None] = {}
+    for name in query.CASUALTY_FIELDS:
+        fig = {part: row[f"{name}_{part}"] for part in ("low", "best", "high", "source")}
+        figs[name] = fig if any(fig[p] is not None for p in ("low", "best", "high")) else None
     return {**row, "confidence": f"{row['confidence']:.2f}",
             "attributed": sure.attribution_text(att if row["attribution_source"] is not None else None),
             "casualties": sure.casualties_text(figs["fatalities"], figs["injured"])}
