@@ -30,6 +30,8 @@ class LinkScores:
     linked: int = 0  # ... of which the prediction is linked to the gold event
     coded: int = 0  # gold quantities whose event is coded in the event gold
     coded_linked: int = 0
+    no_event: int = 0  # ... found, but no predicted event at the gold trigger (the coder's recall, not the linker)
+    by_role: dict[str, list[int]] = field(default_factory=dict)  # gold role -> [with event, linked]
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -87,6 +89,8 @@ def score_document(gold: list[Json], doc: Json, s: LinkScores, coded: list[list[
         if not trig:
             continue
         s.with_event += 1
+        tally = s.by_role.setdefault(g.get("role") or "other", [0, 0])
+        tally[0] += 1
         is_coded = any(_overlap(c, trig) for c in coded or [])
         s.coded += is_coded
         label = f"{doc.get('id')} {text[g['span'][0]:g['span'][1]]!r} -> {text[trig[0]:trig[1]]!r}"
@@ -99,9 +103,11 @@ def score_document(gold: list[Json], doc: Json, s: LinkScores, coded: list[list[
         if ev is not None and _overlap(ev["trigger"]["span"], trig):
             s.linked += 1
             s.coded_linked += is_coded
+            tally[1] += 1
             continue
         got = f"linked to {ev['type']} {ev['trigger']['text']!r}" if ev is not None else "not linked"
         near = [e for e in events.values() if _overlap(e["trigger"]["span"], trig)]
+        s.no_event += not near
         s.errors.append(f"{label}: {got}" + ("" if near else " (no event at the gold trigger)")
                         + (" [coded]" if is_coded else ""))
 

@@ -165,6 +165,10 @@ def realnews_quantities(path: Path) -> SetResult:
         "event_link": round(links.link_rate, 3), "event_link_gold": links.with_event,
         "event_link_coded": round(links.coded_link_rate, 3), "event_link_coded_gold": links.coded})
     result.details["link_errors"] = links.errors
+    result.details["link_breakdown"] = {
+        "number_not_found": links.with_event - links.matched, "no_event_at_gold_trigger": links.no_event,
+        "linked_elsewhere": links.matched - links.linked - links.no_event, "linked": links.linked,
+        "by_role": {role: {"gold": n, "linked": k} for role, (n, k) in sorted(links.by_role.items())}}
     return result
 
 
