@@ -194,3 +194,19 @@ def test_no_casualties_is_zero_not_null(analyzer: Analyzer) -> None:
     assert ev.injured is None  # nothing said about the wounded
     ev = event_at(analyse(analyzer, "Troops fired on the crowd, but nobody was hurt."), "fired")
     assert ev.fatalities is None and ev.injured is not None and ev.injured.best == 0
+
+
+def test_of_one_source_the_latest_toll_wins_and_other_sources_are_listed() -> None:
+    from dotterel.casualties import Linked, casualties
+
+    def killed(qid: str, value: float, source: str | None, sentence: int, bound: str = "exact") -> Linked:
+        return Linked(Quantity(id=qid, text=f"{value:g} people", value=value, unit="people", role="killed",
+                               bound=bound, low=None, high=None, projected=False, event="e1",  # type: ignore[arg-type]
+                               span=(0, 1)), source, anchor=sentence * 10, sentence=sentence)
+
+    figs = casualties([killed("q1", 12, "police", 0), killed("q2", 30, "medics", 1, "lower"),
+                       killed("q3", 20, "police", 2)])
+    fat = figs["fatalities"]
+    assert fat is not None and figs["injured"] is None
+    assert (fat.best, fat.source, fat.quantities) == (20, "police", ["q3"])  # police's later toll
+    assert [(o.low, o.best, o.source) for o in fat.others] == [(30, 30, "medics")]
