@@ -66,7 +66,8 @@ def _build_doc(
     knowledge: str = "k1",
     title: str | None = None,
 ) -> m.Document:
-    """A Document over `text` with the given events: dicts of type, actors, recipients, modality, date."""
+    """A Document over `text` with the given events: dicts of type, actors, recipients, modality, date,
+    fatalities (low, best, high, source)."""
     from dotterel.sources.normalize import text_sha256
 
     sha = text_sha256(text)
@@ -95,6 +96,9 @@ def _build_doc(
             if date else None,
             report_date=None, location=None, quantities=["q1"] if spec.get("quantity") else [], confidence=0.8,
             sentence=0, span=(0, len(text)), trigger=m.Trigger(text=trig, span=(t0, t0 + len(trig))),
+            fatalities=m.Casualties(low=spec["fatalities"][0], best=spec["fatalities"][1],
+                                    high=spec["fatalities"][2], source=spec["fatalities"][3])
+            if spec.get("fatalities") else None,
         ))
     quantities = [m.Quantity(id="q1", text="3,000 soldiers", value=3000.0, unit="soldiers", role="troops",
                              bound="exact", low=None, high=None, projected=False, event="e1", span=(0, 5))] \

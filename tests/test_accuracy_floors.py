@@ -58,7 +58,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "realnews_claims": {"content_f1": 0.80, "speaker_acc": 0.93, "speaker_span_acc": 0.90, "indirect_r": 0.63,
                         "quoted_r": 0.82, "speaker_code_acc": 0.66, "speaker_code_p": 0.79, "codable_coded": 0.68,
                         "certainty_acc": 0.70},
-    "realnews_quantities": {"value_f1": 0.91, "bound_acc": 0.91},
+    "realnews_quantities": {"value_f1": 0.91, "bound_acc": 0.91, "event_link": 0.14, "event_link_coded": 0.26},
     "plover": {"type_f1": 0.85, "tuple_f1": 0.57, "dyad_f1": 0.62, "modality_acc": 0.95},
     "petrarch2": {"type_f1": 0.53, "dyad_f1": 0.40},
     # claims and quantities in general news, written blind on 2026-11-30 (never tuned to)

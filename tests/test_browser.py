@@ -182,6 +182,7 @@ def test_overview_to_dyad_to_article(page, server, tmp_path: Path) -> None:  # t
     page.locator("#escalating a.dyad-link", has_text="GUY-VEN").click()
     page.wait_for_url(server + "/dyads/GUY-VEN")
     page.wait_for_selector("#chart[data-drawn] .main-svg")
+    assert page.locator("#events li.event .fatalities", has_text="killed 3").count() >= 1
     assert page.locator("#chart .legendtext", has_text="alert").count() == 1
     assert page.locator("#chart .scatterlayer path.point").count() == 1  # only alerts have markers: one
     assert page.locator("#dyad-alerts .change-at").all_inner_texts() == ["2025-W06"]
@@ -199,6 +200,12 @@ def test_overview_to_dyad_to_article(page, server, tmp_path: Path) -> None:  # t
     assert "active" in (card.get_attribute("class") or "")
     text = card.inner_text()
     assert "hypothetical" in text and "VEN" in text and "GUY" in text
+    # how sure: who says so, with the cue and certainty, and the event's confidence
+    assert card.locator(".f-source").inner_text() == "Analysts · “say” · possible"
+    assert card.locator(".f-confidence").inner_text() == "1.00"  # the scenario codes by hand
+    page.locator('#article-text mark[data-refs~="e1"]').click()
+    toll = page.locator("#ann-e1 .f-fatalities")
+    assert toll.inner_text() == "3" and page.locator("#ann-e1 .f-source").inner_text() == "author"
     assert_not_blank(page.screenshot(clip=CLIP))
     watch.clean()
 

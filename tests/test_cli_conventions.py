@@ -29,7 +29,8 @@ def db(tmp_path: Path, make_doc) -> Iterator[str]:  # type: ignore[no-untyped-de
     docs = [
         make_doc(T1, doc_id="news-2024-10-01-a-rather-long-document-identifier", pub_date="2024-10-01", events=[
             {"type": "ASSAULT", "quad": 4, "trigger": "fired", "actors": [("Iranian forces", "IRN", "MIL")],
-             "recipients": [("Israeli air base", "ISR", "MIL")]}]),
+             "recipients": [("Israeli air base", "ISR", "MIL")], "attributed": True,
+             "fatalities": (2, 2, 2, "officials")}]),
         make_doc(T2, doc_id="ohio", pub_date="2024-10-05", events=[
             {"type": "COERCE", "quad": 4, "trigger": "arrested", "actors": [("Police", "USA", "COP")],
              "recipients": [("protesters", "USA", "OPP")]}]),
@@ -209,3 +210,13 @@ def test_readme_command_table_matches_help(capsys) -> None:  # type: ignore[no-u
         assert code == 0, name
         for option in options:
             assert re.search(rf"{re.escape(option)}\b", out), f"README: `dotterel {name} {option}` is not in --help"
+
+
+def test_the_events_table_says_how_sure(capsys, db) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run(capsys, "events", "--db", db, "--actor", "IRN")
+    row = dict(zip(*(line.split("\t") for line in out.splitlines())))
+    assert (row["modality"], row["confidence"]) == ("asserted", "0.80")
+    assert row["attributed"] == "officials · “said”" and row["casualties"] == "killed 2 (per officials)"
+    _, out, _ = run(capsys, "events", "--db", db, "--actor", "USA")
+    row = dict(zip(*(line.split("\t") for line in out.splitlines())))
+    assert (row["attributed"], row["casualties"]) == ("author", "—")

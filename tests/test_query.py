@@ -28,7 +28,7 @@ def filled(store_url: str, make_doc):  # type: ignore[no-untyped-def]
         make_doc(T1, doc_id="d1", pub_date="2024-10-21", events=[
             {"type": "MOBILIZE", "quad": 4, "trigger": "crossed", "actors": [rur], "recipients": [fre]},
             {"type": "ASSAULT", "quad": 4, "trigger": "shelled", "actors": [rur], "recipients": [fre],
-             "attributed": True, "quantity": True},
+             "attributed": True, "quantity": True, "fatalities": (12, None, None, "residents")},
         ]),
         make_doc(T2, doc_id="d2", pub_date="2024-10-23", events=[
             {"type": "REQUEST", "quad": 3, "trigger": "asked", "actors": [fre], "recipients": [("Ruritania", "RUR", None)]},
@@ -155,3 +155,23 @@ def test_cli_reading_a_missing_store_fails_cleanly(tmp_path: Path) -> None:
     res = runner.invoke(app, ["documents", "--db", str(tmp_path / "none.db")])
     assert res.exit_code == 1 and "no database at" in res.output
     assert not (tmp_path / "none.db").exists()
+
+
+def test_exports_carry_casualty_figures_and_certainty(filled, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import duckdb
+
+    url, _ = filled
+    res = runner.invoke(app, ["events", "--db", url, "--type", "ASSAULT", "--format", "jsonl"])
+    [row] = [json.loads(line) for line in res.stdout.splitlines()]
+    assert (row["fatalities_low"], row["fatalities_best"], row["fatalities_source"]) == (12, None, "residents")
+    assert row["injured_best"] is None and "attribution_certainty" in row
+    res = runner.invoke(app, ["events", "--db", url, "--format", "csv"])
+    table = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert list(table[0])[-9:] == ["attribution_certainty", *query.CASUALTY_COLUMNS]  # new columns come last
+    shelled = next(r for r in table if r["trigger"] == "shelled")
+    assert (shelled["fatalities_low"], shelled["fatalities_best"], shelled["fatalities_source"]) == ("12", "", "residents")
+    out = tmp_path / "events.parquet"
+    runner.invoke(app, ["events", "--db", url, "--format", "parquet", "--output", str(out)])
+    got = duckdb.connect().execute(f"SELECT fatalities_low, fatalities_best, fatalities_source FROM read_parquet('{out}') "
+                                   "WHERE trigger = 'shelled'").fetchall()
+    assert got == [(12, None, "residents")]

@@ -236,3 +236,53 @@ def test_table_keeps_every_event_at_any_width(width: int, monkeypatch: pytest.Mo
     output = render_text(make_document())
     event_rows = [line for line in output.splitlines() if line.split()[:1] in (["e1"], ["e2"])]
     assert len(event_rows) == 2
+
+
+def _with_how_sure() -> Document:
+    from dotterel.model import Casualties, CasualtyFigure
+
+    doc = make_document()
+    att = doc.events[0].attribution
+    assert att is not None
+    att.certainty = "claimed"
+    doc.events[1].fatalities = Casualties(low=3, best=3, high=3, source="<b>police</b>", quantities=[],
+                                          others=[CasualtyFigure(low=5, best=5, high=5, source="medics")])
+    doc.events[1].injured = Casualties(low=10, best=10, high=None, source=None)
+    return doc
+
+
+def test_table_shows_how_sure_beside_each_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dotterel.report.table as table
+
+    monkeypatch.setattr(table, "PIPE_WIDTH", 400)  # wide enough that no cell folds
+    output = render_text(_with_how_sure())
+    e1 = next(line for line in output.splitlines() if line.split()[:1] == ["e1"])
+    e2 = next(line for line in output.splitlines() if line.split()[:1] == ["e2"])
+    assert "asserted · confidence 0.80" in e1 and "South Korean lawmakers [KOR/LEG] · “claim” · claimed" in e1
+    assert "hypothetical · confidence 0.60" in e2 and "author" in e2
+    assert "killed 3 (per <b>police</b>); also 5 (per medics); injured at least 10" in e2
+    assert "\x1b[" not in output
+
+
+def test_html_shows_how_sure_escaped() -> None:
+    html = render_html(_with_how_sure())
+    assert "<b>police</b>" not in html and "3 (per &lt;b&gt;police&lt;/b&gt;); also 5 (per medics)" in html
+    assert "<td>at least 10</td>" in html and "<td>0.80</td>" in html
+    assert "South Korean lawmakers [KOR/LEG] · “claim” · claimed" in html
+    page = parse_page(html)
+    assert "killed 3 (per <b>police</b>)" in page.titles["e2"]  # the tooltip, unescaped by the parser
+
+
+@pytest.mark.parametrize("fig, words", [
+    ({"low": 3, "best": 3, "high": 3}, "3"),
+    ({"low": 10, "best": 10, "high": None}, "at least 10"),
+    ({"low": None, "best": 30, "high": None}, "about 30"),
+    ({"low": None, "best": 15, "high": 15}, "up to 15"),
+    ({"low": 5, "best": 5, "high": 8}, "5–8 (best 5)"),
+    ({"low": 12, "best": None, "high": None}, "at least 12, no best figure"),
+    ({"low": 1200, "best": 1200, "high": 1200, "source": "UN"}, "1,200 (per UN)"),
+])
+def test_casualty_figures_in_words(fig: dict, words: str) -> None:
+    from dotterel.report.sure import casualty_text
+
+    assert casualty_text(fig) == words

@@ -201,3 +201,64 @@ def test_a_locked_postgres_store_waits_then_fails_clearly(pg_url: str) -> None:
             start_run(other, ["x"], "0.1.0", "k1", 0)  # ...so a second writer gives up
         other.close()
     store.close()
+
+
+def test_a_store_from_before_the_casualty_columns_upgrades_without_losing_rows(store_url: str, make_doc) -> None:  # type: ignore[no-untyped-def]
+    """Migration 0003 on a store written at 0002: every row stays, the attribution's certainty is filled from
+    its claim, the casualty figures stay null (they need a recode); new codings store them."""
+    from alembic import command
+
+    from dotterel.store.engine import _alembic_config
+
+    store = open_store(store_url)
+    run = start_run(store, ["x"], "0.1.0", "k1", 0)
+    write_batch(store, run, [Analysed(make_doc(TEXT_A, doc_id="a1", events=[{"type": "SUPPORT", "trigger": "signed"}]),
+                                      "in:1"), Analysed(_doc_b(make_doc), "in:2")])
+    before = _counts(store)
+    with store.write() as conn:  # back to the schema an earlier release wrote
+        cfg = _alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002_monitor")
+    with store.connect() as conn:
+        assert current_revision(conn) == "0002_monitor"
+        assert "fatalities_best" not in {c["name"] for c in _columns(conn, "events")}
+    store.close()
+
+    store = open_store(store_url)  # upgrades on open
+    assert _counts(store) == before
+    with store.connect() as conn:
+        assert current_revision(conn) == head_revision()
+        by_trigger = {r.trigger_text: r for r in conn.execute(select(s.events)).all()}
+    assert by_trigger["fired"].attribution_certainty == "claimed"  # the claim c1 of document b1
+    assert by_trigger["signed"].attribution_certainty is None
+    assert by_trigger["fired"].fatalities_best is None
+    store.close()
+
+
+def _columns(conn, table: str) -> list[dict]:  # type: ignore[no-untyped-def]
+    from sqlalchemy import inspect
+
+    return inspect(conn).get_columns(table)
+
+
+def test_casualty_figures_and_certainty_are_stored_and_listed(store_url: str, make_doc) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(store_url)
+    run = start_run(store, ["x"], "0.1.0", "k1", 0)
+    doc = _doc_b(make_doc)
+    ev = doc.events[0]
+    assert ev.attribution is not None
+    ev.attribution.certainty = "claimed"
+    ev.fatalities = m.Casualties(low=3, best=3, high=3, source="officials", quantities=["q1"])
+    ev.injured = m.Casualties(low=10, best=None, high=None, source=None)
+    write_batch(store, run, [Analysed(doc, "in:1")])
+    with store.connect() as conn:
+        flat = query.events(conn)[0]
+        view = query.event_views(conn, query.EventFilter())[0]
+    assert (flat["fatalities_low"], flat["fatalities_best"], flat["fatalities_high"], flat["fatalities_source"]) \
+        == (3, 3, 3, "officials")
+    assert (flat["injured_low"], flat["injured_best"], flat["injured_source"]) == (10, None, None)
+    assert flat["attribution_certainty"] == "claimed"
+    assert view["fatalities"] == {"low": 3, "best": 3, "high": 3, "source": "officials"}
+    assert view["injured"] == {"low": 10, "best": None, "high": None, "source": None}
+    assert view["attribution"]["certainty"] == "claimed"
+    store.close()

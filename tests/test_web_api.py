@@ -492,3 +492,19 @@ def test_dashboard_on_postgresql(pg_url: str) -> None:
         assert 'href="/articles/vg-06#ann-e1"' in guy_ven
         assert _chart(c.get(f"/dyads/{CALM}").text)["alerts"] == []
         assert c.get("/api/status").json()["monitor"]["clusters"] > 0
+
+
+def test_event_json_and_exports_carry_casualties_and_certainty(client: TestClient) -> None:
+    from web_scenario import CLAIM_DOC
+
+    params = {"source": "Al Jazeera", "date_from": "2025-02-04", "date_to": "2025-02-04"}
+    events = {e["id"]: e for e in client.get("/api/events", params=params).json()["items"] if e["doc_id"] == CLAIM_DOC}
+    assert events["e1"]["fatalities"] == {"low": 3, "best": 3, "high": 3, "source": None}
+    assert events["e1"]["injured"] is None and events["e1"]["attribution"] is None
+    assert events["e4"]["attribution"]["certainty"] == "possible"
+    r = client.get("/api/export/events.csv", params=params)
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(r.text)) if row["doc_id"] == CLAIM_DOC}
+    assert (rows["e1"]["fatalities_best"], rows["e1"]["injured_best"]) == ("3", "")
+    assert rows["e4"]["attribution_certainty"] == "possible"
+    lines = [json.loads(x) for x in client.get("/api/export/events.jsonl", params=params).text.splitlines()]
+    assert next(x for x in lines if x["doc_id"] == CLAIM_DOC and x["id"] == "e1")["fatalities"]["best"] == 3

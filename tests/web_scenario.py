@@ -13,7 +13,7 @@ import msgspec
 from sqlalchemy import func, select
 
 import monitor_fixtures as fixtures
-from dotterel.model import Claim, Document, Speaker
+from dotterel.model import Attribution, Casualties, Claim, Document, Speaker
 from dotterel.store import Store, open_store
 from dotterel.store import schema as s
 from dotterel.store.writer import Analysed, finish_run, start_run, write_batch
@@ -46,7 +46,14 @@ def _with_claim(doc: Document) -> Document:
     claim = Claim(id="c1", speaker=Speaker(text="Analysts", code=None, sector=None), cue="say", kind="indirect",
                   content=CLAIM_CONTENT, span=(start, content + len(CLAIM_CONTENT)),
                   content_span=(content, content + len(CLAIM_CONTENT)), certainty="possible", events=["e4"])
-    return msgspec.structs.replace(doc, claims=[claim])
+    # what the analyser derives here: the toll of the attack (the author's own figure) and the analysts'
+    # hedged claim carrying the hypothetical annexation
+    events = list(doc.events)
+    events[0] = msgspec.structs.replace(events[0], fatalities=Casualties(low=3, best=3, high=3, source=None,
+                                                                         quantities=["q1"]))
+    events[3] = msgspec.structs.replace(events[3], attribution=Attribution(
+        source="Analysts", code=None, sector=None, cue="say", claim="c1", span=claim.span, certainty="possible"))
+    return msgspec.structs.replace(doc, claims=[claim], events=events)
 
 
 def documents(articles: list[dict] | None = None) -> list[Document]:

@@ -4,26 +4,35 @@ Linking rules live here and only here:
 - an event is attributed to the innermost claim whose content covers its trigger;
 - an event's date is a date expression attached to its trigger (or its clause); the report date is a
   date attached to the reporting cue of the claim that carries it;
-- a quantity belongs to the event whose clause contains its anchor token (nearest trigger wins).
+- a quantity belongs to an event of a type its role can count (data/quantities/event_links.csv): the one
+  whose trigger governs its anchor token, else the nearest in its sentence; a casualty or arrest count with
+  none in its sentence takes the latest fitting event of the sentences just before ("Militants attacked a
+  post. Six officers died.").
 Local ids (n*, e*, c*, q*) are numbered in text order, so the same text gives the same ids.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import functools
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from dotterel import language
 from dotterel.actors.parties import attribution_code, resolve_speaker_phrases
+from dotterel.casualties import Linked, casualties, combined_toll, named_killed, zero_tolls
 from dotterel.events.ontology import ONTOLOGY
+from dotterel.knowledge import data_path
 from dotterel.findings import ActorIndex, ClaimFinding, DateFinding, EventFinding, Mention, QuantityFinding
 from dotterel.model import SourceItem
 from dotterel.model import (
     SCHEMA,
     ActorRef,
     Attribution,
+    Casualties,
     Claim,
     Coder,
     Document,
@@ -70,11 +79,16 @@ def _covers(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
 
 
 def _claim_for(ev: EventFinding, claims: list[ClaimFinding]) -> int | None:
-    """Index of the innermost claim whose content covers the event trigger. A claim with no speaker (an
-    unattributed "reportedly") attributes nothing: the author hedges, nobody is cited."""
+    """Index of the innermost claim whose content covers the event trigger."""
+    return _claim_covering(ev.trigger_span, claims)
+
+
+def _claim_covering(span: tuple[int, int], claims: list[ClaimFinding]) -> int | None:
+    """Index of the innermost claim whose content covers `span`. A claim with no speaker (an unattributed
+    "reportedly") attributes nothing: the author hedges, nobody is cited."""
     best = None
     for i, c in enumerate(claims):
-        if c.speaker_text and _covers(c.content_span, ev.trigger_span):
+        if c.speaker_text and _covers(c.content_span, span):
             if best is None or (c.content_span[1] - c.content_span[0]) < (
                     claims[best].content_span[1] - claims[best].content_span[0]):
                 best = i
@@ -140,7 +154,7 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
             claim_events[ci].append(eid)
             code, sector = attribution_code(c, ev)
             attribution = Attribution(source=c.speaker_text, code=code, sector=sector, cue=c.cue,
-                                      claim=claim_ids[ci], span=c.span)
+                                      claim=claim_ids[ci], span=c.span, certainty=c.certainty)
             cue_tok = _token_at(doc, c.cue_span[0])
             if cue_tok is not None:
                 rd = _date_for(doc, cue_tok, found.dates)
@@ -165,14 +179,39 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
         trig_tokens.append(ev.trigger)
 
     quantities: list[Quantity] = []
+    sent_starts = [s.start for s in doc.sents]
+    linked: dict[str, list[Linked]] = {}
     for n, q in enumerate(quants_f, start=1):
         qid = f"q{n}"
-        owner = _event_for_anchor(doc, q.anchor, events, trig_tokens)
+        owner = _event_for_quantity(doc, q, events, trig_tokens, sent_starts)
+        quantity = Quantity(
+            id=qid, text=q.text, value=q.value, unit=q.unit, role=q.role, bound=q.bound, low=q.low,
+            high=q.high, projected=q.projected, event=owner.id if owner else None, span=q.span)
+        quantities.append(quantity)
         if owner is not None:
             owner.quantities.append(qid)
-        quantities.append(Quantity(
-            id=qid, text=q.text, value=q.value, unit=q.unit, role=q.role, bound=q.bound, low=q.low,
-            high=q.high, projected=q.projected, event=owner.id if owner else None, span=q.span))
+            qc = _claim_covering(q.span, claims_f)
+            linked.setdefault(owner.id, []).append(Linked(
+                quantity, claims_f[qc].speaker_text if qc is not None else None, q.anchor,
+                bisect_right(sent_starts, q.anchor) - 1, combined_toll(doc[q.anchor])))
+    zeros: dict[str, dict[str, Casualties]] = {}
+    for z in zero_tolls(doc):
+        probe = QuantityFinding(text="", span=z.span, value=0.0, unit=None, role=ZERO_ROLE[z.fields[0]],
+                                bound="exact", low=None, high=None, projected=False, anchor=z.anchor)
+        owner = _event_for_quantity(doc, probe, events, trig_tokens, sent_starts)
+        if owner is not None:
+            zc = _claim_covering(z.span, claims_f)
+            for name in z.fields:
+                zeros.setdefault(owner.id, {}).setdefault(name, Casualties(
+                    low=0, best=0, high=0, source=claims_f[zc].speaker_text if zc is not None else None))
+    for record, ef in zip(events, events_f):
+        figures = casualties(linked.get(record.id, []))
+        own_zeros = zeros.get(record.id, {})
+        record.fatalities = figures["fatalities"] or own_zeros.get("fatalities")
+        record.injured = figures["injured"] or own_zeros.get("injured")
+        if record.fatalities is None:
+            record.fatalities = named_killed(doc[ef.trigger].lemma_.lower(), ef.recipients,
+                                             record.attribution.source if record.attribution else None)
 
     claims = [
         Claim(
@@ -216,10 +255,63 @@ def _token_at(doc: Doc, char: int) -> int | None:
     return span.start if span is not None else None
 
 
-def _event_for_anchor(doc: Doc, anchor: int, events: list[Event], triggers: list[int]) -> Event | None:
+@dataclass(frozen=True, slots=True)
+class LinkRule:
+    types: frozenset[str]  # PLOVER types a quantity of the role can count
+    reach: int  # sentences before its own it may look back for one
+    reach_types: frozenset[str]  # the types it may find there
+
+
+@functools.cache
+def link_rules() -> dict[str, LinkRule]:
+    """Quantity role -> the events it can count (data/quantities/event_links.csv)."""
+    with data_path("quantities", "event_links.csv").open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        rules = {r["role"]: LinkRule(frozenset(r["types"].split()), int(r["reach"]), frozenset(r["reach_types"].split()))
+                 for r in rows}
+    unknown = {t for r in rules.values() for t in r.types | r.reach_types} - set(ONTOLOGY.types)
+    if unknown:
+        raise ValueError(f"data/quantities/event_links.csv: unknown PLOVER types {sorted(unknown)}")
+    return rules
+
+
+# the role a zero toll links as (data/quantities/event_links.csv), by the first field it zeroes
+ZERO_ROLE = {"fatalities": "killed", "injured": "wounded"}
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+
+
+def _other_doer(doc: Doc, q: QuantityFinding) -> bool:
+    """Does the quantity's verb have a subject or agent other than the counted phrase ("a typhoon, which
+    killed 6,000"; "were killed by rebels")? Then the toll is that doer's, not an earlier event's."""
+    verb = doc[q.anchor]
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            if end <= q.span[0] or q.span[1] <= start:
+                return True
+    return False
+
+
+def _event_for_quantity(doc: Doc, q: QuantityFinding, events: list[Event], triggers: list[int],
+                        sent_starts: list[int]) -> Event | None:
+    """The event a quantity counts: among the events its role can count, the one whose trigger governs the
+    quantity's anchor, else the nearest in the same sentence; a role with a reach looks back that many
+    sentences for the latest event of its reach types, unless its verb names another doer."""
+    rule = link_rules().get(q.role or "")
+    fitting = [(e, t) for e, t in zip(events, triggers) if rule is None or e.type in rule.types]
+    owner = _event_for_anchor(doc, q.anchor, fitting)
+    if owner is not None or rule is None or not rule.reach or _other_doer(doc, q):
+        return owner
+    own = bisect_right(sent_starts, q.anchor) - 1
+    first = sent_starts[max(own - rule.reach, 0)]
+    before = [(e, t) for e, t in fitting if first <= t < sent_starts[own] and e.type in rule.reach_types]
+    return max(before, key=lambda et: et[1])[0] if before else None
+
+
+def _event_for_anchor(doc: Doc, anchor: int, events: list[tuple[Event, int]]) -> Event | None:
     """The event whose trigger governs the quantity's anchor; else the nearest in the same sentence."""
     sent = doc[anchor].sent
-    same = [(e, t) for e, t in zip(events, triggers) if sent.start <= t < sent.end]
+    same = [(e, t) for e, t in events if sent.start <= t < sent.end]
     governing = [(e, t) for e, t in same if _in_subtree(doc, anchor, t)]
     pool = governing or same
     if not pool:

@@ -58,6 +58,8 @@ class Attribution(Record):
     cue: str
     claim: str | None
     span: Span
+    # Added field: how sure the source is (the certainty of the claim that carries the event).
+    certainty: Certainty | None = None
 
 
 class EventDate(Record):
@@ -81,6 +83,25 @@ class Trigger(Record):
     span: Span
 
 
+class CasualtyFigure(Record):
+    """A reported casualty figure read the ACLED way (DESIGN.md "Casualty fields"): `best` null for a vague
+    amount ("dozens"); `source` who gives it (null when the author states it); `quantities` the ids of the
+    quantities it was read from."""
+
+    low: int | None
+    best: int | None
+    high: int | None
+    source: str | None
+    quantities: list[str] = msgspec.field(default_factory=list)
+
+
+class Casualties(CasualtyFigure):
+    """An event's fatalities or injured: the figure of the first-named source; `others` the figures other
+    sources give."""
+
+    others: list[CasualtyFigure] = msgspec.field(default_factory=list)
+
+
 class Event(Record):
     id: str
     type: str
@@ -100,6 +121,9 @@ class Event(Record):
     sentence: int
     span: Span
     trigger: Trigger
+    # Added fields (additive in dotterel/1): ACLED-style casualty figures from the linked quantities.
+    fatalities: Casualties | None = None
+    injured: Casualties | None = None
 
 
 class Speaker(Record):

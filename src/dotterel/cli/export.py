@@ -15,15 +15,17 @@ from typing import Any, TextIO
 
 from dotterel.cli.output import cell, is_terminal, write_tsv
 from dotterel.errors import DotterelError
-from dotterel.store.query import LIST_COLUMNS
+from dotterel.store.query import CASUALTY_COLUMNS, LIST_COLUMNS
 
 TABLE_LIMIT = 50
-_INT_COLUMNS = frozenset({"quad", "sentence", "span_start", "span_end", "n_chars", "n_events"})
+_INT_COLUMNS = frozenset({"quad", "sentence", "span_start", "span_end", "n_chars", "n_events",
+                          *(c for c in CASUALTY_COLUMNS if not c.endswith("_source"))})
 _FLOAT_COLUMNS = frozenset({"score", "confidence"})
 _MIN_WIDTH = {"dyads": 7, "trigger": 8, "doc_id": 10, "excerpt": 30}
 # On a terminal a long value is shortened so one row stays a few lines; TSV and exports keep it whole.
 _SHORTEN = {"excerpt": 120}
 _WRAPPING = frozenset({"actor_texts", "recipient_texts", "title", "reason", "path", "trigger", "dyads", "source", "doc_id",
+                       "attributed", "casualties",
                        "excerpt"})
 
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from dotterel.cli import export
 from dotterel.cli.output import open_output
+from dotterel.report import sure
 from dotterel.store import query
 from dotterel.store.engine import open_store
 
-# The evidence travels with each row: who acted on whom (texts and codes), the trigger and its sentence.
-TABLE_EVENT_COLUMNS = ("day", "type", "modality", "dyads", "actor_texts", "recipient_texts", "trigger", "excerpt",
-                       "doc_id", "event_id")
+# The evidence travels with each row: who acted on whom (texts and codes), the trigger and its sentence;
+# and how sure: the confidence, who presents the event (cue, certainty) and its casualty figures.
+TABLE_EVENT_COLUMNS = ("day", "type", "modality", "confidence", "attributed", "casualties", "dyads", "actor_texts",
+                       "recipient_texts", "trigger", "excerpt", "doc_id", "event_id")
 TABLE_DOCUMENT_COLUMNS = ("doc_id", "pub_date", "source", "title", "n_events", "coder_version")
 
 
@@ -28,7 +30,7 @@ def show_events(db: str | None, filters: query.EventFilter, fmt: str, output: Pa
                 if fmt == "table":
                     total = query.count_events(conn, filters)
                     filters.limit = export.TABLE_LIMIT
-                    rows = query.events(conn, filters, excerpt=True)
+                    rows = [_how_sure(r) for r in query.events(conn, filters, excerpt=True)]
                     export.render_table(rows, TABLE_EVENT_COLUMNS, "events", total, out,
                                         empty=f"no events match: {asked}" if asked else "no events stored")
                     return len(rows)
@@ -38,6 +40,19 @@ def show_events(db: str | None, filters: query.EventFilter, fmt: str, output: Pa
                 return export.write_jsonl(rows_iter, out)
     finally:
         store.close()
+
+
+def _how_sure(row: dict[str, Any]) -> dict[str, Any]:
+    """A flat event row with "how sure" in words (report/sure.py: the analyze table's wording)."""
+    att = {"source": row["attribution_source"], "code": row["attribution_code"], "sector": row["attribution_sector"],
+           "cue": row["attribution_cue"], "certainty": row["attribution_certainty"]}
+    figs: dict[str, dict[str, Any] | None] = {}
+    for name in query.CASUALTY_FIELDS:
+        fig = {part: row[f"{name}_{part}"] for part in ("low", "best", "high", "source")}
+        figs[name] = fig if any(fig[p] is not None for p in ("low", "best", "high")) else None
+    return {**row, "confidence": f"{row['confidence']:.2f}",
+            "attributed": sure.attribution_text(att if row["attribution_source"] is not None else None),
+            "casualties": sure.casualties_text(figs["fatalities"], figs["injured"])}
 
 
 def show_documents(db: str | None, fmt: str, output: Path | None) -> int:

@@ -165,7 +165,22 @@ def realnews_quantities(path: Path) -> SetResult:
     from dotterel.evaluation.quantities import evaluate_gold
     from dotterel.evaluation.realnews import quantity_sentences
 
-    return _quantities_result("realnews_quantities", path, evaluate_gold(quantity_sentences(path, corpus_path())))
+    from dotterel.evaluation.linking import evaluate as evaluate_links
+
+    result = _quantities_result("realnews_quantities", path,
+                                evaluate_gold(quantity_sentences(path, corpus_path())))
+    links = evaluate_links(path, corpus_path(), path.with_name("events.jsonl"))
+    # event linking: of the gold quantities that count an event, the share whose matched prediction is
+    # linked to an event at the gold trigger; `_coded`: of those whose event the event gold codes
+    result.headline.update({
+        "event_link": round(links.link_rate, 3), "event_link_gold": links.with_event,
+        "event_link_coded": round(links.coded_link_rate, 3), "event_link_coded_gold": links.coded})
+    result.details["link_errors"] = links.errors
+    result.details["link_breakdown"] = {
+        "number_not_found": links.with_event - links.matched, "no_event_at_gold_trigger": links.no_event,
+        "linked_elsewhere": links.matched - links.linked - links.no_event, "linked": links.linked,
+        "by_role": {role: {"gold": n, "linked": k} for role, (n, k) in sorted(links.by_role.items())}}
+    return result
 
 
 def newssd(path: Path) -> SetResult:

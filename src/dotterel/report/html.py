@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
 
-from dotterel.model import ActorRef, Document, Span
+from dotterel.model import ActorRef, Document, Event, Span, to_builtins
+from dotterel.report import sure
 from dotterel.report.highlight import pieces
 
 CSS = """
@@ -69,8 +70,12 @@ def marks(doc: Document) -> list[Mark]:
                 out.append(Mark(span[0], span[1], ("ent", f"ent-{e.kind}"), f"{e.id}.{i}", title))
     for ev in doc.events:
         if _valid(ev.trigger.span, n):
-            said = f" · according to {ev.attribution.source}" if ev.attribution else ""
-            title = (f"{ev.id} {ev.type} ({ev.modality}): {_refs(ev.actor)} → {_refs(ev.recipient)}{said}")
+            said = f" · according to {sure.attribution_text(to_builtins(ev.attribution))}" if ev.attribution else ""
+            killed, injured = _casualties(ev)
+            toll = "".join(f" · {label} {fig}" for label, fig in (("killed", killed), ("injured", injured))
+                           if fig != "—")
+            title = (f"{ev.id} {ev.type} ({sure.status_text(ev.modality, ev.confidence)}): {_refs(ev.actor)} → "
+                     f"{_refs(ev.recipient)}{said}{toll}")
             out.append(Mark(ev.trigger.span[0], ev.trigger.span[1], ("trig", f"trig-{ev.modality}"), ev.id, title))
     for c in doc.claims:
         if _valid(c.content_span, n):
@@ -121,14 +126,21 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _casualties(ev: Event) -> tuple[str, str]:
+    """(fatalities, injured) of an event in words, with their sources."""
+    return (sure.casualty_text(to_builtins(ev.fatalities) if ev.fatalities else None),
+            sure.casualty_text(to_builtins(ev.injured) if ev.injured else None))
+
+
 def _events(doc: Document) -> str:
     rows = []
     for ev in doc.events:
         rows.append([ev.id, ev.type, ev.mode or "", _refs(ev.actor), _refs(ev.recipient), ev.modality,
-                     ev.attribution.source if ev.attribution else "",
-                     (ev.date.value or ev.date.text) if ev.date else "", ev.trigger.text, str(ev.sentence)])
-    return _table(["id", "type", "mode", "actor", "recipient", "modality", "attributed to", "date", "trigger",
-                   "sentence"], rows)
+                     f"{ev.confidence:.2f}", sure.attribution_text(to_builtins(ev.attribution) if ev.attribution else None),
+                     *_casualties(ev), (ev.date.value or ev.date.text) if ev.date else "", ev.trigger.text,
+                     str(ev.sentence)])
+    return _table(["id", "type", "mode", "actor", "recipient", "modality", "confidence", "attributed to",
+                   "fatalities", "injured", "date", "trigger", "sentence"], rows)
 
 
 def _claims(doc: Document) -> str:

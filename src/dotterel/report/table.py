@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from dotterel.model import ActorRef, Document, Event, Span
+from dotterel.model import ActorRef, Document, Event, Span, to_builtins
+from dotterel.report import sure
 
 PIPE_WIDTH = 160
 SHORT = 90  # characters kept of long content (claims, sentences)
@@ -78,15 +79,19 @@ def _table(title: str, columns: list[str]) -> Table:
 
 
 def events_table(doc: Document) -> Table:
-    table = _table("Events", ["id", "type", "mode", "actor → recipient", "modality", "attributed to", "date",
-                              "trigger", "sentence"])
+    # "how sure" beside each event: modality and confidence, who presents it (cue, certainty), casualty
+    # figures with their source
+    table = _table("Events", ["id", "type", "mode", "actor → recipient", "modality", "attributed to", "casualties",
+                              "date", "trigger", "sentence"])
     for ev in doc.events:
-        attribution = f"{ev.attribution.source} [{_code(ev.attribution.code, ev.attribution.sector)}]" \
-            if ev.attribution else "—"
+        attribution = sure.attribution_text(to_builtins(ev.attribution) if ev.attribution else None)
+        casualties = sure.casualties_text(to_builtins(ev.fatalities) if ev.fatalities else None,
+                                          to_builtins(ev.injured) if ev.injured else None)
         date = (ev.date.value or ev.date.text) if ev.date else "—"
         table.add_row(*(Text(cell) for cell in (
             ev.id, f"{ev.type} ({ev.score:+g})", ev.mode or "—", f"{_refs(ev.actor)} → {_refs(ev.recipient)}",
-            ev.modality, attribution, date, ev.trigger.text, f"{ev.sentence}: {shorten(_sentence(doc, ev), 70)}")))
+            sure.status_text(ev.modality, ev.confidence), attribution, casualties, date, ev.trigger.text,
+            f"{ev.sentence}: {shorten(_sentence(doc, ev), 70)}")))
     return table
 
 

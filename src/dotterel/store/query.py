@@ -37,6 +37,10 @@ from sqlalchemy import Connection, Select, and_, func, or_, select
 
 from dotterel.store import schema as s
 
+# ACLED-style casualty figures of an event (model.Event.fatalities / injured), flattened
+CASUALTY_FIELDS = ("fatalities", "injured")
+CASUALTY_COLUMNS: tuple[str, ...] = tuple(f"{name}_{part}" for name in CASUALTY_FIELDS
+                                          for part in ("low", "best", "high", "source"))
 EVENT_COLUMNS: tuple[str, ...] = (
     "doc_id", "event_id", "type", "mode", "quad", "score", "modality", "confidence",
     "date", "day", "week", "month", "event_date", "event_date_precision", "report_date", "pub_date",
@@ -44,6 +48,8 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "dyads", "context", "attribution_source", "attribution_code", "attribution_sector", "attribution_cue",
     "location_text", "location_code", "trigger", "sentence", "span_start", "span_end",
     "title", "url", "source", "coder_version",
+    # added (dotterel/1 is additive; new columns go last so positional readers keep working)
+    "attribution_certainty", *CASUALTY_COLUMNS,
 )
 LIST_COLUMNS = frozenset({"actor_codes", "actor_sectors", "actor_texts", "recipient_codes", "recipient_sectors",
                           "recipient_texts", "dyads", "context"})
@@ -252,6 +258,9 @@ def _event_dict(r: Any, refs: dict[str, list[Any]]) -> dict[str, Any]:
         row[key] = r[key]
     row.update(trigger=r["trigger_text"], sentence=r["sentence"], span_start=r["span_start"], span_end=r["span_end"],
                title=r["title"], url=r["url"], source=r["source"], coder_version=r["coder_version"])
+    row["attribution_certainty"] = r["attribution_certainty"]
+    for key in CASUALTY_COLUMNS:
+        row[key] = r[key]
     return row
 
 
@@ -305,6 +314,7 @@ def _event_columns() -> list[Any]:
         e.c.confidence, e.c.date, e.c.day, e.c.week, e.c.event_date_text, e.c.report_date,
         e.c.attribution_source, e.c.attribution_code, e.c.attribution_sector, e.c.attribution_cue,
         e.c.location_text, e.c.location_code, e.c.trigger_text, e.c.span_start, e.c.span_end,
+        e.c.attribution_certainty, *(e.c[name] for name in CASUALTY_COLUMNS),
         d.c.title, d.c.source, d.c.url, d.c.pub_date,
         _excerpt().label("sentence_text"),
     ]
@@ -329,7 +339,8 @@ def _event_view(row: Any, actors: dict[str, list[dict]]) -> dict[str, Any]:
     attribution = None
     if row.attribution_source is not None:
         attribution = {"source": row.attribution_source, "code": row.attribution_code,
-                       "sector": row.attribution_sector, "cue": row.attribution_cue}
+                       "sector": row.attribution_sector, "cue": row.attribution_cue,
+                       "certainty": row.attribution_certainty}
     return {
         "doc_id": row.doc_id, "id": row.local_id, "type": row.type, "mode": row.mode, "quad": row.quad,
         "score": row.score, "modality": row.modality, "confidence": row.confidence, "date": row.date,
@@ -338,7 +349,14 @@ def _event_view(row: Any, actors: dict[str, list[dict]]) -> dict[str, Any]:
         "location": {"text": row.location_text, "code": row.location_code} if row.location_text else None,
         "trigger": row.trigger_text, "span": [row.span_start, row.span_end], "text": row.sentence_text,
         "title": row.title, "source": row.source, "url": row.url, "pub_date": row.pub_date,
+        **{name: _casualty_view(row, name) for name in CASUALTY_FIELDS},
     }
+
+
+def _casualty_view(row: Any, name: str) -> dict[str, Any] | None:
+    """An event's fatalities/injured as the API gives them: null when no figure was reported."""
+    fig = {part: getattr(row, f"{name}_{part}") for part in ("low", "best", "high", "source")}
+    return fig if any(fig[part] is not None for part in ("low", "best", "high")) else None
 
 
 def event_views(conn: Connection, f: EventFilter, *, limit: int = 50, offset: int = 0,
@@ -418,7 +436,7 @@ def ingest_status(conn: Connection, runs: int = 5) -> IngestStatus:
 
 
 __all__ = [
-    "CODE", "DOCUMENT_COLUMNS", "DYAD_FORMS", "EVENT_COLUMNS", "EventFilter", "IngestStatus", "MAX_PAGE", "MODALITIES",
+    "CASUALTY_COLUMNS", "CASUALTY_FIELDS", "CODE", "DOCUMENT_COLUMNS", "DYAD_FORMS", "EVENT_COLUMNS", "EventFilter", "IngestStatus", "MAX_PAGE", "MODALITIES",
     "count_documents", "count_events", "current_codings", "current_events", "document",
     "of_current_coding", "document_page",
     "documents", "dyads", "event_views", "events", "ingest_status", "iter_event_views", "iter_events", "parse_code",

@@ -149,6 +149,7 @@ events = Table(
     Column("attribution_sector", String(16)),
     Column("attribution_cue", String(64)),
     Column("attribution_claim", String(16)),
+    Column("attribution_certainty", String(16)),  # the attributed claim's certainty (migration 0003)
     Column("location_text", Text),
     Column("location_code", String(16)),
     Column("location_lat", Float),
@@ -161,6 +162,16 @@ events = Table(
     Column("trigger_text", Text, nullable=False),
     Column("trigger_start", Integer, nullable=False),
     Column("trigger_end", Integer, nullable=False),
+    # ACLED-style casualty figures (event.fatalities / event.injured; migration 0003): the first-named
+    # source's figure; other sources' figures stay in the coding's record
+    Column("fatalities_low", Integer),
+    Column("fatalities_best", Integer),
+    Column("fatalities_high", Integer),
+    Column("fatalities_source", Text),
+    Column("injured_low", Integer),
+    Column("injured_best", Integer),
+    Column("injured_high", Integer),
+    Column("injured_source", Text),
     UniqueConstraint("coding_id", "local_id"),
     Index(None, "type", "day"),
     Index(None, "day"),

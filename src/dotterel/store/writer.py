@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from dotterel.model import Document, Event, to_json
+from dotterel.model import Casualties, Document, Event, to_json
 from dotterel.store import schema as s
 from dotterel.store.buckets import buckets
 from dotterel.store.engine import Store, StoreError
@@ -265,13 +265,19 @@ def _event_row(coding_id: int, doc_pk: int, doc: Document, ev: Event) -> dict:
         event_date_precision=date.precision if date else None, report_date=ev.report_date,
         attribution_source=att.source if att else None, attribution_code=att.code if att else None,
         attribution_sector=att.sector if att else None, attribution_cue=att.cue if att else None,
-        attribution_claim=att.claim if att else None,
+        attribution_claim=att.claim if att else None, attribution_certainty=att.certainty if att else None,
         location_text=loc.text if loc else None, location_code=loc.code if loc else None,
         location_lat=loc.lat if loc else None, location_lon=loc.lon if loc else None,
         location_geonames_id=loc.geonames_id if loc else None,
         quantities=json.dumps(ev.quantities), sentence=ev.sentence, span_start=ev.span[0], span_end=ev.span[1],
         trigger_text=ev.trigger.text, trigger_start=ev.trigger.span[0], trigger_end=ev.trigger.span[1],
+        **_casualty_columns("fatalities", ev.fatalities), **_casualty_columns("injured", ev.injured),
     )
+
+
+def _casualty_columns(name: str, fig: Casualties | None) -> dict[str, int | str | None]:
+    return {f"{name}_low": fig.low if fig else None, f"{name}_best": fig.best if fig else None,
+            f"{name}_high": fig.high if fig else None, f"{name}_source": fig.source if fig else None}
 
 
 def known_documents(store: Store, shas: Sequence[str], coder_version: str, coder_knowledge: str) -> dict[str, bool]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from dotterel.report import sure
 from dotterel.report.highlight import pieces
 
 
@@ -35,13 +36,14 @@ def annotations_of(record: dict[str, Any]) -> list[Annotation]:
     """Annotations of a `dotterel/1` record, ordered by where they start."""
     out: list[Annotation] = []
     for ev in record.get("events", []):
-        att = ev.get("attribution")
-        source = f"{att['source']} ({att.get('code') or '?'}, “{att.get('cue', '')}”)" if att else "author"
         trig = ev["trigger"]["span"]
         details = [("type", f"{ev['type']}{(' / ' + ev['mode']) if ev.get('mode') else ''} (quad {ev['quad']}, "
                             f"score {ev['score']:g})"),
                    ("actor", _codes(ev["actor"])), ("recipient", _codes(ev["recipient"])),
-                   ("modality", ev["modality"]), ("source", source)]
+                   ("modality", ev["modality"]), ("confidence", f"{ev.get('confidence', 0):.2f}"),
+                   ("source", sure.attribution_text(ev.get("attribution")))]
+        # casualty figures with who gives them (records coded before they existed have none)
+        details += [(name, sure.casualty_text(ev[name])) for name in ("fatalities", "injured") if ev.get(name)]
         if ev.get("date"):
             details.append(("date", f"{ev['date'].get('value') or 'unresolved'} (“{ev['date'].get('text', '')}”)"))
         if ev.get("location"):

@@ -7,6 +7,8 @@ from urllib.parse import urlencode, urlsplit
 
 from fastapi.templating import Jinja2Templates
 
+from dotterel.report.sure import casualty_text
+
 
 def safe_url(value: str | None) -> str | None:
     """The URL when it is http(s), else None: a stored `javascript:` or `data:` URL never becomes a link."""
@@ -39,7 +41,7 @@ def query(params: dict[str, Any]) -> str:
 def configure(templates: Jinja2Templates) -> Jinja2Templates:
     env = templates.env
     env.autoescape = True
-    env.filters.update(safe_url=safe_url, codes=codes, num=num, query=query)
+    env.filters.update(safe_url=safe_url, codes=codes, num=num, query=query, casualty=casualty_text)
     env.trim_blocks = True
     env.lstrip_blocks = True
     return templates

@@ -205,15 +205,20 @@ def status(conn: MonitorDB, cache: Monitor) -> dict[str, Any]:
 # --- exports ---------------------------------------------------------------------------------------
 
 CSV_FIELDS = ["doc_id", "id", "date", "type", "mode", "quad", "score", "modality", "dyads", "actor_codes",
-              "recipient_codes", "attribution", "location", "confidence", "title", "source", "url", "text"]
+              "recipient_codes", "attribution", "location", "confidence", "title", "source", "url", "text",
+              # added columns go last, so readers by position keep working
+              "attribution_certainty", *queries.CASUALTY_COLUMNS]
 
 
 def _csv_row(ev: dict[str, Any]) -> list[Any]:
+    casualties = [(ev.get(name) or {}).get(part) for name in queries.CASUALTY_FIELDS
+                  for part in ("low", "best", "high", "source")]
     return [ev["doc_id"], ev["id"], ev["date"], ev["type"], ev["mode"], ev["quad"], ev["score"], ev["modality"],
             " ".join(ev["dyads"]), " ".join(a["code"] or "" for a in ev["actor"]),
             " ".join(r["code"] or "" for r in ev["recipient"]),
             ev["attribution"]["source"] if ev["attribution"] else "", (ev["location"] or {}).get("text", ""),
-            ev["confidence"], ev["title"], ev["source"], ev["url"], ev["text"]]
+            ev["confidence"], ev["title"], ev["source"], ev["url"], ev["text"],
+            ev["attribution"]["certainty"] if ev["attribution"] else None, *casualties]
 
 
 def _stream(store: Store, f: EventFilter, fmt: str) -> Iterator[str]:
