@@ -16,6 +16,7 @@ from dotterel.events import conventions
 from dotterel.events.arguments import arguments, object_lemmas
 from dotterel.events.frames import content_type, match, nominal_pattern
 from dotterel.events.modality import modality_of, obligation_content
+from dotterel.events.nominal import code_nouns
 from dotterel.events.parties import condition_party, location as event_location, unique
 from dotterel.events.patterns import Pattern, PatternSet, load_patterns
 from dotterel.events.suppression import in_main_clause, suppressed
@@ -52,6 +53,8 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
         if event is not None:
             coded[tok.i] = event.type
             found.append(event)
+    # event nouns the verbs did not carry ("the attack on X", "sanctions against Y")
+    found.extend(code_nouns(sent, index, actors, ps, found, coded))
     return found
 
 

@@ -1,0 +1,291 @@
+"""Event nouns coded where they stand: "the U.S. attack on two Iranian platforms", "sanctions against
+Iran", "talks between A and B", "the Iraqi government's request".
+
+The verb path codes an event noun only as the object of a light verb or the subject of a verb of
+occurrence (`frames.nominal_pattern`). Here every other noun of `data/events/event_nouns.csv` becomes an
+event when it names a particular act: it has a coded party (its possessor or actor adjective, a
+prepositional party of its row, the subject of a verb that owns it, "X *announced* sanctions") or a
+targeted place; it is not generic ("no talks"), possible ("a *possible* strike", "*calls for* talks"),
+the content of a verbal act coded above it ("*threatened* sanctions"), what someone is blamed for, or an
+argument of a verb that already coded the same act ("air strikes *killed* 20"). A lemma lookup on the
+parse already made: no second pass over the text.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from dotterel.actors.parties import subject_mentions
+from dotterel.actors.phrases import mentions_in
+from dotterel.events import conventions, parties
+from dotterel.events.arguments import Arguments, arguments
+from dotterel.events.modality import load_cues as modality_cues, modality_of
+from dotterel.events.ontology import ONTOLOGY
+from dotterel.events.patterns import PatternSet, noun_keys
+from dotterel.findings import ActorIndex, EventFinding, Mention
+from dotterel.knowledge import data_path
+from dotterel.model import Modality
+
+# parties that make an act political (business deals and talks between companies are not coded)
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "IGO"})
+POLITICAL_KINDS = frozenset({"state", "igo"})
+MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
+# how a noun reaches the verb it belongs to: "the attack *on* X was claimed", "condemned the attack"
+UP_DEPS = frozenset({"pobj", "prep", "conj", "appos", "agent", "pcomp"})
+
+
+@dataclass(slots=True, frozen=True)
+class EventNoun:
+    type: str
+    mode: str | None
+    context: tuple[str, ...]
+    target: frozenset[str]  # prepositions naming the recipient
+    actor: frozenset[str]  # prepositions naming the actor
+    sides: frozenset[str]  # prepositions whose objects all act ("between", "clashes with")
+    political: bool  # a party must be a state, an organisation or a state organ
+
+
+@dataclass(slots=True, frozen=True)
+class NounCues:
+    owner: frozenset[str]
+    undergoer: frozenset[str]
+    hypothetical: frozenset[str]
+    generic: frozenset[str]
+    holder: frozenset[str]
+    factive: frozenset[str]
+
+
+def _split(value: str | None) -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in (value or "").split("|") if w.strip())
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with data_path("events", name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+@functools.cache
+def load_nouns() -> dict[str, EventNoun]:
+    """The event-noun table, keyed by lemma or "<modifier> <lemma>"."""
+    table: dict[str, EventNoun] = {}
+    for row in _rows("event_nouns.csv"):
+        etype = row["type"].strip()
+        ONTOLOGY.spec(etype)  # an unknown type fails at load, not at coding time
+        table[row["noun"].strip().lower()] = EventNoun(
+            type=etype, mode=row["mode"].strip() or None, context=tuple(_split(row["context"])),
+            target=_split(row["target"]), actor=_split(row["actor"]), sides=_split(row["sides"]),
+            political=row["political"].strip() == "y")
+    return table
+
+
+@functools.cache
+def load_noun_cues() -> NounCues:
+    words: dict[str, set[str]] = {}
+    for row in _rows("noun_cues.csv"):
+        words.setdefault(row["use"].strip(), set()).add(row["word"].strip().lower())
+    fields = NounCues.__slots__
+    unknown = set(words) - set(fields)
+    if unknown:
+        raise ValueError(f"noun_cues.csv: unknown uses {sorted(unknown)}")
+    return NounCues(**{f: frozenset(words.get(f, ())) for f in fields})
+
+
+def lookup(tok: Token, table: dict[str, EventNoun]) -> EventNoun | None:
+    """The row of an event noun, most specific key first ("car bombing" before "bombing")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((table[k] for k in noun_keys(tok) if k in table), None)
+
+
+@dataclass(slots=True)
+class _Governor:
+    verb: Token | None  # the verb the noun phrase belongs to
+    role: str  # the noun phrase's relation to it (nsubj, dobj, prep, ...)
+    noun: Token | None  # a noun the phrase hangs on first ("calls *for* talks", "the threat *of* sanctions")
+
+
+def _governor(holder: Token) -> _Governor:
+    cur, noun = holder, None
+    for _ in range(8):
+        head = cur.head
+        if head.i == cur.i:
+            return _Governor(None, "ROOT", noun)
+        if head.pos_ in ("VERB", "AUX"):
+            return _Governor(head, cur.dep_, noun)
+        if head.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("conj", "appos") and noun is None:
+            noun = head
+        if cur.dep_ not in UP_DEPS and head.pos_ not in ("NOUN", "PROPN", "ADP"):
+            return _Governor(None, cur.dep_, noun)
+        cur = head
+    return _Governor(None, cur.dep_, noun)
+
+
+def _holder(tok: Token, cues: NounCues) -> Token:
+    """"an act *of* armed aggression", "a wave of strikes": the phrase the event noun stands in."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in cues.holder:
+        return tok.head.head
+    return tok
+
+
+def _preps(tokens: list[Token]) -> dict[str, list[Token]]:
+    found: dict[str, list[Token]] = {}
+    for t in tokens:
+        for prep in t.children:
+            if prep.dep_ == "prep":
+                found.setdefault(prep.lower_, []).extend(o for o in prep.children if o.dep_ == "pobj")
+    return found
+
+
+def _coded(ms: list[Mention]) -> list[Mention]:
+    return [m for m in ms if m.code]
+
+
+def code_nouns(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, found: list[EventFinding],
+               coded: dict[int, str]) -> list[EventFinding]:
+    """Events named by nouns of the sentence that the verb path did not code (`coded`: its triggers)."""
+    table = load_nouns()
+    out: list[EventFinding] = []
+    for tok in sent:
+        row = lookup(tok, table)
+        if row is None:
+            continue
+        event = _code_noun(tok, row, index, sent, actors, ps, coded)
+        if event is not None and not any(_same_act(event, e) for e in found + out):
+            out.append(event)
+    return out
+
+
+def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: ActorIndex, ps: PatternSet,
+               coded: dict[int, str]) -> EventFinding | None:
+    cues = load_noun_cues()
+    holder = _holder(tok, cues)
+    phrase = [tok] if holder is tok else [tok, holder]
+    if any(c.dep_ == "det" and c.lower_ in cues.generic for t in phrase for c in t.children):
+        return None  # "no talks", "any attack"
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in cues.hypothetical for t in phrase for c in t.children):
+        return None  # "a possible strike", "further sanctions"
+    gov = _governor(holder)
+    if gov.noun is not None and _content_of_noun(gov.noun, cues):
+        return None  # "calls for talks", "the threat of sanctions", "plans for a withdrawal"
+    verb = gov.verb
+    if any(t.head.lower_ in cues.generic for t in (holder,) if t.dep_ == "pobj"):
+        return None  # "without an agreement"
+    if verb is not None and not _own_act(verb, gov, row, coded, ps, cues):
+        return None
+    modality = _modality(verb, gov)
+    if modality == "negated":
+        return None
+    actor, recipients, location, two_sided = _parties(tok, phrase, row, verb, gov, actors, ps, cues)
+    recipients = conventions.implied_recipients(row.type, actor, recipients, location, two_sided,
+                                                home_measure=lambda: False)
+    recipients = conventions.acting_together(row.type, actor, conventions.town_is_no_recipient(row.type, recipients))
+    actor, recipients = parties.unique(actor), parties.unique(recipients)
+    named = _coded(actor + recipients)
+    if not named:
+        return None
+    if row.political and not any(m.kind in POLITICAL_KINDS or m.sector in POLITICAL_SECTORS for m in named):
+        return None
+    return EventFinding(
+        type=row.type, mode=row.mode, context=list(row.context), actors=actor, recipients=recipients,
+        modality=modality, trigger=tok.i, trigger_span=(tok.idx, tok.idx + len(tok)),
+        span=_span(holder, actor + recipients, sent), sentence=index,
+        confidence=0.6 if _coded(actor) else 0.45, location=location)
+
+
+def _content_of_noun(noun: Token, cues: NounCues) -> bool:
+    """The event noun is what another noun asks for, threatens or plans, not an act done."""
+    if noun.lemma_.lower() in cues.hypothetical:
+        return True
+    row = lookup(noun, load_nouns())
+    return row is not None and ONTOLOGY.has(row.type, "content_taking") and row.type.lower() not in cues.factive
+
+
+def _own_act(verb: Token, gov: _Governor, row: EventNoun, coded: dict[int, str], ps: PatternSet,
+             cues: NounCues) -> bool:
+    """Whether the noun is an act of its own, not one the verb path coded or a verbal act's content."""
+    above = coded.get(verb.i)
+    if above == row.type:
+        return False  # "launched an offensive", "killed in an air strike": the verb coded this act
+    subject_role = gov.role in ("nsubj", "nsubjpass")
+    if above is not None and ONTOLOGY.has(above, "content_taking") and not subject_role \
+            and above.lower() not in cues.factive:
+        return False  # "threatened sanctions", "demanded talks": the content of a verbal act
+    lemma = ps.lemma_of(verb.text, verb.lemma_.lower())
+    if lemma in ps.allegation_words and not subject_role:
+        return False  # "blamed Iran for the attack", "arrested over the bombing": what someone is accused of
+    return True
+
+
+def _modality(verb: Token | None, gov: _Governor) -> Modality:
+    if verb is None:
+        return "asserted"
+    mc = modality_cues()
+    lemma = verb.lemma_.lower()
+    if gov.role not in ("nsubj", "nsubjpass"):
+        if lemma in mc.negating_verbs:
+            return "negated"
+        if lemma in mc.hypothetical_verbs:
+            return "hypothetical"  # "discussed sanctions", "considering a withdrawal"
+        if lemma in mc.future_verbs:
+            return "future"
+    return modality_of(verb)
+
+
+def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None, gov: _Governor,
+             actors: ActorIndex, ps: PatternSet, cues: NounCues
+             ) -> tuple[list[Mention], list[Mention], Mention | None, bool]:
+    """Actor, recipient, place and whether both sides act, read from the noun phrase and its verb."""
+    preps = _preps(phrase)
+    places: list[Mention] = []
+    actor: list[Mention] = []
+    for t in phrase:  # "the *Iraqi* government's request", "*Monday's U.S.* attack", "a *Kabul* car bombing"
+        for c in t.children:
+            if c.dep_ in MODIFIER_DEPS and c.i < t.i:
+                for m in _coded(mentions_in(c, actors)):
+                    (places if m.place else actor).append(m)
+    by = [m for p in row.actor for o in preps.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
+    actor = actor or by
+    sides = [m for p in row.sides for o in preps.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
+    recipients = [m for p in row.target for o in preps.get(p, []) for m in _target(o, actors)]
+    if verb is not None and gov.noun is None:  # the verb's own argument, not a phrase inside one
+        lemma = ps.lemma_of(verb.text, verb.lemma_.lower())
+        subject = arguments(verb, ps.stative_participles).subject
+        if lemma in cues.owner and gov.role in ("dobj", "nsubjpass") and not actor:
+            actor = _coded(subject_mentions(subject, actors, ps))  # "Washington announced sanctions"
+        elif lemma in cues.undergoer and gov.role == "dobj" and not recipients:
+            recipients = _coded(subject_mentions(subject, actors, ps))  # "Russia faces sanctions"
+    two_sided = False
+    if sides:
+        two_sided = True
+        actor = actor + [m for m in sides if m not in actor]
+    args = Arguments(preps=preps)
+    used = actor + recipients
+    location = parties.location(args, actors, used, ps) or next((m for m in places if m.kind == "state"), None)
+    return actor, [m for m in recipients if m not in actor], location, two_sided
+
+
+def _target(obj: Token, actors: ActorIndex) -> list[Mention]:
+    """Whom an act is aimed at: "on *Iran*", "on a *Kuwaiti* ship", "on oil plants *in Saudi Arabia*"."""
+    return _coded(mentions_in(obj, actors)) or _coded(parties.owners(obj, actors, parties.OWNER_PREPS | {"in"}))
+
+
+def _same_act(new: EventFinding, old: EventFinding) -> bool:
+    """A noun restating an act coded in the same sentence with the same parties is that act."""
+    if new.type != old.type:
+        return False
+    codes_new = {m.code for m in new.actors if m.code}, {m.code for m in new.recipients if m.code}
+    codes_old = {m.code for m in old.actors if m.code}, {m.code for m in old.recipients if m.code}
+    return codes_new[0] <= codes_old[0] and codes_new[1] <= codes_old[1]
+
+
+def _span(holder: Token, ms: list[Mention], sent: Span) -> tuple[int, int]:
+    doc = holder.doc
+    start, end = max(holder.left_edge.i, sent.start), min(holder.right_edge.i + 1, sent.end)
+    for m in ms:
+        if sent.start <= m.token_start < sent.end:
+            start, end = min(start, m.token_start), max(end, m.token_end)
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
