@@ -23,7 +23,7 @@ from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in
 from dotterel.events import conventions, parties
 from dotterel.events.arguments import Arguments, arguments
-from dotterel.events.modality import load_cues as modality_cues, modality_of
+from dotterel.events.modality import is_condition, load_cues as modality_cues, modality_of
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import PatternSet, noun_keys
 from dotterel.findings import ActorIndex, EventFinding, Mention
@@ -56,6 +56,7 @@ class NounCues:
     hypothetical: frozenset[str]
     generic: frozenset[str]
     holder: frozenset[str]
+    frame: frozenset[str]
     factive: frozenset[str]
 
 
@@ -168,13 +169,16 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
         return None  # "no talks", "any attack"
     if any(c.dep_ in ("amod", "compound") and c.lower_ in cues.hypothetical for t in phrase for c in t.children):
         return None  # "a possible strike", "further sanctions"
+    if tok.dep_ == "compound" or (holder.dep_ == "pobj" and holder.head.lower_ in cues.generic):
+        return None  # "a sanctions bill" names a bill; "without an agreement"
     gov = _governor(holder)
-    if gov.noun is not None and _content_of_noun(gov.noun, cues):
-        return None  # "calls for talks", "the threat of sanctions", "plans for a withdrawal"
+    if gov.noun is not None and (_content_of_noun(gov.noun, cues) or gov.noun.lemma_.lower() not in cues.frame):
+        # "calls for talks", "the threat of sanctions"; "a reduction in attacks", "the reaction to criticism":
+        # a mention inside another noun's phrase is background, unless that noun frames the act itself
+        # ("weeks of protests", "the target of an attack", "in retaliation for an attack")
+        return None
     verb = gov.verb
-    if any(t.head.lower_ in cues.generic for t in (holder,) if t.dep_ == "pobj"):
-        return None  # "without an agreement"
-    if verb is not None and not _own_act(verb, gov, row, coded, ps, cues):
+    if verb is not None and (is_condition(verb) or not _own_act(verb, gov, row, coded, ps, cues, tok, actors)):
         return None
     modality = _modality(verb, gov)
     if modality == "negated":
@@ -205,19 +209,26 @@ def _content_of_noun(noun: Token, cues: NounCues) -> bool:
 
 
 def _own_act(verb: Token, gov: _Governor, row: EventNoun, coded: dict[int, str], ps: PatternSet,
-             cues: NounCues) -> bool:
-    """Whether the noun is an act of its own, not one the verb path coded or a verbal act's content."""
+             cues: NounCues, tok: Token, actors: ActorIndex) -> bool:
+    """Whether the noun is an act of its own, not one the verb path coded or a coded act's content/object."""
     above = coded.get(verb.i)
     if above == row.type:
         return False  # "launched an offensive", "killed in an air strike": the verb coded this act
     subject_role = gov.role in ("nsubj", "nsubjpass")
-    if above is not None and ONTOLOGY.has(above, "content_taking") and not subject_role \
-            and above.lower() not in cues.factive:
-        return False  # "threatened sanctions", "demanded talks": the content of a verbal act
+    if above is not None and not subject_role and not (above.lower() in cues.factive and _own_actor(tok, actors)):
+        # "threatened sanctions", "ratified a deal with X": the coded act is the event; but "condemned
+        # *Russia's* attack on Kyiv", "backed *Reagan's* strike" presuppose an act with its own actor
+        return False
     lemma = ps.lemma_of(verb.text, verb.lemma_.lower())
     if lemma in ps.allegation_words and not subject_role:
         return False  # "blamed Iran for the attack", "arrested over the bombing": what someone is accused of
     return True
+
+
+def _own_actor(tok: Token, actors: ActorIndex) -> bool:
+    """The noun names its actor itself: a possessor or an actor adjective ("*Russia's* attack", "*U.S.* strike")."""
+    return any(c.dep_ in MODIFIER_DEPS and c.i < tok.i and any(not m.place for m in _coded(mentions_in(c, actors)))
+               for c in tok.children)
 
 
 def _modality(verb: Token | None, gov: _Governor) -> Modality:
