@@ -23,9 +23,10 @@ from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in
 from dotterel.events import conventions, parties
 from dotterel.events.arguments import Arguments, arguments
-from dotterel.events.modality import is_condition, load_cues as modality_cues, modality_of
+from dotterel.events.modality import load_cues as modality_cues, modality_of
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import PatternSet, noun_keys
+from dotterel.events.suppression import in_main_clause, suppressed
 from dotterel.findings import ActorIndex, EventFinding, Mention
 from dotterel.knowledge import data_path
 from dotterel.model import Modality
@@ -47,6 +48,7 @@ class EventNoun:
     actor: frozenset[str]  # prepositions naming the actor
     sides: frozenset[str]  # prepositions whose objects all act ("between", "clashes with")
     political: bool  # a party must be a state, an organisation or a state organ
+    needs: str  # "target" / "actor": that party must be named (empty: either)
 
 
 @dataclass(slots=True, frozen=True)
@@ -79,7 +81,7 @@ def load_nouns() -> dict[str, EventNoun]:
         table[row["noun"].strip().lower()] = EventNoun(
             type=etype, mode=row["mode"].strip() or None, context=tuple(_split(row["context"])),
             target=_split(row["target"]), actor=_split(row["actor"]), sides=_split(row["sides"]),
-            political=row["political"].strip() == "y")
+            political=row["political"].strip() == "y", needs=row["needs"].strip())
     return table
 
 
@@ -150,18 +152,19 @@ def code_nouns(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, found
     """Events named by nouns of the sentence that the verb path did not code (`coded`: its triggers)."""
     table = load_nouns()
     out: list[EventFinding] = []
+    main_coded = any(in_main_clause(sent.doc[i]) for i in coded)
     for tok in sent:
         row = lookup(tok, table)
         if row is None:
             continue
-        event = _code_noun(tok, row, index, sent, actors, ps, coded)
+        event = _code_noun(tok, row, index, sent, actors, ps, coded, main_coded)
         if event is not None and not any(_same_act(event, e) for e in found + out):
             out.append(event)
     return out
 
 
 def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: ActorIndex, ps: PatternSet,
-               coded: dict[int, str]) -> EventFinding | None:
+               coded: dict[int, str], main_coded: bool) -> EventFinding | None:
     cues = load_noun_cues()
     holder = _holder(tok, cues)
     phrase = [tok] if holder is tok else [tok, holder]
@@ -178,7 +181,11 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
         # ("weeks of protests", "the target of an attack", "in retaliation for an attack")
         return None
     verb = gov.verb
-    if verb is not None and (is_condition(verb) or not _own_act(verb, gov, row, coded, ps, cues, tok, actors)):
+    if verb is not None and verb.i not in coded and suppressed(verb, coded, main_coded, ps):
+        # the verb path's own rule for the verb the noun belongs to: "agreed to *postpone* the rally", "a
+        # resolution that aims to *tighten* sanctions", "if attacks on its troops *continued*"
+        return None
+    if verb is not None and not _own_act(verb, gov, row, coded, ps, cues, tok, actors):
         return None
     modality = _modality(verb, gov)
     if modality == "negated":
@@ -189,7 +196,7 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
     recipients = conventions.acting_together(row.type, actor, conventions.town_is_no_recipient(row.type, recipients))
     actor, recipients = parties.unique(actor), parties.unique(recipients)
     named = _coded(actor + recipients)
-    if not named:
+    if not named or (row.needs == "target" and not _coded(recipients)) or (row.needs == "actor" and not _coded(actor)):
         return None
     if row.political and not any(m.kind in POLITICAL_KINDS or m.sector in POLITICAL_SECTORS for m in named):
         return None
@@ -285,12 +292,9 @@ def _target(obj: Token, actors: ActorIndex) -> list[Mention]:
 
 
 def _same_act(new: EventFinding, old: EventFinding) -> bool:
-    """A noun restating an act coded in the same sentence with the same parties is that act."""
-    if new.type != old.type:
-        return False
-    codes_new = {m.code for m in new.actors if m.code}, {m.code for m in new.recipients if m.code}
-    codes_old = {m.code for m in old.actors if m.code}, {m.code for m in old.recipients if m.code}
-    return codes_new[0] <= codes_old[0] and codes_new[1] <= codes_old[1]
+    """A noun naming no other actor than an act of its type coded in the same sentence is that act ("staged
+    a rally in Lagos to protest ...", "threw stones during demonstrations against ...")."""
+    return new.type == old.type and {m.code for m in new.actors if m.code} <= {m.code for m in old.actors if m.code}
 
 
 def _span(holder: Token, ms: list[Mention], sent: Span) -> tuple[int, int]:
