@@ -59,6 +59,7 @@ class NounCues:
     generic: frozenset[str]
     holder: frozenset[str]
     frame: frozenset[str]
+    circumstance: frozenset[str]
     factive: frozenset[str]
 
 
@@ -109,6 +110,7 @@ class _Governor:
     verb: Token | None  # the verb the noun phrase belongs to
     role: str  # the noun phrase's relation to it (nsubj, dobj, prep, ...)
     noun: Token | None  # a noun the phrase hangs on first ("calls *for* talks", "the threat *of* sanctions")
+    prep: str | None = None  # the preposition that joins it to the verb ("*after* the attack")
 
 
 def _governor(holder: Token) -> _Governor:
@@ -118,7 +120,8 @@ def _governor(holder: Token) -> _Governor:
         if head.i == cur.i:
             return _Governor(None, "ROOT", noun)
         if head.pos_ in ("VERB", "AUX"):
-            return _Governor(head, cur.dep_, noun)
+            prep = cur.lower_ if cur.dep_ == "prep" and noun is None else None
+            return _Governor(head, cur.dep_, noun, prep)
         if head.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("conj", "appos") and noun is None:
             noun = head
         if cur.dep_ not in UP_DEPS and head.pos_ not in ("NOUN", "PROPN", "ADP"):
@@ -134,7 +137,7 @@ def _holder(tok: Token, cues: NounCues) -> Token:
     return tok
 
 
-def _preps(tokens: list[Token]) -> dict[str, list[Token]]:
+def preps_of(tokens: list[Token]) -> dict[str, list[Token]]:
     found: dict[str, list[Token]] = {}
     for t in tokens:
         for prep in t.children:
@@ -181,6 +184,12 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
         # ("weeks of protests", "the target of an attack", "in retaliation for an attack")
         return None
     verb = gov.verb
+    if verb is not None and gov.prep in cues.circumstance:
+        # "talks resumed *after* the attack on X": a circumstance of the verb, an act of its own whatever the
+        # verb's status (but "killed *during* shelling" is the verb's own act)
+        if coded.get(verb.i) == row.type:
+            return None
+        verb = None
     if verb is not None and verb.i not in coded and suppressed(verb, coded, main_coded, ps):
         # the verb path's own rule for the verb the noun belongs to: "agreed to *postpone* the rally", "a
         # resolution that aims to *tighten* sanctions", "if attacks on its troops *continued*"
@@ -198,6 +207,10 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
     named = _coded(actor + recipients)
     if not named or (row.needs == "target" and not _coded(recipients)) or (row.needs == "actor" and not _coded(actor)):
         return None
+    if ONTOLOGY.spec(row.type).home_target:
+        # "protests against the Peruvian government": unnamed protesters are of the place (the verb path's
+        # rule); not for attacks, whose place is their target ("the attack on oil plants in Saudi Arabia")
+        actor = conventions.local_actor(row.type, actor, location, Arguments(preps=preps_of(phrase)), sent, actors, tok)
     if row.political and not any(m.kind in POLITICAL_KINDS or m.sector in POLITICAL_SECTORS for m in named):
         return None
     return EventFinding(
@@ -257,7 +270,7 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
              actors: ActorIndex, ps: PatternSet, cues: NounCues
              ) -> tuple[list[Mention], list[Mention], Mention | None, bool]:
     """Actor, recipient, place and whether both sides act, read from the noun phrase and its verb."""
-    preps = _preps(phrase)
+    preps = preps_of(phrase)
     places: list[Mention] = []
     actor: list[Mention] = []
     for t in phrase:  # "the *Iraqi* government's request", "*Monday's U.S.* attack", "a *Kabul* car bombing"
