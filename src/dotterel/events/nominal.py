@@ -102,7 +102,10 @@ def lookup(tok: Token, table: dict[str, EventNoun]) -> EventNoun | None:
     """The row of an event noun, most specific key first ("car bombing" before "bombing")."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    return next((table[k] for k in noun_keys(tok) if k in table), None)
+    keys = noun_keys(tok)
+    if tok.lower_ != keys[-1]:
+        keys.append(tok.lower_)  # a word-form row ("demands") after the lemma rows
+    return next((table[k] for k in keys if k in table), None)
 
 
 @dataclass(slots=True)
@@ -160,10 +163,28 @@ def code_nouns(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, found
         row = lookup(tok, table)
         if row is None:
             continue
+        if _completes_verb_event(tok, row, found, coded, actors):
+            continue
         event = _code_noun(tok, row, index, sent, actors, ps, coded, main_coded)
         if event is not None and not any(_same_act(event, e) for e in found + out):
             out.append(event)
     return out
+
+
+def _completes_verb_event(tok: Token, row: EventNoun, found: list[EventFinding], coded: dict[int, str],
+                          actors: ActorIndex) -> bool:
+    """"Israeli air strikes *on Gaza* killed twelve": the verb coded the noun's act from its subject, so the
+    noun adds no event, but it names the target the verb's event lacks."""
+    gov = _governor(tok)
+    if gov.verb is None or gov.noun is not None or gov.role != "nsubj" or coded.get(gov.verb.i) != row.type:
+        return False
+    event = next((e for e in found if e.trigger == gov.verb.i), None)
+    if event is not None and not _coded(event.recipients):
+        preps = preps_of([tok])
+        targets = [m for p in row.target for o in preps.get(p, []) for m in _target(o, actors)]
+        actor_codes = {m.code for m in event.actors}
+        event.recipients = parties.unique([m for m in targets if m.code not in actor_codes]) or event.recipients
+    return False
 
 
 def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: ActorIndex, ps: PatternSet,
