@@ -73,10 +73,11 @@ CASES = [
     ("The opposition pulled out of the talks with Venezuela's government on Friday.",
      [("SANCTION", [], ["VEN"], "asserted")]),
     ("Ethiopian troops pulled out of the Somali town of Baidoa.", [("RETREAT", ["ETH"], ["SOM"], "asserted")]),
-    # calling a strike stages one; calling it off concedes
+    # calling a strike stages one; calling it off concedes (the talks it followed are an act of their own,
+    # events/nominal.py)
     ("Nigerian unions called a general strike over fuel prices.", [("PROTEST", ["NGA"], ["NGA"], "asserted")]),
     ("Nigerian unions called off the general strike after talks with the government.",
-     [("CONCEDE", ["NGA"], ["NGA"], "asserted")]),
+     [("CONCEDE", ["NGA"], ["NGA"], "asserted"), ("CONSULT", [], ["NGA"], "asserted")]),
     # a sum of money given is aid; hosting refugees is aid to the country they fled
     ("Norway granted $15 million to displaced families in Pakistan.", [("AID", ["NOR"], ["PAK"], "asserted")]),
     ("Uganda hosts more than a million South Sudanese refugees.", [("AID", ["UGA"], ["SSD"], "asserted")]),
@@ -88,7 +89,9 @@ CASES = [
     # wire style: "Congo" alone is the Democratic Republic
     ("Congo accused Rwanda of backing the rebels in Goma.", [("ACCUSE", ["COD"], ["RWA"], "asserted")]),
     # a town the small model calls a person is still a place after "in"
-    ("Police arrested dozens of students at a rally in Sivas.", [("COERCE", ["TUR"], ["TUR"], "asserted")]),
+    # (the rally they were arrested at is a protest of its own: events/nominal.py)
+    ("Police arrested dozens of students at a rally in Sivas.",
+     [("COERCE", ["TUR"], ["TUR"], "asserted"), ("PROTEST", ["TUR"], ["TUR"], "asserted")]),
     # a cooperative act its own actor says it would do is promised: AGREE (but not on a condition)
     ("Turkey said it would reopen its border with Armenia next month.", [("AGREE", ["TUR"], ["ARM"], "asserted")]),
     ("Ankara confirmed it would send food aid to Gaza.", [("AGREE", ["TUR"], ["PSE"], "asserted")]),

@@ -1,0 +1,106 @@
+"""Event nouns coded where they stand (events/nominal.py, data/events/event_nouns.csv), through the real
+parser and actor resolution.
+
+Each sentence pins one class: a noun with its parties becomes an event; a generic, possible, blamed-for or
+already-coded mention does not; one act is one event. Authored for these tests; no evaluation text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dotterel.events.nominal import load_noun_cues, load_nouns
+from dotterel.events.ontology import ONTOLOGY
+from dotterel.model import SourceItem
+from dotterel.pipeline import Analyzer
+
+Expected = list[tuple[str, list[str], list[str], str]]
+
+CASES: list[tuple[str, Expected]] = [
+    # the owner of the act: an actor adjective or possessor; the target: the row's prepositions
+    ("Markets in Seoul fell after the North Korean missile attack on a Japanese destroyer.",
+     [("ASSAULT", ["PRK"], ["JPN"], "asserted")]),
+    ("Germany's rejection of the Polish proposal angered Warsaw.", [("REJECT", ["DEU"], ["POL"], "asserted")]),
+    ("Kenya's request for more troops was turned down by the African Union.",
+     [("REQUEST", ["KEN"], [], "asserted"), ("REJECT", ["AU"], ["KEN"], "asserted")]),
+    # a partner in "with"; both sides of "between" act, with no recipient; "without an agreement" is none
+    ("Italy's trade talks with Vietnam ended without an agreement.", [("CONSULT", ["ITA"], ["VNM"], "asserted")]),
+    ("Clashes between Armenian and Azerbaijani troops left four soldiers dead.",
+     [("ASSAULT", ["ARM", "AZE"], [], "asserted")]),
+    # the subject of a verb that owns the act acts; the subject of "face" undergoes it
+    ("The Houthi rebels claimed the drone attack on a Saudi refinery.", [("ASSAULT", ["YEM"], ["SAU"], "asserted")]),
+    ("Mali's junta ordered an investigation into the killing of French soldiers.",
+     [("ACCUSE", ["MLI"], ["FRA"], "asserted")]),
+    ("Venezuela faces new sanctions from Washington.", [("SANCTION", ["USA"], ["VEN"], "asserted")]),
+    # condemning an act with its own actor presupposes the act
+    ("Brazil condemned Venezuela's incursion into Guyana.",
+     [("ACCUSE", ["BRA"], ["VEN"], "asserted"), ("ASSAULT", ["VEN"], ["GUY"], "asserted")]),
+    # a circumstance of a coded act is an act of its own; unnamed protesters are of the place
+    ("Police detained forty people at a rally against the Serbian president in Belgrade.",
+     [("COERCE", ["SRB"], ["SRB"], "asserted"), ("PROTEST", ["SRB"], ["SRB"], "asserted")]),
+    # one act, one event: the verb codes the noun's act, and the noun names the target the verb lacked
+    ("Israeli air strikes on Gaza killed twelve people.", [("ASSAULT", ["ISR"], ["PSE"], "asserted")]),
+    # the content of a verbal act is not an act ("threatened sanctions"); nor what a coded act acts on
+    ("The minister threatened sanctions against Minsk.", [("THREATEN", [], ["BLR"], "asserted")]),
+    ("The European Union discussed sanctions against Belarus on Monday.", [("CONSULT", ["EU"], ["BLR"], "asserted")]),
+    ("Japan ratified a new accord with Australia.", [("SUPPORT", ["JPN"], ["AUS"], "asserted")]),
+]
+
+ABSENT: list[tuple[str, str]] = [
+    # possible, generic and negated mentions
+    ("The government warned of a possible strike on Iranian nuclear sites.", "ASSAULT"),
+    ("There were no talks with Pakistan this year.", "CONSULT"),
+    # what someone is blamed for; what a call asks for; the content of a coded act further up
+    ("Iran blamed Israel for the bombing of its consulate in Syria.", "ASSAULT"),
+    ("Ghana rejected calls for a ceasefire agreement with the rebels.", "AGREE"),
+    ("Thailand agreed to postpone the protest in Bangkok.", "PROTEST"),
+    # a noun naming a thing, not an act; a mention inside another noun's phrase; the market's demand
+    ("Parliament debated a sanctions bill aimed at Moscow.", "SANCTION"),
+    ("Analysts expect a reduction in attacks on shipping near Yemen.", "ASSAULT"),
+    ("Oil prices rose on strong demand from China.", "REQUEST"),
+    # no party named: an attack of no one on no one is left to the sentences that name them
+    ("Indonesia sent troops to the island after the attack.", "ASSAULT"),
+    # a visit naming no destination, a company deal: not coded on their own
+    ("A visit by the deputy energy minister of Ecuador was reported last week.", "CONSULT"),
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_event_noun_codes_the_authored_sentence(analyzer: Analyzer, text: str, expected: Expected) -> None:
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t")])
+    got = sorted((e.type, sorted({a.code for a in e.actor if a.code}), sorted({r.code for r in e.recipient if r.code}),
+                  e.modality) for e in doc.events)
+    assert got == sorted((t, sorted(a), sorted(r), m) for t, a, r, m in expected)
+
+
+@pytest.mark.parametrize("text,absent", ABSENT, ids=[c[0][:40] for c in ABSENT])
+def test_no_noun_event_where_a_user_sees_none(analyzer: Analyzer, text: str, absent: str) -> None:
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t")])
+    assert absent not in {e.type for e in doc.events if e.modality != "negated"}
+
+
+def test_noun_event_keeps_its_offsets(analyzer: Analyzer) -> None:
+    text = "Markets in Seoul fell after the North Korean missile attack on a Japanese destroyer."
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t")])
+    (event,) = doc.events
+    start, end = event.trigger.span
+    assert text[start:end] == "attack"
+    assert event.span[0] <= start and end <= event.span[1]
+
+
+def test_noun_table_is_valid_knowledge() -> None:
+    table = load_nouns()
+    assert {"attack", "sanction", "talk", "demands"} <= set(table)
+    for key, row in table.items():
+        assert key == key.lower() and key.strip() == key
+        ONTOLOGY.spec(row.type)  # raises on a type PLOVER does not have
+        assert row.needs in ("", "target", "actor"), key
+        assert row.target or row.actor or row.sides, f"{key}: a row names at least one party preposition"
+    cues = load_noun_cues()
+    assert cues.owner and cues.hypothetical and cues.generic and cues.frame and cues.circumstance
+    assert {t.upper() for t in cues.factive} <= set(ONTOLOGY.types)
