@@ -58,6 +58,8 @@ ABSENT: list[tuple[str, str]] = [
     ("Parliament debated a sanctions bill aimed at Moscow.", "SANCTION"),
     ("Analysts expect a reduction in attacks on shipping near Yemen.", "ASSAULT"),
     ("Oil prices rose on strong demand from China.", "REQUEST"),
+    # a month is no march
+    ("The summit will take place on March 4 in Canberra, Australian officials said.", "PROTEST"),
     # no party named: an attack of no one on no one is left to the sentences that name them
     ("Indonesia sent troops to the island after the attack.", "ASSAULT"),
     # a visit naming no destination, a company deal: not coded on their own
@@ -82,6 +84,14 @@ def test_event_noun_codes_the_authored_sentence(analyzer: Analyzer, text: str, e
 def test_no_noun_event_where_a_user_sees_none(analyzer: Analyzer, text: str, absent: str) -> None:
     (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t")])
     assert absent not in {e.type for e in doc.events if e.modality != "negated"}
+
+
+def test_unnamed_protesters_in_an_article_about_one_state_protest_at_home(analyzer: Analyzer) -> None:
+    text = ("Peru's congress met in Lima on Monday. Peruvian ministers defended the budget. "
+            "The Peruvian president left for Cusco. The protests started three weeks ago.")
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t")])
+    protests = [e for e in doc.events if e.type == "PROTEST"]
+    assert [([a.code for a in e.actor], [r.code for r in e.recipient]) for e in protests] == [(["PER"], ["PER"])]
 
 
 def test_noun_event_keeps_its_offsets(analyzer: Analyzer) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -34,6 +34,7 @@ from dotterel.model import Modality
 # parties that make an act political (business deals and talks between companies are not coded)
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "IGO"})
 POLITICAL_KINDS = frozenset({"state", "igo"})
+HOME_MIN, HOME_RATIO = 3, 2  # an article's own state: named this often, this many times more than any other
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 # how a noun reaches the verb it belongs to: "the attack *on* X was claimed", "condemned the attack"
 UP_DEPS = frozenset({"pobj", "prep", "conj", "appos", "agent", "pcomp"})
@@ -100,8 +101,8 @@ def load_noun_cues() -> NounCues:
 
 def lookup(tok: Token, table: dict[str, EventNoun]) -> EventNoun | None:
     """The row of an event noun, most specific key first ("car bombing" before "bombing")."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "on *March* 4" is a month, not a march
     keys = noun_keys(tok)
     if tok.lower_ != keys[-1]:
         keys.append(tok.lower_)  # a word-form row ("demands") after the lemma rows
@@ -226,6 +227,13 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
     recipients = conventions.acting_together(row.type, actor, conventions.town_is_no_recipient(row.type, recipients))
     actor, recipients = parties.unique(actor), parties.unique(recipients)
     named = _coded(actor + recipients)
+    if not named and ONTOLOGY.spec(row.type).home_target and not _states_in(sent, actors):
+        # "the protests began in June" in an article about one state: its people protest at home
+        home = article_state(actors)
+        if home is not None:
+            actor = [home]
+            recipients = conventions.implied_recipients(row.type, actor, [], None, False, home_measure=lambda: False)
+            named = _coded(actor + recipients)
     if not named or (row.needs == "target" and not _coded(recipients)) or (row.needs == "actor" and not _coded(actor)):
         return None
     if ONTOLOGY.spec(row.type).home_target:
@@ -264,6 +272,24 @@ def _own_act(verb: Token, gov: _Governor, row: EventNoun, coded: dict[int, str],
     if lemma in ps.allegation_words and not subject_role:
         return False  # "blamed Iran for the attack", "arrested over the bombing": what someone is accused of
     return True
+
+
+def _states_in(sent: Span, actors: ActorIndex) -> bool:
+    return any(m.code and m.kind == "state" for m in actors.in_tokens(sent.start, sent.end))
+
+
+def article_state(actors: ActorIndex) -> Mention | None:
+    """The state an article is about: named at least HOME_MIN times and HOME_RATIO times as often as any other
+    (the rule by which actors/coref.py gives unnamed domestic groups their state)."""
+    counts: dict[str, list[Mention]] = {}
+    for m in actors.mentions:
+        if m.code and m.kind in ("state", "person"):
+            counts.setdefault(m.code, []).append(m)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < HOME_MIN or (len(ranked) > 1 and len(ranked[0]) < HOME_RATIO * len(ranked[1])):
+        return None
+    first = next((m for m in ranked[0] if m.kind == "state"), None)
+    return None if first is None else replace(first, sector=None)
 
 
 def _own_actor(tok: Token, actors: ActorIndex) -> bool:
