@@ -34,6 +34,7 @@ from dotterel.model import Modality
 # parties that make an act political (business deals and talks between companies are not coded)
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "IGO"})
 POLITICAL_KINDS = frozenset({"state", "igo"})
+NEEDS = frozenset({"", "target", "actor", "named"})
 HOME_MIN, HOME_RATIO = 3, 2  # an article's own state: named this often, this many times more than any other
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 # how a noun reaches the verb it belongs to: "the attack *on* X was claimed", "condemned the attack"
@@ -49,7 +50,8 @@ class EventNoun:
     actor: frozenset[str]  # prepositions naming the actor
     sides: frozenset[str]  # prepositions whose objects all act ("between", "clashes with")
     political: bool  # a party must be a state, an organisation or a state organ
-    needs: str  # "target" / "actor": that party must be named (empty: either)
+    needs: str  # "target" / "actor": that party must be named; "named": some party, not the article's state
+    state_type: str | None  # the type when a state, its army or an organisation acts
 
 
 @dataclass(slots=True, frozen=True)
@@ -61,6 +63,7 @@ class NounCues:
     holder: frozenset[str]
     frame: frozenset[str]
     circumstance: frozenset[str]
+    undergoing: frozenset[str]
     factive: frozenset[str]
 
 
@@ -79,11 +82,15 @@ def load_nouns() -> dict[str, EventNoun]:
     table: dict[str, EventNoun] = {}
     for row in _rows("event_nouns.csv"):
         etype = row["type"].strip()
-        ONTOLOGY.spec(etype)  # an unknown type fails at load, not at coding time
+        for t in (etype, row["state_type"].strip() or etype):
+            ONTOLOGY.spec(t)  # an unknown type fails at load, not at coding time
         table[row["noun"].strip().lower()] = EventNoun(
             type=etype, mode=row["mode"].strip() or None, context=tuple(_split(row["context"])),
             target=_split(row["target"]), actor=_split(row["actor"]), sides=_split(row["sides"]),
-            political=row["political"].strip() == "y", needs=row["needs"].strip())
+            political=row["political"].strip() == "y", needs=row["needs"].strip(),
+            state_type=row["state_type"].strip() or None)
+        if table[row["noun"].strip().lower()].needs not in NEEDS:
+            raise ValueError(f"event_nouns.csv: {row['noun']!r} needs one of {sorted(NEEDS)}")
     return table
 
 
@@ -222,12 +229,14 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
     if modality == "negated":
         return None
     actor, recipients, location, two_sided = _parties(tok, phrase, row, verb, gov, actors, ps, cues)
+    if row.state_type and _state_act(tok, actor, recipients, actors):
+        row = replace(row, type=row.state_type, mode=None, context=("military",))  # "the U.S. strike on ..."
     recipients = conventions.implied_recipients(row.type, actor, recipients, location, two_sided,
                                                 home_measure=lambda: False)
     recipients = conventions.acting_together(row.type, actor, conventions.town_is_no_recipient(row.type, recipients))
     actor, recipients = parties.unique(actor), parties.unique(recipients)
     named = _coded(actor + recipients)
-    if not named and ONTOLOGY.spec(row.type).home_target and not _states_in(sent, actors):
+    if not named and ONTOLOGY.spec(row.type).home_target and row.needs != "named":
         # "the protests began in June" in an article about one state: its people protest at home
         home = article_state(actors)
         if home is not None:
@@ -274,10 +283,6 @@ def _own_act(verb: Token, gov: _Governor, row: EventNoun, coded: dict[int, str],
     return True
 
 
-def _states_in(sent: Span, actors: ActorIndex) -> bool:
-    return any(m.code and m.kind == "state" for m in actors.in_tokens(sent.start, sent.end))
-
-
 def article_state(actors: ActorIndex) -> Mention | None:
     """The state an article is about: named at least HOME_MIN times and HOME_RATIO times as often as any other
     (the rule by which actors/coref.py gives unnamed domestic groups their state)."""
@@ -290,6 +295,15 @@ def article_state(actors: ActorIndex) -> Mention | None:
         return None
     first = next((m for m in ranked[0] if m.kind == "state"), None)
     return None if first is None else replace(first, sector=None)
+
+
+def _state_act(tok: Token, actor: list[Mention], targets: list[Mention], actors: ActorIndex) -> bool:
+    """A state, its army or an organisation acting, or a named target struck: "the *U.S.* strike", "a strike
+    *on Iranian sites*" (but "a strike by *Chilean dockers*": people of a state are not the state)."""
+    if _coded(targets) or any(m.kind == "igo" or m.sector in ("MIL", "GOV") for m in _coded(actor)):
+        return True
+    return any(c.dep_ in MODIFIER_DEPS and (m := actors.at_token(c.i)) is not None and m.code and m.kind == "state"
+               for c in tok.children)
 
 
 def _own_actor(tok: Token, actors: ActorIndex) -> bool:
@@ -334,8 +348,9 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
         subject = arguments(verb, ps.stative_participles).subject
         if lemma in cues.owner and gov.role in ("dobj", "nsubjpass") and not actor:
             actor = _coded(subject_mentions(subject, actors, ps))  # "Washington announced sanctions"
-        elif lemma in cues.undergoer and gov.role == "dobj" and not recipients:
-            recipients = _coded(subject_mentions(subject, actors, ps))  # "Russia faces sanctions"
+        elif not recipients and ((lemma in cues.undergoer and gov.role == "dobj") or gov.prep in cues.undergoing):
+            # "Russia faces sanctions", "the marines came under attack": the subject suffers the act
+            recipients = _coded(subject_mentions(subject, actors, ps))
     two_sided = False
     if sides:
         two_sided = True
