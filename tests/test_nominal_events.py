@@ -63,6 +63,8 @@ ABSENT: list[tuple[str, str]] = [
     ("Parliament debated a sanctions bill aimed at Moscow.", "SANCTION"),
     ("Analysts expect a reduction in attacks on shipping near Yemen.", "ASSAULT"),
     ("Oil prices rose on strong demand from China.", "REQUEST"),
+    # a time reference is no news
+    ("The envoy has lived in Lima since the Chilean invasion of the islands.", "ASSAULT"),
     # a month is no march
     ("The summit will take place on March 4 in Canberra, Australian officials said.", "PROTEST"),
     # no party named: an attack of no one on no one is left to the sentences that name them

@@ -64,6 +64,7 @@ class NounCues:
     frame: frozenset[str]
     circumstance: frozenset[str]
     undergoing: frozenset[str]
+    background: frozenset[str]
     factive: frozenset[str]
 
 
@@ -213,6 +214,8 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
         # ("weeks of protests", "the target of an attack", "in retaliation for an attack")
         return None
     verb = gov.verb
+    if gov.prep in cues.background or (holder.dep_ == "pobj" and holder.head.lower_ in cues.background):
+        return None  # "holed up since last month's invasion": a time reference
     if verb is not None and gov.prep in cues.circumstance:
         # "talks resumed *after* the attack on X": a circumstance of the verb, an act of its own whatever the
         # verb's status (but "killed *during* shelling" is the verb's own act)
