@@ -27,6 +27,10 @@ CASES: list[tuple[str, Expected]] = [
     ("Italy's trade talks with Vietnam ended without an agreement.", [("CONSULT", ["ITA"], ["VNM"], "asserted")]),
     ("Clashes between Armenian and Azerbaijani troops left four soldiers dead.",
      [("ASSAULT", ["ARM", "AZE"], [], "asserted")]),
+    ("Egypt's calls for a truce in Gaza went unanswered on Sunday.", [("REQUEST", ["EGY"], [], "asserted")]),
+    ("Prices rose after new sanctions on Venezuela by the United States.",
+     [("SANCTION", ["USA"], ["VEN"], "asserted")]),
+    ("The talks with Hamas in Cairo stalled over the hostages.", [("CONSULT", [], ["PSE"], "asserted")]),
     # the subject of a verb that owns the act acts; the subject of "face" undergoes it
     ("The Houthi rebels claimed the drone attack on a Saudi refinery.", [("ASSAULT", ["YEM"], ["SAU"], "asserted")]),
     ("Mali's junta ordered an investigation into the killing of French soldiers.",
@@ -35,6 +39,8 @@ CASES: list[tuple[str, Expected]] = [
     # condemning an act with its own actor presupposes the act
     ("Brazil condemned Venezuela's incursion into Guyana.",
      [("ACCUSE", ["BRA"], ["VEN"], "asserted"), ("ASSAULT", ["VEN"], ["GUY"], "asserted")]),
+    ("Kyiv welcomed the withdrawal of Russian troops from Kherson.",
+     [("SUPPORT", ["UKR"], ["RUS"], "asserted"), ("RETREAT", ["RUS"], [], "asserted")]),
     # a circumstance of a coded act is an act of its own; unnamed protesters are of the place
     ("Police detained forty people at a rally against the Serbian president in Belgrade.",
      [("COERCE", ["SRB"], ["SRB"], "asserted"), ("PROTEST", ["SRB"], ["SRB"], "asserted")]),

@@ -276,7 +276,7 @@ def _own_act(verb: Token, gov: _Governor, row: EventNoun, coded: dict[int, str],
     if above == row.type:
         return False  # "launched an offensive", "killed in an air strike": the verb coded this act
     subject_role = gov.role in ("nsubj", "nsubjpass")
-    if above is not None and not subject_role and not (above.lower() in cues.factive and _own_actor(tok, actors)):
+    if above is not None and not subject_role and not (above.lower() in cues.factive and _own_actor(tok, row, actors)):
         # "threatened sanctions", "ratified a deal with X": the coded act is the event; but "condemned
         # *Russia's* attack on Kyiv", "backed *Reagan's* strike" presuppose an act with its own actor
         return False
@@ -309,10 +309,12 @@ def _state_act(tok: Token, actor: list[Mention], targets: list[Mention], actors:
                for c in tok.children)
 
 
-def _own_actor(tok: Token, actors: ActorIndex) -> bool:
-    """The noun names its actor itself: a possessor or an actor adjective ("*Russia's* attack", "*U.S.* strike")."""
-    return any(c.dep_ in MODIFIER_DEPS and c.i < tok.i and any(not m.place for m in _coded(mentions_in(c, actors)))
-               for c in tok.children)
+def _own_actor(tok: Token, row: EventNoun, actors: ActorIndex) -> bool:
+    """The noun names its actor itself: a possessor, an actor adjective or its row's actor phrase ("*Russia's*
+    attack", "the *U.S.* strike", "the withdrawal *of Russian troops*")."""
+    return any(any(not m.place for m in _coded(mentions_in(c, actors))) for c in tok.children
+               if c.dep_ in MODIFIER_DEPS and c.i < tok.i) or any(
+        _coded(mentions_in(o, actors)) for p in row.actor for o in preps_of([tok]).get(p, []))
 
 
 def _modality(verb: Token | None, gov: _Governor) -> Modality:
