@@ -49,6 +49,9 @@ CASES: list[tuple[str, Expected]] = [
     # a strike by a state is an attack; by a state's people, a protest (at home)
     ("Markets fell after the American strike on Iranian radar sites.", [("ASSAULT", ["USA"], ["IRN"], "asserted")]),
     ("Copper exports stopped during a strike by Chilean dockers.", [("PROTEST", ["CHL"], ["CHL"], "asserted")]),
+    ("Shops in Ramallah closed during a strike against Israeli checkpoints.", [("PROTEST", [], ["ISR"], "asserted")]),
+    # a city before a cooperative noun is its venue, not a party
+    ("The Nairobi talks between Sudan and Chad ended on Friday.", [("CONSULT", ["SDN", "TCD"], [], "asserted")]),
     # one act, one event: the verb codes the noun's act, and the noun names the target the verb lacked
     ("Israeli air strikes on Gaza killed twelve people.", [("ASSAULT", ["ISR"], ["PSE"], "asserted")]),
     # the content of a verbal act is not an act ("threatened sanctions"); nor what a coded act acts on

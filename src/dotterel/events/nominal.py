@@ -232,7 +232,7 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
     if modality == "negated":
         return None
     actor, recipients, location, two_sided = _parties(tok, phrase, row, verb, gov, actors, ps, cues)
-    if row.state_type and _state_act(tok, actor, recipients, actors):
+    if row.state_type and _state_act(tok, actor, actors):
         row = replace(row, type=row.state_type, mode=None, context=("military",))  # "the U.S. strike on ..."
     recipients = conventions.implied_recipients(row.type, actor, recipients, location, two_sided,
                                                 home_measure=lambda: False)
@@ -300,11 +300,13 @@ def article_state(actors: ActorIndex) -> Mention | None:
     return None if first is None else replace(first, sector=None)
 
 
-def _state_act(tok: Token, actor: list[Mention], targets: list[Mention], actors: ActorIndex) -> bool:
+def _state_act(tok: Token, actor: list[Mention], actors: ActorIndex) -> bool:
     """A state, its army or an organisation acting, or a named target struck: "the *U.S.* strike", "a strike
     *on Iranian sites*" (but "a strike by *Chilean dockers*": people of a state are not the state)."""
-    if _coded(targets) or any(m.kind == "igo" or m.sector in ("MIL", "GOV") for m in _coded(actor)):
-        return True
+    struck = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
+    if any(m.code for o in struck for m in mentions_in(o, actors)) or any(
+            m.kind == "igo" or m.sector in ("MIL", "GOV") for m in _coded(actor)):
+        return True  # (a strike *against* a policy is a protest's target)
     return any(c.dep_ in MODIFIER_DEPS and (m := actors.at_token(c.i)) is not None and m.code and m.kind == "state"
                for c in tok.children)
 
@@ -339,11 +341,13 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
     preps = preps_of(phrase)
     places: list[Mention] = []
     actor: list[Mention] = []
+    # a named place before a cooperative noun is its venue: "the *Pretoria* agreement", "the *Geneva* talks"
+    venue = ONTOLOGY.spec(row.type).cooperative
     for t in phrase:  # "the *Iraqi* government's request", "*Monday's U.S.* attack", "a *Kabul* car bombing"
         for c in t.children:
             if c.dep_ in MODIFIER_DEPS and c.i < t.i:
                 for m in _coded(mentions_in(c, actors)):
-                    (places if m.place else actor).append(m)
+                    (places if m.place or (venue and c.dep_ == "compound" and c.ent_type_ == "GPE") else actor).append(m)
     by = [m for p in row.actor for o in preps.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
     actor = actor or by
     sides = [m for p in row.sides for o in preps.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
