@@ -110,6 +110,13 @@ def test_unnamed_protesters_in_an_article_about_one_state_protest_at_home(analyz
     assert [([a.code for a in e.actor], [r.code for r in e.recipient]) for e in protests] == [(["PER"], ["PER"])]
 
 
+def test_a_noun_and_its_relative_clause_are_one_act(analyzer: Analyzer) -> None:
+    # "the bombing that killed nine": the clause's verb codes the act; the noun adds no second attack
+    text = "Markets slumped after the suicide bombing that killed nine soldiers in Mombasa."
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t")])
+    assert [e.trigger.text for e in doc.events if e.type == "ASSAULT"] == ["killed"]
+
+
 def test_noun_event_keeps_its_offsets(analyzer: Analyzer) -> None:
     text = "Markets in Seoul fell after the North Korean missile attack on a Japanese destroyer."
     (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t")])

@@ -185,15 +185,19 @@ def _completes_verb_event(tok: Token, row: EventNoun, found: list[EventFinding],
     """"Israeli air strikes *on Gaza* killed twelve": the verb coded the noun's act from its subject, so the
     noun adds no event, but it names the target the verb's event lacks."""
     gov = _governor(tok)
-    if gov.verb is None or gov.noun is not None or gov.role != "nsubj" or coded.get(gov.verb.i) != row.type:
+    # "the bombing *that killed* 40 police": the relative clause's verb coded the noun's act
+    clause = next((c for c in tok.children if c.dep_ in ("relcl", "acl") and coded.get(c.i) == row.type), None)
+    if clause is None and (gov.verb is None or gov.noun is not None or gov.role != "nsubj"
+                           or coded.get(gov.verb.i) != row.type):
         return False
-    event = next((e for e in found if e.trigger == gov.verb.i), None)
+    verb = clause if clause is not None else gov.verb
+    event = next((e for e in found if e.trigger == verb.i), None)
     if event is not None and not _coded(event.recipients):
         preps = preps_of([tok])
         targets = [m for p in row.target for o in preps.get(p, []) for m in _target(o, actors)]
         actor_codes = {m.code for m in event.actors}
         event.recipients = parties.unique([m for m in targets if m.code not in actor_codes]) or event.recipients
-    return False
+    return True
 
 
 def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: ActorIndex, ps: PatternSet,
@@ -304,7 +308,7 @@ def _state_act(tok: Token, actor: list[Mention], actors: ActorIndex) -> bool:
     """A state, its army or an organisation acting, or a named target struck: "the *U.S.* strike", "a strike
     *on Iranian sites*" (but "a strike by *Chilean dockers*": people of a state are not the state)."""
     struck = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
-    if any(m.code for o in struck for m in mentions_in(o, actors)) or any(
+    if any(_target(o, actors) for o in struck) or any(
             m.kind == "igo" or m.sector in ("MIL", "GOV") for m in _coded(actor)):
         return True  # (a strike *against* a policy is a protest's target)
     return any(c.dep_ in MODIFIER_DEPS and (m := actors.at_token(c.i)) is not None and m.code and m.kind == "state"
