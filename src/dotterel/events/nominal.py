@@ -175,6 +175,15 @@ def code_nouns(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, found
         if _completes_verb_event(tok, row, found, coded, actors):
             continue
         event = _code_noun(tok, row, index, sent, actors, ps, coded, main_coded)
+        clause = _clause_event(tok, row, found, coded)
+        if clause is not None:
+            # "the group claimed the bombing *that killed* nine": one act, told by the clause's verb; the noun
+            # names the parties the verb's event lacks
+            if event is not None:
+                clause.actors = clause.actors if _coded(clause.actors) else event.actors or clause.actors
+                clause.recipients = clause.recipients if _coded(clause.recipients) else \
+                    event.recipients or clause.recipients
+            continue
         if event is not None and not any(_same_act(event, e) for e in found + out):
             out.append(event)
     return out
@@ -185,19 +194,21 @@ def _completes_verb_event(tok: Token, row: EventNoun, found: list[EventFinding],
     """"Israeli air strikes *on Gaza* killed twelve": the verb coded the noun's act from its subject, so the
     noun adds no event, but it names the target the verb's event lacks."""
     gov = _governor(tok)
-    # "the bombing *that killed* 40 police": the relative clause's verb coded the noun's act
-    clause = next((c for c in tok.children if c.dep_ in ("relcl", "acl") and coded.get(c.i) == row.type), None)
-    if clause is None and (gov.verb is None or gov.noun is not None or gov.role != "nsubj"
-                           or coded.get(gov.verb.i) != row.type):
+    if gov.verb is None or gov.noun is not None or gov.role != "nsubj" or coded.get(gov.verb.i) != row.type:
         return False
-    verb = clause if clause is not None else gov.verb
-    event = next((e for e in found if e.trigger == verb.i), None)
+    event = next((e for e in found if e.trigger == gov.verb.i), None)
     if event is not None and not _coded(event.recipients):
         preps = preps_of([tok])
         targets = [m for p in row.target for o in preps.get(p, []) for m in _target(o, actors)]
         actor_codes = {m.code for m in event.actors}
         event.recipients = parties.unique([m for m in targets if m.code not in actor_codes]) or event.recipients
     return True
+
+
+def _clause_event(tok: Token, row: EventNoun, found: list[EventFinding], coded: dict[int, str]) -> EventFinding | None:
+    """The event a relative clause on the noun coded as the noun's own act ("the bombing *that killed* 40")."""
+    clause = next((c for c in tok.children if c.dep_ in ("relcl", "acl") and coded.get(c.i) == row.type), None)
+    return None if clause is None else next((e for e in found if e.trigger == clause.i), None)
 
 
 def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: ActorIndex, ps: PatternSet,
