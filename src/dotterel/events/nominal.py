@@ -65,6 +65,7 @@ class NounCues:
     circumstance: frozenset[str]
     undergoing: frozenset[str]
     background: frozenset[str]
+    source: frozenset[str]
     factive: frozenset[str]
 
 
@@ -375,6 +376,11 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
         elif not recipients and ((lemma in cues.undergoer and gov.role == "dobj") or gov.prep in cues.undergoing):
             # "Russia faces sanctions", "the marines came under attack": the subject suffers the act
             recipients = _coded(subject_mentions(subject, actors, ps))
+        elif lemma in cues.source and gov.role == "nsubj":
+            # "protests came *from* exporters *to* the EC": the verb carries the noun's own phrases
+            held = preps_of([verb])
+            actor = actor or [m for p in row.actor for o in held.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
+            recipients = recipients or [m for p in row.target | {"to"} for o in held.get(p, []) for m in _target(o, actors)]
     two_sided = False
     if sides:
         two_sided = True
