@@ -5,10 +5,12 @@ The verb path codes an event noun only as the object of a light verb or the subj
 occurrence (`frames.nominal_pattern`). Here every other noun of `data/events/event_nouns.csv` becomes an
 event when it names a particular act: it has a coded party (its possessor or actor adjective, a
 prepositional party of its row, the subject of a verb that owns it, "X *announced* sanctions") or a
-targeted place; it is not generic ("no talks"), possible ("a *possible* strike", "*calls for* talks"),
-the content of a verbal act coded above it ("*threatened* sanctions"), what someone is blamed for, or an
-argument of a verb that already coded the same act ("air strikes *killed* 20"). A lemma lookup on the
-parse already made: no second pass over the text.
+targeted place (protests, with no party, in an article about one state are that state's); it is not
+generic ("no talks"), possible ("a *possible* strike", "*calls for* talks"), a time reference ("since the
+invasion"), the content or object of an act coded above it ("*threatened* sanctions"), what someone is
+blamed for, or the act a verb of the sentence already coded ("air strikes *killed* 20", "the bombing *that
+killed* 40": the noun then only fills the parties that event lacks). A lemma lookup on the parse already
+made: no second pass over the text. Words and per-noun limits: data/events/event_nouns.csv, noun_cues.csv.
 """
 
 from __future__ import annotations
@@ -127,6 +129,7 @@ class _Governor:
 
 
 def _governor(holder: Token) -> _Governor:
+    """The verb a noun phrase belongs to, through prepositions, conjuncts and the nouns it hangs on."""
     cur, noun = holder, None
     for _ in range(8):
         head = cur.head
@@ -151,6 +154,7 @@ def _holder(tok: Token, cues: NounCues) -> Token:
 
 
 def preps_of(tokens: list[Token]) -> dict[str, list[Token]]:
+    """The objects of the tokens' prepositions, by preposition."""
     found: dict[str, list[Token]] = {}
     for t in tokens:
         for prep in t.children:
