@@ -161,6 +161,32 @@ CASES = [
     # troops contributed to a mission in a state go to that state (a promise: AGREE, DESIGN.md)
     ("Ghana is ready to contribute 800 troops to a peacekeeping mission in Mali.",
      [("AGREE", ["GHA"], ["MLI"], "asserted")]),
+    # what is not an event: courts and police on ordinary crime; the press one speaks to; a patient flown to a
+    # hospital; trade in goods (offers, bids at a tender, agreeing to buy); a deal struck in a relative clause
+    ("A court in Lahore sentenced a banker to ten years for fraud.", []),
+    ("Egyptian prosecutors charged the mayor of Giza with embezzlement.", []),
+    ("Police in Nairobi arrested a teacher for the murder of his neighbour.", []),
+    ("Speaking to reporters in Ankara, the Turkish minister praised Azerbaijan.",
+     [("SUPPORT", ["TUR"], ["AZE"], "asserted")]),
+    ("The Chinese premier spoke with the German chancellor by phone.", [("CONSULT", ["CHN"], ["DEU"], "asserted")]),
+    ("The Indonesian minister was flown to a hospital in Singapore.", []),
+    ("The company offered 20 dlrs a share for the bank.", []),
+    ("Norway rejected bids at its tender for 5,000 tonnes of sugar.", []),
+    ("Kenya agreed to buy 40,000 tonnes of Tanzanian maize for prompt shipment.", []),
+    ("Vietnam pledged 5,000 tonnes of rice to Laos.", [("AGREE", ["VNM"], ["LAO"], "asserted")]),
+    ("Japan offered 3,000 tonnes of rice to Laos as a grant.", [("AGREE", ["JPN"], ["LAO"], "asserted")]),
+    ("Turkey offered to mediate between Armenia and Azerbaijan.", [("AGREE", ["TUR"], ["ARM", "AZE"], "asserted")]),
+    # leaving for a country visits it; leaving a building or nothing is no withdrawal, leaving a state is
+    ("The Indian foreign minister left for Moscow on Monday.", [("CONSULT", ["IND"], ["RUS"], "asserted")]),
+    ("As the minister left the courthouse, reporters shouted questions.", []),
+    ("American troops left Afghanistan in 2021.", [("RETREAT", ["USA"], ["AFG"], "asserted")]),
+    ("The drought left the reservoirs of Jordan empty.", []),
+    # a month in a name is no march; in an article about an epidemic a lockdown is a health measure
+    ("The Spanish league cancelled its spring tournament, March Madness, for both men and women.", []),
+    ("Protests spread across Chile. The government imposed a curfew in Santiago.",
+     [("PROTEST", ["CHL"], ["CHL"], "asserted"), ("COERCE", ["CHL"], ["CHL"], "asserted")]),
+    ("Coronavirus cases rose again in Peru. The virus has spread to every province. Peru extended the national "
+     "lockdown by two weeks. Chile imposed a curfew in Santiago.", []),
 ]
 
 
@@ -193,6 +219,8 @@ def test_pattern_codes_the_authored_sentence(analyzer: Analyzer, text: str,
     ("The rebels refused to allow UN helicopters to land and evacuate the wounded.", "AID"),
     ("Taliban-ruled Afghanistan has been sharing intelligence with Iran.", "REJECT"),
     ("Colombia's president called the ceasefire a great achievement.", "ACCUSE"),
+    # the noun a relative clause modifies is what its verb acts on: an accord struck is no blow
+    ("The accord that the central banks struck in Rome has held.", "ASSAULT"),
 ])
 def test_no_event_where_a_user_sees_none(analyzer: Analyzer, text: str, absent: str) -> None:
     # a warning about someone else's act is a claim, not a threat; nature is no actor

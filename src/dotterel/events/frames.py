@@ -76,6 +76,23 @@ def _prep_objects(tok: Token) -> list[Token]:
     return found
 
 
+def _phrase_objects(tok: Token, args: Arguments) -> list[Token]:
+    """Objects and gerunds of the prepositional phrases around the trigger and its object, two deep:
+    "sentenced him *to ten years for fraud*", "jailed *for prescribing* opioids", "a visit *to a hospital*"."""
+    found: list[Token] = []
+    stack = [(c, 0) for h in (tok, args.patient) if h is not None for c in h.children if c.dep_ in ("prep", "agent")]
+    while stack:
+        prep, depth = stack.pop()
+        for c in prep.children:
+            if c.dep_ in ("pobj", "pcomp"):
+                found.append(real_head(c))
+                if depth < 1:
+                    stack.extend((g, depth + 1) for g in c.children if g.dep_ == "prep")
+            elif c.dep_ == "prep":
+                stack.append((c, depth))
+    return found
+
+
 def _is_joint(args: Arguments) -> bool:
     if args.patient is None:
         return False
@@ -109,12 +126,23 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
         return False
     if p.no_result_state and _left_in_state(tok, args, ps):
         return False
-    if p.not_objects and objects & p.not_objects:
-        return False
+    if p.not_objects and (objects | _content_objects(infinitives, ps)) & p.not_objects:
+        return False  # "met its obligations", "agreed *to buy* 40,000 tonnes of maize"
     if p.not_subjects and args.subject is not None and set(noun_keys(real_head(args.subject))) & p.not_subjects:
+        return False
+    if p.not_content_verbs and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in p.not_content_verbs
+                                   for c in tok.children):
+        return False
+    if p.not_prep_objects and any(key in p.not_prep_objects for obj in _phrase_objects(tok, args)
+                                  for key in noun_keys(obj)):
         return False
     # "declined to resign" refuses an act; "declined to comment" refuses nothing
     return not (p.event_content and content_type(tok, actors, ps) is None)
+
+
+def _content_objects(contents: list[Token], ps: PatternSet) -> set[str]:
+    """Object lemmas of the acts a verb takes as content ("agreed to buy *maize*")."""
+    return {k for c in contents for k in object_lemmas(arguments(c, ps.stative_participles))}
 
 
 def future_content(tok: Token, actor: list[Mention], actors: ActorIndex, ps: PatternSet) -> bool:
