@@ -187,6 +187,22 @@ CASES = [
      [("PROTEST", ["CHL"], ["CHL"], "asserted"), ("COERCE", ["CHL"], ["CHL"], "asserted")]),
     ("Coronavirus cases rose again in Peru. The virus has spread to every province. Peru extended the national "
      "lockdown by two weeks. Chile imposed a curfew in Santiago.", []),
+    # trigger senses: a question is no request, moving prices no pressure, a crowd going home no dispersal by
+    # force, a clash of views or a fight against a tax no violence; a state protesting a measure accuses its owner
+    ("The press asked the Kenyan president about the scandal.", []),
+    ("Ukraine asked Germany to send more tanks.", [("REQUEST", ["UKR"], ["DEU"], "asserted")]),
+    ("Investors pushed share prices in Manila to record highs.", []),
+    ("Poland pushed for new sanctions on Russia.", [("REQUEST", ["POL"], ["RUS"], "asserted")]),
+    ("The crowds dispersed peacefully after the speech in Dhaka.", []),
+    ("His politics have clashed with the stances of Iranian leaders.", []),
+    ("Farmers in France fought the proposed tax.", []),
+    ("Kurdish fighters clashed with Turkish troops near Afrin.", [("ASSAULT", ["TUR"], ["SYR"], "asserted")]),
+    ("Canada protested the American tariffs on steel.", [("ACCUSE", ["CAN"], ["USA"], "asserted")]),
+    ("Kenyan students protested the new tax in Nairobi.", [("PROTEST", ["KEN"], ["KEN"], "asserted")]),
+    ("The Brazilian president attacked the impeachment inquiry.", [("ACCUSE", ["BRA"], [], "asserted")]),
+    # figures and taxes act for no one
+    ("The proposed levy would hit Argentine farmers hard.", []),
+    ("Over 60% of the seats went to the opposition, giving it control of the Kenyan senate.", []),
 ]
 
 

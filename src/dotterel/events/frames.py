@@ -21,6 +21,8 @@ from dotterel.events.patterns import NominalTrigger, Pattern, PatternSet, noun_k
 from dotterel.findings import ActorIndex, Mention
 
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+# who speaks for a state or an organisation: the state named as such, its government or its legislature
+STATE_VOICES = frozenset({None, "GOV", "LEG", "IGO"})
 # "warned that police *will* ...", "warned that Hezbollah *could* open new fronts"
 ANNOUNCING_AUX = language.words("auxiliaries", "self_future", "warned")
 # the slots of a pattern built from an event noun, when the noun's entry names none
@@ -197,6 +199,8 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
     if p.content_future and not future_content(tok, actor, actors, ps):
         return None
     if p.subject_sectors and not any(m.sector in p.subject_sectors for m in actor):
+        return None
+    if p.state_subject and not any(m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES for m in actor):
         return None
     recipients: list[Mention] = []
     for slot in p.recipient_slots:
