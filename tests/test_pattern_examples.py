@@ -203,6 +203,18 @@ CASES = [
     # figures and taxes act for no one
     ("The proposed levy would hit Argentine farmers hard.", []),
     ("Over 60% of the seats went to the opposition, giving it control of the Kenyan senate.", []),
+    # a storm named once acts under its bare name and as "it" after it; a state does as "it"
+    ("Typhoon Kammuri reached the coast of Luzon on Monday. Kammuri blocked roads across the Philippines. "
+     "It also forced 40,000 residents of Manila to evacuate.", []),
+    ("Russia expelled a Kenyan envoy. It also forced two Kenyan diplomats to leave Moscow.",
+     [("SANCTION", ["RUS"], ["KEN"], "asserted"), ("COERCE", ["RUS"], ["KEN"], "asserted")]),
+    # firms among themselves do business; a firm facing a government is a party to politics
+    ("Representatives of major German banks are meeting in Frankfurt today to discuss the plan.", []),
+    ("British oil companies rejected the demands of the Nigerian government.",
+     [("REJECT", ["GBR"], ["NGA"], "asserted")]),
+    # a central bank's money operations are no aid and no withdrawal
+    ("The Austrian central bank disbursed further funds to commercial lenders today.", []),
+    ("Norway's central bank abandoned its old overnight lending rate.", []),
 ]
 
 

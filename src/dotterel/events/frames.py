@@ -9,7 +9,7 @@ strike", "protests erupted") get a pattern built from the noun in `nominal_patte
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dotterel import language
 from dotterel.actors.parties import subject_mentions
@@ -38,8 +38,20 @@ def nature_acts(tok: Token, args: Arguments, ps: PatternSet) -> bool:
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     doers = [c for c in tok.children if c.dep_ == "nsubj"] + ([args.subject] if args.subject is not None else [])
     doers += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    return any(ps.in_class(k, "NATURE") for s in subjects + doers for k in _agent_keys(real_head(s))) or any(
+    return any(_is_nature(real_head(s), ps) for s in subjects + doers) or any(
         ps.in_class(k, "NON_AGENT") for s in doers for k in noun_keys(real_head(s)))
+
+
+def _is_nature(noun: Token, ps: PatternSet) -> bool:
+    """A force of nature or an accident: by its words, by the name the article gave a storm ("Typhoon Phanfone"
+    ... "Phanfone blocked roads"), or as "it" after one ("... It also forced 58,000 people to evacuate")."""
+    if any(ps.in_class(k, "NATURE") for k in _agent_keys(noun)) or noun.lower_ in _nature_names(noun.doc, ps):
+        return True
+    if noun.lower_ != "it":
+        return False
+    antecedent = _previous_subject(noun)
+    return antecedent is not None and (any(ps.in_class(k, "NATURE") for k in _agent_keys(antecedent))
+                                       or antecedent.lower_ in _nature_names(noun.doc, ps))
 
 
 def _agent_keys(noun: Token) -> list[str]:
@@ -48,6 +60,27 @@ def _agent_keys(noun: Token) -> list[str]:
     if noun.pos_ == "PROPN":
         keys += [c.lemma_.lower() for c in noun.children if c.dep_ == "compound"]
     return keys
+
+
+def _nature_names(doc: Doc, ps: PatternSet) -> frozenset[str]:
+    """Names the article gives forces of nature ("Cyclone *Idai*"), computed once per document."""
+    key = ("dotterel.nature_names", id(ps))
+    names = doc.user_data.get(key)
+    if names is None:
+        names = frozenset(t.lower_ for t in doc if t.pos_ == "PROPN" and any(
+            c.dep_ == "compound" and ps.in_class(c.lemma_.lower(), "NATURE") for c in t.children))
+        doc.user_data[key] = names
+    return names
+
+
+def _previous_subject(pronoun: Token) -> Token | None:
+    """The nearest noun subject before a pronoun, in its sentence or the one before (what "it" most likely is)."""
+    doc = pronoun.doc
+    start = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
+    for t in reversed(doc[start:pronoun.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
+            return real_head(t)
+    return None
 
 
 def _left_in_state(tok: Token, args: Arguments, ps: PatternSet) -> bool:
@@ -233,10 +266,21 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
     recipients = conventions.acting_together(p.type, actor, recipients)
     if p.needs_recipient and not recipients:
         return None
+    if _between_firms(p.type, actor, recipients):
+        return None
     if not actor and not recipients and not (ONTOLOGY.has(p.type, "place_targeted") and args.patient is not None
                                               and parties.location(args, actors, [], ps) is not None):
         return None  # (unnamed victims in a named place are still coded: the place fills in below)
     return parties.unique(actor), parties.unique(recipients)
+
+
+def _between_firms(etype: str, actor: list[Mention], recipients: list[Mention]) -> bool:
+    """Firms meeting, agreeing, bidding or suing among themselves do business, not politics: every actor a
+    business and no state or government on the other side (their strikes, blockades and violence still count)."""
+    if not actor or ONTOLOGY.spec(etype).quad == 4 or any(m.sector != "BUS" for m in actor):
+        return False
+    return not any(m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES | STATE_ORGANS
+                   for m in recipients)
 
 
 def content_type(tok: Token, actors: ActorIndex, ps: PatternSet) -> str | None:
