@@ -215,6 +215,17 @@ CASES = [
     # a central bank's money operations are no aid and no withdrawal
     ("The Austrian central bank disbursed further funds to commercial lenders today.", []),
     ("Norway's central bank abandoned its old overnight lending rate.", []),
+    # a visit is to a party; a plan met with protests meets no one; blaming a cause accuses no one; undertaking
+    # an act is no promise; "X must change" asks no one when X is no party
+    ("The Indian premier visited Nepal on Monday.", [("CONSULT", ["IND"], ["NPL"], "asserted")]),
+    ("Tourists visiting Venice must now pay a fee.", []),
+    ("The new plan was met with protests in Paris.", []),
+    ("The official blamed the strong yen for the rise in unemployment.", []),
+    ("Israel blamed Iran for the attack.", [("ACCUSE", ["ISR"], ["IRN"], "asserted")]),
+    ("Israel undertook to withdraw from Lebanon.", [("AGREE", ["ISR"], ["LBN"], "asserted")]),
+    ("Iraq undertook an act of aggression against Kuwait.", []),
+    ("The Kenyan president said the tax laws should be changed.", []),
+    ("Germany said Russia must withdraw its troops.", [("REQUEST", ["DEU"], ["RUS"], "asserted")]),
 ]
 
 

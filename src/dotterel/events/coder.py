@@ -107,8 +107,8 @@ def _request_from_obligation(tok: Token, sent_index: int, sent: Span, actors: Ac
     actor = subject_mentions(arguments(tok, ps.stative_participles).subject, actors, ps)
     target = arguments(content, ps.stative_participles).subject
     recipients = mentions_in(target, actors)
-    if not actor or not any(m.code for m in actor + recipients):
-        return None
+    if not actor or not recipients or not any(m.code for m in actor + recipients):
+        return None  # ("said the gun laws should be changed" asks no one)
     return EventFinding(
         type="REQUEST", mode=None, context=[], actors=unique(actor), recipients=unique(recipients),
         modality=modality_of(tok), trigger=tok.i, trigger_span=(tok.idx, tok.idx + len(tok)),
