@@ -226,6 +226,19 @@ CASES = [
     ("Iraq undertook an act of aggression against Kuwait.", []),
     ("The Kenyan president said the tax laws should be changed.", []),
     ("Germany said Russia must withdraw its troops.", [("REQUEST", ["DEU"], ["RUS"], "asserted")]),
+    ("The Kenyan finance ministry said Kenyan gross domestic product should grow by 3 pct.", []),
+    # a participle used as a preposition; a quote containing "to" is no act asked; rounding on someone
+    # rebukes; taking over a firm, a firm's board resigning, organisms and fees are no politics
+    ("Barring any new clashes, Russian troops will withdraw.", [("AGREE", ["RUS"], [], "asserted")]),
+    ('She told an audience in Lagos, "I swear to you, I was speechless."', []),
+    ("The minister rounded on his German counterpart.", []),
+    ("Police rounded up dozens of dissidents in Minsk.", [("COERCE", ["BLR"], ["BLR"], "asserted")]),
+    ("The group took control of the company last month.", []),
+    ("Rebels took control of the airport in Goma.", [("COERCE", ["COD"], ["COD"], "asserted")]),
+    ("The board of the Kenyan firm resigned.", []),
+    ("Algae release oxygen into the water.", []),
+    ("Egypt's wheat imports were cut by 200,000 tonnes to 9 mln tonnes.", []),
+    ("The Tongan premier was evacuated from Tonga to a hospital in Auckland.", []),
 ]
 
 

@@ -14,7 +14,7 @@ from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in
 from dotterel.events import conventions
 from dotterel.events.arguments import arguments, object_lemmas
-from dotterel.events.frames import content_type, match, nominal_pattern
+from dotterel.events.frames import content_type, match, nature_acts, nominal_pattern
 from dotterel.events.modality import modality_of, obligation_content
 from dotterel.events.parties import condition_party, location as event_location, unique
 from dotterel.events.patterns import Pattern, PatternSet, load_patterns
@@ -105,7 +105,10 @@ def _request_from_obligation(tok: Token, sent_index: int, sent: Span, actors: Ac
     if content is None:
         return None
     actor = subject_mentions(arguments(tok, ps.stative_participles).subject, actors, ps)
-    target = arguments(content, ps.stative_participles).subject
+    content_args = arguments(content, ps.stative_participles)
+    if nature_acts(content, content_args, ps):
+        return None  # "said growth should pick up": figures are asked nothing
+    target = content_args.subject
     recipients = mentions_in(target, actors)
     if not actor or not recipients or not any(m.code for m in actor + recipients):
         return None  # ("said the gun laws should be changed" asks no one)

@@ -15,7 +15,7 @@ from dotterel import language
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.events import conventions, parties
-from dotterel.events.arguments import Arguments, arguments, object_lemmas
+from dotterel.events.arguments import Arguments, arguments, object_lemmas, to_infinitive
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import NominalTrigger, Pattern, PatternSet, noun_keys
 from dotterel.findings import ActorIndex, Mention
@@ -138,7 +138,7 @@ def _is_joint(args: Arguments) -> bool:
 def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: PatternSet) -> bool:
     """The pattern's constraints on the trigger's frame: object class, complements, particles, prepositions."""
     objects = object_lemmas(args)
-    infinitives = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in c.children)]
+    infinitives = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
     if p.objects is not None and not (objects & p.objects) and not (p.object_optional and not objects):
         return False
     if p.content_verbs is not None and not any(
