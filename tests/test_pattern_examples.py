@@ -239,6 +239,8 @@ CASES = [
     ("Algae release oxygen into the water.", []),
     ("Egypt's wheat imports were cut by 200,000 tonnes to 9 mln tonnes.", []),
     ("The Tongan premier was evacuated from Tonga to a hospital in Auckland.", []),
+    # an announced refusal is a REJECT, not a threat (DESIGN.md)
+    ("Iran said it would reject any American proposal.", [("REJECT", ["IRN"], ["USA"], "asserted")]),
 ]
 
 
