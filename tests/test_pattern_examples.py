@@ -241,6 +241,11 @@ CASES = [
     ("The Tongan premier was evacuated from Tonga to a hospital in Auckland.", []),
     # an announced refusal is a REJECT, not a threat (DESIGN.md)
     ("Iran said it would reject any American proposal.", [("REJECT", ["IRN"], ["USA"], "asserted")]),
+    # proposing a law at home legislates; proposing to let a party act promises it something
+    ("The Kenyan government proposed an amendment to the election law.", []),
+    ("Two Nigerian senators proposed to set term limits for governors.", []),
+    ("The Japanese government proposed allowing imports of Thai rice.", [("AGREE", ["JPN"], ["THA"], "asserted")]),
+    ("Some Kenyan lawmakers have proposed Uganda's share of the Kenyan market be limited to 3 pct.", []),
 ]
 
 

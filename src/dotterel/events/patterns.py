@@ -144,8 +144,10 @@ def _words(value: object, classes: dict[str, frozenset[str]]) -> frozenset[str]:
         if value[1:] not in classes:
             raise ValueError(f"patterns.yaml: unknown word class {value!r}")
         return classes[value[1:]]
-    if isinstance(value, list):
-        return _strings(value)
+    if isinstance(value, list):  # words, and @CLASS entries standing for their words
+        named = [v for v in value if isinstance(v, str) and v.startswith("@")]
+        words = _strings([v for v in value if v not in named])
+        return words.union(*(_words(v, classes) for v in named))
     raise ValueError(f"patterns.yaml: expected @CLASS or a list, got {value!r}")
 
 
