@@ -64,7 +64,7 @@ def _agent_keys(noun: Token) -> list[str]:
 
 def _nature_names(doc: Doc, ps: PatternSet) -> frozenset[str]:
     """Names the article gives forces of nature ("Cyclone *Idai*"), computed once per document."""
-    key = ("dotterel.nature_names", id(ps))
+    key = f"dotterel.nature_names.{id(ps)}"
     names = doc.user_data.get(key)
     if names is None:
         names = frozenset(t.lower_ for t in doc if t.pos_ == "PROPN" and any(
