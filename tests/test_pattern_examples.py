@@ -246,6 +246,11 @@ CASES = [
     ("Two Nigerian senators proposed to set term limits for governors.", []),
     ("The Japanese government proposed allowing imports of Thai rice.", [("AGREE", ["JPN"], ["THA"], "asserted")]),
     ("Some Kenyan lawmakers have proposed Uganda's share of the Kenyan market be limited to 3 pct.", []),
+    # match reports: players act for no state; a state's people protesting are not the state protesting
+    ("Argentina's striker hit the post twice.", []),
+    ("Italy's players protested the referee's decision.", []),
+    ("Liverpool beat Chelsea 2-1 on Sunday.", []),
+    ("The Kenyan government protested the Ugandan ban on its milk.", [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
 ]
 
 

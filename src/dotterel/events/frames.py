@@ -233,8 +233,9 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
         return None
     if p.subject_sectors and not any(m.sector in p.subject_sectors for m in actor):
         return None
-    if p.state_subject and not any(m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES for m in actor):
-        return None
+    if p.state_subject and not any(m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES
+                                   and args.subject is not None and m.head == real_head(args.subject).i for m in actor):
+        return None  # the state itself is the subject ("Britain protested"), not its people ("Italy's players")
     recipients: list[Mention] = []
     for slot in p.recipient_slots:
         recipients = parties.purpose_parties(args, tok, actors, ps) if slot == "purpose" \
