@@ -251,6 +251,10 @@ CASES = [
     ("Italy's players protested the referee's decision.", []),
     ("Liverpool beat Chelsea 2-1 on Sunday.", []),
     ("The Kenyan government protested the Ugandan ban on its milk.", [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
+    # states and organisations adopt texts, demonstrators do not; a broadcaster's reporters withdraw from no one
+    ("The Kenyan parliament approved the treaty with Uganda.", [("SUPPORT", ["KEN"], ["UGA"], "asserted")]),
+    ("The demonstrators in Seoul adopted a declaration against the government.", []),
+    ("The Kenyan broadcaster withdrew its reporters from Mogadishu.", []),
 ]
 
 
