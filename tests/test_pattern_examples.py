@@ -196,6 +196,8 @@ CASES = [
     ("The crowds dispersed peacefully after the speech in Dhaka.", []),
     ("His politics have clashed with the stances of Iranian leaders.", []),
     ("Farmers in France fought the proposed tax.", []),
+    ("Japan was fighting opening its rice market.", []),
+    ("Rebels were fighting government troops near Goma.", [("ASSAULT", ["COD"], ["COD"], "asserted")]),
     ("Kurdish fighters clashed with Turkish troops near Afrin.", [("ASSAULT", ["TUR"], ["SYR"], "asserted")]),
     ("Canada protested the American tariffs on steel.", [("ACCUSE", ["CAN"], ["USA"], "asserted")]),
     ("Kenyan students protested the new tax in Nairobi.", [("PROTEST", ["KEN"], ["KEN"], "asserted")]),

@@ -165,6 +165,9 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
         return False  # "met its obligations", "agreed *to buy* 40,000 tonnes of maize"
     if p.not_subjects and args.subject is not None and set(noun_keys(real_head(args.subject))) & p.not_subjects:
         return False
+    if p.no_gerund and any(c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and not to_infinitive(c)
+                           for c in tok.children):
+        return False
     if p.not_content_verbs and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in p.not_content_verbs
                                    for c in tok.children):
         return False

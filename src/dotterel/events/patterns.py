@@ -15,7 +15,7 @@ _KNOWN_KEYS = {
     "content_verbs", "finite_content", "complement",
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
     "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient", "no_result_state",
-    "not_object", "not_subject", "not_prep_object", "not_content_verb", "state_subject",
+    "not_object", "not_subject", "not_prep_object", "not_content_verb", "state_subject", "no_gerund",
 }
 # word classes the coder's code names (not only the patterns): patterns.yaml must define each, and
 # `in_class` refuses any other name, so a typo raises instead of silently matching nothing
@@ -61,6 +61,7 @@ class Pattern:
     not_prep_objects: frozenset[str] = frozenset()
     not_content_verbs: frozenset[str] = frozenset()  # not when the content act is one of these ("agreed to *buy*")
     state_subject: bool = False  # the subject is a state, an organisation or a government ("Britain protested the curbs")
+    no_gerund: bool = False  # not with an act as gerund object: "fought *opening* its markets" opposes a policy
 
 
 @dataclass(slots=True, frozen=True)
@@ -198,6 +199,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             not_prep_objects=_words(spec["not_prep_object"], classes) if "not_prep_object" in spec else frozenset(),
             not_content_verbs=_words(spec["not_content_verb"], classes) if "not_content_verb" in spec else frozenset(),
             state_subject=bool(spec.get("state_subject")),
+            no_gerund=bool(spec.get("no_gerund")),
         )
         for lemma in pattern.lemmas:
             by_lemma.setdefault(lemma, []).append(pattern)
