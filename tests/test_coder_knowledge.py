@@ -34,6 +34,14 @@ def test_an_unknown_class_reference_in_a_pattern_raises() -> None:
         parse_patterns(_raw(patterns=[{"verbs": ["send"], "type": "AID", "object": "@TROOPZ"}]))
 
 
+def test_a_class_named_in_a_word_list_stands_for_its_words() -> None:
+    raw = _raw(patterns=[{"verbs": ["rally"], "type": "MOBILIZE", "object": ["@NATURE", "reservist"]}])
+    (pattern,) = parse_patterns(raw).for_lemma("rally")
+    assert pattern.objects == frozenset({"x", "reservist"})
+    with pytest.raises(ValueError, match="@NATUR"):
+        parse_patterns(_raw(patterns=[{"verbs": ["rally"], "type": "MOBILIZE", "object": ["@NATUR", "reservist"]}]))
+
+
 def test_asking_for_a_class_the_code_does_not_declare_raises() -> None:
     with pytest.raises(KeyError):
         load_patterns().in_class("talk", "TALK")

@@ -106,3 +106,15 @@ def test_news_sample_is_mostly_reporting() -> None:
     for group in (wikinews, reuters):
         labels = [classify_genre(d).label for d in nlp.parse_many([r["text"] for r in group])]
         assert labels.count("reporting") / len(labels) >= 0.85
+
+
+def test_an_article_is_about_an_epidemic_when_many_of_its_sentences_name_one() -> None:
+    from dotterel.genre import about_disease
+    from dotterel.nlp import parse
+
+    epidemic = parse("Measles cases doubled in Samoa this month. The outbreak has closed schools. "
+                     "The government extended the curfew. Shops stayed shut.")
+    unrest = parse("Riots spread across the capital. The army extended the curfew. A hospital treated the "
+                   "wounded, one of whom had the flu. Shops stayed shut. Roads were blocked. Talks resumed.")
+    assert about_disease(epidemic)
+    assert not about_disease(unrest)  # one passing mention makes no epidemic article

@@ -148,11 +148,30 @@ def opinion_probability(features: dict[str, float], weights: GenreWeights | None
     return 1.0 / (1.0 + math.exp(-z))
 
 
+# an article is about a disease when at least two of its sentences, and this share of them, name one
+DISEASE_SHARE = 0.2
+
+
+@functools.cache
+def disease_words() -> frozenset[str]:
+    path = data_path("genre", "lexicon", "disease.txt")
+    words = (line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if w)
+
+
+def about_disease(doc: Doc) -> bool:
+    """Whether the article is about an epidemic (its measures are public health, not conflict)."""
+    words = disease_words()
+    sents = [s for s in doc.sents if any(not (t.is_punct or t.is_space) for t in s)]
+    hits = sum(any(t.lower_ in words or t.lemma_.lower() in words for t in s) for s in sents)
+    return hits >= 2 and hits >= DISEASE_SHARE * len(sents)
+
+
 def classify_genre(doc: Doc) -> Genre:
     """Opinion vs reporting for a whole parsed article; `score` is P(opinion)."""
     score = opinion_probability(genre_features(doc))
     return Genre(label="opinion" if score >= 0.5 else "reporting", score=round(score, 4))
 
 
-__all__ = ["FEATURES", "GenreWeights", "classify_genre", "genre_features", "load_weights", "opinion_probability",
+__all__ = ["FEATURES", "GenreWeights", "about_disease", "classify_genre", "genre_features", "load_weights", "opinion_probability",
            "quoted_tokens"]

@@ -19,6 +19,8 @@ PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "prep", "acomp"})
 RELATIVE_PRONOUNS = language.words("pronouns", "relative")
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+# month and weekday names are no titles: "*March* Madness", "*May* Day" name no march and no protest
+CALENDAR_WORDS = frozenset(language.calendar("dates"))
 
 
 @dataclass(slots=True)
@@ -103,6 +105,21 @@ def _existential_patient(tok: Token) -> Token | None:
     return None
 
 
+def _relative_object(tok: Token, subj: Token | None, patient: Token | None) -> Token | None:
+    """"the accord (that) they struck", "the town the rebels shelled": in an object relative clause the
+    modified noun is what the verb acts on (a relative pronoun object, or none with a subject of its own)."""
+    if subj is None or subj.i == tok.head.i or not (
+            tok.dep_ == "relcl" or (tok.dep_ == "acl" and subj.head.i == tok.i)):  # (an acl with its own subject)
+        return patient
+    if patient is not None:
+        return tok.head if patient.lower_ in RELATIVE_PRONOUNS else patient
+    # not "the plan they agreed to sign", "the day (when) they met", "the town they withdrew from"
+    if any(c.dep_ in ("ccomp", "xcomp", "advmod", "dative") or (c.dep_ == "prep" and not any(c.children))
+           for c in tok.children) or tok.head.ent_type_ in TIME_ENTITIES:
+        return None
+    return tok.head
+
+
 def to_infinitive(tok: Token) -> bool:
     """A verb with its own "to": "allowed convoys *to enter*", "staged a strike *to demand* reforms"."""
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
@@ -133,6 +150,7 @@ def arguments(tok: Token, stative: frozenset[str]) -> Arguments:
         patient = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
     if patient is None:
         patient = _controlled_object(tok)
+    patient = _relative_object(tok, subj, patient)
     args = Arguments(subject=subj, patient=patient, passive=passive)
     for holder in (tok, patient):
         if holder is None:
@@ -185,7 +203,7 @@ def object_lemmas(args: Arguments) -> set[str]:
         for m in mods:
             out.add(f"{m.lemma_.lower()} {lemma}")
             out.add(f"{m.lower_} {tok.lower_}")
-            if tok.pos_ == "PROPN" and m.dep_ == "compound":
+            if tok.pos_ == "PROPN" and m.dep_ == "compound" and m.lower_ not in CALENDAR_WORDS:
                 out.add(m.lemma_.lower())  # "President Bazoum": the title is the word class
         for prep in tok.children:  # "state of emergency", "cessation of hostilities"
             if prep.dep_ == "prep" and prep.lower_ == "of":

@@ -14,13 +14,14 @@ from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in
 from dotterel.events import conventions
 from dotterel.events.arguments import arguments, object_lemmas
-from dotterel.events.frames import content_type, match, nominal_pattern
+from dotterel.events.frames import content_type, match, nature_acts, nominal_pattern
 from dotterel.events.modality import modality_of, obligation_content
 from dotterel.events.nominal import code_nouns
 from dotterel.events.parties import condition_party, location as event_location, unique
 from dotterel.events.patterns import Pattern, PatternSet, load_patterns
 from dotterel.events.suppression import in_main_clause, suppressed
 from dotterel.findings import ActorIndex, EventFinding, Mention
+from dotterel.genre import about_disease
 
 TRIGGER_POS = frozenset({"VERB", "AUX"})
 
@@ -28,13 +29,16 @@ TRIGGER_POS = frozenset({"VERB", "AUX"})
 def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None) -> list[EventFinding]:
     """Every event the document reports, sentence by sentence (`ps`: the pattern set, else the bundled one)."""
     ps = ps if ps is not None else load_patterns()
+    health = about_disease(doc)
     events: list[EventFinding] = []
     for index, sent in enumerate(doc.sents):
-        events.extend(code_sentence(sent, index, actors, ps))
+        events.extend(code_sentence(sent, index, actors, ps, health))
     return events
 
 
-def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) -> list[EventFinding]:
+def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, health: bool = False
+                  ) -> list[EventFinding]:
+    """`health`: the article is about an epidemic, so lockdowns and curfews in it are health measures."""
     found: list[EventFinding] = []
     coded: dict[int, str] = {}
     # heads before dependents, so a verbal act is coded before its content is considered
@@ -49,7 +53,7 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
             coded[tok.i] = request.type
             found.append(request)
             continue
-        event = _code_trigger(tok, sent, index, actors, ps)
+        event = _code_trigger(tok, sent, index, actors, ps, health)
         if event is not None:
             coded[tok.i] = event.type
             found.append(event)
@@ -58,10 +62,13 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet) ->
     return found
 
 
-def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: PatternSet) -> EventFinding | None:
+def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: PatternSet, health: bool = False
+                  ) -> EventFinding | None:
     """The event of the first pattern that matches the trigger, with the conventions applied."""
     patterns = ps.for_token(tok)
     args = arguments(tok, ps.stative_participles)
+    if health and object_lemmas(args) & ps.word_class("HEALTH_MEASURE"):
+        return None  # "extended the lockdown", "lifted the curfew" in an article about an epidemic
     nominal = nominal_pattern(tok, args, ps)
     if nominal is not None:
         # a named compound ("hunger strike", "general strike") is more specific than an object class
@@ -101,10 +108,13 @@ def _request_from_obligation(tok: Token, sent_index: int, sent: Span, actors: Ac
     if content is None:
         return None
     actor = subject_mentions(arguments(tok, ps.stative_participles).subject, actors, ps)
-    target = arguments(content, ps.stative_participles).subject
+    content_args = arguments(content, ps.stative_participles)
+    if nature_acts(content, content_args, ps):
+        return None  # "said growth should pick up": figures are asked nothing
+    target = content_args.subject
     recipients = mentions_in(target, actors)
-    if not actor or not any(m.code for m in actor + recipients):
-        return None
+    if not actor or not recipients or not any(m.code for m in actor + recipients):
+        return None  # ("said the gun laws should be changed" asks no one)
     return EventFinding(
         type="REQUEST", mode=None, context=[], actors=unique(actor), recipients=unique(recipients),
         modality=modality_of(tok), trigger=tok.i, trigger_span=(tok.idx, tok.idx + len(tok)),

@@ -42,6 +42,8 @@ def retyped(tok: Token, etype: str, mode: str | None, modality: Modality,
     if modality == "negated" and announced:
         # "said he would not provide support": an actor refusing is REJECT, a fact in itself
         return "REJECT", None, "asserted"
+    if etype == "REJECT" and announced:
+        return "REJECT", mode, "asserted"  # "said they would oppose the plan": the refusal is announced, a fact
     if _conflict_act(etype) and announced:
         # an actor declaring its own hostile act ("ready to impose", "said they would boycott") threatens
         return "THREATEN", None, "asserted"

@@ -9,18 +9,20 @@ strike", "protests erupted") get a pattern built from the noun in `nominal_patte
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dotterel import language
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.events import conventions, parties
-from dotterel.events.arguments import Arguments, arguments, object_lemmas
+from dotterel.events.arguments import Arguments, arguments, object_lemmas, to_infinitive
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import NominalTrigger, Pattern, PatternSet, noun_keys
 from dotterel.findings import ActorIndex, Mention
 
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+# who speaks for a state or an organisation: the state named as such, its government or its legislature
+STATE_VOICES = frozenset({None, "GOV", "LEG", "IGO"})
 # "warned that police *will* ...", "warned that Hezbollah *could* open new fronts"
 ANNOUNCING_AUX = language.words("auxiliaries", "self_future", "warned")
 # the slots of a pattern built from an event noun, when the noun's entry names none
@@ -36,8 +38,20 @@ def nature_acts(tok: Token, args: Arguments, ps: PatternSet) -> bool:
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     doers = [c for c in tok.children if c.dep_ == "nsubj"] + ([args.subject] if args.subject is not None else [])
     doers += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    return any(ps.in_class(k, "NATURE") for s in subjects + doers for k in _agent_keys(real_head(s))) or any(
+    return any(_is_nature(real_head(s), ps) for s in subjects + doers) or any(
         ps.in_class(k, "NON_AGENT") for s in doers for k in noun_keys(real_head(s)))
+
+
+def _is_nature(noun: Token, ps: PatternSet) -> bool:
+    """A force of nature or an accident: by its words, by the name the article gave a storm ("Typhoon Phanfone"
+    ... "Phanfone blocked roads"), or as "it" after one ("... It also forced 58,000 people to evacuate")."""
+    if any(ps.in_class(k, "NATURE") for k in _agent_keys(noun)) or noun.lower_ in _nature_names(noun.doc, ps):
+        return True
+    if noun.lower_ != "it":
+        return False
+    antecedent = _previous_subject(noun)
+    return antecedent is not None and (any(ps.in_class(k, "NATURE") for k in _agent_keys(antecedent))
+                                       or antecedent.lower_ in _nature_names(noun.doc, ps))
 
 
 def _agent_keys(noun: Token) -> list[str]:
@@ -46,6 +60,27 @@ def _agent_keys(noun: Token) -> list[str]:
     if noun.pos_ == "PROPN":
         keys += [c.lemma_.lower() for c in noun.children if c.dep_ == "compound"]
     return keys
+
+
+def _nature_names(doc: Doc, ps: PatternSet) -> frozenset[str]:
+    """Names the article gives forces of nature ("Cyclone *Idai*"), computed once per document."""
+    key = f"dotterel.nature_names.{id(ps)}"
+    names = doc.user_data.get(key)
+    if names is None:
+        names = frozenset(t.lower_ for t in doc if t.pos_ == "PROPN" and any(
+            c.dep_ == "compound" and ps.in_class(c.lemma_.lower(), "NATURE") for c in t.children))
+        doc.user_data[key] = names
+    return names
+
+
+def _previous_subject(pronoun: Token) -> Token | None:
+    """The nearest noun subject before a pronoun, in its sentence or the one before (what "it" most likely is)."""
+    doc = pronoun.doc
+    start = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
+    for t in reversed(doc[start:pronoun.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
+            return real_head(t)
+    return None
 
 
 def _left_in_state(tok: Token, args: Arguments, ps: PatternSet) -> bool:
@@ -76,6 +111,23 @@ def _prep_objects(tok: Token) -> list[Token]:
     return found
 
 
+def _phrase_objects(tok: Token, args: Arguments) -> list[Token]:
+    """Objects and gerunds of the prepositional phrases around the trigger and its object, two deep:
+    "sentenced him *to ten years for fraud*", "jailed *for prescribing* opioids", "a visit *to a hospital*"."""
+    found: list[Token] = []
+    stack = [(c, 0) for h in (tok, args.patient) if h is not None for c in h.children if c.dep_ in ("prep", "agent")]
+    while stack:
+        prep, depth = stack.pop()
+        for c in prep.children:
+            if c.dep_ in ("pobj", "pcomp"):
+                found.append(real_head(c))
+                if depth < 1:
+                    stack.extend((g, depth + 1) for g in c.children if g.dep_ == "prep")
+            elif c.dep_ == "prep":
+                stack.append((c, depth))
+    return found
+
+
 def _is_joint(args: Arguments) -> bool:
     if args.patient is None:
         return False
@@ -86,7 +138,7 @@ def _is_joint(args: Arguments) -> bool:
 def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: PatternSet) -> bool:
     """The pattern's constraints on the trigger's frame: object class, complements, particles, prepositions."""
     objects = object_lemmas(args)
-    infinitives = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in c.children)]
+    infinitives = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
     if p.objects is not None and not (objects & p.objects) and not (p.object_optional and not objects):
         return False
     if p.content_verbs is not None and not any(
@@ -109,12 +161,26 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
         return False
     if p.no_result_state and _left_in_state(tok, args, ps):
         return False
-    if p.not_objects and objects & p.not_objects:
-        return False
+    if p.not_objects and (objects | _content_objects(infinitives, ps)) & p.not_objects:
+        return False  # "met its obligations", "agreed *to buy* 40,000 tonnes of maize"
     if p.not_subjects and args.subject is not None and set(noun_keys(real_head(args.subject))) & p.not_subjects:
+        return False
+    if p.no_gerund and any(c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and not to_infinitive(c)
+                           for c in tok.children):
+        return False
+    if p.not_content_verbs and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in p.not_content_verbs
+                                   for c in tok.children):
+        return False
+    if p.not_prep_objects and any(key in p.not_prep_objects for obj in _phrase_objects(tok, args)
+                                  for key in noun_keys(obj)):
         return False
     # "declined to resign" refuses an act; "declined to comment" refuses nothing
     return not (p.event_content and content_type(tok, actors, ps) is None)
+
+
+def _content_objects(contents: list[Token], ps: PatternSet) -> set[str]:
+    """Object lemmas of the acts a verb takes as content ("agreed to buy *maize*")."""
+    return {k for c in contents for k in object_lemmas(arguments(c, ps.stative_participles))}
 
 
 def future_content(tok: Token, actor: list[Mention], actors: ActorIndex, ps: PatternSet) -> bool:
@@ -170,6 +236,9 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
         return None
     if p.subject_sectors and not any(m.sector in p.subject_sectors for m in actor):
         return None
+    if p.state_subject and not any(m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES
+                                   and args.subject is not None and m.head == real_head(args.subject).i for m in actor):
+        return None  # the state itself is the subject ("Britain protested"), not its people ("Italy's players")
     recipients: list[Mention] = []
     for slot in p.recipient_slots:
         recipients = parties.purpose_parties(args, tok, actors, ps) if slot == "purpose" \
@@ -201,10 +270,21 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
     recipients = conventions.acting_together(p.type, actor, recipients)
     if p.needs_recipient and not recipients:
         return None
+    if _between_firms(p.type, actor, recipients):
+        return None
     if not actor and not recipients and not (ONTOLOGY.has(p.type, "place_targeted") and args.patient is not None
                                               and parties.location(args, actors, [], ps) is not None):
         return None  # (unnamed victims in a named place are still coded: the place fills in below)
     return parties.unique(actor), parties.unique(recipients)
+
+
+def _between_firms(etype: str, actor: list[Mention], recipients: list[Mention]) -> bool:
+    """Firms meeting, agreeing, bidding or suing among themselves do business, not politics: every actor a
+    business and no state or government on the other side (their strikes, blockades and violence still count)."""
+    if not actor or ONTOLOGY.spec(etype).quad == 4 or any(m.sector != "BUS" for m in actor):
+        return False
+    return not any(m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES | STATE_ORGANS
+                   for m in recipients)
 
 
 def content_type(tok: Token, actors: ActorIndex, ps: PatternSet) -> str | None:

@@ -15,13 +15,13 @@ _KNOWN_KEYS = {
     "content_verbs", "finite_content", "complement",
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
     "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient", "no_result_state",
-    "not_object", "not_subject",
+    "not_object", "not_subject", "not_prep_object", "not_content_verb", "state_subject", "no_gerund",
 }
 # word classes the coder's code names (not only the patterns): patterns.yaml must define each, and
 # `in_class` refuses any other name, so a typo raises instead of silently matching nothing
 CODE_CLASSES = frozenset({
     "NATURE", "TALKS", "AGREEMENT", "RELATIONS", "BORDER", "HELPING", "ATTACK", "PLACE_PART", "PEOPLE",
-    "HOME_MEASURE", "NON_AGENT", "RESULT_STATE"})
+    "HOME_MEASURE", "NON_AGENT", "RESULT_STATE", "HEALTH_MEASURE"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -57,6 +57,11 @@ class Pattern:
     no_result_state: bool = False  # not when the object is left in a state ("left dozens dead")
     not_objects: frozenset[str] = frozenset()  # not with these objects ("met its obligations", "accepted bids")
     not_subjects: frozenset[str] = frozenset()  # not with these subjects ("experts agree that ...")
+    # not with these prepositional objects or gerunds: "sentenced *for murder*", "spoke *to reporters*"
+    not_prep_objects: frozenset[str] = frozenset()
+    not_content_verbs: frozenset[str] = frozenset()  # not when the content act is one of these ("agreed to *buy*")
+    state_subject: bool = False  # the subject is a state, an organisation or a government ("Britain protested the curbs")
+    no_gerund: bool = False  # not with an act as gerund object: "fought *opening* its markets" opposes a policy
 
 
 @dataclass(slots=True, frozen=True)
@@ -140,8 +145,10 @@ def _words(value: object, classes: dict[str, frozenset[str]]) -> frozenset[str]:
         if value[1:] not in classes:
             raise ValueError(f"patterns.yaml: unknown word class {value!r}")
         return classes[value[1:]]
-    if isinstance(value, list):
-        return _strings(value)
+    if isinstance(value, list):  # words, and @CLASS entries standing for their words
+        named = [v for v in value if isinstance(v, str) and v.startswith("@")]
+        words = _strings([v for v in value if v not in named])
+        return words.union(*(_words(v, classes) for v in named))
     raise ValueError(f"patterns.yaml: expected @CLASS or a list, got {value!r}")
 
 
@@ -189,6 +196,10 @@ def parse_patterns(raw: dict) -> PatternSet:
             no_result_state=bool(spec.get("no_result_state")),
             not_objects=_words(spec["not_object"], classes) if "not_object" in spec else frozenset(),
             not_subjects=_words(spec["not_subject"], classes) if "not_subject" in spec else frozenset(),
+            not_prep_objects=_words(spec["not_prep_object"], classes) if "not_prep_object" in spec else frozenset(),
+            not_content_verbs=_words(spec["not_content_verb"], classes) if "not_content_verb" in spec else frozenset(),
+            state_subject=bool(spec.get("state_subject")),
+            no_gerund=bool(spec.get("no_gerund")),
         )
         for lemma in pattern.lemmas:
             by_lemma.setdefault(lemma, []).append(pattern)

@@ -19,6 +19,9 @@ from dotterel.events.patterns import PatternSet
 # "Asked if ..., the minister said": a reporter's question, not a request
 QUESTION_VERBS = language.words("reporting", "question")
 
+# participles used as prepositions: "*barring* new clashes, ...", "*following* the raid"
+PARTICIPLE_PREPOSITIONS = language.words("prepositions", "participle")
+
 # dependencies by which a clause is the content of the verbal act above it
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep", "acomp", "acl", "dobj"})
 
@@ -28,7 +31,7 @@ def suppressed(tok: Token, coded: dict[int, str], main_coded: bool, ps: PatternS
     the purpose of a coded act; a participle or conjunct restating a coded act of the same type ("attacked
     the camp, killing 156"); a background relative clause when the sentence's main clause already carries an
     event. `coded` maps the sentence's coded triggers (token index) to their types."""
-    if is_condition(tok) or alleged(tok, ps) or reporters_question(tok):
+    if is_condition(tok) or alleged(tok, ps) or reporters_question(tok) or participle_preposition(tok):
         return True
     if main_coded and in_relative_clause(tok):
         return True
@@ -56,6 +59,13 @@ def suppressed(tok: Token, coded: dict[int, str], main_coded: bool, ps: PatternS
         if said and cur.head.i in coded and cur.dep_ in ("advcl", "xcomp"):
             return True  # "staged rallies, *saying* he must resign": what the actors say while acting is a claim
     return False
+
+
+def participle_preposition(tok: Token) -> bool:
+    """"*Barring* any new clashes, the talks resume": a participle with no subject or auxiliary of its own,
+    used as a preposition, names no act."""
+    return tok.lower_ in PARTICIPLE_PREPOSITIONS and tok.tag_ == "VBG" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
 
 
 def reporters_question(tok: Token) -> bool:
