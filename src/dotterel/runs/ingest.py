@@ -27,7 +27,7 @@ from dotterel.runs.workers import analyze_items
 from dotterel.sources.normalize import looks_like_html, normalize_text, text_sha256
 from dotterel.sources.readers import Source, iter_sources
 from dotterel.store import schema as s
-from dotterel.store.engine import Store
+from dotterel.store.engine import Store, StoreError
 from dotterel.store.writer import (
     Analysed,
     BatchResult,
@@ -199,7 +199,13 @@ def ingest(
             raise
         finally:
             summary.elapsed = time.perf_counter() - started
-            finish_run(store, summary.run_id, status, summary.read)
+            try:
+                finish_run(store, summary.run_id, status, summary.read)
+            except StoreError:
+                if status == "done":
+                    raise
+                # the store already failed this run (server gone, disk full, lock held): report that first
+                # error, not a second one from trying to mark the run failed (the run stays "running")
         return summary
 
     batches = plan_batches(store, sources(), batch_size, recode)
