@@ -5,6 +5,8 @@ Faults (`--faults`, default all), each with 1 and 2 workers (`--workers`):
 - kill: SIGKILL after a random delay, `--kills` times, each restart resuming the same SQLite store;
 - postgres: a PostgreSQL server of our own (tests/faults.py) stopped (`pg_ctl -m fast`) after a random number
   of committed documents, then started again;
+- pgrestart: the same server stopped and started again at once while the ingest runs: the run may carry on
+  (exit 0, the pool reconnects) or fail with one line, never anything else;
 - readonly: the store's file system remounted read-only between runs (a killed run left its -wal/-shm);
 - fulldisk: the store on a tmpfs 30–80 % of the size a clean store needs, grown once the run has failed;
 - locked: another process holds SQLite's write lock (BEGIN IMMEDIATE) for longer than `--lock-timeout`.
@@ -53,7 +55,7 @@ from faults import (  # noqa: E402
 
 CORPUS = ROOT.parent / "shared/corpora/news_sample.jsonl"
 DOTTEREL = str(Path(sys.executable).with_name("dotterel"))
-FAULTS = ("kill", "postgres", "readonly", "fulldisk", "locked")
+FAULTS = ("kill", "postgres", "pgrestart", "readonly", "fulldisk", "locked")
 
 
 @dataclass
@@ -160,6 +162,23 @@ def fault_postgres(s: Setup, workers: int, pg: PrivatePostgres) -> Outcome:
     out.how = f"server stopped (-m {mode}) at {seen} documents stored"
     judge_failure(out, *run_to_failure(proc, s.hang))
     resume_and_compare(out, s, pg.url, workers, before=pg.start)
+    return out
+
+
+def fault_pgrestart(s: Setup, workers: int, pg: PrivatePostgres) -> Outcome:
+    out = Outcome("pgrestart", workers)
+    pg.reset()
+    proc, target, seen = _start_and_wait(s, pg.url, workers)
+    mode = s.rng.choice(["fast", "immediate"])
+    pg.stop(mode)
+    pg.start()
+    out.how = f"server restarted (-m {mode}) at {seen} documents stored, ingest left running"
+    rc, err = run_to_failure(proc, s.hang)
+    if rc == 0 and not err.strip():
+        out.message = "(carried on: exit 0)"
+    else:
+        judge_failure(out, rc, err)
+    resume_and_compare(out, s, pg.url, workers)
     return out
 
 
@@ -271,7 +290,7 @@ def main() -> int:
               f"{len(s.want['documents'])} documents, {len(s.want['events'])} events; mount permitted: {s.mount}",
               flush=True)
         pg = None
-        if "postgres" in args.faults:
+        if {"postgres", "pgrestart"} & set(args.faults):
             reason = postgres_available()
             pg = PrivatePostgres() if reason is None else None
             if reason:
@@ -282,10 +301,10 @@ def main() -> int:
                     begun = time.monotonic()
                     if fault == "kill":
                         out = fault_kill(s, workers, args.kills, args.max_delay)
-                    elif fault == "postgres":
+                    elif fault in ("postgres", "pgrestart"):
                         if pg is None:
                             continue
-                        out = fault_postgres(s, workers, pg)
+                        out = (fault_postgres if fault == "postgres" else fault_pgrestart)(s, workers, pg)
                     elif fault == "readonly":
                         out = fault_readonly(s, workers)
                     elif fault == "fulldisk":

@@ -197,15 +197,15 @@ def ingest(
         except KeyboardInterrupt:
             status = "interrupted"
             raise
+        except StoreError:
+            # the store itself failed (server gone, disk full, lock held): marking the run failed would only
+            # wait for it again and replace this first error; the run stays "running", as after a SIGKILL
+            status = "store failed"
+            raise
         finally:
             summary.elapsed = time.perf_counter() - started
-            try:
+            if status != "store failed":
                 finish_run(store, summary.run_id, status, summary.read)
-            except StoreError:
-                if status == "done":
-                    raise
-                # the store already failed this run (server gone, disk full, lock held): report that first
-                # error, not a second one from trying to mark the run failed (the run stays "running")
         return summary
 
     batches = plan_batches(store, sources(), batch_size, recode)
