@@ -173,7 +173,14 @@ def main() -> None:
             if before["documents"] > start_docs or writer.poll() is not None:
                 break
             time.sleep(0.2)
+        writer_done: list[float] = []
+        threading.Thread(target=lambda: writer_done.append((writer.wait(), time.perf_counter())[1]), daemon=True).start()
+        phase_start = time.perf_counter()
         with_writer = hammer(base, paths, args.requests, args.concurrency, args.timeout)
+        phase_end = time.perf_counter()
+        # how much of the phase had the writer running (it should be all of it: give it enough articles)
+        with_writer["writer_overlap_s"] = round(min(writer_done[0] if writer_done else phase_end, phase_end)
+                                                - phase_start, 1)
         after = httpx.get(f"{base}/api/status", timeout=60).json()
         with_writer["documents_stored_meanwhile"] = after["documents"] - before["documents"]
         still_writing = writer.poll() is None
