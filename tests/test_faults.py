@@ -20,7 +20,7 @@ import faults
 from test_ingest import write_corpus
 
 DOTTEREL = str(Path(sys.executable).with_name("dotterel"))
-pytestmark = pytest.mark.slow  # each case runs `dotterel ingest` (spaCy) two or three times: 25-35 s
+pytestmark = pytest.mark.slow  # each case runs `dotterel ingest` (spaCy) two or three times: 10-35 s on 2 shared cores
 N = 40  # authored articles; batches of 2, so a fault lands mid-run
 HANG = 120  # seconds: a faulted run still going after this has hung
 
