@@ -7,6 +7,14 @@ writes the next `--extra` articles. Prints requests/s, p50/p99/max latency, erro
 answer in `--timeout` s) and the longest stretch with no request completing.
 
     .venv/bin/python bench/load.py --base 200 --extra 150 --requests 2000
+
+On a store made beforehand (issue 19: the whole sample corpus, `dotterel ingest news_sample.jsonl --db
+/tmp/full.db`), copied first so the original stays as it was; the writer then stores `--synthetic` authored
+articles (tests/test_ingest.py's generator: every sample article is already stored):
+
+    .venv/bin/python bench/load.py --store /tmp/full.db --synthetic 400 --requests 5000
+
+Only aggregate figures are printed (no article, id or title).
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ import argparse
 import itertools
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -60,6 +69,14 @@ def urls(base: str, client: httpx.Client) -> list[str]:
     return out
 
 
+def route(path: str) -> str:
+    """A path with document ids blanked: errors are reported by endpoint, never naming an article."""
+    for prefix in ("/articles/", "/api/documents/"):
+        if path.startswith(prefix):
+            return prefix + "{id}"
+    return path
+
+
 def hammer(base: str, paths: list[str], n: int, concurrency: int, timeout: float) -> dict:
     latencies: list[float] = []
     done_at: list[float] = []
@@ -74,9 +91,9 @@ def hammer(base: str, paths: list[str], n: int, concurrency: int, timeout: float
                 t0 = time.perf_counter()
                 try:
                     status = client.get(path).status_code
-                    err = f"{status} {path}" if status >= 500 else None
+                    err = f"{status} {route(path)}" if status >= 500 else None
                 except httpx.HTTPError as exc:
-                    err = f"{type(exc).__name__} {path}"
+                    err = f"{type(exc).__name__} {route(path)}"
                 t1 = time.perf_counter()
                 with lock:
                     latencies.append(t1 - t0)
@@ -107,15 +124,22 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--concurrency", type=int, default=20)
     ap.add_argument("--timeout", type=float, default=30.0)
+    ap.add_argument("--store", type=Path, help="serve a copy of this SQLite store instead of ingesting --base")
+    ap.add_argument("--synthetic", type=int, default=0,
+                    help="the writer stores this many authored articles instead of the next --extra of the corpus")
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="dotterel-load-"))
     db = str(tmp / "store.db")
     t0 = time.perf_counter()
-    first = ingest(db, slice_corpus(args.corpus, tmp / "base.jsonl", 0, args.base))
-    if first.wait() != 0:
-        sys.exit(f"ingest failed: {first.stderr.read() if first.stderr else ''}")
-    print(f"stored {args.base} articles in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    if args.store:
+        shutil.copyfile(args.store, db)  # a checkpointed store: the copy is the whole database
+        args.base = 0
+    else:
+        first = ingest(db, slice_corpus(args.corpus, tmp / "base.jsonl", 0, args.base))
+        if first.wait() != 0:
+            sys.exit(f"ingest failed: {first.stderr.read() if first.stderr else ''}")
+        print(f"stored {args.base} articles in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([*DOTTEREL, "serve", "--db", db, "--port", str(port)], stdout=subprocess.DEVNULL,
@@ -134,19 +158,35 @@ def main() -> None:
                 client.get(f"{base}{path}")
         alone = hammer(base, paths, args.requests, args.concurrency, args.timeout)
         # small batches: the writer commits (and the monitor rebuilds) every few seconds during the run
-        writer = ingest(db, slice_corpus(args.corpus, tmp / "extra.jsonl", args.base, args.extra), batch_size=4)
+        if args.synthetic:
+            sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+            from test_ingest import write_corpus
+
+            extra = write_corpus(tmp / "extra.jsonl", args.synthetic)
+        else:
+            extra = slice_corpus(args.corpus, tmp / "extra.jsonl", args.base, args.extra)
+        writer = ingest(db, extra, batch_size=4)
         start_docs = httpx.get(f"{base}/api/status", timeout=60).json()["documents"]
+        stored_at_start = start_docs
         for _ in range(600):  # until the writer has committed its first batch
             before = httpx.get(f"{base}/api/status", timeout=60).json()
             if before["documents"] > start_docs or writer.poll() is not None:
                 break
             time.sleep(0.2)
+        writer_done: list[float] = []
+        threading.Thread(target=lambda: writer_done.append((writer.wait(), time.perf_counter())[1]), daemon=True).start()
+        phase_start = time.perf_counter()
         with_writer = hammer(base, paths, args.requests, args.concurrency, args.timeout)
+        phase_end = time.perf_counter()
+        # how much of the phase had the writer running (it should be all of it: give it enough articles)
+        with_writer["writer_overlap_s"] = round(min(writer_done[0] if writer_done else phase_end, phase_end)
+                                                - phase_start, 1)
         after = httpx.get(f"{base}/api/status", timeout=60).json()
         with_writer["documents_stored_meanwhile"] = after["documents"] - before["documents"]
         still_writing = writer.poll() is None
         writer_rc = writer.wait()
-        report = {"base_articles": args.base, "extra_articles": args.extra, "concurrency": args.concurrency,
+        report = {"store_documents": stored_at_start, "base_articles": args.base,
+                  "extra_articles": args.synthetic or args.extra, "concurrency": args.concurrency,
                   "alone": alone, "with_writer": with_writer, "writer_still_running_at_end": still_writing,
                   "writer_exit": writer_rc, "cpus": os.cpu_count()}
         print(json.dumps(report, indent=1))

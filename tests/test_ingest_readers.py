@@ -100,7 +100,7 @@ def test_a_50_mb_file_is_quarantined_without_reading_it(tmp_path: Path) -> None:
         fh.seek(50 * 2**20 - 1)
         fh.write(b"x")
     [src] = _read(big)
-    assert src.error == "file is 50.0 MB; the limit is 5 MB"
+    assert src.error == "file is 50 MiB; the limit is 5 MiB"
 
 
 def test_an_over_long_jsonl_line_is_skipped_and_the_next_line_read(tmp_path: Path) -> None:

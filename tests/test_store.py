@@ -262,3 +262,21 @@ def test_casualty_figures_and_certainty_are_stored_and_listed(store_url: str, ma
     assert view["injured"] == {"low": 10, "best": None, "high": None, "source": None}
     assert view["attribution"]["certainty"] == "claimed"
     store.close()
+
+
+def test_a_store_failing_under_a_reader_is_one_line(tmp_path: Path) -> None:
+    """Issue 19: reads (the ingest's duplicate check, the web) meet a stopped server or a vanished disk
+    as often as writes do; both give a StoreError with one line, never a SQLAlchemy traceback."""
+    import sqlalchemy.exc as sa_exc
+
+    store = open_store(str(tmp_path / "r.db"))
+    for failure in (sa_exc.OperationalError("SELECT …", {}, sqlite3.OperationalError("disk I/O error")),
+                    sa_exc.InterfaceError("SELECT …", {}, sqlite3.InterfaceError("connection already closed"))):
+        with pytest.raises(StoreError) as err:
+            with store.connect():
+                raise failure
+        assert "\n" not in str(err.value) and str(err.value).startswith(f"database sqlite:///{tmp_path}/r.db: ")
+    with pytest.raises(ZeroDivisionError):  # our own bugs are not dressed up as store failures
+        with store.connect():
+            1 / 0
+    store.close()

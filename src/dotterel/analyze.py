@@ -9,7 +9,8 @@ from typing import TextIO
 from dotterel.errors import InputError
 from dotterel.model import Document, ErrorRecord, SourceItem, to_json
 from dotterel.pubdate import parse_pub_date
-from dotterel.sources.fetch import FETCH_TIMEOUT, MAX_FETCH_BYTES, looks_like_url
+from dotterel.limits import FETCH_TIMEOUT, MAX_FETCH_BYTES, size_text
+from dotterel.sources.fetch import looks_like_url
 from dotterel.sources.fetch import fetch as fetch_page
 from dotterel.sources.readers import item_from_json_line, iter_jsonl, line_id, read_file
 
@@ -19,7 +20,7 @@ def read_input(path: str, *, fetch: bool = False) -> SourceItem:
     if looks_like_url(path):
         if not fetch:
             raise InputError(f"{path} is a URL: to analyse the page, add --fetch (one GET, http(s) only, "
-                             f"{MAX_FETCH_BYTES // (1024 * 1024)} MiB and {FETCH_TIMEOUT:g} s at most)")
+                             f"{size_text(MAX_FETCH_BYTES)} and {FETCH_TIMEOUT:g} s at most)")
         return SourceItem(text=fetch_page(path), url=path)
     if fetch:
         raise InputError(f"--fetch needs an http(s) URL, not {path!r}")

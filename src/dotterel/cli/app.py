@@ -21,6 +21,7 @@ from typer._click import exceptions as click_errors  # Typer vendors Click; its 
 from dotterel.cli import values
 from dotterel.cli.output import is_terminal, open_output, progress_lines
 from dotterel.errors import DotterelError
+from dotterel.limits import FETCH_TIMEOUT, MAX_FETCH_BYTES, size_text
 
 app = typer.Typer(
     name="dotterel",
@@ -88,7 +89,7 @@ def analyze(
     title: Annotated[Optional[str], typer.Option("--title", help="Title of the article.")] = None,
     format: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="table (for reading), json (dotterel/1), html (self-contained page).")] = AnalyzeFormat.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
-    fetch: Annotated[bool, typer.Option("--fetch", help="FILE is an http(s) URL: fetch that one page (10 s, 2 MiB at most) and analyse it. Without it nothing is fetched.")] = False,
+    fetch: Annotated[bool, typer.Option("--fetch", help=f"FILE is an http(s) URL: fetch that one page ({FETCH_TIMEOUT:g} s, {size_text(MAX_FETCH_BYTES)} at most) and analyse it. Without it nothing is fetched.")] = False,
 ) -> None:
     """Analyse one article: actors, PLOVER events, claims, quantities, dates, genre.
 
@@ -329,7 +330,7 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to bind; anything but localhost needs --token.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
     token: Annotated[Optional[str], typer.Option("--token", envvar="DOTTEREL_TOKEN", help="API token every endpoint but /api/health then requires (browsers: open a page once with ?token=...).")] = None,
-    max_body: Annotated[int, typer.Option("--max-body", min=1024, help="Largest request body accepted, in bytes.")] = 2 * 1024 * 1024,
+    max_body: Annotated[int, typer.Option("--max-body", min=1024, help="Largest request body accepted, in bytes.")] = MAX_FETCH_BYTES,
     allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Let /api/analyze fetch a given URL when no text is sent (off: no outbound requests).")] = False,
     open_reads: Annotated[bool, typer.Option("--open-reads", help="With --token: let GET requests through without it (off: every endpoint but /api/health needs the token).")] = False,
 ) -> None:

@@ -27,7 +27,7 @@ from dotterel.runs.workers import analyze_items
 from dotterel.sources.normalize import looks_like_html, normalize_text, text_sha256
 from dotterel.sources.readers import Source, iter_sources
 from dotterel.store import schema as s
-from dotterel.store.engine import Store
+from dotterel.store.engine import Store, StoreError
 from dotterel.store.writer import (
     Analysed,
     BatchResult,
@@ -197,9 +197,15 @@ def ingest(
         except KeyboardInterrupt:
             status = "interrupted"
             raise
+        except StoreError:
+            # the store itself failed (server gone, disk full, lock held): marking the run failed would only
+            # wait for it again and replace this first error; the run stays "running", as after a SIGKILL
+            status = "store failed"
+            raise
         finally:
             summary.elapsed = time.perf_counter() - started
-            finish_run(store, summary.run_id, status, summary.read)
+            if status != "store failed":
+                finish_run(store, summary.run_id, status, summary.read)
         return summary
 
     batches = plan_batches(store, sources(), batch_size, recode)

@@ -101,7 +101,9 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
         return
     if not workers or workers < 1:
         raise DotterelError("--workers must be at least 1")
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    # The scheduler serves HTTP even without a dashboard; on the default port 8787 a second ingest (or any
+    # other Dask) printed a multi-line "Port 8787 is already in use" warning: a free loopback port instead.
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
                            silence_logs=logging.ERROR)
     client = Client(cluster)
     try:

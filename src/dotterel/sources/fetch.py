@@ -9,9 +9,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from dotterel.errors import InputError
+from dotterel.limits import FETCH_TIMEOUT, MAX_FETCH_BYTES, over_limit
 
-FETCH_TIMEOUT = 10.0  # seconds, for connecting and for each read
-MAX_FETCH_BYTES = 2 * 1024 * 1024  # the server's default --max-body
+__all__ = ["FETCH_TIMEOUT", "MAX_FETCH_BYTES", "fetch", "looks_like_url"]
 
 
 def looks_like_url(text: str) -> bool:
@@ -31,7 +31,7 @@ def fetch(url: str, max_bytes: int = MAX_FETCH_BYTES, timeout: float = FETCH_TIM
             for chunk in response.iter_bytes():
                 body += chunk
                 if len(body) > max_bytes:
-                    raise InputError(f"{url}: page is larger than {max_bytes} bytes")
+                    raise InputError(f"{url}: " + over_limit("page", max_bytes))
             return body.decode(response.encoding or "utf-8", errors="replace")
     except httpx.HTTPError as err:
         raise InputError(f"{url}: cannot fetch ({type(err).__name__})") from None

@@ -13,9 +13,9 @@ import unicodedata
 import trafilatura
 
 from dotterel.errors import InputError
+from dotterel.limits import MAX_TEXT_BYTES, too_large
 from dotterel.model import SourceItem
 
-MAX_BYTES = 5 * 1024 * 1024
 _HTML_SIGNS = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|<(p|div|article|span|a|br|h[1-6])[\s/>]", re.I)
 # Function words: English ones against those of the commonest other languages written in Latin script.
 # A text is English when English function words clearly outnumber foreign ones (works on one sentence).
@@ -43,10 +43,10 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def decode_bytes(data: bytes, what: str = "input") -> str:
-    """Decode UTF-8 input, refusing binary data with a clear message."""
-    if len(data) > MAX_BYTES * 4:
-        raise InputError(f"{what} is {len(data) / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB")
+def decode_bytes(data: bytes, what: str = "input", limit: int = MAX_TEXT_BYTES) -> str:
+    """Decode UTF-8 input, refusing binary data and input over `limit` bytes with a clear message."""
+    if len(data) > limit:
+        raise InputError(too_large(what, len(data), limit))
     if b"\x00" in data[:8192]:
         raise InputError(f"{what} looks binary (NUL bytes), not text")
     try:
@@ -89,8 +89,9 @@ def prepare(item: SourceItem) -> SourceItem:
     Raises InputError with a one-line reason when the item cannot be analysed.
     """
     text = item.text
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise InputError(f"document is {len(text.encode('utf-8', 'surrogatepass')) / 2**20:.1f} MB; the limit is 5 MB")
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_TEXT_BYTES:
+        raise InputError(too_large("document", size, MAX_TEXT_BYTES))
     title, date = item.title, item.date
     if looks_like_html(text):
         text, html_title, html_date = html_to_text(text)

@@ -17,7 +17,8 @@ import msgspec
 
 from dotterel.errors import InputError
 from dotterel.model import SourceItem
-from dotterel.sources.normalize import MAX_BYTES, decode_bytes, html_to_text, looks_like_html
+from dotterel.limits import MAX_FEED_BYTES, MAX_LINE_BYTES, MAX_TEXT_BYTES, over_limit, too_large
+from dotterel.sources.normalize import decode_bytes, html_to_text, looks_like_html
 
 
 def read_file(path: str | Path) -> SourceItem:
@@ -25,8 +26,10 @@ def read_file(path: str | Path) -> SourceItem:
     import sys
 
     if str(path) == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES * 4 + 1)  # bounded: decode_bytes refuses what is over
+        data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)  # bounded: one byte over is enough to refuse it
         name = "standard input"
+        if len(data) > MAX_TEXT_BYTES:
+            raise InputError(over_limit(name, MAX_TEXT_BYTES))
     else:
         p = Path(path)
         if not p.exists():
@@ -42,8 +45,8 @@ def read_file(path: str | Path) -> SourceItem:
             raise InputError(f"{path}: not a regular file (to analyse a pipe, give it on standard input: "
                              f"dotterel analyze - < {path})")
         size = st.st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: file is {size / 2**20:.1f} MB; the limit is {MAX_BYTES // 2**20} MB")
+        if size > MAX_TEXT_BYTES:
+            raise InputError(too_large(f"{path}: file", size, MAX_TEXT_BYTES))
         try:
             data = p.read_bytes()
         except OSError as err:
@@ -93,7 +96,7 @@ def json_depth(line: str) -> int:
 def decode_line(line: str | bytes, lineno: int) -> str:
     """A raw JSONL line as text, by the rule above; InputError (one line) if it must be rejected."""
     if len(line) > MAX_LINE_BYTES:
-        raise InputError(f"line {lineno}: line is longer than the {MAX_LINE_BYTES // 2**20} MB limit for one document")
+        raise InputError(f"line {lineno}: " + over_limit("line", MAX_LINE_BYTES))
     if isinstance(line, bytes):
         try:
             line = line.decode("utf-8")
@@ -197,11 +200,8 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, bytes]]:
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-# A JSONL corpus may be any size (it is streamed), but one line holds one document: JSON escaping can
-# make it a few times longer than the 5 MB text limit, so lines are capped at 4x that. Feeds are parsed
-# whole by feedparser, so they get the same cap.
-MAX_LINE_BYTES = MAX_BYTES * 4
-MAX_FEED_BYTES = MAX_BYTES * 4
+# A JSONL corpus may be any size (it is streamed), but one line holds one document: its cap, and the cap on
+# feeds (parsed whole by feedparser), are in dotterel.limits with the text limit.
 _READ_CHUNK = 1 << 20
 _FEED_SIGNS = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
 _CHARSET = re.compile(rb"""charset=["']?([A-Za-z0-9_\-]+)""", re.I)
@@ -305,10 +305,10 @@ def read_sources(path: Path) -> Iterator[Source]:
     if kind == "jsonl":
         yield from read_jsonl_sources(path)
         return
-    limit = MAX_FEED_BYTES if kind == "feed" else MAX_BYTES
+    limit = MAX_FEED_BYTES if kind == "feed" else MAX_TEXT_BYTES
     if st.st_size > limit:
         # Checked from the size alone: the file is never read into memory.
-        yield Source(path=name, error=f"file is {st.st_size / 2**20:.1f} MB; the limit is {limit // 2**20} MB")
+        yield Source(path=name, error=too_large("file", st.st_size, limit))
         return
     try:
         data = path.read_bytes()
@@ -478,7 +478,7 @@ def read_jsonl_sources(path: Path) -> Iterator[Source]:
                 while raw and not raw.endswith(b"\n"):  # skip the rest of the line in bounded chunks
                     raw = fh.readline(_READ_CHUNK)
                 yield Source(path=name, locator=locator,
-                             error=f"line is longer than the {MAX_LINE_BYTES // 2**20} MB limit for one document")
+                             error=over_limit("line", MAX_LINE_BYTES))
                 continue
             if not raw.strip():
                 continue

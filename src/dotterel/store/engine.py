@@ -80,9 +80,15 @@ class Store:
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
-        """A connection for reading (SQLite WAL readers never wait for the writer)."""
-        with self.engine.connect() as conn:
-            yield conn
+        """A connection for reading (SQLite WAL readers never wait for the writer).
+
+        A store that fails under it (server stopped, disk gone) is a StoreError with one line, as in `write`.
+        """
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except _ENVIRONMENT as err:
+            raise _translate(err, self) from None
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
@@ -97,7 +103,7 @@ class Store:
                         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
                         conn.execute(text("SET LOCAL lock_timeout = 0"))
                     yield conn
-        except exc.OperationalError as err:
+        except _ENVIRONMENT as err:
             raise _translate(err, self) from None
 
     def files(self) -> frozenset[Path]:
@@ -112,7 +118,12 @@ class Store:
         self.engine.dispose()
 
 
-def _translate(err: exc.OperationalError, store: Store) -> StoreError:
+# What the database or its machine did (server stopped or restarted, connection cut, disk full, file
+# read-only, lock held), as opposed to a bug in our SQL: reported as one line, never a traceback.
+_ENVIRONMENT = (exc.OperationalError, exc.InterfaceError)
+
+
+def _translate(err: exc.DBAPIError, store: Store) -> StoreError:
     msg = str(err.orig).strip().splitlines()[0] if err.orig else str(err)
     if "locked" in msg.lower() or "lock timeout" in msg.lower():
         return StoreLockedError(

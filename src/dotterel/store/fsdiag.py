@@ -16,6 +16,12 @@ def unwritable(database: str | None) -> str | None:
     if not database or database == ":memory:":
         return None
     db = Path(database)
+    try:
+        read_only_fs = db.parent.is_dir() and bool(os.statvfs(db.parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        read_only_fs = False
+    if read_only_fs:  # no file mode can help there (and root's os.access would say "writable" for modes)
+        return f"folder {db.parent} is on a read-only file system (remount it read-write, or copy the store elsewhere)"
     for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
         if path.exists() and not os.access(path, os.W_OK):
             return f"{path} cannot be written (make it writable, or remove a leftover -wal/-shm file)"

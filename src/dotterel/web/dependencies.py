@@ -12,7 +12,7 @@ from fastapi import Depends, Header, HTTPException, Request
 from sqlalchemy import Connection
 
 from dotterel.errors import DotterelError
-from dotterel.sources.fetch import MAX_FETCH_BYTES
+from dotterel.limits import MAX_FETCH_BYTES
 from dotterel.store import Store
 from dotterel.web.dashboard import MonitorCache
 

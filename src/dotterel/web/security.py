@@ -8,6 +8,8 @@ import json
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from dotterel.limits import size_text
+
 # Pages load scripts only from this server (plotly.min.js is served from the installed package);
 # plotly sets inline styles on the elements it draws, hence 'unsafe-inline' for styles only.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -27,11 +29,15 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def body_message(max_bytes: int) -> str:
+    return f"request body too large (the limit is {size_text(max_bytes)})"
+
+
 class BodyTooLarge(HTTPException):
     """Raised from `receive` mid-stream; an HTTPException so body parsers pass it on as a 413."""
 
     def __init__(self, max_bytes: int) -> None:
-        super().__init__(413, f"request body too large (limit {max_bytes} bytes)")
+        super().__init__(413, body_message(max_bytes))
 
 
 class BodyLimit:
@@ -79,7 +85,7 @@ class BodyLimit:
                 await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
-        body = json.dumps({"error": f"request body too large (limit {self.max_bytes} bytes)"}).encode()
+        body = json.dumps({"error": body_message(self.max_bytes)}).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
         await send({"type": "http.response.body", "body": body})

@@ -111,7 +111,7 @@ async def analyze_submit(
         return again("this server needs the API token to analyse text", 401)
     try:
         if file is not None and file.filename:
-            text = decode_bytes(await file.read(settings.max_body + 1), file.filename)
+            text = decode_bytes(await file.read(settings.max_body + 1), file.filename, limit=settings.max_body)
         doc = await limits.bounded(analyse, holder, settings, text=text, url=url or None, date=date or None,
                                       title=title or None)
         saved = await run_in_threadpool(store_document, store, doc) if save else None
