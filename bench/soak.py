@@ -92,6 +92,13 @@ def ingest_cmd(corpus: Path, db: str, workers: int, lock_timeout: float = 30.0) 
     return cmd + (["--workers", str(workers)] if workers else [])
 
 
+def spawn_ingest(s: "Setup", db: str, workers: int, lock_timeout: float = 30.0,
+                 **popen: object) -> subprocess.Popen[str]:
+    """An ingest of the soak corpus into `db`, its stderr kept for the one-line check."""
+    return subprocess.Popen(ingest_cmd(s.corpus, db, workers, lock_timeout), stdout=subprocess.DEVNULL,  # type: ignore[call-overload]
+                            stderr=subprocess.PIPE, text=True, **popen)
+
+
 def run_to_failure(proc: subprocess.Popen[str], hang: float) -> tuple[int | None, str]:
     """Wait for a faulted run; (exit status, stderr), or (None, ...) if it hung past `hang` seconds."""
     try:
@@ -127,7 +134,7 @@ def fault_kill(s: Setup, workers: int, kills: int, max_delay: float) -> Outcome:
     killed = tries = 0
     while killed < kills and tries < kills * 3:
         tries += 1
-        proc = subprocess.Popen(ingest_cmd(s.corpus, db, workers), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = spawn_ingest(s, db, workers)
         try:
             proc.wait(timeout=s.rng.uniform(0.5, max_delay))
         except subprocess.TimeoutExpired:
@@ -136,7 +143,7 @@ def fault_kill(s: Setup, workers: int, kills: int, max_delay: float) -> Outcome:
             killed += 1
             continue
         if proc.returncode != 0:  # finished on its own: a fault only if it failed
-            out.problem = f"ingest exited {proc.returncode}: {proc.stderr.read().decode()[-300:] if proc.stderr else ''}"
+            out.problem = f"ingest exited {proc.returncode}: {proc.stderr.read()[-300:] if proc.stderr else ''}"
         break
     out.how = f"{killed} SIGKILLs at random 0.5–{max_delay:g} s"
     out.message = "(killed: no message expected)"
@@ -148,8 +155,7 @@ def _start_and_wait(s: Setup, db: str, workers: int, lock_timeout: float = 30.0,
                     **popen: object) -> tuple[subprocess.Popen[str], int, int]:
     """Start an ingest and wait until a random number of documents (4 … half the corpus) is committed."""
     target = s.rng.randint(4, max(5, s.articles // 2))
-    proc = subprocess.Popen(ingest_cmd(s.corpus, db, workers, lock_timeout), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True, **popen)  # type: ignore[call-overload]
+    proc = spawn_ingest(s, db, workers, lock_timeout, **popen)
     return proc, target, wait_for_documents(db, proc, target, timeout=900)
 
 
@@ -205,8 +211,7 @@ def fault_readonly(s: Setup, workers: int) -> Outcome:
             for p in [where, *where.iterdir()]:
                 p.chmod(0o555 if p.is_dir() else 0o444)
             out.how = f"store folder and files made read-only (chmod) after a SIGKILL at {seen} documents"
-        proc = subprocess.Popen(ingest_cmd(s.corpus, db, workers), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                text=True)
+        proc = spawn_ingest(s, db, workers)
         judge_failure(out, *run_to_failure(proc, s.hang))
 
         def writable() -> None:
@@ -229,15 +234,13 @@ def fault_fulldisk(s: Setup, workers: int) -> Outcome:
         mount = Mount(s.tmp, f"{cap // 1024}k")
         db = str(mount.path / "s.db")
         out.how = f"tmpfs of {cap // 1024:,} KiB (a clean store: {s.clean_bytes // 1024:,} KiB), grown to 1 GiB after"
-        proc = subprocess.Popen(ingest_cmd(s.corpus, db, workers), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                text=True)
+        proc = spawn_ingest(s, db, workers)
     else:
         mount = None
         (s.tmp / f"full{workers}").mkdir()
         db = str(s.tmp / f"full{workers}" / "s.db")
         out.how = f"RLIMIT_FSIZE {cap // 1024:,} KiB on the ingest process (no mount permission), lifted after"
-        proc = subprocess.Popen(ingest_cmd(s.corpus, db, workers), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                text=True, preexec_fn=fsize_limit(cap))
+        proc = spawn_ingest(s, db, workers, preexec_fn=fsize_limit(cap))
     try:
         judge_failure(out, *run_to_failure(proc, s.hang))
         out.how += f"; failed at {natural(db)['documents'].__len__()} documents stored"
