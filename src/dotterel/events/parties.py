@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from dotterel import language
 from dotterel.actors.parties import subject_mentions
-from dotterel.actors.phrases import mentions_in, real_head
+from dotterel.actors.phrases import mentions_in, phrase_tokens, real_head
 from dotterel.events.arguments import Arguments, arguments, is_purpose
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import PatternSet
@@ -168,27 +168,41 @@ def event_noun_parties(noun: Token, etype: str, args: Arguments, actors: ActorIn
 def location(args: Arguments, actors: ActorIndex, used: list[Mention], ps: PatternSet) -> Mention | None:
     """The state an event happens in: "*in* Mogadishu", "on the outskirts *of* Kabul"."""
     heads = [h for prep in LOCATION_PREPS for h in args.preps.get(prep, [])] + nested(args, LOCATION_PREPS)
-    # "in a residential sector *of* eastern Beirut", "on the outskirts *of* Kabul": a part of a place
-    heads += [o for h in heads if ps.in_class(h.lemma_.lower(), "PLACE_PART")
-              for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    for head in heads:
+    for head in with_place_parts(heads, ps):
         for m in mentions_in(head, actors):
             if m.kind == "state" and m not in used:
                 return m
     return None
 
 
-def subject_place(args: Arguments, actors: ActorIndex) -> Mention | None:
-    """Where the (unnamed) subject is: "students *throughout Indonesia*", "refugees *in Hungary*"."""
+def with_place_parts(heads: list[Token], ps: PatternSet) -> list[Token]:
+    """The heads and the places they are part of: "in a residential sector *of* eastern Beirut", "on the
+    outskirts *of* Kabul", "near the town *of* Samarra"."""
+    return heads + [o for h in heads if ps.in_class(h.lemma_.lower(), "PLACE_PART") for p in h.children
+                    if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+
+
+def subject_place(args: Arguments, actors: ActorIndex, ps: PatternSet) -> Mention | None:
+    """Where the (unnamed) subject is: "students *throughout Indonesia*", "refugees *in Hungary*", "a
+    bombing *near the town of* Samarra"."""
     if args.subject is None:
         return None
-    for prep in real_head(args.subject).children:
-        if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
-            for obj in prep.children:
-                state = next((m for m in mentions_in(obj, actors) if m.kind == "state" and m.code), None)
-                if obj.dep_ == "pobj" and state is not None:
-                    return state
+    objs = [obj for prep in real_head(args.subject).children if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS
+            for obj in prep.children if obj.dep_ == "pobj"]
+    for obj in with_place_parts(objs, ps):
+        state = next((m for m in mentions_in(obj, actors) if m.kind == "state" and m.code), None)
+        if state is not None:
+            return state
     return None
+
+
+def victim_tokens(patient: Token | None, ps: PatternSet) -> frozenset[int]:
+    """The words of the acted-on phrase itself ("two *Iranian* boats", "thousands *of Kenyans*"), not a
+    place inside it ("a part *of Syria's* second city"): whom an act is done to is never its actor."""
+    if patient is None:
+        return frozenset()
+    head = patient if ps.in_class(patient.lemma_.lower(), "PLACE_PART") else real_head(patient)
+    return frozenset(t.i for t in phrase_tokens(head))
 
 
 def condition_party(tok: Token, actors: ActorIndex, actor: list[Mention], ps: PatternSet) -> list[Mention]:

@@ -1,0 +1,41 @@
+"""Who the parties of an event are, on authored sentences through the real parser and actor resolution
+(events/parties.py, events/conventions.py, actors/): parties the text names are filled, and victims,
+sources and speakers are never made the actor. Authored for these tests; no evaluation text."""
+
+from __future__ import annotations
+
+import pytest
+
+from dotterel.model import SourceItem
+from dotterel.pipeline import Analyzer
+
+Coded = tuple[str, list[str], list[str]]
+
+CASES: list[tuple[str, str, list[Coded]]] = [
+    # the victim is not the unnamed actor, nor is whoever reports the act
+    ("Two Venezuelan boats were destroyed near the coast.", "destroyed", [("ASSAULT", [], ["VEN"])]),
+    ("Seventeen rockets struck near the base, according to Colombian army officers.", "struck",
+     [("ASSAULT", [], [])]),
+    ("In Lima, Peruvian officials said mortar rounds hit the barracks.", "hit", [("ASSAULT", [], [])]),
+    # ... but a speaker reporting its own act is its actor, and a place inside what is hit still counts
+    ("The rebels said they had attacked Mali.", "attacked", [("ASSAULT", [], ["MLI"])]),
+    ("Gunmen shelled a northern part of Chad's capital N'Djamena.", "shelled", [("ASSAULT", ["TCD"], ["TCD"])]),
+    # an unnamed attacker near a named town is of the place ("near the town of X")
+    ("A roadside bomb near the town of Kandahar killed two Canadian soldiers.", "killed",
+     [("ASSAULT", ["AFG"], ["CAN"])]),
+    # a representative "for" a government speaks for it
+    ("The spokesman for the Polish government condemned the shooting.", "condemned", [("ACCUSE", ["POL"], [])]),
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.mark.parametrize("text,trigger,expected", CASES, ids=[c[0][:45] for c in CASES])
+def test_parties_of_the_authored_sentence(analyzer: Analyzer, text: str, trigger: str, expected: list[Coded]) -> None:
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
+    got = [(e.type, sorted({a.code for a in e.actor if a.code}), sorted({r.code for r in e.recipient if r.code}))
+           for e in doc.events if e.trigger.text == trigger]
+    assert got == [(t, sorted(a), sorted(r)) for t, a, r in expected]
