@@ -25,6 +25,13 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      [("ASSAULT", ["AFG"], ["CAN"])]),
     # a representative "for" a government speaks for it
     ("The spokesman for the Polish government condemned the shooting.", "condemned", [("ACCUSE", ["POL"], [])]),
+    # party members stand for their state where the article names it, never inside another name
+    ("Senate Democrats criticized the White House over the cuts.", "criticized", [("ACCUSE", ["USA"], ["USA"])]),
+    ("Republican lawmakers in Washington rejected the Chinese offer.", "rejected", [("REJECT", ["USA"], ["CHN"])]),
+    ("Republicans condemned the decision.", "condemned", [("ACCUSE", [], [])]),
+    ("Social Democrats criticized the U.S. decision.", "criticized", [("ACCUSE", [], ["USA"])]),
+    ("The Republican Guard attacked Kurdish villages, a United States official said.", "attacked",
+     [("ASSAULT", [], [])]),
 ]
 
 

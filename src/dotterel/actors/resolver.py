@@ -45,6 +45,7 @@ def resolve_actors(doc: Doc, pub_date: dt.date | None) -> ActorIndex:
     kb = load()
     drafts = _alias_drafts(doc, pub_date)
     drafts = _place_drafts(doc, kb, drafts)
+    drafts = _party_drafts(doc, kb, drafts)
     drafts = _person_drafts(doc, kb, drafts)
     drafts = _compose(doc, kb, drafts)
     drafts = _group_nouns(doc, kb, drafts)
@@ -142,6 +143,38 @@ def _place_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draf
 def _misread_place(doc: Doc, ent: Span) -> bool:
     """A town the small model calls a person ("in Sivas", "near Jaffna"): the preposition says it is a place."""
     return ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPS
+
+
+def _party_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
+    """Party members and party adjectives ("Senate Democrats", "Republican lawmakers") stand for the
+    party's state, sector LEG, in an article that names that state otherwise; never inside a longer
+    capitalised name ("Social Democrats", "Republican Guard")."""
+    named = {d.code for d in drafts if d.code and d.kind in ("state", "person")}
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    found = []
+    for i in positions(doc, ORTH, kb.parties):
+        term = kb.parties[doc[i].text]
+        if i in covered or term.code not in named or _inside_party_name(doc, kb, i):
+            continue
+        found.append(Draft(i, i + 1, term.code, term.sector, "state", kb.party_names[doc[i].text], "party",
+                           plural=doc[i].tag_ in _PLURAL_TAGS))
+    return sorted([*drafts, *found], key=lambda d: d.start) if found else drafts
+
+
+def _inside_party_name(doc: Doc, kb: KnowledgeBase, i: int) -> bool:
+    """"*Social* Democrats", "Republican *Guard*", "Democratic *Unionist* Party": a capitalised word joined
+    to the party word makes another name (the party's own "Party", a body or a title do not)."""
+    before = doc[i - 1] if i > 0 else None
+    if before is not None and before.text[:1].isupper() and before.text not in kb.aliases and before.head.i == i:
+        return True
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is None or not after.text[:1].isupper() or after.is_punct:
+        return False
+    if after.lower_ == "party":
+        return False
+    # a title goes ("Democratic Senator X"), an organisation's name does not ("the Republican Guard")
+    named_with = after.ent_iob_ == "I" and after.ent_type_ in ("ORG", "FAC", "GPE", "LOC")
+    return named_with or (kb.sectors.get(after.lemma_.lower()) is None and after.text not in kb.aliases)
 
 
 # --- 2. people ------------------------------------------------------------------------------------
@@ -306,7 +339,7 @@ def _owned_institution(doc: Doc, inst: Draft, by_token: dict[int, Draft], remove
 def _country_in(drafts: list[Draft]) -> Draft | None:
     """The state or organisation a title belongs to ("Ukrainian President", "U.N. mediator")."""
     for d in drafts:
-        if (d.kind == "state" and d.source in _STATE_SOURCES | {"institution"}) or d.kind == "igo":
+        if (d.kind == "state" and d.source in _STATE_SOURCES | {"institution", "party"}) or d.kind == "igo":
             return d
     return None
 
@@ -410,7 +443,7 @@ def _sector_phrase(doc: Doc, kb: KnowledgeBase, d: Draft, by_token: dict[int, Dr
 def _sector_for(d: Draft, sector: str | None) -> str | None:
     if d.kind == "igo":
         return "MIL" if sector == "MIL" else d.sector  # "NATO forces"; "UN officials" stay IGO
-    if d.source in ("institution", "group") and d.sector is not None:
+    if d.source in ("institution", "group", "party") and d.sector is not None:
         return d.sector  # "IDF soldiers" stay MIL, "Taliban fighters" follow the Taliban's status
     return sector
 
