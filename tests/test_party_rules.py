@@ -32,6 +32,11 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Social Democrats criticized the U.S. decision.", "criticized", [("ACCUSE", [], ["USA"])]),
     ("The Republican Guard attacked Kurdish villages, a United States official said.", "attacked",
      [("ASSAULT", [], [])]),
+    # a text that does the act speaks for whoever issued it
+    ("The Dutch envoy posted a message on Twitter blaming Iran for the attacks.", "blaming",
+     [("ACCUSE", ["NLD"], ["IRN"])]),
+    ("The Kenyan parliament passed a resolution calling for sanctions against Sudan.", "calling",
+     [("REQUEST", ["KEN"], ["SDN"])]),
 ]
 
 

@@ -158,7 +158,7 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
         return None
     if p.victim_subject:
         return _victim_subject_match(args, actors, ps)
-    actor = subject_mentions(args.subject, actors, ps)
+    actor = subject_mentions(args.subject, actors, ps) or parties.text_author(tok, actors, ps)
     if args.passive and p.type == "ASSAULT" and not any(m.code for m in actor):
         # "killed in an Israeli air strike": the attack names the attacker
         attack = parties.attack_phrase(args, ps)

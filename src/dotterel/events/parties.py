@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from dotterel import language
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, phrase_tokens, real_head
-from dotterel.events.arguments import Arguments, arguments, is_purpose
+from dotterel.events.arguments import Arguments, arguments, is_purpose, noun_owner
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import PatternSet
 from dotterel.findings import ActorIndex, Mention
@@ -194,6 +194,20 @@ def subject_place(args: Arguments, actors: ActorIndex, ps: PatternSet) -> Mentio
         if state is not None:
             return state
     return None
+
+
+def text_author(tok: Token, actors: ActorIndex, ps: PatternSet) -> list[Mention]:
+    """Who speaks through a text that does the act: "posted a message *blaming* Iran", "passed a resolution
+    *calling for* sanctions": the text's owner, else the one who issued it."""
+    text = tok.head
+    if text.dep_ == "pobj" and not ps.in_class(text.lemma_.lower(), "PUBLICATION"):
+        text = text.head.head  # "a message on Twitter blaming ...": the parser hangs it on the nearer noun
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or not ps.in_class(text.lemma_.lower(), "PUBLICATION"):
+        return []
+    owner = noun_owner(text)
+    if owner is None and text.dep_ in ("dobj", "obj"):
+        owner = arguments(text.head, ps.stative_participles).subject
+    return [m for m in subject_mentions(owner, actors, ps) if m.code] if owner is not None else []
 
 
 def victim_tokens(patient: Token | None, ps: PatternSet) -> frozenset[int]:
