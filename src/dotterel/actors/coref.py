@@ -191,6 +191,7 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
                    lambda d: d.code is not None and d.source != "ref" and d.kind != "group"
                    and any(t.lemma_.lower() == lemma for t in doc[d.start:d.end]))
     if word.use == "title":
+        same = same or _title_holder(doc, kb, lemma, before)
         return [_refer(start, tok.i + 1, same, same.sector or word.sector)] if same else []
     if same is not None:
         return [_refer(start, tok.i + 1, same, word.sector, as_state=True, kb=kb)]
@@ -201,6 +202,20 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
         text = " ".join(words)
         return [Draft(start, tok.i + 1, None, word.sector, "group", None, "ref", key=f"group:{text}")]
     return [_refer(start, tok.i + 1, ante, word.sector, as_state=True, kb=kb)]
+
+
+def _title_holder(doc: Doc, kb: KnowledgeBase, lemma: str, before: list[Draft]) -> Draft | None:
+    """"President Emmanuel Macron ... (many sentences later) the president": the one coded person named
+    earlier in the article with that title in their words or their office's name (two such: unresolved)."""
+    holders = {d.name: d for d in before if d.kind == "person" and d.code is not None and d.source != "ref"
+               and (any(t.lemma_.lower() == lemma for t in doc[d.start:d.end]) or _holds(kb, d, lemma))}
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _holds(kb: KnowledgeBase, d: Draft, lemma: str) -> bool:
+    """Whether a known office-holder's listed role names this title ("Prime Minister" for "minister")."""
+    return any(lemma in (t.role or "").lower().split() for a in kb.aliases.get(d.name or "", []) if a.is_person
+               for t in a.terms)
 
 
 def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[Draft], sents: Sentences) -> list[Draft]:
