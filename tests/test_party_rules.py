@@ -37,6 +37,10 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      [("ACCUSE", ["NLD"], ["IRN"])]),
     ("The Kenyan parliament passed a resolution calling for sanctions against Sudan.", "calling",
      [("REQUEST", ["KEN"], ["SDN"])]),
+    # coordinated verbs share the object the parser hangs on the last one, and its place
+    ("Ethiopia said its soldiers had killed or wounded more than 300 Eritreans.", "killed",
+     [("ASSAULT", ["ETH"], ["ERI"])]),
+    ("Sudanese troops attacked and looted three villages in Chad.", "attacked", [("ASSAULT", ["SDN"], ["TCD"])]),
     # "the president" many sentences after the one president named, and "he" after it
     ("President Emmanuel Macron met union leaders in Paris on Monday. The unions want higher wages. Talks lasted "
      "four hours. Rail workers have been on strike for a week. German unions urged the president to withdraw the "

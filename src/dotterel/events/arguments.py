@@ -119,6 +119,20 @@ def _controlled_object(tok: Token) -> Token | None:
     return None
 
 
+def _shared_object(tok: Token) -> Token | None:
+    """"attacked and burned three villages in X", "killed or wounded 40 soldiers": coordinated verbs share
+    the object (and its place) that the parser hangs on the last one; the verb holding them, when the first
+    verb takes no complement of its own."""
+    if any(c.dep_ in ("prep", "ccomp", "xcomp", "dative") for c in tok.children):
+        return None  # "fired on X and killed Y": the first verb has its own complement
+    for conj in tok.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i > tok.i and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) and any(
+                c.dep_ in ("dobj", "obj") for c in conj.children):
+            return conj
+    return None
+
+
 def arguments(tok: Token, stative: frozenset[str]) -> Arguments:
     """The trigger's arguments; `stative` lists participles that read as stances, not passives
     ("opposed", the pattern set's `stative_participles`)."""
@@ -133,8 +147,11 @@ def arguments(tok: Token, stative: frozenset[str]) -> Arguments:
         patient = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
     if patient is None:
         patient = _controlled_object(tok)
+    shared = _shared_object(tok) if patient is None and not passive else None
+    if shared is not None:
+        patient = next(c for c in shared.children if c.dep_ in ("dobj", "obj"))
     args = Arguments(subject=subj, patient=patient, passive=passive)
-    for holder in (tok, patient):
+    for holder in (tok, patient, shared):
         if holder is None:
             continue
         for child in holder.children:

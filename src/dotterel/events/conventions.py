@@ -85,7 +85,7 @@ def local_actor(etype: str, actor: list[Mention], location: Mention | None, args
     # the victim is never the actor; nor, of an act against someone, who reports it ("according to Iraqi
     # officials, rockets hit the base"); protesters are of the state where the protest is reported from
     reporters = source_tokens(sent, tok) if tok is not None and not ONTOLOGY.spec(etype).home_target else frozenset()
-    outside = victim_tokens(args.patient, ps) | reporters
+    outside = victim_tokens(args.patient, ps, tok) | reporters
     home = location or subject_place(args, actors, ps) or sole_state(sent, args.subject, actors, outside)
     if home is None or (tok is not None and _described_by(home, tok)):
         return actor

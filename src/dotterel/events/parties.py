@@ -210,13 +210,19 @@ def text_author(tok: Token, actors: ActorIndex, ps: PatternSet) -> list[Mention]
     return [m for m in subject_mentions(owner, actors, ps) if m.code] if owner is not None else []
 
 
-def victim_tokens(patient: Token | None, ps: PatternSet) -> frozenset[int]:
+def victim_tokens(patient: Token | None, ps: PatternSet, tok: Token | None = None) -> frozenset[int]:
     """The words of the acted-on phrase itself ("two *Iranian* boats", "thousands *of Kenyans*"), not a
-    place inside it ("a part *of Syria's* second city"): whom an act is done to is never its actor."""
-    if patient is None:
-        return frozenset()
-    head = patient if ps.in_class(patient.lemma_.lower(), "PLACE_PART") else real_head(patient)
-    return frozenset(t.i for t in phrase_tokens(head))
+    place inside it ("a part *of Syria's* second city"), and of the objects of verbs coordinated with the
+    trigger ("fired on the crowd and killed two *Kenyan* students"): whom an act is done to is never its actor."""
+    objects = [patient] if patient is not None else []
+    if tok is not None:
+        objects += [o for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                    for o in c.children if o.dep_ in ("dobj", "obj", "nsubjpass")]
+    out: set[int] = set()
+    for obj in objects:
+        head = obj if ps.in_class(obj.lemma_.lower(), "PLACE_PART") else real_head(obj)
+        out.update(t.i for t in phrase_tokens(head))
+    return frozenset(out)
 
 
 def condition_party(tok: Token, actors: ActorIndex, actor: list[Mention], ps: PatternSet) -> list[Mention]:
