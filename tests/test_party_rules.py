@@ -29,6 +29,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Senate Democrats criticized the White House over the cuts.", "criticized", [("ACCUSE", ["USA"], ["USA"])]),
     ("Republican lawmakers in Washington rejected the Chinese offer.", "rejected", [("REJECT", ["USA"], ["CHN"])]),
     ("Republicans condemned the decision.", "condemned", [("ACCUSE", [], [])]),
+    # a party is a group: never the home of an unnamed actor
+    ("Unknown gunmen attacked the Democratic office, a United States official said.", "attacked",
+     [("ASSAULT", [], ["USA"])]),
     ("Social Democrats criticized the U.S. decision.", "criticized", [("ACCUSE", [], ["USA"])]),
     ("The Republican Guard attacked Kurdish villages, a United States official said.", "attacked",
      [("ASSAULT", [], [])]),

@@ -156,7 +156,8 @@ def _party_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draf
         term = kb.parties[doc[i].text]
         if i in covered or term.code not in named or _inside_party_name(doc, kb, i):
             continue
-        found.append(Draft(i, i + 1, term.code, term.sector, "state", kb.party_names[doc[i].text], "party",
+        # a group, not a state: never the place an event happens in nor the unnamed actor's home
+        found.append(Draft(i, i + 1, term.code, term.sector, "group", kb.party_names[doc[i].text], "party",
                            plural=doc[i].tag_ in _PLURAL_TAGS))
     return sorted([*drafts, *found], key=lambda d: d.start) if found else drafts
 
@@ -339,7 +340,7 @@ def _owned_institution(doc: Doc, inst: Draft, by_token: dict[int, Draft], remove
 def _country_in(drafts: list[Draft]) -> Draft | None:
     """The state or organisation a title belongs to ("Ukrainian President", "U.N. mediator")."""
     for d in drafts:
-        if (d.kind == "state" and d.source in _STATE_SOURCES | {"institution", "party"}) or d.kind == "igo":
+        if (d.kind == "state" and d.source in _STATE_SOURCES | {"institution"}) or d.kind == "igo" or d.source == "party":
             return d
     return None
 
