@@ -44,6 +44,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Ethiopia said its soldiers had killed or wounded more than 300 Eritreans.", "killed",
      [("ASSAULT", ["ETH"], ["ERI"])]),
     ("Sudanese troops attacked and looted three villages in Chad.", "attacked", [("ASSAULT", ["SDN"], ["TCD"])]),
+    # a former office-holder named with a country acts for that country (no sector)
+    ("Former Kenyan Foreign Minister Daniel Otieno met Ugandan officials in Kampala on Monday to discuss the "
+     "border dispute between the two countries.", "met", [("CONSULT", ["KEN"], ["UGA"])]),
     # "the president" many sentences after the one president named, and "he" after it
     ("President Emmanuel Macron met union leaders in Paris on Monday. The unions want higher wages. Talks lasted "
      "four hours. Rail workers have been on strike for a week. German unions urged the president to withdraw the "

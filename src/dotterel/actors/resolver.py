@@ -365,9 +365,11 @@ def _title(doc: Doc, kb: KnowledgeBase, person: Draft, by_token: dict[int, Draft
             removed.add(id(d))
         person.start = start
         country = _country_in(inner)
-        if person.code is None and not former and country is not None:
+        if person.code is None and country is not None:
             person.code = country.code
             person.sector = "IGO" if country.kind == "igo" else (title.sector if title else None) or "GOV"
+            if former:  # "former Japanese Foreign Minister X": of that state still, but no longer its organ
+                person.sector = None
     if person.code is None:
         _apposition(doc, kb, person, head, by_token)
 
