@@ -47,6 +47,11 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # a former office-holder named with a country acts for that country (no sector)
     ("Former Kenyan Foreign Minister Daniel Otieno met Ugandan officials in Kampala on Monday to discuss the "
      "border dispute between the two countries.", "met", [("CONSULT", ["KEN"], ["UGA"])]),
+    # the subject of a passive raising verb and the object of a verb of causing do the infinitive
+    ("Chile and Peru were expected to hold talks on the fishing dispute in June.", "hold",
+     [("AGREE", ["CHL", "PER"], [])]),
+    ("The new tax led the Serbian prime minister to threaten to deploy troops against the strikers.", "threaten",
+     [("THREATEN", ["SRB"], [])]),
     # "the president" many sentences after the one president named, and "he" after it
     ("President Emmanuel Macron met union leaders in Paris on Monday. The unions want higher wages. Talks lasted "
      "four hours. Rail workers have been on strike for a week. German unions urged the president to withdraw the "

@@ -63,13 +63,26 @@ def inherited_subject(tok: Token, stative: frozenset[str]) -> Token | None:
             return None
         if cur.dep_ == "acl":  # "forces deployed to X": the modified noun is the theme, not the actor
             return noun_owner(cur.head) if to_infinitive(cur) else None
+        controlled = cur.dep_ == "xcomp" and to_infinitive(cur)
         cur = cur.head
         subj, patient, passive = _own_subject(cur, stative)
+        if controlled and patient is not None and passive:
+            return patient  # "X and Y were expected to hold talks", "X was forced to withdraw"
+        if controlled and subj is not None and (obj := _object_controller(cur)) is not None:
+            return obj  # "the law led the prime minister to threaten": the object does the infinitive
         if subj is not None:
             return _relative_antecedent(cur, subj)
         if patient is not None and not passive:
             return patient
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object of a verb of causing or asking that controls its infinitive ("led X to", "forced X to",
+    "urged X to"); none for verbs whose subject keeps control ("promised X to")."""
+    if verb.lemma_.lower() in ("promise", "vow", "pledge"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
 def noun_owner(noun: Token) -> Token | None:
