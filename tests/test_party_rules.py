@@ -20,6 +20,8 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # ... but a speaker reporting its own act is its actor, and a place inside what is hit still counts
     ("The rebels said they had attacked Mali.", "attacked", [("ASSAULT", [], ["MLI"])]),
     ("Gunmen shelled a northern part of Chad's capital N'Djamena.", "shelled", [("ASSAULT", ["TCD"], ["TCD"])]),
+    # unnamed warplanes or troops striking a place are not of the place struck (no accidental self-dyad)
+    ("Warplanes bombed a power station in northern Syria.", "bombed", [("ASSAULT", [], ["SYR"])]),
     # an unnamed attacker near a named town is of the place ("near the town of X")
     ("A roadside bomb near the town of Kandahar killed two Canadian soldiers.", "killed",
      [("ASSAULT", ["AFG"], ["CAN"])]),

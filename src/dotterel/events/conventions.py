@@ -82,6 +82,8 @@ def local_actor(etype: str, actor: list[Mention], location: Mention | None, args
     the place where they act (CAMEO/PLOVER convention)."""
     if any(m.code for m in actor) or not ONTOLOGY.has(etype, "local_actor"):
         return actor
+    if any(m.sector == "MIL" for m in actor):
+        return actor  # "warplanes hit a terminal in Iran": armies strike abroad as often as at home
     # the victim is never the actor; nor, of an act against someone, who reports it ("according to Iraqi
     # officials, rockets hit the base"); protesters are of the state where the protest is reported from
     reporters = source_tokens(sent, tok) if tok is not None and not ONTOLOGY.spec(etype).home_target else frozenset()
