@@ -54,6 +54,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      [("AGREE", ["CHL", "PER"], [])]),
     ("The new tax led the Serbian prime minister to threaten to deploy troops against the strikers.", "threaten",
      [("THREATEN", ["SRB"], [])]),
+    # a titled office-holder unknown to the data holds office in the one state the paragraph named so far
+    ("Mining ministers of Peru and its neighbours gathered in Lima on Monday for a conference on copper. The "
+     "ministers later met President Juan Quispe at the palace.", "met", [("CONSULT", [], ["PER"])]),
     # "the president" many sentences after the one president named, and "he" after it
     ("President Emmanuel Macron met union leaders in Paris on Monday. The unions want higher wages. Talks lasted "
      "four hours. Rail workers have been on strike for a week. German unions urged the president to withdraw the "

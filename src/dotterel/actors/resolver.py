@@ -311,7 +311,8 @@ def _share_roles(drafts: list[Draft]) -> None:
 
 def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list[Draft]) -> None:
     """A titled office-holder the data does not know ("President Levy Mwanawasa ... the Zambian people")
-    holds office in the one state the sentence names; with two or more states it stays unresolved."""
+    holds office in the one state the sentence names, or with none there, the one its paragraph has named
+    so far; with two or more states it stays unresolved."""
     words = [t.lemma_.lower() for t in doc[person.start:person.end]]
     heads = [form for n in (4, 3, 2, 1) if person.end - person.start > n  # "Lt. Gen." is three tokens
              for form in (" ".join(words[:n]), doc[person.start:person.start + n].text.lower())]
@@ -320,6 +321,11 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
         return
     sent = doc[person.start].sent
     states = {d.code for d in drafts if d.kind == "state" and d.code and sent.start <= d.start < sent.end}
+    if not states:
+        # none in the sentence: the one state its paragraph has named so far ("Venezuela ... \n ... President X")
+        para = doc.text.rfind("\n", 0, doc[sent.start].idx) + 1
+        states = {d.code for d in drafts if d.kind == "state" and d.code and d.source in _STATE_SOURCES
+                  and para <= doc[d.start].idx and d.start < sent.end}
     if len(states) == 1:
         person.code, person.sector = states.pop(), title.sector or "GOV"
 
