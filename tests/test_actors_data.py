@@ -61,7 +61,7 @@ def test_parties():
     for r in rows("parties.csv"):
         assert r["code"] in ISO3, r
         assert r["sector"] in SECTORS, r
-        assert r["alias"] and r["name"]
+        assert r["alias"] and r["name"] and r["kind"] in ("group", "state"), r
 
 
 def test_organisations():

@@ -31,6 +31,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Senate Democrats criticized the White House over the cuts.", "criticized", [("ACCUSE", ["USA"], ["USA"])]),
     ("Republican lawmakers in Washington rejected the Chinese offer.", "rejected", [("REJECT", ["USA"], ["CHN"])]),
     ("Republicans condemned the decision.", "condemned", [("ACCUSE", [], [])]),
+    # "the House" is the US chamber where the article names the US, never inside "House of Lords"
+    ("The House condemned the Iranian attack on American ships.", "condemned", [("ACCUSE", ["USA"], ["IRN"])]),
+    ("The House of Lords in London condemned the American decision.", "condemned", [("ACCUSE", [], ["USA"])]),
     # a party is a group: never the home of an unnamed actor
     ("Unknown gunmen attacked the Democratic office, a United States official said.", "attacked",
      [("ASSAULT", [], ["USA"])]),

@@ -204,7 +204,7 @@ def load_cities(kb: KnowledgeBase, path: Path) -> None:
 
 def load_parties(kb: KnowledgeBase, path: Path) -> None:
     for row in _rows(path):
-        kb.parties[row["alias"]] = Term(row["code"], row["sector"] or None, "state")
+        kb.parties[row["alias"]] = Term(row["code"], row["sector"] or None, "group" if row["kind"] == "group" else "state")
         kb.party_names[row["alias"]] = row["name"]
 
 

@@ -156,8 +156,9 @@ def _party_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draf
         term = kb.parties[doc[i].text]
         if i in covered or term.code not in named or _inside_party_name(doc, kb, i):
             continue
-        # a group, not a state: never the place an event happens in nor the unnamed actor's home
-        found.append(Draft(i, i + 1, term.code, term.sector, "group", kb.party_names[doc[i].text], "party",
+        # a party is a group, not a state: never the place an event happens in nor the unnamed actor's home
+        found.append(Draft(i, i + 1, term.code, term.sector, term.kind, kb.party_names[doc[i].text],
+                           "party" if term.kind == "group" else "institution",
                            plural=doc[i].tag_ in _PLURAL_TAGS))
     return sorted([*drafts, *found], key=lambda d: d.start) if found else drafts
 
@@ -166,9 +167,12 @@ def _inside_party_name(doc: Doc, kb: KnowledgeBase, i: int) -> bool:
     """"*Social* Democrats", "Republican *Guard*", "Democratic *Unionist* Party": a capitalised word joined
     to the party word makes another name (the party's own "Party", a body or a title do not)."""
     before = doc[i - 1] if i > 0 else None
-    if before is not None and before.text[:1].isupper() and before.text not in kb.aliases and before.head.i == i:
+    if before is not None and before.text[:1].isupper() and before.pos_ not in ("DET", "PRON") \
+            and before.text not in kb.aliases and before.head.i == i:
         return True
     after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and after.lower_ == "of" and i + 2 < len(doc) and doc[i + 2].text[:1].isupper():
+        return True  # "House of Lords", "Republican of Texas" is not a name but rare
     if after is None or not after.text[:1].isupper() or after.is_punct:
         return False
     if after.lower_ == "party":
