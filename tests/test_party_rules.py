@@ -52,6 +52,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # a former office-holder named with a country acts for that country (no sector)
     ("Former Kenyan Foreign Minister Daniel Otieno met Ugandan officials in Kampala on Monday to discuss the "
      "border dispute between the two countries.", "met", [("CONSULT", ["KEN"], ["UGA"])]),
+    # a destination after "for": "will leave for X for talks"
+    ("The Peruvian foreign minister will leave for Bolivia on Monday for talks on the border.", "leave",
+     [("AGREE", ["PER"], ["BOL"])]),
     # the subject of a passive raising verb and the object of a verb of causing do the infinitive
     ("Chile and Peru were expected to hold talks on the fishing dispute in June.", "hold",
      [("AGREE", ["CHL", "PER"], [])]),
