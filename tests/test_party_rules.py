@@ -63,6 +63,12 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # a titled office-holder unknown to the data holds office in the one state the paragraph named so far
     ("Mining ministers of Peru and its neighbours gathered in Lima on Monday for a conference on copper. The "
      "ministers later met President Juan Quispe at the palace.", "met", [("CONSULT", [], ["PER"])]),
+    # "the officials" are the officials named just before (a group of people, never a capital) ...
+    ("Iranian officials arrived in Baghdad on Monday. The officials later met Iraqi ministers to discuss the "
+     "border.", "met", [("CONSULT", ["IRN"], ["IRQ"])]),
+    # ... but "the separatist authorities in X" are not the government named before
+    ("The Georgian government said on Monday that talks had failed. The separatist authorities in the region "
+     "agreed to disarm.", "agreed", [("AGREE", [], [])]),
     # "the president" many sentences after the one president named, and "he" after it
     ("President Emmanuel Macron met union leaders in Paris on Monday. The unions want higher wages. Talks lasted "
      "four hours. Rail workers have been on strike for a week. German unions urged the president to withdraw the "

@@ -19,7 +19,8 @@ from dotterel.actors.kb import KnowledgeBase
 
 _PRONOUN_WINDOW = 1  # sentences back
 _NOUN_WINDOW = 3
-_DEFINITE_SECTORS = frozenset({"REB", "MIL", "COP", "CVL"})  # "the rebels", "the troops" refer back
+_DEFINITE_SECTORS = frozenset({"REB", "MIL", "COP", "CVL", "GOV", "LEG"})  # "the rebels", "the officials" refer back
+_BARE_ONLY = frozenset({"GOV", "LEG"})  # ... "the officials", "the ministers" only with no words of their own
 _HOME_MIN = 3  # mentions of the article's state
 _HOME_RATIO = 2  # times as many as the next state
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -54,17 +55,20 @@ def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: 
 
 
 def _definite_groups(doc: Doc, drafts: list[Draft], sents: Sentences) -> None:
-    """ "FARC guerrillas ... the rebels", "Serbian police ... the police": a definite group noun with no code
-    of its own is the last coded group of its sector a few sentences back."""
+    """ "FARC guerrillas ... the rebels", "Serbian police ... the police", "Iranian officials ... the
+    officials": a definite group noun with no code of its own is the last coded group of its sector a few
+    sentences back."""
     for i, d in enumerate(drafts):
         if d.code is not None or d.kind != "group" or d.source != "noun" or d.sector not in _DEFINITE_SECTORS:
             continue
         head = doc[d.end - 1]
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts):
             continue
+        if d.sector in _BARE_ONLY and any(c.dep_ in ("amod", "compound", "prep", "relcl", "acl") for c in head.children):
+            continue  # "the separatist authorities in X" are not the government named before
         ante = _recent(drafts[:i], sents.of(d.start), _NOUN_WINDOW, sents,
                        lambda o: o.code is not None and o.sector == d.sector and o.kind != "person"
-                       and o.source != "ref")
+                       and o.source != "ref" and (o.plural or d.sector not in _BARE_ONLY))
         if ante is not None:
             d.code, d.kind, d.name, d.key = ante.code, ante.kind, ante.name, ante.key or actor_key(
                 ante.kind, ante.code, ante.sector, ante.name)
