@@ -69,6 +69,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # ... but "the separatist authorities in X" are not the government named before
     ("The Georgian government said on Monday that talks had failed. The separatist authorities in the region "
      "agreed to disarm.", "agreed", [("AGREE", [], [])]),
+    # a Korean name is named again by its family name, which comes first
+    ("Canadian officials and South Korean Trade Minister Paek Sung-ho spent the day discussing tariffs. Canada "
+     "later accepted Paek's proposal for a joint venture.", "accepted", [("AGREE", ["CAN"], ["KOR"])]),
     # "the president" many sentences after the one president named, and "he" after it
     ("President Emmanuel Macron met union leaders in Paris on Monday. The unions want higher wages. Talks lasted "
      "four hours. Rail workers have been on strike for a week. German unions urged the president to withdraw the "

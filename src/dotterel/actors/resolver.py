@@ -215,7 +215,15 @@ def _short_forms(kb: KnowledgeBase, d: Draft) -> list[str]:
                 return list(a.short)
         return []
     words = (d.name or "").split()
+    if len(words) > 1 and _given_name_last(words[-1]):
+        return [words[0]]  # "Rha Woong-bae ... Rha": family name first
     return [words[-1]] if len(words) > 1 else []
+
+
+def _given_name_last(word: str) -> bool:
+    """A hyphenated given name ("Woong-bae", "Jae-in") marks a Korean name, family name first."""
+    first, _, rest = word.partition("-")
+    return bool(rest) and first[:1].isupper() and rest.isalpha() and rest.islower()
 
 
 def _merge_short_forms(doc: Doc, kb: KnowledgeBase, others: list[Draft], people: list[Draft]) -> list[Draft]:
