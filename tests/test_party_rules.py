@@ -22,6 +22,13 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Gunmen shelled a northern part of Chad's capital N'Djamena.", "shelled", [("ASSAULT", ["TCD"], ["TCD"])]),
     # unnamed warplanes or troops striking a place are not of the place struck (no accidental self-dyad)
     ("Warplanes bombed a power station in northern Syria.", "bombed", [("ASSAULT", [], ["SYR"])]),
+    ("Warplanes hit the jetty at Iran's Kharg oil terminal.", "hit", [("ASSAULT", [], ["IRN"])]),
+    # ... unless their own army reports it
+    ("In a statement, the Kenyan army said troops had killed 20 militants near the border.", "killed",
+     [("ASSAULT", ["KEN"], [])]),
+    # "both sides" after a state's rebels and its government is that state
+    ("Rebels of the ELN began a ceasefire with the Colombian government in August. Negotiators from both sides "
+     "are scheduled to resume talks in Havana later this month.", "resume", [("AGREE", ["COL"], [])]),
     # an unnamed attacker near a named town is of the place ("near the town of X")
     ("A roadside bomb near the town of Kandahar killed two Canadian soldiers.", "killed",
      [("ASSAULT", ["AFG"], ["CAN"])]),

@@ -313,13 +313,18 @@ def _pair(doc: Doc, tok: Token, before: list[Draft], sents: Sentences) -> list[D
             break
         if d.code is None or d.kind == "group" or d.source == "ref":
             continue
-        if all(p.code != d.code for p in pair):
+        if all(_other_side(p, d) for p in pair):
             pair.append(d)
         if len(pair) == 2:
             break
     if len(pair) < 2:
         return []
     return [_refer(start, tok.i + 1, d, d.sector) for d in reversed(pair)]
+
+
+def _other_side(a: Draft, b: Draft) -> bool:
+    """Two sides: different states, or a state's rebels and its government ("the ELN ... the government")."""
+    return a.code != b.code or (a.sector != b.sector and "REB" in (a.sector, b.sector))
 
 
 def _listed(doc: Doc, d: Draft) -> bool:

@@ -82,16 +82,23 @@ def local_actor(etype: str, actor: list[Mention], location: Mention | None, args
     the place where they act (CAMEO/PLOVER convention)."""
     if any(m.code for m in actor) or not ONTOLOGY.has(etype, "local_actor"):
         return actor
-    if any(m.sector == "MIL" for m in actor):
-        return actor  # "warplanes hit a terminal in Iran": armies strike abroad as often as at home
+    sector = actor[0].sector if actor else None
     # the victim is never the actor; nor, of an act against someone, who reports it ("according to Iraqi
-    # officials, rockets hit the base"); protesters are of the state where the protest is reported from
+    # officials, rockets hit the base"), unless the reporter is of the actor's kind ("the Nigerian army said
+    # troops had killed ..."); protesters are of the state where the protest is reported from
     reporters = source_tokens(sent, tok) if tok is not None and not ONTOLOGY.spec(etype).home_target else frozenset()
-    outside = victim_tokens(args.patient, ps, tok) | reporters
-    home = location or subject_place(args, actors, ps) or sole_state(sent, args.subject, actors, outside)
+    own_kind = [m for m in actors.in_tokens(sent.start, sent.end) if sector is not None and m.sector == sector
+                and m.code and m.head in reporters]
+    if sector == "MIL":
+        # "warplanes hit a terminal in Iran": armies strike abroad as often as at home, so only where they
+        # are ("troops in Mali") or their own army reports it
+        home = subject_place(args, actors, ps) or (own_kind[0] if own_kind else None)
+    else:
+        outside = victim_tokens(args.patient, ps, tok) | (frozenset() if own_kind else reporters)
+        home = location or subject_place(args, actors, ps) or sole_state(sent, args.subject, actors, outside)
     if home is None or (tok is not None and _described_by(home, tok)):
         return actor
-    return [replace(home, sector=actor[0].sector if actor else None)]
+    return [replace(home, sector=sector)]
 
 
 def _described_by(home: Mention, tok: Token) -> bool:
