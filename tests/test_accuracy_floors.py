@@ -48,15 +48,15 @@ def test_acceptance_article_meets_every_criterion() -> None:
 FLOORS: dict[str, dict[str, float]] = {
     "sentences": {"type_f1": 0.88, "tuple_f1": 0.76, "dyad_f1": 0.74, "modality_acc": 0.95, "reported_acc": 0.95,
                   "source_acc": 0.83},
-    "articles": {"type_f1": 0.75, "tuple_f1": 0.47, "dyad_f1": 0.47, "modality_acc": 0.92, "reported_acc": 0.87},
+    "articles": {"type_f1": 0.75, "tuple_f1": 0.48, "dyad_f1": 0.47, "modality_acc": 0.92, "reported_acc": 0.87},
     # written blind on 2026-11-29 (the coder's author saw only the figures): the honest held-out measure
-    "heldout": {"type_f1": 0.77, "tuple_f1": 0.62, "dyad_f1": 0.59, "modality_acc": 0.95, "reported_acc": 0.95},
+    "heldout": {"type_f1": 0.77, "tuple_f1": 0.66, "dyad_f1": 0.62, "modality_acc": 0.95, "reported_acc": 0.95},
     # 60 whole real articles of the corpus dev split, coded by two coders, adjudicated (2026-12-05)
-    "realnews": {"type_f1": 0.51, "tuple_f1": 0.31, "dyad_f1": 0.33, "modality_acc": 0.92},
+    "realnews": {"type_f1": 0.51, "tuple_f1": 0.34, "dyad_f1": 0.36, "modality_acc": 0.92},
     # attributions and quantities in 40 of those articles, coded the same way
     "realnews_claims": {"content_f1": 0.79, "speaker_acc": 0.70},
     "realnews_quantities": {"value_f1": 0.85, "bound_acc": 0.90},
-    "plover": {"type_f1": 0.85, "tuple_f1": 0.57, "dyad_f1": 0.62, "modality_acc": 0.95},
+    "plover": {"type_f1": 0.85, "tuple_f1": 0.59, "dyad_f1": 0.63, "modality_acc": 0.95},
     "petrarch2": {"type_f1": 0.53, "dyad_f1": 0.40},
     # claims and quantities in general news, written blind on 2026-11-30 (never tuned to)
     "heldout_claims": {"content_f1": 0.92, "speaker_acc": 0.91},
