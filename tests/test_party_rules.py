@@ -79,6 +79,11 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # a Korean name is named again by its family name, which comes first
     ("Canadian officials and South Korean Trade Minister Paek Sung-ho spent the day discussing tariffs. Canada "
      "later accepted Paek's proposal for a joint venture.", "accepted", [("AGREE", ["CAN"], ["KOR"])]),
+    # unnamed police and people are of the one state their sentence names (an article about no one state) ...
+    ("Lima's security chief warned that police would no longer tolerate marches by the teachers' union.",
+     "warned", [("THREATEN", ["PER"], ["PER"])]),
+    # ... never of the state acting on them
+    ("Ethiopia says it does not target civilians.", "target", [("ASSAULT", ["ETH"], [])]),
     # "the president" many sentences after the one president named, and "he" after it
     ("President Emmanuel Macron met union leaders in Paris on Monday. The unions want higher wages. Talks lasted "
      "four hours. Rail workers have been on strike for a week. German unions urged the president to withdraw the "

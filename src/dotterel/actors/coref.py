@@ -20,7 +20,8 @@ from dotterel.actors.kb import KnowledgeBase
 _PRONOUN_WINDOW = 1  # sentences back
 _NOUN_WINDOW = 3
 _DEFINITE_SECTORS = frozenset({"REB", "MIL", "COP", "CVL", "GOV", "LEG"})  # "the rebels", "the officials" refer back
-_BARE_ONLY = frozenset({"GOV", "LEG"})  # ... "the officials", "the ministers" only with no words of their own
+_BARE_ONLY = frozenset({"GOV", "LEG"})
+_LOCAL_SECTORS = frozenset({"COP", "CVL", "OPP", "JUD"})  # unnamed groups that are of the one state named nearby  # ... "the officials", "the ministers" only with no words of their own
 _HOME_MIN = 3  # mentions of the article's state
 _HOME_RATIO = 2  # times as many as the next state
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -50,7 +51,7 @@ def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: 
     every = sorted([*drafts, *out], key=lambda d: d.start)
     every += _possessives(doc, kb, every, sents)
     _definite_groups(doc, every, sents)
-    _home_state(kb, every, sents)
+    _home_state(doc, kb, every, sents)
     return sorted(every, key=lambda d: d.start)
 
 
@@ -89,20 +90,37 @@ def _article_state(drafts: list[Draft]) -> str | None:
     return ranked[0][0]
 
 
-def _home_state(kb: KnowledgeBase, drafts: list[Draft], sents: Sentences) -> None:
+def _home_state(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentences) -> None:
     """Unnamed domestic groups ("police", "the protesters", "the authorities", "farmers") in an article about
-    one state are that state's, with their own sector, unless their sentence names another state."""
+    one state are that state's, with their own sector, unless their sentence names another state; in an
+    article about no one state, the one state their sentence names (by name, capital, town or demonym)."""
     home = _article_state(drafts)
-    if home is None:
-        return
     for d in drafts:
         if d.code is not None or d.kind != "group" or d.source != "noun" or not kb.is_word("home_sector", (d.sector or "").lower()):
             continue
+        head = doc[d.end - 1]
+        if any(o.code and o.end <= d.start and doc[o.end - 1].head.i == head.i for o in drafts):
+            continue  # "Red Cross officials": a coded modifier already says whose they are
         here = sents.of(d.start)
-        near = {o.code for o in drafts if o.code and o.kind == "state" and sents.of(o.start) == here}
-        if near - {home}:
-            continue
-        d.code, d.kind, d.key = home, "state", actor_key("state", home, d.sector, None)
+        near = {o.code for o in drafts if o.code and o.kind == "state" and sents.of(o.start) == here
+                and o.source in ("country", "capital", "city", "demonym")}
+        # in an article about one state, its own; else the one state their sentence names, for people and
+        # police (officials are as often foreign), and not the state acting on them ("Israel says it does not
+        # target civilians")
+        own = home if home is not None and not near - {home} else None
+        if home is None and d.sector in _LOCAL_SECTORS:
+            acting = {o.code for o in drafts if o.code and _subject_above(doc, o, head)}
+            local = {o.code for o in drafts if o.code and o.kind == "state" and sents.of(o.start) == here
+                     and o.source in ("country", "capital", "city", "demonym", "ref")} - acting
+            own = next(iter(local)) if len(near) == 1 and local == near else None
+        if own is not None:
+            d.code, d.kind, d.key = own, "state", actor_key("state", own, d.sector, None)
+
+
+def _subject_above(doc: Doc, d: Draft, noun: Token) -> bool:
+    """Whether mention `d` is the subject of a verb above `noun` (the one acting on it)."""
+    root = doc[d.end - 1]
+    return root.dep_ in _SUBJECT_DEPS and root.head.is_ancestor(noun)
 
 
 def _possessives(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentences) -> list[Draft]:
