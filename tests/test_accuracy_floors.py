@@ -48,18 +48,18 @@ def test_acceptance_article_meets_every_criterion() -> None:
 FLOORS: dict[str, dict[str, float]] = {
     "sentences": {"type_f1": 0.88, "tuple_f1": 0.76, "dyad_f1": 0.74, "modality_acc": 0.95, "reported_acc": 0.95,
                   "source_acc": 0.83},
-    "articles": {"type_f1": 0.75, "tuple_f1": 0.47, "dyad_f1": 0.47, "modality_acc": 0.92, "reported_acc": 0.87},
+    "articles": {"type_f1": 0.75, "tuple_f1": 0.48, "dyad_f1": 0.47, "modality_acc": 0.92, "reported_acc": 0.87},
     # written blind on 2026-11-29 (the coder's author saw only the figures): the honest held-out measure
-    "heldout": {"type_f1": 0.77, "tuple_f1": 0.62, "dyad_f1": 0.59, "modality_acc": 0.95, "reported_acc": 0.95},
+    "heldout": {"type_f1": 0.77, "tuple_f1": 0.66, "dyad_f1": 0.62, "modality_acc": 0.95, "reported_acc": 0.95},
     # 60 whole real articles of the corpus dev split, coded by two coders, adjudicated (2026-12-05)
-    "realnews": {"type_f1": 0.58, "tuple_f1": 0.37, "dyad_f1": 0.35, "modality_acc": 0.92},
+    "realnews": {"type_f1": 0.62, "tuple_f1": 0.42, "dyad_f1": 0.40, "modality_acc": 0.92},
     # attributions and quantities in 40 of those articles, coded the same way; speaker_acc counts a speaker
     # right by span overlap or same code+sector (evaluation/claims.py), speaker_span_acc by span alone
     "realnews_claims": {"content_f1": 0.80, "speaker_acc": 0.93, "speaker_span_acc": 0.90, "indirect_r": 0.63,
                         "quoted_r": 0.82, "speaker_code_acc": 0.66, "speaker_code_p": 0.79, "codable_coded": 0.68,
                         "certainty_acc": 0.70},
     "realnews_quantities": {"value_f1": 0.91, "bound_acc": 0.91, "event_link": 0.14, "event_link_coded": 0.26},
-    "plover": {"type_f1": 0.85, "tuple_f1": 0.57, "dyad_f1": 0.62, "modality_acc": 0.95},
+    "plover": {"type_f1": 0.85, "tuple_f1": 0.60, "dyad_f1": 0.64, "modality_acc": 0.95},
     "petrarch2": {"type_f1": 0.53, "dyad_f1": 0.40},
     # claims and quantities in general news, written blind on 2026-11-30 (never tuned to)
     "heldout_claims": {"content_f1": 0.92, "speaker_acc": 0.91},

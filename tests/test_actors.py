@@ -156,7 +156,9 @@ def test_title_and_person_is_one_mention_and_surname_recurs(docs):
 def test_surname_keeps_the_role_its_title_gave(docs):
     idx = resolve(docs, "titled_surname")
     assert [m.code for m in idx.mentions if m.text == "Ortuzar"] == ["CHL"]
-    assert [m.code for m in resolve(docs, "former_surname").mentions if m.text == "Ortuzar"] == [None]
+    # a former office-holder named with a country is still of it, but no organ of it (no sector)
+    assert [(m.code, m.sector) for m in resolve(docs, "former_surname").mentions if m.text == "Ortuzar"] == [
+        ("CHL", None)]
 
 
 def test_unnamed_groups_take_the_article_state_only_when_one_dominates(docs):

@@ -57,6 +57,13 @@ def test_institutions(kb):
         assert r["alias"] and r["name"]
 
 
+def test_parties():
+    for r in rows("parties.csv"):
+        assert r["code"] in ISO3, r
+        assert r["sector"] in SECTORS, r
+        assert r["alias"] and r["name"] and r["kind"] in ("group", "state"), r
+
+
 def test_organisations():
     for r in rows("organisations.csv"):
         assert ORG_CODE.match(r["code"]), r

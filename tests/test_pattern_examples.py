@@ -145,8 +145,9 @@ CASES = [
     ("Britain advised against all travel to Haiti on Friday.", [("SANCTION", ["GBR"], ["HTI"], "asserted")]),
     ("Pakistan's president faces pressure from China to protect its workers.",
      [("REQUEST", ["CHN"], ["PAK"], "asserted")]),
+    # (the unnamed attacker is of the place it acts in, never of the victim: CAMEO's local actor)
     ("The Ukraine International Airlines jet, a Boeing 737, was blown up over Tehran.",
-     [("ASSAULT", [], ["UKR"], "asserted")]),
+     [("ASSAULT", ["IRN"], ["UKR"], "asserted")]),
     # a stance toward a state ("anti-Syrian") is no membership; a part of a place is in that place
     ("An anti-Syrian politician was killed in a bomb blast in a suburb of Beirut.",
      [("ASSAULT", ["LBN"], ["LBN"], "asserted")]),

@@ -19,7 +19,9 @@ from dotterel.actors.kb import KnowledgeBase
 
 _PRONOUN_WINDOW = 1  # sentences back
 _NOUN_WINDOW = 3
-_DEFINITE_SECTORS = frozenset({"REB", "MIL", "COP", "CVL"})  # "the rebels", "the troops" refer back
+_DEFINITE_SECTORS = frozenset({"REB", "MIL", "COP", "CVL", "GOV", "LEG"})  # "the rebels", "the officials" refer back
+_BARE_ONLY = frozenset({"GOV", "LEG"})
+_LOCAL_SECTORS = frozenset({"COP", "CVL", "OPP", "JUD"})  # unnamed groups that are of the one state named nearby  # ... "the officials", "the ministers" only with no words of their own
 _HOME_MIN = 3  # mentions of the article's state
 _HOME_RATIO = 2  # times as many as the next state
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -49,22 +51,25 @@ def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: 
     every = sorted([*drafts, *out], key=lambda d: d.start)
     every += _possessives(doc, kb, every, sents)
     _definite_groups(doc, every, sents)
-    _home_state(kb, every, sents)
+    _home_state(doc, kb, every, sents)
     return sorted(every, key=lambda d: d.start)
 
 
 def _definite_groups(doc: Doc, drafts: list[Draft], sents: Sentences) -> None:
-    """ "FARC guerrillas ... the rebels", "Serbian police ... the police": a definite group noun with no code
-    of its own is the last coded group of its sector a few sentences back."""
+    """ "FARC guerrillas ... the rebels", "Serbian police ... the police", "Iranian officials ... the
+    officials": a definite group noun with no code of its own is the last coded group of its sector a few
+    sentences back."""
     for i, d in enumerate(drafts):
         if d.code is not None or d.kind != "group" or d.source != "noun" or d.sector not in _DEFINITE_SECTORS:
             continue
         head = doc[d.end - 1]
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts):
             continue
+        if d.sector in _BARE_ONLY and any(c.dep_ in ("amod", "compound", "prep", "relcl", "acl") for c in head.children):
+            continue  # "the separatist authorities in X" are not the government named before
         ante = _recent(drafts[:i], sents.of(d.start), _NOUN_WINDOW, sents,
                        lambda o: o.code is not None and o.sector == d.sector and o.kind != "person"
-                       and o.source != "ref")
+                       and o.source != "ref" and (o.plural or d.sector not in _BARE_ONLY))
         if ante is not None:
             d.code, d.kind, d.name, d.key = ante.code, ante.kind, ante.name, ante.key or actor_key(
                 ante.kind, ante.code, ante.sector, ante.name)
@@ -85,20 +90,37 @@ def _article_state(drafts: list[Draft]) -> str | None:
     return ranked[0][0]
 
 
-def _home_state(kb: KnowledgeBase, drafts: list[Draft], sents: Sentences) -> None:
+def _home_state(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentences) -> None:
     """Unnamed domestic groups ("police", "the protesters", "the authorities", "farmers") in an article about
-    one state are that state's, with their own sector, unless their sentence names another state."""
+    one state are that state's, with their own sector, unless their sentence names another state; in an
+    article about no one state, the one state their sentence names (by name, capital, town or demonym)."""
     home = _article_state(drafts)
-    if home is None:
-        return
     for d in drafts:
         if d.code is not None or d.kind != "group" or d.source != "noun" or not kb.is_word("home_sector", (d.sector or "").lower()):
             continue
+        head = doc[d.end - 1]
+        if any(o.code and o.end <= d.start and doc[o.end - 1].head.i == head.i for o in drafts):
+            continue  # "Red Cross officials": a coded modifier already says whose they are
         here = sents.of(d.start)
-        near = {o.code for o in drafts if o.code and o.kind == "state" and sents.of(o.start) == here}
-        if near - {home}:
-            continue
-        d.code, d.kind, d.key = home, "state", actor_key("state", home, d.sector, None)
+        near = {o.code for o in drafts if o.code and o.kind == "state" and sents.of(o.start) == here
+                and o.source in ("country", "capital", "city", "demonym")}
+        # in an article about one state, its own; else the one state their sentence names, for people and
+        # police (officials are as often foreign), and not the state acting on them ("Israel says it does not
+        # target civilians")
+        own = home if home is not None and not near - {home} else None
+        if home is None and d.sector in _LOCAL_SECTORS:
+            acting = {o.code for o in drafts if o.code and _subject_above(doc, o, head)}
+            local = {o.code for o in drafts if o.code and o.kind == "state" and sents.of(o.start) == here
+                     and o.source in ("country", "capital", "city", "demonym", "ref")} - acting
+            own = next(iter(local)) if len(near) == 1 and local == near else None
+        if own is not None:
+            d.code, d.kind, d.key = own, "state", actor_key("state", own, d.sector, None)
+
+
+def _subject_above(doc: Doc, d: Draft, noun: Token) -> bool:
+    """Whether mention `d` is the subject of a verb above `noun` (the one acting on it)."""
+    root = doc[d.end - 1]
+    return root.dep_ in _SUBJECT_DEPS and root.head.is_ancestor(noun)
 
 
 def _possessives(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentences) -> list[Draft]:
@@ -191,6 +213,7 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
                    lambda d: d.code is not None and d.source != "ref" and d.kind != "group"
                    and any(t.lemma_.lower() == lemma for t in doc[d.start:d.end]))
     if word.use == "title":
+        same = same or _title_holder(doc, kb, lemma, before)
         return [_refer(start, tok.i + 1, same, same.sector or word.sector)] if same else []
     if same is not None:
         return [_refer(start, tok.i + 1, same, word.sector, as_state=True, kb=kb)]
@@ -201,6 +224,20 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
         text = " ".join(words)
         return [Draft(start, tok.i + 1, None, word.sector, "group", None, "ref", key=f"group:{text}")]
     return [_refer(start, tok.i + 1, ante, word.sector, as_state=True, kb=kb)]
+
+
+def _title_holder(doc: Doc, kb: KnowledgeBase, lemma: str, before: list[Draft]) -> Draft | None:
+    """"President Emmanuel Macron ... (many sentences later) the president": the one coded person named
+    earlier in the article with that title in their words or their office's name (two such: unresolved)."""
+    holders = {d.name: d for d in before if d.kind == "person" and d.code is not None and d.source != "ref"
+               and (any(t.lemma_.lower() == lemma for t in doc[d.start:d.end]) or _holds(kb, d, lemma))}
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _holds(kb: KnowledgeBase, d: Draft, lemma: str) -> bool:
+    """Whether a known office-holder's listed role names this title ("Prime Minister" for "minister")."""
+    return any(lemma in (t.role or "").lower().split() for a in kb.aliases.get(d.name or "", []) if a.is_person
+               for t in a.terms)
 
 
 def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[Draft], sents: Sentences) -> list[Draft]:
@@ -294,13 +331,18 @@ def _pair(doc: Doc, tok: Token, before: list[Draft], sents: Sentences) -> list[D
             break
         if d.code is None or d.kind == "group" or d.source == "ref":
             continue
-        if all(p.code != d.code for p in pair):
+        if all(_other_side(p, d) for p in pair):
             pair.append(d)
         if len(pair) == 2:
             break
     if len(pair) < 2:
         return []
     return [_refer(start, tok.i + 1, d, d.sector) for d in reversed(pair)]
+
+
+def _other_side(a: Draft, b: Draft) -> bool:
+    """Two sides: different states, or a state's rebels and its government ("the ELN ... the government")."""
+    return a.code != b.code or (a.sector != b.sector and "REB" in (a.sector, b.sector))
 
 
 def _listed(doc: Doc, d: Draft) -> bool:

@@ -79,6 +79,8 @@ class KnowledgeBase:
     org_codes: set[str] = field(default_factory=set)
     words: dict[str, set[str]] = field(default_factory=dict)  # coref.csv: role -> words
     cities: dict[str, str] = field(default_factory=dict)  # cities.csv: city name -> ISO3 of its state
+    parties: dict[str, Term] = field(default_factory=dict)  # parties.csv: word -> the party's state and sector
+    party_names: dict[str, str] = field(default_factory=dict)  # parties.csv: word -> party name
 
     def is_word(self, role: str, word: str) -> bool:
         return word in self.words.get(role, ())
@@ -200,6 +202,12 @@ def load_cities(kb: KnowledgeBase, path: Path) -> None:
         kb.cities[row["name"]] = row["code"]
 
 
+def load_parties(kb: KnowledgeBase, path: Path) -> None:
+    for row in _rows(path):
+        kb.parties[row["alias"]] = Term(row["code"], row["sector"] or None, "group" if row["kind"] == "group" else "state")
+        kb.party_names[row["alias"]] = row["name"]
+
+
 def load_coref_words(kb: KnowledgeBase, path: Path) -> None:
     for row in _rows(path):
         kb.words.setdefault(row["role"], set()).add(row["word"].lower())
@@ -224,5 +232,6 @@ def load() -> KnowledgeBase:
     load_sectors(kb, base / "sectors.csv")
     load_coref_words(kb, base / "coref.csv")
     load_cities(kb, base / "cities.csv")
+    load_parties(kb, base / "parties.csv")
     kb.words["not_person"] = {row["word"] for row in _rows(base / "not_persons.csv")}
     return kb

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from dotterel import language
 from dotterel.actors.drafts import actor_key
 from dotterel.actors.kb import _rows as kb_rows
 from dotterel.actors.kb import Term
@@ -32,6 +33,7 @@ STATE_MEDIA = frozenset({"state", "official", "state-run", "state-owned", "gover
 HOME_MIN = 3
 HOME_LEAD = 2.0
 OWNING_KINDS = ("state", "igo", "non_state")
+REPORTING = language.words("reporting", "event", "attribution")
 
 
 def ethnic(head: Token) -> bool:
@@ -53,14 +55,22 @@ def subject_mentions(subject: Token | None, actors: ActorIndex, ps: PatternSet) 
             return [owner]
         # "opposition groups in Zimbabwe"; "ethnic Albanians in Serbia" are Serbia's, not Albania's
         people = ps.in_class(subject.lemma_.lower(), "PEOPLE")
+        title = load_kb().sector_of([subject.lemma_.lower()])
+        speaks_for = title is not None and title.use == "title"
         for prep in subject.children:
-            # "officials in/of X"; "doctors from X" (but "technology from Russia" is no actor of Russia's)
-            if prep.dep_ == "prep" and (prep.lower_ in ("in", "of") or (prep.lower_ == "from" and people)):
+            # "officials in/of X"; "doctors from X" (but "technology from Russia" is no actor of Russia's);
+            # "the spokesman *for* the Polish government" speaks for it
+            if prep.dep_ == "prep" and (prep.lower_ in ("in", "of") or (prep.lower_ == "from" and people)
+                                        or (prep.lower_ == "for" and speaks_for)):
                 inner = [m for obj in prep.children if obj.dep_ == "pobj" for m in mentions_in(obj, actors)
                          if m.code and m.kind in OWNING_KINDS]
                 if inner and prep.lower_ == "in" and inner[0].kind == "state":
                     # "demonstrators in Baghdad" are of Iraq, not its government; "police in Belarus" its police
                     sector = found[0].sector if found else None
+                    return [replace(inner[0], sector=sector, key=actor_key("state", inner[0].code, sector, None))]
+                if inner and speaks_for and inner[0].kind == "state" and inner[0].sector is None:
+                    # "the envoy for Poland": a state's representative speaks for its government
+                    sector = title.sector if title is not None else None
                     return [replace(inner[0], sector=sector, key=actor_key("state", inner[0].code, sector, None))]
                 if inner:
                     return [inner[0]]
@@ -93,14 +103,45 @@ def possessor_state(subject: Token, actors: ActorIndex) -> Mention | None:
     return None
 
 
-def sole_state(sent: Span, subject: Token | None, actors: ActorIndex) -> Mention | None:
+def sole_state(sent: Span, subject: Token | None, actors: ActorIndex, outside: frozenset[int] = frozenset()
+               ) -> Mention | None:
     """The one state a sentence names, if it names exactly one and it is not part of a subject already
-    found to be no actor ("Arms *from Iran* killed ...")."""
+    found to be no actor ("Arms *from Iran* killed ..."); mentions headed in `outside` (the victim, the
+    source of the report) do not count."""
     inside = {t.i for t in subject.subtree} if subject is not None else set()
-    states = [m for m in actors.in_tokens(sent.start, sent.end) if m.kind == "state" and m.code]
+    states = [m for m in actors.in_tokens(sent.start, sent.end) if m.kind == "state" and m.code
+              and m.head not in outside]
     if len({m.code for m in states}) != 1 or any(m.head in inside for m in states):
         return None
     return states[0]
+
+
+def source_tokens(sent: Span, trigger: Token) -> frozenset[int]:
+    """Tokens of the phrases in `sent` that say who reports an act rather than who does it: "according to
+    X", and the subject of a reporting verb other than the trigger ("*Iraqi officials* said rockets hit")."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            out.update(t.i for t in tok.subtree)
+            out.update(t.i for t in tok.nbor().subtree)
+        elif tok.i != trigger.i and tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING \
+                and not _speaks_of_itself(tok, trigger):
+            # the speaker and the rest of the reporting frame ("*In London*, Lloyds said ..."), not the report
+            frame = [c for c in tok.children if not (c.i == trigger.i or c.is_ancestor(trigger))] \
+                if tok.is_ancestor(trigger) else [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for c in frame:
+                out.update(t.i for t in c.subtree)
+    return frozenset(out)
+
+
+def _speaks_of_itself(verb: Token, trigger: Token) -> bool:
+    """"Militants said *they* attempted ...": a speaker whose report has a pronoun subject reports its own act."""
+    content = next((c for c in verb.children if c.i == trigger.i or c.is_ancestor(trigger)), None)
+    if content is None or content.dep_ not in ("ccomp", "xcomp", "conj", "parataxis"):
+        return False
+    # "said it would ...", "vowed to ...", "said X and attacked Y": the speaker is the doer
+    return content.dep_ in ("xcomp", "conj") or any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON"
+                                          for c in content.children)
 
 
 def home_country(actor: list[Mention], sector: str | None) -> list[Mention]:

@@ -45,6 +45,7 @@ def resolve_actors(doc: Doc, pub_date: dt.date | None) -> ActorIndex:
     kb = load()
     drafts = _alias_drafts(doc, pub_date)
     drafts = _place_drafts(doc, kb, drafts)
+    drafts = _party_drafts(doc, kb, drafts)
     drafts = _person_drafts(doc, kb, drafts)
     drafts = _compose(doc, kb, drafts)
     drafts = _group_nouns(doc, kb, drafts)
@@ -144,6 +145,43 @@ def _misread_place(doc: Doc, ent: Span) -> bool:
     return ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPS
 
 
+def _party_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
+    """Party members and party adjectives ("Senate Democrats", "Republican lawmakers") stand for the
+    party's state, sector LEG, in an article that names that state otherwise; never inside a longer
+    capitalised name ("Social Democrats", "Republican Guard")."""
+    named = {d.code for d in drafts if d.code and d.kind in ("state", "person")}
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    found = []
+    for i in positions(doc, ORTH, kb.parties):
+        term = kb.parties[doc[i].text]
+        if i in covered or term.code not in named or _inside_party_name(doc, kb, i):
+            continue
+        # a party is a group, not a state: never the place an event happens in nor the unnamed actor's home
+        found.append(Draft(i, i + 1, term.code, term.sector, term.kind, kb.party_names[doc[i].text],
+                           "party" if term.kind == "group" else "institution",
+                           plural=doc[i].tag_ in _PLURAL_TAGS))
+    return sorted([*drafts, *found], key=lambda d: d.start) if found else drafts
+
+
+def _inside_party_name(doc: Doc, kb: KnowledgeBase, i: int) -> bool:
+    """"*Social* Democrats", "Republican *Guard*", "Democratic *Unionist* Party": a capitalised word joined
+    to the party word makes another name (the party's own "Party", a body or a title do not)."""
+    before = doc[i - 1] if i > 0 else None
+    if before is not None and before.text[:1].isupper() and before.pos_ not in ("DET", "PRON") \
+            and before.text not in kb.aliases and before.head.i == i:
+        return True
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and after.lower_ == "of" and i + 2 < len(doc) and doc[i + 2].text[:1].isupper():
+        return True  # "House of Lords", "Republican of Texas" is not a name but rare
+    if after is None or not after.text[:1].isupper() or after.is_punct:
+        return False
+    if after.lower_ == "party":
+        return False
+    # a title goes ("Democratic Senator X"), an organisation's name does not ("the Republican Guard")
+    named_with = after.ent_iob_ == "I" and after.ent_type_ in ("ORG", "FAC", "GPE", "LOC")
+    return named_with or (kb.sectors.get(after.lemma_.lower()) is None and after.text not in kb.aliases)
+
+
 # --- 2. people ------------------------------------------------------------------------------------
 
 
@@ -177,7 +215,15 @@ def _short_forms(kb: KnowledgeBase, d: Draft) -> list[str]:
                 return list(a.short)
         return []
     words = (d.name or "").split()
+    if len(words) > 1 and _given_name_last(words[-1]):
+        return [words[0]]  # "Rha Woong-bae ... Rha": family name first
     return [words[-1]] if len(words) > 1 else []
+
+
+def _given_name_last(word: str) -> bool:
+    """A hyphenated given name ("Woong-bae", "Jae-in") marks a Korean name, family name first."""
+    first, _, rest = word.partition("-")
+    return bool(rest) and first[:1].isupper() and rest.isalpha() and rest.islower()
 
 
 def _merge_short_forms(doc: Doc, kb: KnowledgeBase, others: list[Draft], people: list[Draft]) -> list[Draft]:
@@ -277,7 +323,8 @@ def _share_roles(drafts: list[Draft]) -> None:
 
 def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list[Draft]) -> None:
     """A titled office-holder the data does not know ("President Levy Mwanawasa ... the Zambian people")
-    holds office in the one state the sentence names; with two or more states it stays unresolved."""
+    holds office in the one state the sentence names, or with none there, the one its paragraph has named
+    so far; with two or more states it stays unresolved."""
     words = [t.lemma_.lower() for t in doc[person.start:person.end]]
     heads = [form for n in (4, 3, 2, 1) if person.end - person.start > n  # "Lt. Gen." is three tokens
              for form in (" ".join(words[:n]), doc[person.start:person.start + n].text.lower())]
@@ -286,6 +333,11 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
         return
     sent = doc[person.start].sent
     states = {d.code for d in drafts if d.kind == "state" and d.code and sent.start <= d.start < sent.end}
+    if not states:
+        # none in the sentence: the one state its paragraph has named so far ("Venezuela ... \n ... President X")
+        para = doc.text.rfind("\n", 0, doc[sent.start].idx) + 1
+        states = {d.code for d in drafts if d.kind == "state" and d.code and d.source in _STATE_SOURCES
+                  and para <= doc[d.start].idx and d.start < sent.end}
     if len(states) == 1:
         person.code, person.sector = states.pop(), title.sector or "GOV"
 
@@ -306,7 +358,7 @@ def _owned_institution(doc: Doc, inst: Draft, by_token: dict[int, Draft], remove
 def _country_in(drafts: list[Draft]) -> Draft | None:
     """The state or organisation a title belongs to ("Ukrainian President", "U.N. mediator")."""
     for d in drafts:
-        if (d.kind == "state" and d.source in _STATE_SOURCES | {"institution"}) or d.kind == "igo":
+        if (d.kind == "state" and d.source in _STATE_SOURCES | {"institution"}) or d.kind == "igo" or d.source == "party":
             return d
     return None
 
@@ -331,9 +383,11 @@ def _title(doc: Doc, kb: KnowledgeBase, person: Draft, by_token: dict[int, Draft
             removed.add(id(d))
         person.start = start
         country = _country_in(inner)
-        if person.code is None and not former and country is not None:
+        if person.code is None and country is not None:
             person.code = country.code
             person.sector = "IGO" if country.kind == "igo" else (title.sector if title else None) or "GOV"
+            if former:  # "former Japanese Foreign Minister X": of that state still, but no longer its organ
+                person.sector = None
     if person.code is None:
         _apposition(doc, kb, person, head, by_token)
 
@@ -410,7 +464,7 @@ def _sector_phrase(doc: Doc, kb: KnowledgeBase, d: Draft, by_token: dict[int, Dr
 def _sector_for(d: Draft, sector: str | None) -> str | None:
     if d.kind == "igo":
         return "MIL" if sector == "MIL" else d.sector  # "NATO forces"; "UN officials" stay IGO
-    if d.source in ("institution", "group") and d.sector is not None:
+    if d.source in ("institution", "group", "party") and d.sector is not None:
         return d.sector  # "IDF soldiers" stay MIL, "Taliban fighters" follow the Taliban's status
     return sector
 

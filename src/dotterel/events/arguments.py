@@ -65,13 +65,26 @@ def inherited_subject(tok: Token, stative: frozenset[str]) -> Token | None:
             return None
         if cur.dep_ == "acl":  # "forces deployed to X": the modified noun is the theme, not the actor
             return noun_owner(cur.head) if to_infinitive(cur) else None
+        controlled = cur.dep_ == "xcomp" and to_infinitive(cur)
         cur = cur.head
         subj, patient, passive = _own_subject(cur, stative)
+        if controlled and patient is not None and passive:
+            return patient  # "X and Y were expected to hold talks", "X was forced to withdraw"
+        if controlled and subj is not None and (obj := _object_controller(cur)) is not None:
+            return obj  # "the law led the prime minister to threaten": the object does the infinitive
         if subj is not None:
             return _relative_antecedent(cur, subj)
         if patient is not None and not passive:
             return patient
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object of a verb of causing or asking that controls its infinitive ("led X to", "forced X to",
+    "urged X to"); none for verbs whose subject keeps control ("promised X to")."""
+    if verb.lemma_.lower() in ("promise", "vow", "pledge"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
 def noun_owner(noun: Token) -> Token | None:
@@ -136,6 +149,20 @@ def _controlled_object(tok: Token) -> Token | None:
     return None
 
 
+def _shared_object(tok: Token) -> Token | None:
+    """"attacked and burned three villages in X", "killed or wounded 40 soldiers": coordinated verbs share
+    the object (and its place) that the parser hangs on the last one; the verb holding them, when the first
+    verb takes no complement of its own."""
+    if any(c.dep_ in ("prep", "ccomp", "xcomp", "dative") for c in tok.children):
+        return None  # "fired on X and killed Y": the first verb has its own complement
+    for conj in tok.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i > tok.i and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) and any(
+                c.dep_ in ("dobj", "obj") for c in conj.children):
+            return conj
+    return None
+
+
 def arguments(tok: Token, stative: frozenset[str]) -> Arguments:
     """The trigger's arguments; `stative` lists participles that read as stances, not passives
     ("opposed", the pattern set's `stative_participles`)."""
@@ -151,8 +178,11 @@ def arguments(tok: Token, stative: frozenset[str]) -> Arguments:
     if patient is None:
         patient = _controlled_object(tok)
     patient = _relative_object(tok, subj, patient)
+    shared = _shared_object(tok) if patient is None and not passive else None
+    if shared is not None:
+        patient = next(c for c in shared.children if c.dep_ in ("dobj", "obj"))
     args = Arguments(subject=subj, patient=patient, passive=passive)
-    for holder in (tok, patient):
+    for holder in (tok, patient, shared):
         if holder is None:
             continue
         for child in holder.children:

@@ -87,7 +87,7 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
             recipients = condition_party(tok, actors, actor, ps) or recipients
         location = event_location(args, actors, actor + recipients, ps)
         recipients = conventions.ethnic_in_place(recipients, location, tok)
-        actor = conventions.local_actor(etype, actor, location, args, sent, actors, tok)
+        actor = conventions.local_actor(etype, actor, location, args, sent, actors, ps, tok)
         recipients = conventions.implied_recipients(
             etype, actor, recipients, location, two_sided=p.event_subject and len({m.key for m in actor}) > 1,
             home_measure=lambda: bool(ps.word_class("HOME_MEASURE") & object_lemmas(args)))

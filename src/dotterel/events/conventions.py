@@ -14,11 +14,12 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from dotterel import language
-from dotterel.actors.parties import ethnic, home_country, sole_state
+from dotterel.actors.parties import ethnic, home_country, sole_state, source_tokens
 from dotterel.events.arguments import Arguments
 from dotterel.events.modality import declared_intent, self_announced_future
 from dotterel.events.ontology import ONTOLOGY
-from dotterel.events.parties import subject_place
+from dotterel.events.patterns import PatternSet
+from dotterel.events.parties import subject_place, victim_tokens
 from dotterel.findings import ActorIndex, Mention
 from dotterel.model import Modality
 
@@ -78,15 +79,28 @@ def ethnic_in_place(recipients: list[Mention], location: Mention | None, tok: To
 
 
 def local_actor(etype: str, actor: list[Mention], location: Mention | None, args: Arguments, sent: Span,
-                actors: ActorIndex, tok: Token | None = None) -> list[Mention]:
+                actors: ActorIndex, ps: PatternSet, tok: Token | None = None) -> list[Mention]:
     """"people blocked streets in Hong Kong", "a roadside bomb near Samarra killed ...": unnamed actors are of
     the place where they act (CAMEO/PLOVER convention)."""
     if any(m.code for m in actor) or not ONTOLOGY.has(etype, "local_actor"):
         return actor
-    home = location or subject_place(args, actors) or sole_state(sent, args.subject, actors)
+    sector = actor[0].sector if actor else None
+    # the victim is never the actor; nor, of an act against someone, who reports it ("according to Iraqi
+    # officials, rockets hit the base"), unless the reporter is of the actor's kind ("the Nigerian army said
+    # troops had killed ..."); protesters are of the state where the protest is reported from
+    reporters = source_tokens(sent, tok) if tok is not None and not ONTOLOGY.spec(etype).home_target else frozenset()
+    own_kind = [m for m in actors.in_tokens(sent.start, sent.end) if sector is not None and m.sector == sector
+                and m.code and m.head in reporters]
+    if sector == "MIL":
+        # "warplanes hit a terminal in Iran": armies strike abroad as often as at home, so only where they
+        # are ("troops in Mali") or their own army reports it
+        home = subject_place(args, actors, ps) or (own_kind[0] if own_kind else None)
+    else:
+        outside = victim_tokens(args.patient, ps, tok) | (frozenset() if own_kind else reporters)
+        home = location or subject_place(args, actors, ps) or sole_state(sent, args.subject, actors, outside)
     if home is None or (tok is not None and _described_by(home, tok)):
         return actor
-    return [replace(home, sector=actor[0].sector if actor else None)]
+    return [replace(home, sector=sector)]
 
 
 def _described_by(home: Mention, tok: Token) -> bool:

@@ -224,7 +224,7 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
         return None
     if p.victim_subject:
         return _victim_subject_match(args, actors, ps)
-    actor = subject_mentions(args.subject, actors, ps)
+    actor = subject_mentions(args.subject, actors, ps) or parties.text_author(tok, actors, ps)
     if args.passive and p.type == "ASSAULT" and not any(m.code for m in actor):
         # "killed in an Israeli air strike": the attack names the attacker
         attack = parties.attack_phrase(args, ps)
@@ -313,7 +313,9 @@ def nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> tuple[Patter
         for noun in args.preps.get("for", []):
             hit = ps.noun_trigger(noun)
             if hit is not None and hit[0].type == "CONSULT":
-                return _noun_pattern(lemma, hit[0], recipient_slots=("pobj:to", "pobj:in", "pobj:with")), True
+                # "will leave *for Bolivia* for talks": a state after "for" is the destination
+                return _noun_pattern(lemma, hit[0], recipient_slots=("pobj:to", "pobj:in", "pobj:with",
+                                                                     "pobj:for")), True
     if lemma in ps.state_verbs:  # "troops remained *on alert*", "workers are *on strike*": the state is the event
         for noun in args.preps.get("on", []) + args.preps.get("in", []):
             hit = ps.noun_trigger(noun)

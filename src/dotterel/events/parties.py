@@ -11,8 +11,8 @@ from spacy.tokens import Token
 
 from dotterel import language
 from dotterel.actors.parties import subject_mentions
-from dotterel.actors.phrases import mentions_in, real_head
-from dotterel.events.arguments import Arguments, arguments, is_purpose
+from dotterel.actors.phrases import mentions_in, phrase_tokens, real_head
+from dotterel.events.arguments import Arguments, arguments, is_purpose, noun_owner
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import PatternSet
 from dotterel.findings import ActorIndex, Mention
@@ -168,27 +168,61 @@ def event_noun_parties(noun: Token, etype: str, args: Arguments, actors: ActorIn
 def location(args: Arguments, actors: ActorIndex, used: list[Mention], ps: PatternSet) -> Mention | None:
     """The state an event happens in: "*in* Mogadishu", "on the outskirts *of* Kabul"."""
     heads = [h for prep in LOCATION_PREPS for h in args.preps.get(prep, [])] + nested(args, LOCATION_PREPS)
-    # "in a residential sector *of* eastern Beirut", "on the outskirts *of* Kabul": a part of a place
-    heads += [o for h in heads if ps.in_class(h.lemma_.lower(), "PLACE_PART")
-              for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    for head in heads:
+    for head in with_place_parts(heads, ps):
         for m in mentions_in(head, actors):
             if m.kind == "state" and m not in used:
                 return m
     return None
 
 
-def subject_place(args: Arguments, actors: ActorIndex) -> Mention | None:
-    """Where the (unnamed) subject is: "students *throughout Indonesia*", "refugees *in Hungary*"."""
+def with_place_parts(heads: list[Token], ps: PatternSet) -> list[Token]:
+    """The heads and the places they are part of: "in a residential sector *of* eastern Beirut", "on the
+    outskirts *of* Kabul", "near the town *of* Samarra"."""
+    return heads + [o for h in heads if ps.in_class(h.lemma_.lower(), "PLACE_PART") for p in h.children
+                    if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+
+
+def subject_place(args: Arguments, actors: ActorIndex, ps: PatternSet) -> Mention | None:
+    """Where the (unnamed) subject is: "students *throughout Indonesia*", "refugees *in Hungary*", "a
+    bombing *near the town of* Samarra"."""
     if args.subject is None:
         return None
-    for prep in real_head(args.subject).children:
-        if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
-            for obj in prep.children:
-                state = next((m for m in mentions_in(obj, actors) if m.kind == "state" and m.code), None)
-                if obj.dep_ == "pobj" and state is not None:
-                    return state
+    objs = [obj for prep in real_head(args.subject).children if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS
+            for obj in prep.children if obj.dep_ == "pobj"]
+    for obj in with_place_parts(objs, ps):
+        state = next((m for m in mentions_in(obj, actors) if m.kind == "state" and m.code), None)
+        if state is not None:
+            return state
     return None
+
+
+def text_author(tok: Token, actors: ActorIndex, ps: PatternSet) -> list[Mention]:
+    """Who speaks through a text that does the act: "posted a message *blaming* Iran", "passed a resolution
+    *calling for* sanctions": the text's owner, else the one who issued it."""
+    text = tok.head
+    if text.dep_ == "pobj" and not ps.in_class(text.lemma_.lower(), "PUBLICATION"):
+        text = text.head.head  # "a message on Twitter blaming ...": the parser hangs it on the nearer noun
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or not ps.in_class(text.lemma_.lower(), "PUBLICATION"):
+        return []
+    owner = noun_owner(text)
+    if owner is None and text.dep_ in ("dobj", "obj"):
+        owner = arguments(text.head, ps.stative_participles).subject
+    return [m for m in subject_mentions(owner, actors, ps) if m.code] if owner is not None else []
+
+
+def victim_tokens(patient: Token | None, ps: PatternSet, tok: Token | None = None) -> frozenset[int]:
+    """The words of the acted-on phrase itself ("two *Iranian* boats", "thousands *of Kenyans*"), not a
+    place inside it ("a part *of Syria's* second city"), and of the objects of verbs coordinated with the
+    trigger ("fired on the crowd and killed two *Kenyan* students"): whom an act is done to is never its actor."""
+    objects = [patient] if patient is not None else []
+    if tok is not None:
+        objects += [o for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                    for o in c.children if o.dep_ in ("dobj", "obj", "nsubjpass")]
+    out: set[int] = set()
+    for obj in objects:
+        head = obj if ps.in_class(obj.lemma_.lower(), "PLACE_PART") else real_head(obj)
+        out.update(t.i for t in phrase_tokens(head))
+    return frozenset(out)
 
 
 def condition_party(tok: Token, actors: ActorIndex, actor: list[Mention], ps: PatternSet) -> list[Mention]:
