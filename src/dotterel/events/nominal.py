@@ -271,7 +271,8 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
     if ONTOLOGY.spec(row.type).home_target:
         # "protests against the Peruvian government": unnamed protesters are of the place (the verb path's
         # rule); not for attacks, whose place is their target ("the attack on oil plants in Saudi Arabia")
-        actor = conventions.local_actor(row.type, actor, location, Arguments(preps=preps_of(phrase)), sent, actors, tok)
+        actor = conventions.local_actor(row.type, actor, location, Arguments(preps=preps_of(phrase)), sent, actors, ps,
+                                          tok)
     if row.political and not any(m.kind in POLITICAL_KINDS or m.sector in POLITICAL_SECTORS for m in named):
         return None
     return EventFinding(
