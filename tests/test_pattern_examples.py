@@ -212,6 +212,7 @@ CASES = [
     # a storm named once acts under its bare name and as "it" after it; a state does as "it"
     ("Typhoon Kammuri reached the coast of Luzon on Monday. Kammuri blocked roads across the Philippines. "
      "It also forced 40,000 residents of Manila to evacuate.", []),
+    ("Heavy floods forced thousands of villagers in Bihar to leave their homes.", []),
     ("Russia expelled a Kenyan envoy. It also forced two Kenyan diplomats to leave Moscow.",
      [("SANCTION", ["RUS"], ["KEN"], "asserted"), ("COERCE", ["RUS"], ["KEN"], "asserted")]),
     # firms among themselves do business; a firm facing a government is a party to politics
@@ -221,15 +222,17 @@ CASES = [
     # a central bank's money operations are no aid and no withdrawal
     ("The Austrian central bank disbursed further funds to commercial lenders today.", []),
     ("Norway's central bank abandoned its old overnight lending rate.", []),
-    # a visit is to a party; a plan met with protests meets no one; blaming a cause accuses no one; undertaking
-    # an act is no promise; "X must change" asks no one when X is no party
+    # a visit is to a party; a plan met with protests meets no one (the protests are an act of their own);
+    # blaming a cause accuses no one; undertaking an act is no promise, but the act is the subject's;
+    # "X must change" asks no one when X is no party
     ("The Indian premier visited Nepal on Monday.", [("CONSULT", ["IND"], ["NPL"], "asserted")]),
     ("Tourists visiting Venice must now pay a fee.", []),
-    ("The new plan was met with protests in Paris.", []),
+    ("The new plan was met with protests in Paris.", [("PROTEST", ["FRA"], ["FRA"], "asserted")]),
     ("The official blamed the strong yen for the rise in unemployment.", []),
     ("Israel blamed Iran for the attack.", [("ACCUSE", ["ISR"], ["IRN"], "asserted")]),
     ("Israel undertook to withdraw from Lebanon.", [("AGREE", ["ISR"], ["LBN"], "asserted")]),
-    ("Iraq undertook an act of aggression against Kuwait.", []),
+    ("Iraq undertook an act of aggression against Kuwait.", [("ASSAULT", ["IRQ"], ["KWT"], "asserted")]),
+    ("Serbian forces committed acts of aggression against Bosnia.", [("ASSAULT", ["SRB"], ["BIH"], "asserted")]),
     ("The Kenyan president said the tax laws should be changed.", []),
     ("Germany said Russia must withdraw its troops.", [("REQUEST", ["DEU"], ["RUS"], "asserted")]),
     ("The Kenyan finance ministry said Kenyan gross domestic product should grow by 3 pct.", []),

@@ -38,7 +38,9 @@ def nature_acts(tok: Token, args: Arguments, ps: PatternSet) -> bool:
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     doers = [c for c in tok.children if c.dep_ == "nsubj"] + ([args.subject] if args.subject is not None else [])
     doers += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    return any(_is_nature(real_head(s), ps) for s in subjects + doers) or any(
+    # what nature makes people do is not done on anyone's behalf ("the storm forced thousands to flee")
+    causers = [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "xcomp" else []
+    return any(_is_nature(real_head(s), ps) for s in subjects + doers + causers) or any(
         ps.in_class(k, "NON_AGENT") for s in doers for k in noun_keys(real_head(s)))
 
 
