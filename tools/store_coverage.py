@@ -15,7 +15,6 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import exc
 
 from dotterel.store import StoreError, open_store
 from dotterel.store import query
@@ -73,8 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with store.connect() as conn:
             print(report(coverage(conn), args.by_type))
-    except exc.DatabaseError as err:  # a SQLite file that is no dotterel store
-        print(f"store_coverage: cannot read {args.store}: {str(err.orig or err).splitlines()[0]}", file=sys.stderr)
+    except StoreError as err:  # a SQLite file that is no dotterel store, a server gone: one line from the store
+        print(f"store_coverage: cannot read {args.store}: {err}", file=sys.stderr)
         return 2
     finally:
         store.close()
