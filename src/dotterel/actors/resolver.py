@@ -108,6 +108,12 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
                 doc, start, end, _CITY_VETO if actor.source == "capital" else _PERSON_VETO):
             continue  # "Jordan" in "Michael Jordan"; "Washington" in "Washington Post"
         term = _term(actor, day)
+        if actor.source == "region":
+            # a region stands for its state like a town does; a sea or a continent's part for no one
+            if term is not None and term.code is not None:
+                out.append(Draft(start, end, term.code, None, "state", kb.countries.get(term.code, term.code),
+                                 "city", key=f"place:{doc[start:end].text}"))
+            continue
         if actor.is_person:
             code, sector = (term.code, term.sector) if term else (None, None)
             out.append(Draft(start, end, code, sector, "person", actor.name, "leader"))
