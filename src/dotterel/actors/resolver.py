@@ -372,6 +372,15 @@ def _country_in(drafts: list[Draft]) -> Draft | None:
 def _title(doc: Doc, kb: KnowledgeBase, person: Draft, by_token: dict[int, Draft], removed: set[int]) -> None:
     """Extend a person over a preceding title and take its country when the data gives none."""
     head = doc[person.end - 1]
+    envoy = _envoy_title(kb, head)
+    if envoy is not None:
+        # "the Portuguese ambassador to Peking John Harlow": the state named after "to" hosts him; he is
+        # of the state whose envoy he is (the title's own phrase), else of none the text gives
+        senders = [by_token[c.i] for c in envoy.lefts if c.dep_ in _MODIFIER_DEPS and c.i in by_token]
+        sender = _country_in(senders)
+        if person.code is None and sender is not None and sender.code:
+            person.code, person.sector = sender.code, "IGO" if sender.kind == "igo" else "GOV"
+        return
     start = person.start
     for child in head.lefts:
         if child.i < person.start and child.dep_ in _PHRASE_DEPS and doc[child.i:person.start].text.find("\n") < 0:
@@ -396,6 +405,15 @@ def _title(doc: Doc, kb: KnowledgeBase, person: Draft, by_token: dict[int, Draft
                 person.sector = None
     if person.code is None:
         _apposition(doc, kb, person, head, by_token)
+
+
+def _envoy_title(kb: KnowledgeBase, head: Token) -> Token | None:
+    """The envoy title a name hangs on through "to" ("ambassador to Peking X", "envoy to the talks X"),
+    where the parser reads the host state as part of the name."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "to" or prep.head.i >= prep.i:
+        return None
+    return prep.head if kb.is_word("envoy", prep.head.lemma_.lower()) else None
 
 
 def _apposition(doc: Doc, kb: KnowledgeBase, person: Draft, head: Token, by_token: dict[int, Draft]) -> None:
