@@ -259,11 +259,29 @@ def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[D
         ante = _subject_antecedent(doc, tok, before, sents, plural=True)
         ok = ante is not None and (ante.plural or ante.kind == "non_state")
     elif kb.is_word("person_pronoun", lower):
+        reporter = _reporting_subject(tok)
+        if reporter is not None:
+            # "One broker said he expected ...": he is the one who says so, not the last person named
+            said_by = next((d for d in before if d.start <= reporter.i < d.end), None)
+            if said_by is not None and said_by.kind == "person":
+                return [_refer(tok.i, tok.i + 1, said_by, said_by.sector)]
+            word = kb.sector_of([reporter.lemma_.lower()]) if reporter.pos_ == "NOUN" else None
+            if said_by is None and word is not None and reporter.tag_ == "NN":
+                return [Draft(tok.i, tok.i + 1, None, word.sector, "person", None, "ref",
+                              key=f"person:{reporter.lower_}@{reporter.i}")]
         ante = _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.kind == "person")
         ok = ante is not None
     else:
         return []
     return [_refer(tok.i, tok.i + 1, ante, ante.sector)] if ok and ante is not None else []
+
+
+def _reporting_subject(tok: Token) -> Token | None:
+    """The subject of the reporting verb whose content `tok` is the subject of ("X said he would ...")."""
+    clause = tok.head
+    if clause.dep_ != "ccomp" or clause.head.i > tok.i:
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _subjects_before(doc: Doc, tok: Token, before: list[Draft], sents: Sentences
