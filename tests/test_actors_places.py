@@ -44,3 +44,34 @@ def test_envoy_to_a_state_is_of_the_sending_state() -> None:
 def test_envoy_with_no_sending_state_stays_uncoded() -> None:
     codes = _codes("The envoy to Peking Carl Holm protested to Japan.")
     assert codes["Carl Holm"] == (None, None)
+
+
+def _dated(text: str, day: str) -> dict[str, tuple[str | None, str | None]]:
+    import datetime as dt
+    index: ActorIndex = resolve_actors(nlp.load()(text), dt.date.fromisoformat(day))
+    return {m.text: (m.code, m.sector) for m in index.mentions}
+
+
+def test_leaders_administration_is_their_state_and_the_later_administration_too() -> None:
+    codes = _dated("Pravda said the plan would not help the Reagan administration. A Soviet writer said "
+                   "the administration had miscalculated.", "1986-03-01")
+    assert codes["the Reagan administration"] == ("USA", "GOV")
+    assert codes["the administration"] == ("USA", "GOV")
+
+
+def test_administration_of_a_leader_out_of_office_borrows_no_state() -> None:
+    codes = _dated("Radio Moscow mocked the Trump administration on Monday.", "1986-03-01")
+    assert not any("administration" in t for t in codes), codes
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Hong Kong Chief Executive John Chan said the bill would be withdrawn.", "Hong Kong Chief Executive John Chan"),
+    ("The chief executive of Hong Kong rejected the petition.", "The chief executive of Hong Kong"),
+])
+def test_chief_executive_of_a_state_is_government(text: str, holder: str) -> None:
+    assert _codes(text)[holder] == ("HKG", "GOV")
+
+
+def test_chief_executive_with_a_nationality_stays_business() -> None:
+    codes = _codes("A South Korean chief executive said he would resign.")
+    assert codes["A South Korean chief executive"] == ("KOR", "BUS")

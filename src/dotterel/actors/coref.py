@@ -207,6 +207,11 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
         return [_refer(start, tok.i + 1, ante, None)] if ante else []
     if word is None or word.use not in ("body", "title"):
         return []
+    owner = next((d for d in reversed(before) if start < d.start and d.end <= tok.i and d.kind == "person"), None)
+    if owner is not None and word.use == "body":
+        # "the Trump administration", "the Reagan government": the named leader's, else (out of office) no
+        # one's; never borrowed from the state named last
+        return [_owned(_refer(start, tok.i + 1, owner, word.sector, as_state=True, kb=kb))] if owner.code else []
     # "Peru's foreign ministry ... the ministry", "Ecuador's president ... the president": the last coded
     # mention whose own words hold the noun
     same = _recent(before, here, _NOUN_WINDOW, sents,
@@ -224,6 +229,12 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
         text = " ".join(words)
         return [Draft(start, tok.i + 1, None, word.sector, "group", None, "ref", key=f"group:{text}")]
     return [_refer(start, tok.i + 1, ante, word.sector, as_state=True, kb=kb)]
+
+
+def _owned(d: Draft) -> Draft:
+    """A body named with its own owner's words is an antecedent in its own right ("the administration")."""
+    d.source = "phrase"
+    return d
 
 
 def _title_holder(doc: Doc, kb: KnowledgeBase, lemma: str, before: list[Draft]) -> Draft | None:

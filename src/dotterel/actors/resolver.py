@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from dotterel import language
 from dotterel.actors import coref
 from dotterel.actors.drafts import Draft, Sentences, actor_key, positions, to_mention
-from dotterel.actors.kb import Actor, KnowledgeBase, Term, load, not_a_person
+from dotterel.actors.kb import Actor, KnowledgeBase, SectorWord, Term, load, not_a_person
 from dotterel.actors.matching import find_aliases
 from dotterel.findings import ActorIndex
 
@@ -389,7 +389,8 @@ def _title(doc: Doc, kb: KnowledgeBase, person: Draft, by_token: dict[int, Draft
         start += 1  # "Both President Trump and ...": the quantifier belongs to the coordination
     unique = {id(by_token[i]): by_token[i] for i in range(start, person.start) if i in by_token}
     inner = [d for d in unique.values() if d is not person]
-    title = kb.sector_of(_lemmas_to(doc, start, doc[person.start - 1])) if start < person.start else None
+    title_words = _lemmas_to(doc, start, doc[person.start - 1]) if start < person.start else []
+    title = kb.sector_of(title_words) if title_words else None
     former = any(kb.is_word("former", t.lower_.rstrip("-")) for t in doc[start:person.start])
     if start < person.start and (title is not None or inner):
         if any(d.kind == "person" for d in inner):
@@ -400,7 +401,9 @@ def _title(doc: Doc, kb: KnowledgeBase, person: Draft, by_token: dict[int, Draft
         country = _country_in(inner)
         if person.code is None and country is not None:
             person.code = country.code
-            person.sector = "IGO" if country.kind == "igo" else (title.sector if title else None) or "GOV"
+            person.sector = "IGO" if country.kind == "igo" else (
+                _office_sector(kb, title_words, title) if title and country.source != "demonym"
+                else title.sector if title else None) or "GOV"
             if former:  # "former Japanese Foreign Minister X": of that state still, but no longer its organ
                 person.sector = None
     if person.code is None:
@@ -428,7 +431,10 @@ def _apposition(doc: Doc, kb: KnowledgeBase, person: Draft, head: Token, by_toke
         country = _country_in(inside)
         if country is not None:
             person.code = country.code
-            person.sector = "IGO" if country.kind == "igo" else role.sector or "GOV"
+            person.sector = "IGO" if country.kind == "igo" else (
+                _office_sector(kb, _lemmas_to(doc, child.left_edge.i, child), role)
+                if country.kind == "state" and country.source != "demonym"
+                else role.sector) or "GOV"
             return
 
 
@@ -460,6 +466,9 @@ def _sector_phrase(doc: Doc, kb: KnowledgeBase, d: Draft, by_token: dict[int, Dr
     word = kb.sector_of(_lemmas_to(doc, min(d.start, head.i), head))
     if word is None or word.sector is None:
         return  # "a U.S. ally" is not the U.S.
+    if d.kind == "state" and word.use == "title" and d.source != "demonym":
+        # "the chief executive of Macau": the title's own words, wherever the state stands
+        word = SectorWord(_office_sector(kb, _lemmas_to(doc, _phrase_start(head, 0), head), word), word.use)
     if head.i > d.start:
         # another actor between this one and the head ("Russian and Chinese officials"):
         # this one keeps its own words, the head goes to the nearest
@@ -483,6 +492,15 @@ def _sector_phrase(doc: Doc, kb: KnowledgeBase, d: Draft, by_token: dict[int, Dr
     d.source = "phrase"
     for i in range(start, end):
         by_token[i] = d
+
+
+def _office_sector(kb: KnowledgeBase, lemmas: list[str], title: SectorWord) -> str | None:
+    """A title a state holds is a government office even where the word alone is a company's ("Hong Kong's
+    chief executive"; coref.csv role state_office); a demonym is a nationality, not the holder ("the Japanese
+    chief executive of a carmaker"), so callers pass only states named as such."""
+    if any(kb.is_word("state_office", " ".join(lemmas[-n:])) for n in (2, 1) if len(lemmas) >= n):
+        return "GOV"
+    return title.sector
 
 
 def _sector_for(d: Draft, sector: str | None) -> str | None:
