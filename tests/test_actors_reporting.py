@@ -24,3 +24,9 @@ def test_he_after_a_named_reporter_is_that_person() -> None:
 def test_he_with_no_reporting_subject_keeps_the_last_person() -> None:
     found = _codes("Estonian Prime Minister Ana Lind cut taxes on Monday. She said the cut would help farmers.")
     assert ("She", "EST", "GOV") in found
+
+
+def test_he_continues_the_last_subject_not_a_possessor_named_after_it() -> None:
+    found = _codes("Estonian Foreign Minister Karl Oja said he had accepted the offer of Latvian Prime Minister "
+                   "Ivo Berzins. The government would help firms, he added.")
+    assert [c for t, c, _ in found if t == "he"] == ["EST", "EST"]

@@ -280,11 +280,17 @@ def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[D
             if said_by is None and word is not None and reporter.tag_ == "NN":
                 return [Draft(tok.i, tok.i + 1, None, word.sector, "person", None, "ref",
                               key=f"person:{reporter.lower_}@{reporter.i}")]
-        ante = _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.kind == "person")
+        # subject continuity: "Baldrige said he had agreed to Rha's proposal. ..., he added" is Baldrige
+        ante = (_recent(before, here, 1, sents, lambda d: d.kind == "person" and _is_subject(doc, d))
+                or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.kind == "person"))
         ok = ante is not None
     else:
         return []
     return [_refer(tok.i, tok.i + 1, ante, ante.sector)] if ok and ante is not None else []
+
+
+def _is_subject(doc: Doc, d: Draft) -> bool:
+    return doc[d.start:d.end].root.dep_ in _SUBJECT_DEPS
 
 
 def _reporting_subject(tok: Token) -> Token | None:
