@@ -75,3 +75,9 @@ def test_chief_executive_of_a_state_is_government(text: str, holder: str) -> Non
 def test_chief_executive_with_a_nationality_stays_business() -> None:
     codes = _codes("A South Korean chief executive said he would resign.")
     assert codes["A South Korean chief executive"] == ("KOR", "BUS")
+
+
+def test_region_inside_an_organisation_name_is_no_place() -> None:
+    codes = _codes("The New York Times reported that voters in Ohio were divided.")
+    assert not any("New York" in t for t in codes), codes
+    assert codes["Ohio"] == ("USA", None)

@@ -105,8 +105,8 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
             continue  # "an anti-Syria journalist", "pro-Russian separatists": a stance, not who they are
         actor = _pick(candidates, day)
         if not actor.is_person and _inside_name(
-                doc, start, end, _CITY_VETO if actor.source == "capital" else _PERSON_VETO):
-            continue  # "Jordan" in "Michael Jordan"; "Washington" in "Washington Post"
+                doc, start, end, _CITY_VETO if actor.source in ("capital", "region") else _PERSON_VETO):
+            continue  # "Jordan" in "Michael Jordan"; "Washington" in "Washington Post", "New York" in "New York Times"
         term = _term(actor, day)
         if actor.source == "region":
             # a region stands for its state like a town does; a sea or a continent's part for no one
