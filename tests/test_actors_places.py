@@ -81,3 +81,9 @@ def test_region_inside_an_organisation_name_is_no_place() -> None:
     codes = _codes("The New York Times reported that voters in Ohio were divided.")
     assert not any("New York" in t for t in codes), codes
     assert codes["Ohio"] == ("USA", None)
+
+
+def test_the_administration_is_of_the_acting_subject_not_the_state_acted_on() -> None:
+    codes = _dated("The Senate voted to cut aid to Bolivia. The bill, which the administration opposes, "
+                   "now goes to the House.", "1990-05-01")
+    assert codes["the administration"] == ("USA", "GOV")

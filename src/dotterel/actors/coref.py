@@ -222,7 +222,10 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
         return [_refer(start, tok.i + 1, same, same.sector or word.sector)] if same else []
     if same is not None:
         return [_refer(start, tok.i + 1, same, word.sector, as_state=True, kb=kb)]
-    ante = (_recent(before, here, _NOUN_WINDOW, sents, lambda d: _coded(d) and _standalone(doc, d))
+    # "The Senate voted to cut aid to Panama. ... the administration opposes": a state named as the acting
+    # subject of this or the last sentence before one only acted on
+    ante = (_recent(before, here, 1, sents, lambda d: _coded(d) and d.kind == "state" and _is_subject(doc, d))
+            or _recent(before, here, _NOUN_WINDOW, sents, lambda d: _coded(d) and _standalone(doc, d))
             or _recent(before, here, _NOUN_WINDOW, sents, _coded)
             or _only_state(before))
     if ante is None:
