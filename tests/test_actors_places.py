@@ -87,3 +87,11 @@ def test_the_administration_is_of_the_acting_subject_not_the_state_acted_on() ->
     codes = _dated("The Senate voted to cut aid to Bolivia. The bill, which the administration opposes, "
                    "now goes to the House.", "1990-05-01")
     assert codes["the administration"] == ("USA", "GOV")
+
+
+@pytest.mark.parametrize("text, body, code", [
+    ("Canadian officials said easing sanctions on Belarus would reward the regime.", "the regime", "BLR"),
+    ("Gambia and Guinea opened a new road, the energy ministry in Conakry said.", "the energy ministry", "GIN"),
+])
+def test_a_body_in_the_sentence_of_the_acting_state_is_not_borrowed_from_it(text: str, body: str, code: str) -> None:
+    assert _dated(text, "2020-01-01")[body][0] == code

@@ -222,9 +222,12 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
         return [_refer(start, tok.i + 1, same, same.sector or word.sector)] if same else []
     if same is not None:
         return [_refer(start, tok.i + 1, same, word.sector, as_state=True, kb=kb)]
-    # "The Senate voted to cut aid to Panama. ... the administration opposes": a state named as the acting
-    # subject of this or the last sentence before one only acted on
-    ante = (_recent(before, here, 1, sents, lambda d: _coded(d) and d.kind == "state" and _is_subject(doc, d))
+    # "The Senate voted to cut aid to Panama. The bill, which the administration opposes, ...": the state
+    # acting as subject of the last sentence before one only acted on (in its own sentence, a body is as
+    # often the one spoken of: "US officials said lifting sanctions would reward the regime")
+    last_subject = _recent(before, here, 1, sents, lambda d: _coded(d) and d.kind == "state" and _is_subject(doc, d)
+                           and sents.of(d.start) == here - 1)
+    ante = ((last_subject if not any(c.dep_ == "prep" for c in tok.rights) else None)
             or _recent(before, here, _NOUN_WINDOW, sents, lambda d: _coded(d) and _standalone(doc, d))
             or _recent(before, here, _NOUN_WINDOW, sents, _coded)
             or _only_state(before))
