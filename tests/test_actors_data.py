@@ -125,7 +125,7 @@ def test_sector_words():
 def test_coref_words():
     roles = {"singular_pronoun", "plural_pronoun", "person_pronoun", "pair_noun", "state_noun",
              "pleonastic_verb", "agent_predicate", "former", "person_possessive", "singular_possessive",
-             "plural_possessive", "quantifier", "home_sector"}
+             "plural_possessive", "quantifier", "home_sector", "envoy", "state_office", "culprit"}
     for r in rows("coref.csv"):
         assert r["role"] in roles, r
 
@@ -148,3 +148,13 @@ def test_country_file_is_what_the_generator_produces():
     rebuilt = build_countries.build(build_countries.read(path))
     assert [r["code"] for r in rebuilt] == [r["code"] for r in rows("countries.csv")]
     assert rebuilt == rows("countries.csv")
+
+
+def test_regions_have_valid_codes_and_never_shadow_a_state_name(kb: kbmod.KnowledgeBase):
+    states = {alias for alias, actors in kb.aliases.items()
+              if any(a.source in ("country", "capital", "demonym") for a in actors)}
+    names = [r["name"] for r in rows("regions.csv")]
+    assert len(names) == len(set(names))
+    for r in rows("regions.csv"):
+        assert r["code"] == "" or r["code"] in ISO3, r
+        assert r["name"] not in states, r  # "Georgia": the state reading wins, so it is left out

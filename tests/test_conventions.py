@@ -67,3 +67,16 @@ def test_co_actors_of_a_cooperative_act_have_no_recipient() -> None:
     # a domestic dyad is kept: Congress -> the president
     congress, president = m("USA", "LEG"), m("USA", "GOV")
     assert acting_together("ACCUSE", [congress], [president]) == [president]
+
+
+def test_police_acting_on_one_culprit_act_on_no_one_by_default() -> None:
+    police = [m("KEN", "COP")]
+    assert implied_recipients("COERCE", police, [], None, False, lambda: False, one_culprit=True) == []
+    assert implied_recipients("COERCE", police, [], None, False, lambda: False) != []
+
+
+def test_culprit_is_one_wrongdoer_on_an_authored_sentence() -> None:
+    from dotterel import nlp
+    from dotterel.events.conventions import culprit
+    doc = nlp.load()("Officers in Nairobi detained the gunman, and later the suspects.")
+    assert culprit(doc[5]) and not culprit(doc[10])

@@ -207,6 +207,11 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
         return [_refer(start, tok.i + 1, ante, None)] if ante else []
     if word is None or word.use not in ("body", "title"):
         return []
+    owner = next((d for d in reversed(before) if start < d.start and d.end <= tok.i and d.kind == "person"), None)
+    if owner is not None and word.use == "body":
+        # "the Trump administration", "the Reagan government": the named leader's, else (out of office) no
+        # one's; never borrowed from the state named last
+        return [_owned(_refer(start, tok.i + 1, owner, word.sector, as_state=True, kb=kb))] if owner.code else []
     # "Peru's foreign ministry ... the ministry", "Ecuador's president ... the president": the last coded
     # mention whose own words hold the noun
     same = _recent(before, here, _NOUN_WINDOW, sents,
@@ -217,13 +222,25 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
         return [_refer(start, tok.i + 1, same, same.sector or word.sector)] if same else []
     if same is not None:
         return [_refer(start, tok.i + 1, same, word.sector, as_state=True, kb=kb)]
-    ante = (_recent(before, here, _NOUN_WINDOW, sents, lambda d: _coded(d) and _standalone(doc, d))
+    # "The Senate voted to cut aid to Panama. The bill, which the administration opposes, ...": the state
+    # acting as subject of the last sentence before one only acted on (in its own sentence, a body is as
+    # often the one spoken of: "US officials said lifting sanctions would reward the regime")
+    last_subject = _recent(before, here, 1, sents, lambda d: _coded(d) and d.kind == "state" and _is_subject(doc, d)
+                           and sents.of(d.start) == here - 1)
+    ante = ((last_subject if not any(c.dep_ == "prep" for c in tok.rights) else None)
+            or _recent(before, here, _NOUN_WINDOW, sents, lambda d: _coded(d) and _standalone(doc, d))
             or _recent(before, here, _NOUN_WINDOW, sents, _coded)
             or _only_state(before))
     if ante is None:
         text = " ".join(words)
         return [Draft(start, tok.i + 1, None, word.sector, "group", None, "ref", key=f"group:{text}")]
     return [_refer(start, tok.i + 1, ante, word.sector, as_state=True, kb=kb)]
+
+
+def _owned(d: Draft) -> Draft:
+    """A body named with its own owner's words is an antecedent in its own right ("the administration")."""
+    d.source = "phrase"
+    return d
 
 
 def _title_holder(doc: Doc, kb: KnowledgeBase, lemma: str, before: list[Draft]) -> Draft | None:
@@ -259,11 +276,35 @@ def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[D
         ante = _subject_antecedent(doc, tok, before, sents, plural=True)
         ok = ante is not None and (ante.plural or ante.kind == "non_state")
     elif kb.is_word("person_pronoun", lower):
-        ante = _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.kind == "person")
+        reporter = _reporting_subject(tok)
+        if reporter is not None:
+            # "One broker said he expected ...": he is the one who says so, not the last person named
+            said_by = next((d for d in before if d.start <= reporter.i < d.end), None)
+            if said_by is not None and said_by.kind == "person":
+                return [_refer(tok.i, tok.i + 1, said_by, said_by.sector)]
+            word = kb.sector_of([reporter.lemma_.lower()]) if reporter.pos_ == "NOUN" else None
+            if said_by is None and word is not None and reporter.tag_ == "NN":
+                return [Draft(tok.i, tok.i + 1, None, word.sector, "person", None, "ref",
+                              key=f"person:{reporter.lower_}@{reporter.i}")]
+        # subject continuity: "Baldrige said he had agreed to Rha's proposal. ..., he added" is Baldrige
+        ante = (_recent(before, here, 1, sents, lambda d: d.kind == "person" and _is_subject(doc, d))
+                or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.kind == "person"))
         ok = ante is not None
     else:
         return []
     return [_refer(tok.i, tok.i + 1, ante, ante.sector)] if ok and ante is not None else []
+
+
+def _is_subject(doc: Doc, d: Draft) -> bool:
+    return doc[d.start:d.end].root.dep_ in _SUBJECT_DEPS
+
+
+def _reporting_subject(tok: Token) -> Token | None:
+    """The subject of the reporting verb whose content `tok` is the subject of ("X said he would ...")."""
+    clause = tok.head
+    if clause.dep_ != "ccomp" or clause.head.i > tok.i:
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _subjects_before(doc: Doc, tok: Token, before: list[Draft], sents: Sentences

@@ -42,7 +42,7 @@ class Actor:
     """What an alias stands for. `source` says which file (and column) it came from."""
 
     name: str
-    source: str  # country | demonym | capital | institution | organisation | group | leader
+    source: str  # country | demonym | capital | institution | organisation | group | leader | region
     terms: tuple[Term, ...]
     short: tuple[str, ...] = ()  # leaders: forms valid after the full name was seen
 
@@ -202,6 +202,12 @@ def load_cities(kb: KnowledgeBase, path: Path) -> None:
         kb.cities[row["name"]] = row["code"]
 
 
+def load_regions(kb: KnowledgeBase, path: Path) -> None:
+    """Sub-national places and regions (regions.csv); an empty code marks a place of no state."""
+    for row in _rows(path):
+        kb.add(row["name"], Actor(row["name"], "region", (Term(row["code"] or None, None, "state"),)))
+
+
 def load_parties(kb: KnowledgeBase, path: Path) -> None:
     for row in _rows(path):
         kb.parties[row["alias"]] = Term(row["code"], row["sector"] or None, "group" if row["kind"] == "group" else "state")
@@ -232,6 +238,7 @@ def load() -> KnowledgeBase:
     load_sectors(kb, base / "sectors.csv")
     load_coref_words(kb, base / "coref.csv")
     load_cities(kb, base / "cities.csv")
+    load_regions(kb, base / "regions.csv")
     load_parties(kb, base / "parties.csv")
     kb.words["not_person"] = {row["word"] for row in _rows(base / "not_persons.csv")}
     return kb

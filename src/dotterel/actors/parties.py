@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # a type only: importing the events package here would be cir
 
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 # "state media", "official news agency", "local media": outlets of the article's home state
+SPEECH_PLACE_PREPS = language.words("prepositions", "speech_place")
 STATE_MEDIA = frozenset({"state", "official", "state-run", "state-owned", "government", "local", "national"})
 HOME_MIN = 3
 HOME_LEAD = 2.0
@@ -192,7 +193,7 @@ def resolve_speaker_phrases(doc: Doc, claims: list[ClaimFinding], actors: ActorI
                  and (c.speaker is None or not (m.start <= c.speaker.start and c.speaker.end <= m.end))]
         if inner and (c.speaker is None or not c.speaker.code or c.speaker.start < inner[0].start):
             c.speaker = _own_sector(inner[0], span)
-        c.speaker = _completed(c, span, home, named, day)
+        c.speaker = _completed(c, span, home, named, day, _speech_state(span, actors))
         words = c.speaker_text.split()
         if c.speaker is not None and c.speaker.code and words and words[-1][:1].isupper():
             named.setdefault(words[-1].lower(), c.speaker)
@@ -222,8 +223,27 @@ def home_state(actors: ActorIndex) -> str | None:
     return ranked[0][0]
 
 
+def _speech_state(span: Span, actors: ActorIndex) -> str | None:
+    """The one state the speech act itself names, outside what is said: the subject that relays the
+    official ("*Tehran* radio quoted a ministry spokesman") or where the official speaks ("*in Lima*, a
+    ministry spokesman said"); never a state the content or another complement names."""
+    verb = span.root
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    places = [c for c in verb.children if c.i < span.start and (
+        (c.dep_ == "nsubj" and not (span.start <= c.i < span.end))
+        or (c.dep_ == "prep" and c.lower_ in SPEECH_PLACE_PREPS))]
+    codes = {m.code for p in places for m in actors.in_tokens(p.left_edge.i, p.right_edge.i + 1)
+             if m.kind == "state" and m.code}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def _completed(c: ClaimFinding, span: Span, home: str | None, named: dict[str, Mention],
-               day: dt.date | None) -> Mention | None:
+               day: dt.date | None, speech_state: str | None = None) -> Mention | None:
     """The speaker's mention with the code and sector rules 2-5 of `resolve_speaker_phrases` add."""
     sp = c.speaker
     code = sp.code if sp is not None else None
@@ -245,6 +265,9 @@ def _completed(c: ClaimFinding, span: Span, home: str | None, named: dict[str, M
         earlier = named[last]
         code, sector = earlier.code, sector or earlier.sector
     # "a spokesman for the group", "leaders of the movement": the complement says whose, not the home
+    official = len(_before_complement(words)) == len(words) and sector in OFFICIAL_SECTORS
+    if code is None and official and speech_state is not None:
+        code = speech_state  # "Tehran radio quoted a foreign ministry spokesman": the text names his state
     if code is None and home is not None and len(_before_complement(words)) == len(words) and (
             sector in OFFICIAL_SECTORS or (sector == "MED" and words[0].lower() in STATE_MEDIA)):
         code = home

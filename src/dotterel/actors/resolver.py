@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from dotterel import language
 from dotterel.actors import coref
 from dotterel.actors.drafts import Draft, Sentences, actor_key, positions, to_mention
-from dotterel.actors.kb import Actor, KnowledgeBase, Term, load, not_a_person
+from dotterel.actors.kb import Actor, KnowledgeBase, SectorWord, Term, load, not_a_person
 from dotterel.actors.matching import find_aliases
 from dotterel.findings import ActorIndex
 
@@ -105,9 +105,15 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
             continue  # "an anti-Syria journalist", "pro-Russian separatists": a stance, not who they are
         actor = _pick(candidates, day)
         if not actor.is_person and _inside_name(
-                doc, start, end, _CITY_VETO if actor.source == "capital" else _PERSON_VETO):
-            continue  # "Jordan" in "Michael Jordan"; "Washington" in "Washington Post"
+                doc, start, end, _CITY_VETO if actor.source in ("capital", "region") else _PERSON_VETO):
+            continue  # "Jordan" in "Michael Jordan"; "Washington" in "Washington Post", "New York" in "New York Times"
         term = _term(actor, day)
+        if actor.source == "region":
+            # a region stands for its state like a town does; a sea or a continent's part for no one
+            if term is not None and term.code is not None:
+                out.append(Draft(start, end, term.code, None, "state", kb.countries.get(term.code, term.code),
+                                 "city", key=f"place:{doc[start:end].text}"))
+            continue
         if actor.is_person:
             code, sector = (term.code, term.sector) if term else (None, None)
             out.append(Draft(start, end, code, sector, "person", actor.name, "leader"))
@@ -366,6 +372,15 @@ def _country_in(drafts: list[Draft]) -> Draft | None:
 def _title(doc: Doc, kb: KnowledgeBase, person: Draft, by_token: dict[int, Draft], removed: set[int]) -> None:
     """Extend a person over a preceding title and take its country when the data gives none."""
     head = doc[person.end - 1]
+    envoy = _envoy_title(kb, head)
+    if envoy is not None:
+        # "the Portuguese ambassador to Peking John Harlow": the state named after "to" hosts him; he is
+        # of the state whose envoy he is (the title's own phrase), else of none the text gives
+        senders = [by_token[c.i] for c in envoy.lefts if c.dep_ in _MODIFIER_DEPS and c.i in by_token]
+        sender = _country_in(senders)
+        if person.code is None and sender is not None and sender.code:
+            person.code, person.sector = sender.code, "IGO" if sender.kind == "igo" else "GOV"
+        return
     start = person.start
     for child in head.lefts:
         if child.i < person.start and child.dep_ in _PHRASE_DEPS and doc[child.i:person.start].text.find("\n") < 0:
@@ -374,7 +389,8 @@ def _title(doc: Doc, kb: KnowledgeBase, person: Draft, by_token: dict[int, Draft
         start += 1  # "Both President Trump and ...": the quantifier belongs to the coordination
     unique = {id(by_token[i]): by_token[i] for i in range(start, person.start) if i in by_token}
     inner = [d for d in unique.values() if d is not person]
-    title = kb.sector_of(_lemmas_to(doc, start, doc[person.start - 1])) if start < person.start else None
+    title_words = _lemmas_to(doc, start, doc[person.start - 1]) if start < person.start else []
+    title = kb.sector_of(title_words) if title_words else None
     former = any(kb.is_word("former", t.lower_.rstrip("-")) for t in doc[start:person.start])
     if start < person.start and (title is not None or inner):
         if any(d.kind == "person" for d in inner):
@@ -385,11 +401,22 @@ def _title(doc: Doc, kb: KnowledgeBase, person: Draft, by_token: dict[int, Draft
         country = _country_in(inner)
         if person.code is None and country is not None:
             person.code = country.code
-            person.sector = "IGO" if country.kind == "igo" else (title.sector if title else None) or "GOV"
+            person.sector = "IGO" if country.kind == "igo" else (
+                _office_sector(kb, title_words, title) if title and country.source != "demonym"
+                else title.sector if title else None) or "GOV"
             if former:  # "former Japanese Foreign Minister X": of that state still, but no longer its organ
                 person.sector = None
     if person.code is None:
         _apposition(doc, kb, person, head, by_token)
+
+
+def _envoy_title(kb: KnowledgeBase, head: Token) -> Token | None:
+    """The envoy title a name hangs on through "to" ("ambassador to Peking X", "envoy to the talks X"),
+    where the parser reads the host state as part of the name."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "to" or prep.head.i >= prep.i:
+        return None
+    return prep.head if kb.is_word("envoy", prep.head.lemma_.lower()) else None
 
 
 def _apposition(doc: Doc, kb: KnowledgeBase, person: Draft, head: Token, by_token: dict[int, Draft]) -> None:
@@ -404,7 +431,10 @@ def _apposition(doc: Doc, kb: KnowledgeBase, person: Draft, head: Token, by_toke
         country = _country_in(inside)
         if country is not None:
             person.code = country.code
-            person.sector = "IGO" if country.kind == "igo" else role.sector or "GOV"
+            person.sector = "IGO" if country.kind == "igo" else (
+                _office_sector(kb, _lemmas_to(doc, child.left_edge.i, child), role)
+                if country.kind == "state" and country.source != "demonym"
+                else role.sector) or "GOV"
             return
 
 
@@ -436,6 +466,9 @@ def _sector_phrase(doc: Doc, kb: KnowledgeBase, d: Draft, by_token: dict[int, Dr
     word = kb.sector_of(_lemmas_to(doc, min(d.start, head.i), head))
     if word is None or word.sector is None:
         return  # "a U.S. ally" is not the U.S.
+    if d.kind == "state" and word.use == "title" and d.source != "demonym":
+        # "the chief executive of Macau": the title's own words, wherever the state stands
+        word = SectorWord(_office_sector(kb, _lemmas_to(doc, _phrase_start(head, 0), head), word), word.use)
     if head.i > d.start:
         # another actor between this one and the head ("Russian and Chinese officials"):
         # this one keeps its own words, the head goes to the nearest
@@ -459,6 +492,15 @@ def _sector_phrase(doc: Doc, kb: KnowledgeBase, d: Draft, by_token: dict[int, Dr
     d.source = "phrase"
     for i in range(start, end):
         by_token[i] = d
+
+
+def _office_sector(kb: KnowledgeBase, lemmas: list[str], title: SectorWord) -> str | None:
+    """A title a state holds is a government office even where the word alone is a company's ("Hong Kong's
+    chief executive"; coref.csv role state_office); a demonym is a nationality, not the holder ("the Japanese
+    chief executive of a carmaker"), so callers pass only states named as such."""
+    if any(kb.is_word("state_office", " ".join(lemmas[-n:])) for n in (2, 1) if len(lemmas) >= n):
+        return "GOV"
+    return title.sector
 
 
 def _sector_for(d: Draft, sector: str | None) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from dotterel import language
+from dotterel.actors.kb import load as load_kb
 from dotterel.actors.parties import ethnic, home_country, sole_state, source_tokens
 from dotterel.events.arguments import Arguments
 from dotterel.events.modality import declared_intent, self_announced_future
@@ -109,11 +110,20 @@ def _described_by(home: Mention, tok: Token) -> bool:
     return tok.doc[home.head].is_ancestor(tok)
 
 
+def culprit(patient: Token | None) -> bool:
+    """"arrested *the accused*", "*the attacker* was shot dead": one wrongdoer the article describes
+    elsewhere, whose state the acting organs do not tell (coref.csv role culprit)."""
+    kb = load_kb()
+    return patient is not None and patient.tag_ not in ("NNS", "NNPS") and (
+        kb.is_word("culprit", patient.lower_) or kb.is_word("culprit", patient.lemma_.lower()))
+
+
 def implied_recipients(etype: str, actor: list[Mention], recipients: list[Mention], location: Mention | None,
-                       two_sided: bool, home_measure: Callable[[], bool]) -> list[Mention]:
+                       two_sided: bool, home_measure: Callable[[], bool], one_culprit: bool = False) -> list[Mention]:
     """The recipient the text leaves unnamed (CAMEO/PLOVER conventions), first rule that applies:
     both sides of a clash act, with no recipient; violence done in a named place is done to its state;
-    a protest or concession with no target is aimed at the actor's own country; a government's measure at
+    a protest or concession with no target is aimed at the actor's own country; one culprit acted on
+    (`one_culprit`) is no one's by default; a government's measure at
     home (`home_measure`: the object is one), or its organs coercing unnamed people, act on their own
     country; unnamed people acted on by a state's own organs are that state's."""
     spec = ONTOLOGY.spec(etype)
@@ -126,6 +136,8 @@ def implied_recipients(etype: str, actor: list[Mention], recipients: list[Mentio
         return home_country(actor, spec.home_sector)  # "Algerian landowners began a hunger strike"
     if not recipients and governs_at_home(actor) and home_measure():
         return home_country(actor, None)  # "prepared to impose martial law", "lifted the ban on the FIS"
+    if one_culprit:
+        return recipients  # police acting on one suspect: not, by default, on their own country
     if not recipients and "self_directed" in spec.flags and governs_at_home(actor):
         return home_country(actor, None)  # "police opened fire ... arresting 12", "the junta imposed martial law"
     if recipients and not any(m.code for m in recipients) and domestic(etype, actor):
