@@ -261,6 +261,24 @@ CASES = [
     ("The Kenyan parliament approved the treaty with Uganda.", [("SUPPORT", ["KEN"], ["UGA"], "asserted")]),
     ("The demonstrators in Seoul adopted a declaration against the government.", []),
     ("The Kenyan broadcaster withdrew its reporters from Mogadishu.", []),
+    # sinking a craft and poisoning a person attack; sinking prices and poisoned relations do not
+    ("Chilean gunboats sank three Bolivian trawlers near the coast.", [("ASSAULT", ["CHL"], ["BOL"], "asserted")]),
+    ("Peruvian share prices sank on Monday.", []),
+    ("The spill poisoned relations between Chile and Peru.", []),
+    # soldiers fleeing retreat, civilians fleeing do not; relinquishing control hands it over
+    ("Peruvian soldiers fled the village after the shelling.", [("RETREAT", ["PER"], [], "asserted")]),
+    ("Thousands of Peruvian civilians fled the fighting.", []),
+    ("The Dutch relinquished control of the island to Indonesia in 1962.",
+     [("RETREAT", ["NLD"], ["IDN"], "asserted")]),
+    # opposition or objections voiced, objecting to a measure: rejections toward the measure's owner
+    ("Canada has expressed opposition to the merger proposed by Brazil.", [("REJECT", ["CAN"], ["BRA"], "asserted")]),
+    ("Norway reiterated its objections to the fishing quotas of the European Union.",
+     [("REJECT", ["NOR"], ["EU"], "asserted")]),
+    ("Poland and Hungary are objecting to the new rules of the European Union.",
+     [("REJECT", ["HUN", "POL"], ["EU"], "asserted")]),
+    # warning of retaliation if someone acts threatens them; warning of a recession forecasts
+    ("Mexico warned of retaliation if the United States raised the tariffs.", [("THREATEN", ["MEX"], ["USA"], "asserted")]),
+    ("The Chilean central bank warned of a recession next year.", []),
 ]
 
 
