@@ -279,6 +279,17 @@ CASES = [
     # warning of retaliation if someone acts threatens them; warning of a recession forecasts
     ("Mexico warned of retaliation if the United States raised the tariffs.", [("THREATEN", ["MEX"], ["USA"], "asserted")]),
     ("The Chilean central bank warned of a recession next year.", []),
+    # banning a country's imports sanctions it; a ruler suspending the legislature coerces at home
+    ("The United States prohibited imports of Cuban sugar and tobacco.", [("SANCTION", ["USA"], ["CUB"], "asserted")]),
+    ("The Kenyan president suspended parliament for a month.", [("COERCE", ["KEN"], ["KEN"], "asserted")]),
+    # custody, riot weapons used on people, a vote against, wanting a party to act, appreciation, impeachment
+    ("Two Bolivian miners were taken into custody by the police.", [("COERCE", ["BOL"], ["BOL"], "asserted")]),
+    ("Bolivian police used tear gas and rubber bullets against the miners.", [("ASSAULT", ["BOL"], ["BOL"], "asserted")]),
+    ("The Swiss parliament voted against the treaty with the European Union.", [("REJECT", ["CHE"], ["EU"], "asserted")]),
+    ("Brazil wants Argentina to lower its tariffs on cars.", [("REQUEST", ["BRA"], ["ARG"], "asserted")]),
+    ("Brazil wants to win the cup.", []),
+    ("Chile appreciated the support of Peru.", [("SUPPORT", ["CHL"], ["PER"], "asserted")]),
+    ("The Chilean opposition called the Peruvian plan shameful.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
 ]
 
 
