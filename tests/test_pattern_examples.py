@@ -282,6 +282,10 @@ CASES = [
     # banning a country's imports sanctions it; a ruler suspending the legislature coerces at home
     ("The United States prohibited imports of Cuban sugar and tobacco.", [("SANCTION", ["USA"], ["CUB"], "asserted")]),
     ("The Kenyan president suspended parliament for a month.", [("COERCE", ["KEN"], ["KEN"], "asserted")]),
+    ("A Swedish grocery chain limited purchases of flour to two bags per customer.", []),
+    # an arrest warrant for another state's person threatens; one for a local burglar is police work
+    ("A Kenyan court issued an arrest warrant for the Ugandan rebel leader.", [("THREATEN", ["KEN"], ["UGA"], "asserted")]),
+    ("Police in Kenya issued a warrant for a man wanted for burglary.", []),
     # custody, riot weapons used on people, a vote against, wanting a party to act, appreciation, impeachment
     ("Two Bolivian miners were taken into custody by the police.", [("COERCE", ["BOL"], ["BOL"], "asserted")]),
     ("Bolivian police used tear gas and rubber bullets against the miners.", [("ASSAULT", ["BOL"], ["BOL"], "asserted")]),
@@ -315,6 +319,7 @@ def test_pattern_codes_the_authored_sentence(analyzer: Analyzer, text: str,
     ("The rebels said they would meet the envoy if the army withdrew first.", "AGREE"),
     # an attempt is no request; insisting that something is so is a statement
     ("Japan is seeking to improve ties with South Korea.", "REQUEST"),
+    ("The Brazilian inspectors want to visit the plants in Argentina.", "REQUEST"),  # wanting to act asks no one
     ("Moscow insisted the exercises were purely defensive.", "REQUEST"),
     ("The Saudi government mobilized lobby groups in Washington.", "MOBILIZE"),
     # what protesters say while protesting is a claim; a conjunct inside a refused act is content too
