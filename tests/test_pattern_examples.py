@@ -286,6 +286,13 @@ CASES = [
     # an arrest warrant for another state's person threatens; one for a local burglar is police work
     ("A Kenyan court issued an arrest warrant for the Ugandan rebel leader.", [("THREATEN", ["KEN"], ["UGA"], "asserted")]),
     ("Police in Kenya issued a warrant for a man wanted for burglary.", []),
+    # an act done in protest at a measure protests against its owner; heckling a leader protests; shouting at
+    # reporters does not; critics of a plan, with their side named, accuse its owner
+    ("Greek farmers dumped tonnes of milk in protest at the quotas of the European Union.",
+     [("PROTEST", ["GRC"], ["EU"], "asserted")]),
+    ("Kenyan students booed the Ugandan ambassador.", [("PROTEST", ["KEN"], ["UGA"], "asserted")]),
+    ("The crowd shouted at reporters outside the court in Nairobi.", []),
+    ("Chinese critics of the Japanese plan say it will fail.", [("ACCUSE", ["CHN"], ["JPN"], "asserted")]),
     # custody, riot weapons used on people, a vote against, wanting a party to act, appreciation, impeachment
     ("Two Bolivian miners were taken into custody by the police.", [("COERCE", ["BOL"], ["BOL"], "asserted")]),
     ("Bolivian police used tear gas and rubber bullets against the miners.", [("ASSAULT", ["BOL"], ["BOL"], "asserted")]),
