@@ -293,6 +293,8 @@ CASES = [
     ("Kenyan students booed the Ugandan ambassador.", [("PROTEST", ["KEN"], ["UGA"], "asserted")]),
     ("The crowd shouted at reporters outside the court in Nairobi.", []),
     ("Chinese critics of the Japanese plan say it will fail.", [("ACCUSE", ["CHN"], ["JPN"], "asserted")]),
+    # two leaders speaking by phone consult each other (a joint subject: both act)
+    ("The presidents of Chile and Peru spoke by telephone on Friday.", [("CONSULT", ["CHL", "PER"], [], "asserted")]),
     # custody, riot weapons used on people, a vote against, wanting a party to act, appreciation, impeachment
     ("Two Bolivian miners were taken into custody by the police.", [("COERCE", ["BOL"], ["BOL"], "asserted")]),
     ("Bolivian police used tear gas and rubber bullets against the miners.", [("ASSAULT", ["BOL"], ["BOL"], "asserted")]),
