@@ -295,6 +295,12 @@ CASES = [
     ("Chinese critics of the Japanese plan say it will fail.", [("ACCUSE", ["CHN"], ["JPN"], "asserted")]),
     # two leaders speaking by phone consult each other (a joint subject: both act)
     ("The presidents of Chile and Peru spoke by telephone on Friday.", [("CONSULT", ["CHL", "PER"], [], "asserted")]),
+    # pinning an attack on a party accuses it; pinning a price rise on a drought accuses no one
+    ("South Korea attributed the cyberattack to North Korea.", [("ACCUSE", ["KOR"], ["PRK"], "asserted")]),
+    ("Chile attributed the rise in prices to the drought.", []),
+    # an announced refusal to tolerate an act warns whoever would do it (DESIGN: THREATEN)
+    ("Turkey will not allow Greek ships to drill near Cyprus.", [("THREATEN", ["TUR"], ["GRC"], "asserted")]),
+    ("Turkey said it would not allow Greek ships to drill near Cyprus.", [("THREATEN", ["TUR"], ["GRC"], "asserted")]),
     # custody, riot weapons used on people, a vote against, wanting a party to act, appreciation, impeachment
     ("Two Bolivian miners were taken into custody by the police.", [("COERCE", ["BOL"], ["BOL"], "asserted")]),
     ("Bolivian police used tear gas and rubber bullets against the miners.", [("ASSAULT", ["BOL"], ["BOL"], "asserted")]),
