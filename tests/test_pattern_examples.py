@@ -301,6 +301,12 @@ CASES = [
     # an announced refusal to tolerate an act warns whoever would do it (DESIGN: THREATEN)
     ("Turkey will not allow Greek ships to drill near Cyprus.", [("THREATEN", ["TUR"], ["GRC"], "asserted")]),
     ("Turkey said it would not allow Greek ships to drill near Cyprus.", [("THREATEN", ["TUR"], ["GRC"], "asserted")]),
+    # raising duties on another state's goods sanctions it, a levy raised at home does not; halving aid cuts it
+    ("Canada will increase tariffs on Chinese steel next month.", [("SANCTION", ["CAN"], ["CHN"], "future")]),
+    ("The Kenyan government raised the levy on fuel.", []),
+    ("Brazil decided to halve its aid to Bolivia.", [("SANCTION", ["BRA"], ["BOL"], "asserted")]),
+    # soldiers deploying with no object move themselves
+    ("Syrian government forces began deploying into the Kurdish region.", [("MOBILIZE", ["SYR"], [], "asserted")]),
     # custody, riot weapons used on people, a vote against, wanting a party to act, appreciation, impeachment
     ("Two Bolivian miners were taken into custody by the police.", [("COERCE", ["BOL"], ["BOL"], "asserted")]),
     ("Bolivian police used tear gas and rubber bullets against the miners.", [("ASSAULT", ["BOL"], ["BOL"], "asserted")]),
