@@ -304,6 +304,7 @@ CASES = [
     # raising duties on another state's goods sanctions it, a levy raised at home does not; halving aid cuts it
     ("Canada will increase tariffs on Chinese steel next month.", [("SANCTION", ["CAN"], ["CHN"], "future")]),
     ("The Kenyan government raised the levy on fuel.", []),
+    ("Chile agreed to lift the tariffs on Peruvian fruit.", [("AGREE", ["CHL"], ["PER"], "asserted")]),  # lifting eases
     ("Brazil decided to halve its aid to Bolivia.", [("SANCTION", ["BRA"], ["BOL"], "asserted")]),
     # soldiers deploying with no object move themselves
     ("Syrian government forces began deploying into the Kurdish region.", [("MOBILIZE", ["SYR"], [], "asserted")]),
