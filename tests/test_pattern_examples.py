@@ -308,6 +308,13 @@ CASES = [
     ("Brazil decided to halve its aid to Bolivia.", [("SANCTION", ["BRA"], ["BOL"], "asserted")]),
     # soldiers deploying with no object move themselves
     ("Syrian government forces began deploying into the Kurdish region.", [("MOBILIZE", ["SYR"], [], "asserted")]),
+    # a call renewed is a request (a phone call renewed is talks); readiness voiced to help a party promises it,
+    # readiness voiced to strike one threatens it
+    ("Chile renewed its call for Peru to release the fishermen.", [("REQUEST", ["CHL"], ["PER"], "asserted")]),
+    ("The Chilean president renewed the phone call with Peru.", [("CONSULT", ["CHL"], ["PER"], "asserted")]),
+    ("Kenya signalled its willingness to resume talks with Uganda.", [("AGREE", ["KEN"], ["UGA"], "asserted")]),
+    ("Kenya expressed its readiness to strike the Ugandan rebels.", [("THREATEN", ["KEN"], ["UGA"], "asserted")]),
+    ("Kenya expressed its willingness to host the games.", []),
     # custody, riot weapons used on people, a vote against, wanting a party to act, appreciation, impeachment
     ("Two Bolivian miners were taken into custody by the police.", [("COERCE", ["BOL"], ["BOL"], "asserted")]),
     ("Bolivian police used tear gas and rubber bullets against the miners.", [("ASSAULT", ["BOL"], ["BOL"], "asserted")]),
