@@ -308,6 +308,7 @@ CASES = [
     ("Brazil decided to halve its aid to Bolivia.", [("SANCTION", ["BRA"], ["BOL"], "asserted")]),
     # soldiers deploying with no object move themselves
     ("Syrian government forces began deploying into the Kurdish region.", [("MOBILIZE", ["SYR"], [], "asserted")]),
+    ("Some 8,000 Kenyan troops stay deployed at the northern border posts.", []),  # a standing deployment
     # a call renewed is a request (a phone call renewed is talks); readiness voiced to help a party promises it,
     # readiness voiced to strike one threatens it
     ("Chile renewed its call for Peru to release the fishermen.", [("REQUEST", ["CHL"], ["PER"], "asserted")]),
