@@ -309,6 +309,11 @@ CASES = [
     # soldiers deploying with no object move themselves
     ("Syrian government forces began deploying into the Kurdish region.", [("MOBILIZE", ["SYR"], [], "asserted")]),
     ("Some 8,000 Kenyan troops stay deployed at the northern border posts.", []),  # a standing deployment
+    # retaliating with duties sanctions (announced, it threatens); retaliating with gunboats attacks
+    ("Chile retaliated with tariffs on Peruvian fruit.", [("SANCTION", ["CHL"], ["PER"], "asserted")]),
+    ("Chile said it was prepared to retaliate against Peru with punitive tariffs.",
+     [("THREATEN", ["CHL"], ["PER"], "asserted")]),
+    ("Peruvian gunboats retaliated against Chilean trawlers.", [("ASSAULT", ["PER"], ["CHL"], "asserted")]),
     # a call renewed is a request (a phone call renewed is talks); readiness voiced to help a party promises it,
     # readiness voiced to strike one threatens it
     ("Chile renewed its call for Peru to release the fishermen.", [("REQUEST", ["CHL"], ["PER"], "asserted")]),
