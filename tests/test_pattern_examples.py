@@ -314,6 +314,10 @@ CASES = [
     ("Chile said it was prepared to retaliate against Peru with punitive tariffs.",
      [("THREATEN", ["CHL"], ["PER"], "asserted")]),
     ("Peruvian gunboats retaliated against Chilean trawlers.", [("ASSAULT", ["PER"], ["CHL"], "asserted")]),
+    # acceptance refused with a modal is a rejection; a plain past "did not accept" stays a negated agreement
+    ("Germany cannot accept the proposals of the European Commission.", [("REJECT", ["DEU"], ["EU"], "asserted")]),
+    ("Chile will not endorse the Peruvian plan.", [("REJECT", ["CHL"], ["PER"], "asserted")]),
+    ("Chile did not accept the Peruvian offer.", [("AGREE", ["CHL"], ["PER"], "negated")]),
     # a call renewed is a request (a phone call renewed is talks); readiness voiced to help a party promises it,
     # readiness voiced to strike one threatens it
     ("Chile renewed its call for Peru to release the fishermen.", [("REQUEST", ["CHL"], ["PER"], "asserted")]),

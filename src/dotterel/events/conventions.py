@@ -26,6 +26,8 @@ from dotterel.model import Modality
 HOME_ORGANS = frozenset({"GOV", "COP", "JUD", "REB"})
 OFFER_CONDITIONS = language.words("conditions", "offer")
 FUTURE_AUX = language.words("auxiliaries", "future", "self_future")
+REFUSAL_AUX = language.words("auxiliaries", "refusal")
+ACCEPTING = frozenset({"AGREE", "SUPPORT"})  # acceptance refused with a modal is a rejection
 
 
 def _conflict_act(etype: str) -> bool:
@@ -45,8 +47,8 @@ def retyped(tok: Token, etype: str, mode: str | None, modality: Modality,
         return "THREATEN", None, "asserted"
     if modality == "negated" and tok.lemma_.lower() in not_tolerated and (announced or _future_aux(tok)):
         return "THREATEN", None, "asserted"
-    if modality == "negated" and announced:
-        # "said he would not provide support": an actor refusing is REJECT, a fact in itself
+    if modality == "negated" and (announced or (etype in ACCEPTING and _refusal_aux(tok))):
+        # "said he would not provide support", "cannot accept the plan": an actor refusing is REJECT, a fact
         return "REJECT", None, "asserted"
     if etype == "REJECT" and announced:
         return "REJECT", mode, "asserted"  # "said they would oppose the plan": the refusal is announced, a fact
@@ -65,6 +67,11 @@ def retyped(tok: Token, etype: str, mode: str | None, modality: Modality,
 def _future_aux(tok: Token) -> bool:
     """"will not allow", "would not tolerate": the refusal is announced for the future."""
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
+
+
+def _refusal_aux(tok: Token) -> bool:
+    """"cannot accept", "will not endorse": a modal refusal of the trigger's act."""
+    return any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in tok.children)
 
 
 def conditional_threat(tok: Token, etype: str, modality: str) -> bool:
