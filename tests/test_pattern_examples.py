@@ -264,6 +264,78 @@ CASES = [
     ("The Kenyan parliament approved the treaty with Uganda.", [("SUPPORT", ["KEN"], ["UGA"], "asserted")]),
     ("The demonstrators in Seoul adopted a declaration against the government.", []),
     ("The Kenyan broadcaster withdrew its reporters from Mogadishu.", []),
+    # sinking a craft and poisoning a person attack; sinking prices and poisoned relations do not
+    ("Chilean gunboats sank three Bolivian trawlers near the coast.", [("ASSAULT", ["CHL"], ["BOL"], "asserted")]),
+    ("Peruvian share prices sank on Monday.", []),
+    ("The spill poisoned relations between Chile and Peru.", []),
+    # soldiers fleeing retreat, civilians fleeing do not; relinquishing control hands it over
+    ("Peruvian soldiers fled the village after the shelling.", [("RETREAT", ["PER"], [], "asserted")]),
+    ("Thousands of Peruvian civilians fled the fighting.", []),
+    ("The Dutch relinquished control of the island to Indonesia in 1962.",
+     [("RETREAT", ["NLD"], ["IDN"], "asserted")]),
+    # opposition or objections voiced, objecting to a measure: rejections toward the measure's owner
+    ("Canada has expressed opposition to the merger proposed by Brazil.", [("REJECT", ["CAN"], ["BRA"], "asserted")]),
+    ("Norway reiterated its objections to the fishing quotas of the European Union.",
+     [("REJECT", ["NOR"], ["EU"], "asserted")]),
+    ("Poland and Hungary are objecting to the new rules of the European Union.",
+     [("REJECT", ["HUN", "POL"], ["EU"], "asserted")]),
+    # warning of retaliation if someone acts threatens them; warning of a recession forecasts
+    ("Mexico warned of retaliation if the United States raised the tariffs.", [("THREATEN", ["MEX"], ["USA"], "asserted")]),
+    ("The Chilean central bank warned of a recession next year.", []),
+    # banning a country's imports sanctions it; a ruler suspending the legislature coerces at home
+    ("The United States prohibited imports of Cuban sugar and tobacco.", [("SANCTION", ["USA"], ["CUB"], "asserted")]),
+    ("The Kenyan president suspended parliament for a month.", [("COERCE", ["KEN"], ["KEN"], "asserted")]),
+    ("A Swedish grocery chain limited purchases of flour to two bags per customer.", []),
+    # an arrest warrant for another state's person threatens; one for a local burglar is police work
+    ("A Kenyan court issued an arrest warrant for the Ugandan rebel leader.", [("THREATEN", ["KEN"], ["UGA"], "asserted")]),
+    ("Police in Kenya issued a warrant for a man wanted for burglary.", []),
+    # an act done in protest at a measure protests against its owner; heckling a leader protests; shouting at
+    # reporters does not; critics of a plan, with their side named, accuse its owner
+    ("Greek farmers dumped tonnes of milk in protest at the quotas of the European Union.",
+     [("PROTEST", ["GRC"], ["EU"], "asserted")]),
+    ("Kenyan students booed the Ugandan ambassador.", [("PROTEST", ["KEN"], ["UGA"], "asserted")]),
+    ("The crowd shouted at reporters outside the court in Nairobi.", []),
+    ("Chinese critics of the Japanese plan say it will fail.", [("ACCUSE", ["CHN"], ["JPN"], "asserted")]),
+    # two leaders speaking by phone consult each other (a joint subject: both act)
+    ("The presidents of Chile and Peru spoke by telephone on Friday.", [("CONSULT", ["CHL", "PER"], [], "asserted")]),
+    # pinning an attack on a party accuses it; pinning a price rise on a drought accuses no one
+    ("South Korea attributed the cyberattack to North Korea.", [("ACCUSE", ["KOR"], ["PRK"], "asserted")]),
+    ("Chile attributed the rise in prices to the drought.", []),
+    # an announced refusal to tolerate an act warns whoever would do it (DESIGN: THREATEN)
+    ("Turkey will not allow Greek ships to drill near Cyprus.", [("THREATEN", ["TUR"], ["GRC"], "asserted")]),
+    ("Turkey said it would not allow Greek ships to drill near Cyprus.", [("THREATEN", ["TUR"], ["GRC"], "asserted")]),
+    # raising duties on another state's goods sanctions it, a levy raised at home does not; halving aid cuts it
+    ("Canada will increase tariffs on Chinese steel next month.", [("SANCTION", ["CAN"], ["CHN"], "future")]),
+    ("The Kenyan government raised the levy on fuel.", []),
+    ("Chile agreed to lift the tariffs on Peruvian fruit.", [("AGREE", ["CHL"], ["PER"], "asserted")]),  # lifting eases
+    ("Brazil decided to halve its aid to Bolivia.", [("SANCTION", ["BRA"], ["BOL"], "asserted")]),
+    # soldiers deploying with no object move themselves
+    ("Syrian government forces began deploying into the Kurdish region.", [("MOBILIZE", ["SYR"], [], "asserted")]),
+    ("Some 8,000 Kenyan troops stay deployed at the northern border posts.", []),  # a standing deployment
+    # retaliating with duties sanctions (announced, it threatens); retaliating with gunboats attacks
+    ("Chile retaliated with tariffs on Peruvian fruit.", [("SANCTION", ["CHL"], ["PER"], "asserted")]),
+    ("Chile said it was prepared to retaliate against Peru with punitive tariffs.",
+     [("THREATEN", ["CHL"], ["PER"], "asserted")]),
+    ("Peruvian gunboats retaliated against Chilean trawlers.", [("ASSAULT", ["PER"], ["CHL"], "asserted")]),
+    # acceptance refused with a modal is a rejection; a plain past "did not accept" stays a negated agreement
+    ("Germany cannot accept the proposals of the European Commission.", [("REJECT", ["DEU"], ["EU"], "asserted")]),
+    ("Chile will not endorse the Peruvian plan.", [("REJECT", ["CHL"], ["PER"], "asserted")]),
+    ("Chile did not accept the Peruvian offer.", [("AGREE", ["CHL"], ["PER"], "negated")]),
+    # a call renewed is a request (a phone call renewed is talks); readiness voiced to help a party promises it,
+    # readiness voiced to strike one threatens it
+    ("Chile renewed its call for Peru to release the fishermen.", [("REQUEST", ["CHL"], ["PER"], "asserted")]),
+    ("The Chilean president renewed the phone call with Peru.", [("CONSULT", ["CHL"], ["PER"], "asserted")]),
+    ("Kenya signalled its willingness to resume talks with Uganda.", [("AGREE", ["KEN"], ["UGA"], "asserted")]),
+    ("Kenya expressed its readiness to strike the Ugandan rebels.", [("THREATEN", ["KEN"], ["UGA"], "asserted")]),
+    ("Kenya expressed its willingness to host the games.", []),
+    # custody, riot weapons used on people, a vote against, wanting a party to act, appreciation, impeachment
+    ("Two Bolivian miners were taken into custody by the police.", [("COERCE", ["BOL"], ["BOL"], "asserted")]),
+    ("Bolivian police used tear gas and rubber bullets against the miners.", [("ASSAULT", ["BOL"], ["BOL"], "asserted")]),
+    ("The Swiss parliament voted against the treaty with the European Union.", [("REJECT", ["CHE"], ["EU"], "asserted")]),
+    ("Brazil wants Argentina to lower its tariffs on cars.", [("REQUEST", ["BRA"], ["ARG"], "asserted")]),
+    ("Brazil wants to win the cup.", []),
+    ("Chile appreciated the support of Peru.", [("SUPPORT", ["CHL"], ["PER"], "asserted")]),
+    ("The Chilean opposition called the Peruvian plan shameful.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
 ]
 
 
@@ -289,6 +361,7 @@ def test_pattern_codes_the_authored_sentence(analyzer: Analyzer, text: str,
     ("The rebels said they would meet the envoy if the army withdrew first.", "AGREE"),
     # an attempt is no request; insisting that something is so is a statement
     ("Japan is seeking to improve ties with South Korea.", "REQUEST"),
+    ("The Brazilian inspectors want to visit the plants in Argentina.", "REQUEST"),  # wanting to act asks no one
     ("Moscow insisted the exercises were purely defensive.", "REQUEST"),
     ("The Saudi government mobilized lobby groups in Washington.", "MOBILIZE"),
     # what protesters say while protesting is a claim; a conjunct inside a refused act is content too

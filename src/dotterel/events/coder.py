@@ -80,7 +80,8 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
             continue
         actor, recipients = matched
         etype, mode, modality = conventions.retyped(tok, p.type, p.mode, modality_of(tok),
-                                                    lambda: content_type(tok, actors, ps))
+                                                    lambda: content_type(tok, actors, ps),
+                                                    ps.word_class("NOT_TOLERATED"))
         if etype == "THREATEN":
             # "threatened to halt talks if the United States deploys missiles": aimed at the US, whatever
             # the threatened act names ("threatened to ban voting in Jerusalem if Hamas ran": at Hamas)

@@ -26,6 +26,9 @@ from dotterel.model import Modality
 
 HOME_ORGANS = frozenset({"GOV", "COP", "JUD", "REB"})
 OFFER_CONDITIONS = language.words("conditions", "offer")
+FUTURE_AUX = language.words("auxiliaries", "future", "self_future")
+REFUSAL_AUX = language.words("auxiliaries", "refusal")
+ACCEPTING = frozenset({"AGREE", "SUPPORT"})  # acceptance refused with a modal is a rejection
 
 
 def _conflict_act(etype: str) -> bool:
@@ -33,16 +36,20 @@ def _conflict_act(etype: str) -> bool:
 
 
 def retyped(tok: Token, etype: str, mode: str | None, modality: Modality,
-            content_type: Callable[[], str | None]) -> tuple[str, str | None, Modality]:
+            content_type: Callable[[], str | None], not_tolerated: frozenset[str] = frozenset()
+            ) -> tuple[str, str | None, Modality]:
     """Type, mode and modality of an act as announced (DESIGN.md): a conditional act is a threat, an announced
     refusal a REJECT, a declared hostile act a threat, a promised cooperative act AGREE. `content_type` gives
-    the type of what a verbal act promises (computed only when asked)."""
+    the type of what a verbal act promises (computed only when asked); `not_tolerated`: the verbs whose
+    announced refusal warns someone off ("will not allow ships to drill"), a threat."""
     cooperative = ONTOLOGY.spec(etype).cooperative
     announced = declared_intent(tok) or self_announced_future(tok)
     if conditional_threat(tok, etype, modality):
         return "THREATEN", None, "asserted"
-    if modality == "negated" and announced:
-        # "said he would not provide support": an actor refusing is REJECT, a fact in itself
+    if modality == "negated" and tok.lemma_.lower() in not_tolerated and (announced or _future_aux(tok)):
+        return "THREATEN", None, "asserted"
+    if modality == "negated" and (announced or (etype in ACCEPTING and _refusal_aux(tok))):
+        # "said he would not provide support", "cannot accept the plan": an actor refusing is REJECT, a fact
         return "REJECT", None, "asserted"
     if etype == "REJECT" and announced:
         return "REJECT", mode, "asserted"  # "said they would oppose the plan": the refusal is announced, a fact
@@ -56,6 +63,16 @@ def retyped(tok: Token, etype: str, mode: str | None, modality: Modality,
         # DESIGN.md: a promised cooperative act is AGREE; the futurity is in the type
         return "AGREE", None, "asserted"
     return etype, mode, modality
+
+
+def _future_aux(tok: Token) -> bool:
+    """"will not allow", "would not tolerate": the refusal is announced for the future."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
+
+
+def _refusal_aux(tok: Token) -> bool:
+    """"cannot accept", "will not endorse": a modal refusal of the trigger's act."""
+    return any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in tok.children)
 
 
 def conditional_threat(tok: Token, etype: str, modality: str) -> bool:

@@ -291,9 +291,10 @@ def _between_firms(etype: str, actor: list[Mention], recipients: list[Mention]) 
 
 def content_type(tok: Token, actors: ActorIndex, ps: PatternSet) -> str | None:
     """The event type of what a verbal act promises ("vowed to *march on* the capital" -> ASSAULT,
-    "vowed that the group would *retaliate*")."""
-    for child in tok.children:
-        if child.dep_ not in ("xcomp", "ccomp"):
+    "vowed that the group would *retaliate*", "voiced its readiness to *strike*": the object's own clause)."""
+    object_clauses = [g for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "acl"]
+    for child in [*tok.children, *object_clauses]:
+        if child.dep_ not in ("xcomp", "ccomp", "acl"):
             continue
         args = arguments(child, ps.stative_participles)
         for p in ps.for_token(child):
