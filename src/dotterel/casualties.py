@@ -199,13 +199,16 @@ def zero_tolls(doc: Doc) -> list[ZeroToll]:
     lex, nobody = lexicon(), knowledge().nobody
     out: list[ZeroToll] = []
     for tok in doc:
-        word = tok.lower_
-        pair = f"{doc[tok.i - 1].lower_} {word}" if tok.i > 0 else word
-        if (word in nobody or pair in nobody) and tok.dep_ in ("nsubj", "nsubjpass"):
+        # the dependency first: it rules out almost every token before any string is built
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            word = tok.lower_
+            pair = f"{doc[tok.i - 1].lower_} {word}" if tok.i > 0 else word
+            if not (word in nobody or pair in nobody):
+                continue
             verb = tok.head
             fields = _fields(lex.verb_roles.get(verb.lemma_.lower())) if verb.pos_ in ("VERB", "AUX") else ()
             start = doc[tok.i - 1].idx if pair in nobody and word not in nobody else tok.idx
-        elif word == "no" and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
+        elif tok.dep_ == "det" and tok.lower_ == "no" and tok.head.pos_ == "NOUN":
             noun = tok.head
             fields = _fields(lex.noun_roles.get(noun.lemma_.lower()) or lex.noun_roles.get(noun.lower_))
             verb, start = _verb_of(noun), tok.idx

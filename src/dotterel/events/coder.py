@@ -42,7 +42,8 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, he
     found: list[EventFinding] = []
     coded: dict[int, str] = {}
     # heads before dependents, so a verbal act is coded before its content is considered
-    for tok in sorted(sent, key=lambda t: _depth(t)):
+    depth = _depths(sent)
+    for tok in sorted(sent, key=lambda t: depth[t.i]):
         if tok.pos_ not in TRIGGER_POS:
             continue
         main_coded = any(in_main_clause(sent[i - sent.start]) for i in coded)
@@ -144,9 +145,17 @@ def _confidence(p: Pattern, actor: list[Mention], recipients: list[Mention], mod
     return max(conf, 0.1)
 
 
-def _depth(tok: Token) -> int:
-    depth = 0
-    while tok.head.i != tok.i and depth < 50:
-        tok = tok.head
-        depth += 1
-    return depth
+def _depths(sent: Span) -> dict[int, int]:
+    """Each token's distance from its root (at most 50), every head walked once."""
+    depths: dict[int, int] = {}
+    for start in sent:
+        path: list[int] = []
+        tok = start
+        while tok.i not in depths and tok.head.i != tok.i and len(path) < 50:
+            path.append(tok.i)
+            tok = tok.head
+        base = depths.get(tok.i, 0)
+        depths.setdefault(tok.i, base)
+        for n, i in enumerate(reversed(path), start=1):
+            depths[i] = min(base + n, 50)
+    return depths
