@@ -336,6 +336,13 @@ CASES = [
     ("Brazil wants to win the cup.", []),
     ("Chile appreciated the support of Peru.", [("SUPPORT", ["CHL"], ["PER"], "asserted")]),
     ("The Chilean opposition called the Peruvian plan shameful.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    # "I"/"we" inside a quotation are its speaker (named after the quote, or a pronoun for one named before);
+    # a speaker of no known side lends no one
+    ('"We will never accept these sanctions," the Chilean foreign minister told reporters.',
+     [("REJECT", ["CHL"], [], "asserted")]),
+    ('The Chilean president met Peruvian envoys on Monday. "I urge Peru to release the detained fishermen," he said.',
+     [("CONSULT", ["CHL"], ["PER"], "asserted"), ("REQUEST", ["CHL"], ["PER"], "asserted")]),
+    ('"We will send troops to the border," a retired colonel said.', []),
 ]
 
 
