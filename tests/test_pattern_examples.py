@@ -343,6 +343,15 @@ CASES = [
     ('The Chilean president met Peruvian envoys on Monday. "I urge Peru to release the detained fishermen," he said.',
      [("CONSULT", ["CHL"], ["PER"], "asserted"), ("REQUEST", ["CHL"], ["PER"], "asserted")]),
     ('"We will send troops to the border," a retired colonel said.', []),
+    # arrests with no named doer: the police of the place named, else of the article's one state; none
+    # where no state is known, nor for ordinary crime
+    ("Two suspects were taken into custody in Peru on Sunday.", [("COERCE", ["PER"], ["PER"], "asserted")]),
+    ("Protests against the Bolivian government spread on Monday. Bolivia's president called for calm. Bolivian "
+     "unions vowed to go on. About forty people were detained overnight.",
+     [("PROTEST", [], ["BOL"], "asserted"), ("REQUEST", ["BOL"], [], "asserted"), ("AGREE", ["BOL"], [], "asserted"),
+      ("COERCE", ["BOL"], ["BOL"], "asserted")]),
+    ("Ninety people were detained overnight.", []),
+    ("A man was arrested for the murder of his neighbour in Ohio.", []),
 ]
 
 

@@ -15,7 +15,8 @@ from spacy.tokens import Span, Token
 
 from dotterel import language
 from dotterel.actors.kb import load as load_kb
-from dotterel.actors.parties import ethnic, home_country, sole_state, source_tokens
+from dotterel.actors.drafts import actor_key
+from dotterel.actors.parties import ethnic, home_country, home_state, sole_state, source_tokens
 from dotterel.events.arguments import Arguments
 from dotterel.events.modality import declared_intent, self_announced_future
 from dotterel.events.ontology import ONTOLOGY
@@ -119,6 +120,18 @@ def local_actor(etype: str, actor: list[Mention], location: Mention | None, args
     if home is None or (tok is not None and _described_by(home, tok)):
         return actor
     return [replace(home, sector=sector)]
+
+
+def unnamed_police(actor: list[Mention], actors: ActorIndex) -> list[Mention]:
+    """"40 people were detained" with no agent: the police of the state found where it happens (`actor`, from
+    `local_actor`), else of the article's one state (`home_state`); none when neither is known."""
+    base = next((m for m in actor if m.code and m.kind != "igo"), None)
+    if base is None:
+        home = home_state(actors)
+        base = next((m for m in actors.mentions if m.code == home and m.kind == "state"), None) if home else None
+    if base is None or base.code is None:
+        return []
+    return [replace(base, sector="COP", kind="state", key=actor_key("state", base.code, "COP", base.name))]
 
 
 def _described_by(home: Mention, tok: Token) -> bool:
