@@ -343,6 +343,8 @@ CASES = [
     ('The Chilean president met Peruvian envoys on Monday. "I urge Peru to release the detained fishermen," he said.',
      [("CONSULT", ["CHL"], ["PER"], "asserted"), ("REQUEST", ["CHL"], ["PER"], "asserted")]),
     ('"We will send troops to the border," a retired colonel said.', []),
+    ('"Peruvian troops attacked our positions near the border," the Chilean defence minister said.',
+     [("ASSAULT", ["PER"], ["CHL"], "asserted")]),
     # arrests with no named doer: the police of the place named, else of the article's one state; none
     # where no state is known, nor for ordinary crime
     ("Two suspects were taken into custody in Peru on Sunday.", [("COERCE", ["PER"], ["PER"], "asserted")]),

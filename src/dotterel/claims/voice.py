@@ -16,7 +16,7 @@ from dotterel import language
 from dotterel.claims.quotes import QuoteIndex, find_quotes
 from dotterel.findings import ActorIndex, ClaimFinding, Mention
 
-# "I", "we", "me", "us": the speaker's own voice (not "you", the addressee)
+# "I", "we", "me", "us", "my", "our": the speaker's own voice (not "you", the addressee)
 _FIRST_PERSON = language.words("pronouns", "first_person")
 
 
