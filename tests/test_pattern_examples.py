@@ -346,12 +346,16 @@ CASES = [
     ('"Peruvian troops attacked our positions near the border," the Chilean defence minister said.',
      [("ASSAULT", ["PER"], ["CHL"], "asserted")]),
     # arrests with no named doer: the police of the place named, else of the article's one state; none
-    # where no state is known, nor for ordinary crime
-    ("Two suspects were taken into custody in Peru on Sunday.", [("COERCE", ["PER"], ["PER"], "asserted")]),
+    # where no state is known, nor for ordinary crime; suspects are no one's by default, unnamed people the state's
+    ("Sixty students were taken into custody in Peru on Sunday.", [("COERCE", ["PER"], ["PER"], "asserted")]),
     ("Protests against the Bolivian government spread on Monday. Bolivia's president called for calm. Bolivian "
      "unions vowed to go on. About forty people were detained overnight.",
      [("PROTEST", [], ["BOL"], "asserted"), ("REQUEST", ["BOL"], [], "asserted"), ("AGREE", ["BOL"], [], "asserted"),
       ("COERCE", ["BOL"], ["BOL"], "asserted")]),
+    ("Protests against the Bolivian government spread on Monday. Bolivia's president called for calm. Bolivian "
+     "unions vowed to go on. Two suspects were arrested overnight.",
+     [("PROTEST", [], ["BOL"], "asserted"), ("REQUEST", ["BOL"], [], "asserted"), ("AGREE", ["BOL"], [], "asserted"),
+      ("COERCE", ["BOL"], [], "asserted")]),
     ("Ninety people were detained overnight.", []),
     ("A man was arrested for the murder of his neighbour in Ohio.", []),
 ]

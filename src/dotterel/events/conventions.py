@@ -141,10 +141,10 @@ def _described_by(home: Mention, tok: Token) -> bool:
 
 
 def culprit(patient: Token | None) -> bool:
-    """"arrested *the accused*", "*the attacker* was shot dead": one wrongdoer the article describes
-    elsewhere, whose state the acting organs do not tell (coref.csv role culprit)."""
+    """"arrested *the accused*", "*the attacker* was shot dead", "two *suspects* were detained": wrongdoers the
+    article describes elsewhere, whose state the acting organs do not tell (coref.csv role culprit)."""
     kb = load_kb()
-    return patient is not None and patient.tag_ not in ("NNS", "NNPS") and (
+    return patient is not None and (
         kb.is_word("culprit", patient.lower_) or kb.is_word("culprit", patient.lemma_.lower()))
 
 
