@@ -336,6 +336,28 @@ CASES = [
     ("Brazil wants to win the cup.", []),
     ("Chile appreciated the support of Peru.", [("SUPPORT", ["CHL"], ["PER"], "asserted")]),
     ("The Chilean opposition called the Peruvian plan shameful.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    # "I"/"we" inside a quotation are its speaker (named after the quote, or a pronoun for one named before);
+    # a speaker of no known side lends no one
+    ('"We will never accept these sanctions," the Chilean foreign minister told reporters.',
+     [("REJECT", ["CHL"], [], "asserted")]),
+    ('The Chilean president met Peruvian envoys on Monday. "I urge Peru to release the detained fishermen," he said.',
+     [("CONSULT", ["CHL"], ["PER"], "asserted"), ("REQUEST", ["CHL"], ["PER"], "asserted")]),
+    ('"We will send troops to the border," a retired colonel said.', []),
+    ('"Peruvian troops attacked our positions near the border," the Chilean defence minister said.',
+     [("ASSAULT", ["PER"], ["CHL"], "asserted")]),
+    # arrests with no named doer: the police of the place named, else of the article's one state; none
+    # where no state is known, nor for ordinary crime; suspects are no one's by default, unnamed people the state's
+    ("Sixty students were taken into custody in Peru on Sunday.", [("COERCE", ["PER"], ["PER"], "asserted")]),
+    ("Protests against the Bolivian government spread on Monday. Bolivia's president called for calm. Bolivian "
+     "unions vowed to go on. About forty people were detained overnight.",
+     [("PROTEST", [], ["BOL"], "asserted"), ("REQUEST", ["BOL"], [], "asserted"), ("AGREE", ["BOL"], [], "asserted"),
+      ("COERCE", ["BOL"], ["BOL"], "asserted")]),
+    ("Protests against the Bolivian government spread on Monday. Bolivia's president called for calm. Bolivian "
+     "unions vowed to go on. Two suspects were arrested overnight.",
+     [("PROTEST", [], ["BOL"], "asserted"), ("REQUEST", ["BOL"], [], "asserted"), ("AGREE", ["BOL"], [], "asserted"),
+      ("COERCE", ["BOL"], [], "asserted")]),
+    ("Ninety people were detained overnight.", []),
+    ("A man was arrested for the murder of his neighbour in Ohio.", []),
 ]
 
 

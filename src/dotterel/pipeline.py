@@ -16,6 +16,7 @@ from dotterel import __version__, knowledge, nlp
 from dotterel.actors import resolve_actors
 from dotterel.assemble import Findings, assemble
 from dotterel.claims import find_claims
+from dotterel.claims.voice import with_quoted_speakers
 from dotterel.dates import find_dates
 from dotterel.errors import DotterelError
 from dotterel.events import code_events
@@ -36,10 +37,12 @@ def coder_block() -> Coder:
 def find_all(doc: Doc, pub_date: dt.date | None) -> Findings:
     """Run every extraction stage over one parsed document."""
     actors = resolve_actors(doc, pub_date)
+    claims = find_claims(doc, actors)
     return Findings(
         actors=actors,
-        claims=find_claims(doc, actors),
-        events=code_events(doc, actors),
+        claims=claims,
+        # "we"/"I" inside a quote act as its speaker: the coder sees them as mentions of the speaker's actor
+        events=code_events(doc, with_quoted_speakers(doc, actors, claims)),
         quantities=find_quantities(doc),
         dates=find_dates(doc, pub_date),
         genre=classify_genre(doc),

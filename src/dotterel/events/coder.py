@@ -14,7 +14,7 @@ from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in
 from dotterel.events import conventions
 from dotterel.events.arguments import arguments, object_lemmas
-from dotterel.events.frames import content_type, match, nature_acts, nominal_pattern
+from dotterel.events.frames import content_type, match, nature_acts, nominal_pattern, unnamed_doer
 from dotterel.events.modality import modality_of, obligation_content
 from dotterel.events.nominal import code_nouns
 from dotterel.events.parties import condition_party, location as event_location, unique
@@ -90,6 +90,11 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
         location = event_location(args, actors, actor + recipients, ps)
         recipients = conventions.ethnic_in_place(recipients, location, tok)
         actor = conventions.local_actor(etype, actor, location, args, sent, actors, ps, tok)
+        if unnamed_doer(p, args) and not any(m.code for m in recipients) and not any(
+                m.code and m.sector for m in actor):
+            actor = conventions.unnamed_police(actor, actors) or actor
+            if not actor and not recipients and location is None:
+                continue  # no state where it happens and no one named: no party, no event
         recipients = conventions.implied_recipients(
             etype, actor, recipients, location, two_sided=p.event_subject and len({m.key for m in actor}) > 1,
             home_measure=lambda: bool(ps.word_class("HOME_MEASURE") & object_lemmas(args)),

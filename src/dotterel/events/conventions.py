@@ -15,7 +15,8 @@ from spacy.tokens import Span, Token
 
 from dotterel import language
 from dotterel.actors.kb import load as load_kb
-from dotterel.actors.parties import ethnic, home_country, sole_state, source_tokens
+from dotterel.actors.drafts import actor_key
+from dotterel.actors.parties import ethnic, home_country, home_state, sole_state, source_tokens
 from dotterel.events.arguments import Arguments
 from dotterel.events.modality import declared_intent, self_announced_future
 from dotterel.events.ontology import ONTOLOGY
@@ -121,6 +122,18 @@ def local_actor(etype: str, actor: list[Mention], location: Mention | None, args
     return [replace(home, sector=sector)]
 
 
+def unnamed_police(actor: list[Mention], actors: ActorIndex) -> list[Mention]:
+    """"40 people were detained" with no agent: the police of the state found where it happens (`actor`, from
+    `local_actor`), else of the article's one state (`home_state`); none when neither is known."""
+    base = next((m for m in actor if m.code and m.kind != "igo"), None)
+    if base is None:
+        home = home_state(actors)
+        base = next((m for m in actors.mentions if m.code == home and m.kind == "state"), None) if home else None
+    if base is None or base.code is None:
+        return []
+    return [replace(base, sector="COP", kind="state", key=actor_key("state", base.code, "COP", base.name))]
+
+
 def _described_by(home: Mention, tok: Token) -> bool:
     """"Kuwait, a major oil producer hit by the price slump": a state whose own phrase holds the act is what
     the act describes (its victim), never the unnamed actor."""
@@ -128,10 +141,10 @@ def _described_by(home: Mention, tok: Token) -> bool:
 
 
 def culprit(patient: Token | None) -> bool:
-    """"arrested *the accused*", "*the attacker* was shot dead": one wrongdoer the article describes
-    elsewhere, whose state the acting organs do not tell (coref.csv role culprit)."""
+    """"arrested *the accused*", "*the attacker* was shot dead", "two *suspects* were detained": wrongdoers the
+    article describes elsewhere, whose state the acting organs do not tell (coref.csv role culprit)."""
     kb = load_kb()
-    return patient is not None and patient.tag_ not in ("NNS", "NNPS") and (
+    return patient is not None and (
         kb.is_word("culprit", patient.lower_) or kb.is_word("culprit", patient.lemma_.lower()))
 
 

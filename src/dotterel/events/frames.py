@@ -275,9 +275,16 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
     if _between_firms(p.type, actor, recipients):
         return None
     if not actor and not recipients and not (ONTOLOGY.has(p.type, "place_targeted") and args.patient is not None
-                                              and parties.location(args, actors, [], ps) is not None):
+                                              and parties.location(args, actors, [], ps) is not None) \
+            and not unnamed_doer(p, args):
         return None  # (unnamed victims in a named place are still coded: the place fills in below)
     return parties.unique(actor), parties.unique(recipients)
+
+
+def unnamed_doer(p: Pattern, args: Arguments) -> bool:
+    """"40 people were detained", "two suspects were taken into custody": a passive act of a state's organs
+    with no agent named (the coder then looks for the state where it happens, and drops it if none)."""
+    return p.unnamed_doer and args.passive and args.subject is None and args.patient is not None
 
 
 def _between_firms(etype: str, actor: list[Mention], recipients: list[Mention]) -> bool:

@@ -16,6 +16,7 @@ _KNOWN_KEYS = {
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
     "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient", "no_result_state",
     "not_object", "not_subject", "not_prep_object", "not_content_verb", "state_subject", "no_gerund",
+    "unnamed_doer",
 }
 # word classes the coder's code names (not only the patterns): patterns.yaml must define each, and
 # `in_class` refuses any other name, so a typo raises instead of silently matching nothing
@@ -40,6 +41,7 @@ class Pattern:
     needs_recipient: bool = False
     needs_slot_recipient: bool = False  # the recipient must fill one of its slots (not come from the content)
     theme_actor: bool = False
+    unnamed_doer: bool = False  # passive with no agent: the organs of the state where it happens acted
     subject_sectors: frozenset[str] = frozenset()  # the subject must resolve to one of these sectors
     foreign_recipient: bool = False
     igo_recipient: bool = False  # only an international organisation is a recipient ("pulled out of NATO")
@@ -179,6 +181,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             needs_recipient=bool(spec.get("needs_recipient")),
             needs_slot_recipient=bool(spec.get("needs_slot_recipient")),
             theme_actor=bool(spec.get("theme_actor")),
+            unnamed_doer=bool(spec.get("unnamed_doer")),
             subject_sectors=frozenset([spec["subject_sector"]] if isinstance(spec.get("subject_sector"), str)
                                       else spec.get("subject_sector", [])),  # sector codes keep their case
             foreign_recipient=bool(spec.get("foreign_recipient")),
