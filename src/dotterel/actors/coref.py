@@ -9,7 +9,8 @@ group mention with code None). A reference mention keeps its own words and takes
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
@@ -22,8 +23,8 @@ _NOUN_WINDOW = 3
 _DEFINITE_SECTORS = frozenset({"REB", "MIL", "COP", "CVL", "GOV", "LEG"})  # "the rebels", "the officials" refer back
 _BARE_ONLY = frozenset({"GOV", "LEG"})
 _LOCAL_SECTORS = frozenset({"COP", "CVL", "OPP", "JUD"})  # unnamed groups that are of the one state named nearby  # ... "the officials", "the ministers" only with no words of their own
-_HOME_MIN = 3  # mentions of the article's state
-_HOME_RATIO = 2  # times as many as the next state
+HOME_MIN = 3  # mentions of the article's state
+HOME_RATIO = 2  # times as many as the next state
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -75,19 +76,20 @@ def _definite_groups(doc: Doc, drafts: list[Draft], sents: Sentences) -> None:
                 ante.kind, ante.code, ante.sector, ante.name)
 
 
-def _article_state(drafts: list[Draft]) -> str | None:
-    """The state an article is about: the one named (by its name, demonym, capital, towns, office-holders)
-    at least `_HOME_MIN` times and `_HOME_RATIO` times as often as any other state."""
-    counts: dict[str, int] = {}
-    for d in drafts:
-        if d.code and d.kind in ("state", "person") and d.source != "ref":
-            counts[d.code] = counts.get(d.code, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < _HOME_MIN:
+def dominant_state(codes: Iterable[str]) -> str | None:
+    """The state an article is about, from its state codes one per mention: the one named at least
+    `HOME_MIN` times and `HOME_RATIO` times as often as any other (one rule for every caller)."""
+    ranked = Counter(codes).most_common(2)
+    if not ranked or ranked[0][1] < HOME_MIN:
         return None
-    if len(ranked) > 1 and ranked[0][1] < _HOME_RATIO * ranked[1][1]:
+    if len(ranked) > 1 and ranked[0][1] < HOME_RATIO * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def _article_state(drafts: list[Draft]) -> str | None:
+    """The article's state, counted over its names, demonyms, capitals, towns and office-holders."""
+    return dominant_state(d.code for d in drafts if d.code and d.kind in ("state", "person") and d.source != "ref")
 
 
 def _home_state(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentences) -> None:

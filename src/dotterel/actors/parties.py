@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from dotterel import language
+from dotterel.actors.coref import dominant_state
 from dotterel.actors.drafts import actor_key
 from dotterel.actors.kb import _rows as kb_rows
 from dotterel.actors.kb import Term
@@ -31,8 +32,6 @@ OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 # "state media", "official news agency", "local media": outlets of the article's home state
 SPEECH_PLACE_PREPS = language.words("prepositions", "speech_place")
 STATE_MEDIA = frozenset({"state", "official", "state-run", "state-owned", "government", "local", "national"})
-HOME_MIN = 3
-HOME_LEAD = 2.0
 OWNING_KINDS = ("state", "igo", "non_state")
 REPORTING = language.words("reporting", "event", "attribution")
 
@@ -209,18 +208,8 @@ def _own_sector(inner: Mention, span: Span) -> Mention:
 
 
 def home_state(actors: ActorIndex) -> str | None:
-    """The state an article is about: the most mentioned state (towns count for theirs), when it has at
-    least HOME_MIN mentions and HOME_LEAD times as many as the next one."""
-    counts: dict[str, int] = {}
-    for m in actors.mentions:
-        if m.kind == "state" and m.code:
-            counts[m.code] = counts.get(m.code, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < HOME_MIN:
-        return None
-    if len(ranked) > 1 and ranked[0][1] < HOME_LEAD * ranked[1][1]:
-        return None
-    return ranked[0][0]
+    """The state an article is about, counted over its state mentions (towns count for theirs)."""
+    return dominant_state(m.code for m in actors.mentions if m.kind == "state" and m.code)
 
 
 def _speech_state(span: Span, actors: ActorIndex) -> str | None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from dotterel.actors.coref import dominant_state
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in
 from dotterel.events import conventions, parties
@@ -37,7 +38,6 @@ from dotterel.model import Modality
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "IGO"})
 POLITICAL_KINDS = frozenset({"state", "igo"})
 NEEDS = frozenset({"", "target", "actor", "named"})
-HOME_MIN, HOME_RATIO = 3, 2  # an article's own state: named this often, this many times more than any other
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 # how a noun reaches the verb it belongs to: "the attack *on* X was claimed", "condemned the attack"
 UP_DEPS = frozenset({"pobj", "prep", "conj", "appos", "agent", "pcomp"})
@@ -308,16 +308,10 @@ def _own_act(verb: Token, gov: _Governor, row: EventNoun, coded: dict[int, str],
 
 
 def article_state(actors: ActorIndex) -> Mention | None:
-    """The state an article is about: named at least HOME_MIN times and HOME_RATIO times as often as any other
-    (the rule by which actors/coref.py gives unnamed domestic groups their state)."""
-    counts: dict[str, list[Mention]] = {}
-    for m in actors.mentions:
-        if m.code and m.kind in ("state", "person"):
-            counts.setdefault(m.code, []).append(m)
-    ranked = sorted(counts.values(), key=len, reverse=True)
-    if not ranked or len(ranked[0]) < HOME_MIN or (len(ranked) > 1 and len(ranked[0]) < HOME_RATIO * len(ranked[1])):
-        return None
-    first = next((m for m in ranked[0] if m.kind == "state"), None)
+    """The state an article is about, counted over states and office-holders (the rule by which
+    actors/coref.py gives unnamed domestic groups their state), as a mention of that state."""
+    code = dominant_state(m.code for m in actors.mentions if m.code and m.kind in ("state", "person"))
+    first = next((m for m in actors.mentions if code and m.code == code and m.kind == "state"), None)
     return None if first is None else replace(first, sector=None)
 
 
