@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in
-from dotterel.events import conventions
+from dotterel.events import conventions, non_events
 from dotterel.events.arguments import arguments, object_lemmas
 from dotterel.events.frames import content_type, match, nature_acts, nominal_pattern, unnamed_doer
 from dotterel.events.modality import modality_of, obligation_content
@@ -21,7 +21,7 @@ from dotterel.events.parties import condition_party, location as event_location,
 from dotterel.events.patterns import Pattern, PatternSet, load_patterns
 from dotterel.events.suppression import in_main_clause, suppressed
 from dotterel.findings import ActorIndex, EventFinding, Mention
-from dotterel.genre import about_disease
+from dotterel.genre import about_business, about_disease
 
 TRIGGER_POS = frozenset({"VERB", "AUX"})
 
@@ -33,6 +33,9 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None) -> l
     events: list[EventFinding] = []
     for index, sent in enumerate(doc.sents):
         events.extend(code_sentence(sent, index, actors, ps, health))
+    if about_business(doc, [m.head for m in actors.mentions if m.code and m.kind in ("state", "igo")]):
+        # in company news an unnamed or uncoded doer acting on no state is a firm doing business
+        events = [e for e in events if not non_events.firms_only(e.actors, e.recipients)]
     return events
 
 
@@ -75,7 +78,10 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
         # a named compound ("hunger strike", "general strike") is more specific than an object class
         pattern, compound = nominal
         patterns = [pattern, *patterns] if compound else [*patterns, pattern]
+    lemma = ps.lemma_of(tok.text, tok.lemma_.lower())
     for p in patterns:
+        if non_events.excluded(lemma, p.type, tok, args) is not None:
+            continue  # "asked not to be named", "sought the nomination", "hit exports"
         matched = match(p, tok, args, actors, ps)
         if matched is None:
             continue

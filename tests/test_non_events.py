@@ -1,0 +1,91 @@
+"""What is not an event between political actors, by class (events/non_events.py, data/events/non_events.yaml,
+genre.about_business): each rule has sentences it must suppress and near neighbours it must keep. Authored for
+these tests; no evaluation text."""
+
+from __future__ import annotations
+
+import pytest
+
+from dotterel.events.non_events import parse_rules
+from dotterel.model import SourceItem
+from dotterel.pipeline import Analyzer
+
+# (text, trigger, event types the trigger must code: [] = suppressed)
+CASES: list[tuple[str, str, list[str]]] = [
+    # anonymity: a condition of speaking, not a request
+    ("A Chilean diplomat, who asked not to be identified, said the talks would resume.", "asked", []),
+    ("An official in Lima, who requested not to be named, confirmed the closure.", "requested", []),
+    # ... but asking someone to name or identify is a request
+    ("Chile asked Peru to name a new ambassador to Santiago.", "asked", ["REQUEST"]),
+    # candidacy: running for an office or a job is no demand of anyone
+    ("The Bolivian senator is seeking re-election in the autumn.", "seeking", []),
+    ("The former Ecuadorean minister sought the party's presidential nomination in 2019.", "sought", []),
+    # ... while seeking talks, aid or an extradition is
+    ("Ecuador sought talks with Colombia on the border.", "sought", ["REQUEST"]),
+    ("Bolivia is seeking the extradition of the former minister from Peru.", "seeking", ["REQUEST"]),
+    # shared view: agreeing with a view is a claim
+    ("The Uruguayan minister agreed with the view that interest rates were too high.", "agreed", []),
+    ("Paraguay's president agreed with the assessment of his finance minister.", "agreed", []),
+    # ... agreeing with a party, or to act, is an agreement
+    ("Paraguay agreed with Uruguay to reopen the bridge.", "agreed", ["AGREE"]),
+    # economic harm: hitting trade, exports or an industry is no attack
+    ("Ecuadorean exporters were badly hit by the Colombian import ban.", "hit", []),
+    # ... hitting a town, troops or people still is
+    ("Colombian rebels hit an Ecuadorean army post near the border.", "hit", ["ASSAULT"]),
+    # inanimate doers: things and abstractions act on no one's behalf
+    ("The new drug dissolves clots within hours, Chilean doctors said.", "dissolves", []),
+    ("The plan's approach is to reach a settlement with Peru through negotiation.", "reach", []),
+    # ... the people behind them still act
+    ("Chilean police dissolved the rally within hours.", "dissolved", ["COERCE"]),
+    ("Bolivia hopes to reach a settlement with Peru through negotiation.", "reach", ["AGREE"]),
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _types(analyzer: Analyzer, text: str, trigger: str) -> list[str]:
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
+    return [e.type for e in doc.events if e.trigger.text == trigger and e.modality != "negated"]
+
+
+@pytest.mark.parametrize("text,trigger,expected", CASES, ids=[c[0][:45] for c in CASES])
+def test_non_event_classes(analyzer: Analyzer, text: str, trigger: str, expected: list[str]) -> None:
+    assert _types(analyzer, text, trigger) == expected
+
+
+# company news: firms doing business among themselves are not emitted; what is done to a state still is
+COMPANY_NEWS = (
+    "Norvale Instruments Inc said it agreed to buy the lens maker Optiq Corp for 40 dlrs a share. "
+    "The merger needs approval from Optiq shareholders. "
+    "Norvale said quarter profits rose and its dividend would be kept. "
+    "Optiq's board met Norvale's managers on Tuesday to discuss the takeover. "
+    "Norvale also urged the Chilean government to cut the tax on imported lenses."
+)
+
+
+def test_company_news_drops_firms_dealing_among_themselves(analyzer: Analyzer) -> None:
+    (doc,) = analyzer.analyze_many([SourceItem(text=COMPANY_NEWS, id="t", date="2020-05-01")])
+    triggers = {e.trigger.text for e in doc.events}
+    assert "met" not in triggers and "agreed" not in triggers
+    # the request to a government is kept
+    assert [e.type for e in doc.events if e.trigger.text == "urged"] == ["REQUEST"]
+
+
+def test_political_news_keeps_unnamed_doers(analyzer: Analyzer) -> None:
+    """The same unnamed meeting in an article about politics is still an event."""
+    text = ("Opposition leaders met the ministers on Tuesday to discuss the new constitution. "
+            "Chile's president urged them to agree before the vote. The talks will resume on Friday.")
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
+    assert "met" in {e.trigger.text for e in doc.events}
+
+
+def test_rules_file_is_checked() -> None:
+    with pytest.raises(ValueError, match="unknown keys"):
+        parse_rules({"rules": {"x": {"lemmas": ["ask"], "object": ["job"]}}})
+    with pytest.raises(ValueError, match="needs one of"):
+        parse_rules({"rules": {"x": {"lemmas": ["ask"]}}})
+    (rule,) = parse_rules({"rules": {"x": {"types": ["request"], "objects": ["job"]}}})
+    assert rule.lemmas is None and rule.types == frozenset({"REQUEST"})
