@@ -38,6 +38,14 @@ CASES: list[tuple[str, str, list[str]]] = [
     # ... the people behind them still act
     ("Chilean police dissolved the rally within hours.", "dissolved", ["COERCE"]),
     ("Bolivia hopes to reach a settlement with Peru through negotiation.", "reach", ["AGREE"]),
+    # firms: an uncoded firm acting on no state does business, in any article
+    ("The company met union leaders on Tuesday to discuss wages.", "met", []),
+    ("Two brokerages rejected the new listing rules of the exchange.", "rejected", []),
+    ("The insurer accused a rival of copying its advertisements.", "accused", []),
+    # ... what firms do to a state counts, and so does what others do to a firm
+    ("Creditor banks urged Argentina to resume interest payments.", "urged", ["REQUEST"]),
+    ("The company urged the Peruvian government to cut fuel taxes.", "urged", ["REQUEST"]),
+    ("Union leaders met the company on Tuesday to discuss wages.", "met", ["CONSULT"]),
 ]
 
 
@@ -87,5 +95,8 @@ def test_rules_file_is_checked() -> None:
         parse_rules({"rules": {"x": {"lemmas": ["ask"], "object": ["job"]}}})
     with pytest.raises(ValueError, match="needs one of"):
         parse_rules({"rules": {"x": {"lemmas": ["ask"]}}})
-    (rule,) = parse_rules({"rules": {"x": {"types": ["request"], "objects": ["job"]}}})
-    assert rule.lemmas is None and rule.types == frozenset({"REQUEST"})
+    with pytest.raises(ValueError, match="unknown sections"):
+        parse_rules({"rules": {}, "firm": ["company"]})
+    loaded = parse_rules({"rules": {"x": {"types": ["request"], "objects": ["job"]}}, "firms": ["Company"]})
+    (rule,) = loaded.rules
+    assert rule.lemmas is None and rule.types == frozenset({"REQUEST"}) and loaded.firms == frozenset({"company"})

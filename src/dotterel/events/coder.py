@@ -33,9 +33,9 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None) -> l
     events: list[EventFinding] = []
     for index, sent in enumerate(doc.sents):
         events.extend(code_sentence(sent, index, actors, ps, health))
-    if about_business(doc, [m.head for m in actors.mentions if m.code and m.kind in ("state", "igo")]):
-        # in company news an unnamed or uncoded doer acting on no state is a firm doing business
-        events = [e for e in events if not non_events.firms_only(e.actors, e.recipients)]
+    # firms doing business among themselves; in company news every uncoded doer is taken for a firm
+    business = about_business(doc, [m.head for m in actors.mentions if m.code and m.kind in ("state", "igo")])
+    events = [e for e in events if not non_events.firms_only(e.actors, e.recipients, doc, business)]
     return events
 
 

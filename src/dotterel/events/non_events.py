@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 
 import yaml
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dotterel.actors.phrases import real_head
 from dotterel.events.arguments import Arguments, object_lemmas
@@ -60,10 +60,19 @@ class Rule:
         return not self.passive_content or any(c.dep_ == "auxpass" for c in child.children)
 
 
-def parse_rules(raw: object) -> tuple[Rule, ...]:
+@dataclass(frozen=True, slots=True)
+class NonEvents:
+    rules: tuple[Rule, ...]
+    firms: frozenset[str]  # head nouns of doers that are businesses
+
+
+def parse_rules(raw: object) -> NonEvents:
     """The rules of a parsed non_events.yaml; unknown keys and rules with no condition are refused."""
     if not isinstance(raw, dict) or not isinstance(raw.get("rules"), dict):
         raise ValueError(f"{FILE}: expected a mapping with 'rules'")
+    unknown_top = set(raw) - {"rules", "firms"}
+    if unknown_top:
+        raise ValueError(f"{FILE}: unknown sections {sorted(unknown_top)}")
     rules = []
     for name, spec in raw["rules"].items():
         where = f"{FILE}: rule {name!r}"
@@ -84,27 +93,32 @@ def parse_rules(raw: object) -> tuple[Rule, ...]:
             types=frozenset(t.upper() for t in words("types")) if "types" in spec else None,
             subjects=words("subjects"), objects=words("objects"), content_verbs=words("content_verbs"),
             passive_content=bool(spec.get("passive_content", False)), with_objects=words("with_objects")))
-    return tuple(rules)
+    return NonEvents(rules=tuple(rules), firms=word_set(raw.get("firms") or [], f"{FILE}: firms"))
 
 
 @functools.cache
-def load_rules() -> tuple[Rule, ...]:
+def load_rules() -> NonEvents:
     with data_path("events", FILE).open(encoding="utf-8") as fh:
         return parse_rules(yaml.safe_load(fh))
 
 
 def excluded(lemma: str, etype: str, tok: Token, args: Arguments) -> str | None:
     """The name of the first rule by which the trigger, read as a pattern of `etype`, reports no event."""
-    return next((r.name for r in load_rules() if r.fits(lemma, etype, tok, args)), None)
+    return next((r.name for r in load_rules().rules if r.fits(lemma, etype, tok, args)), None)
 
 
-def firms_only(actor: list[Mention], recipients: list[Mention]) -> bool:
-    """In company news (`genre.about_business`): no coded doer and no state, government or organisation acted on
-    ("the company agreed to sell its unit", "Acme offered 15 dlrs a share"); what is done to a state still counts."""
-    if any(m.code for m in actor):
+def firms_only(actor: list[Mention], recipients: list[Mention], doc: Doc, company_news: bool) -> bool:
+    """Firms doing business, acting on no state, government or organisation: in company news
+    (`genre.about_business`) any uncoded doer ("Acme offered 15 dlrs a share"), elsewhere a doer whose every
+    mention is an uncoded firm noun of the data ("the company agreed to sell its unit"). What is done to a
+    state still counts."""
+    if any(m.code for m in actor) or any(m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES | STATE_ORGANS
+                                         for m in recipients):
         return False
-    return not any(m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES | STATE_ORGANS
-                   for m in recipients)
+    if company_news:
+        return True
+    firms = load_rules().firms
+    return bool(actor) and all(set(noun_keys(doc[m.head])) & firms for m in actor)
 
 
-__all__ = ["Rule", "excluded", "firms_only", "load_rules", "parse_rules"]
+__all__ = ["NonEvents", "Rule", "excluded", "firms_only", "load_rules", "parse_rules"]
