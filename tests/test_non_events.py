@@ -100,3 +100,26 @@ def test_rules_file_is_checked() -> None:
     loaded = parse_rules({"rules": {"x": {"types": ["request"], "objects": ["job"]}}, "firms": ["Company"]})
     (rule,) = loaded.rules
     assert rule.lemmas is None and rule.types == frozenset({"REQUEST"}) and loaded.firms == frozenset({"company"})
+
+
+# an interview or column (genre "opinion"): the speaker's own story names people the actor data does not know
+INTERVIEW = ("I grew up in a small fishing town and I never thought I would write novels. Honestly, I was terrible at "
+             "school! My first publisher rejected the manuscript twice, and I almost gave up. Why do we keep telling "
+             "stories? I think we simply need them. My agent met the editors again in the spring and I finally signed "
+             "the contract. I love the quiet of the mornings. Later Chile accused Peru of blocking my book tour, "
+             "which I found absurd.")
+
+
+def test_opinion_article_keeps_only_events_with_a_coded_party(analyzer: Analyzer) -> None:
+    (doc,) = analyzer.analyze_many([SourceItem(text=INTERVIEW, id="t", date="2020-05-01")])
+    assert doc.genre.label == "opinion"
+    assert [(e.trigger.text, e.type) for e in doc.events] == [("accused", "ACCUSE")]
+
+
+def test_report_keeps_events_with_uncoded_parties(analyzer: Analyzer) -> None:
+    """The same uncoded acts told in a wire report stay events."""
+    text = ("The publisher rejected the manuscript twice, the company said on Monday. The agent met the editors "
+            "again in the spring, according to a statement. Chile accused Peru of blocking the book tour.")
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
+    assert doc.genre.label == "reporting"
+    assert {"rejected", "met", "accused"} <= {e.trigger.text for e in doc.events}

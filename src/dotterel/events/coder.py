@@ -26,8 +26,10 @@ from dotterel.genre import about_business, about_disease
 TRIGGER_POS = frozenset({"VERB", "AUX"})
 
 
-def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None) -> list[EventFinding]:
-    """Every event the document reports, sentence by sentence (`ps`: the pattern set, else the bundled one)."""
+def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opinion: bool = False
+                ) -> list[EventFinding]:
+    """Every event the document reports, sentence by sentence (`ps`: the pattern set, else the bundled one;
+    `opinion`: the article is an interview, column or commentary, `genre.classify_genre`)."""
     ps = ps if ps is not None else load_patterns()
     health = about_disease(doc)
     events: list[EventFinding] = []
@@ -36,6 +38,10 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None) -> l
     # firms doing business among themselves; in company news every uncoded doer is taken for a firm
     business = about_business(doc, [m.head for m in actors.mentions if m.code and m.kind in ("state", "igo")])
     events = [e for e in events if not non_events.firms_only(e.actors, e.recipients, doc, business)]
+    if opinion:
+        # an interview or a column tells the speaker's own story: acts of people the actor data does not know
+        # ("I refused to play", "my team met the sponsors") are no events between political actors
+        events = [e for e in events if any(m.code for m in e.actors + e.recipients)]
     return events
 
 
