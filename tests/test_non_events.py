@@ -32,10 +32,13 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("Ecuadorean exporters were badly hit by the Colombian import ban.", "hit", []),
     # ... hitting a town, troops or people still is
     ("Colombian rebels hit an Ecuadorean army post near the border.", "hit", ["ASSAULT"]),
+    ("A bomb hit a crowded market in the Syrian town of Idlib.", "hit", ["ASSAULT"]),
+    ("Yemeni missiles hit shipping in the Red Sea.", "hit", ["ASSAULT"]),
     # inanimate doers: things and abstractions act on no one's behalf
     ("The new drug dissolves clots within hours, Chilean doctors said.", "dissolves", []),
     ("The plan's approach is to reach a settlement with Peru through negotiation.", "reach", []),
-    # ... the people behind them still act
+    # ... the people behind them still act, and a device may be a bomb
+    ("Two Kenyan soldiers were killed by an explosive device near the Somali border.", "killed", ["ASSAULT"]),
     ("Chilean police dissolved the rally within hours.", "dissolved", ["COERCE"]),
     ("Bolivia hopes to reach a settlement with Peru through negotiation.", "reach", ["AGREE"]),
     # firms: an uncoded firm acting on no state does business, in any article
