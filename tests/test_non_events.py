@@ -23,6 +23,8 @@ CASES: list[tuple[str, str, list[str]]] = [
     # ... while seeking talks, aid or an extradition is
     ("Ecuador sought talks with Colombia on the border.", "sought", ["REQUEST"]),
     ("Bolivia is seeking the extradition of the former minister from Peru.", "seeking", ["REQUEST"]),
+    ("The Bolivian opposition sought early elections after the vote.", "sought", ["REQUEST"]),
+    ("Ecuador sought better terms from Colombia.", "sought", ["REQUEST"]),
     # shared view: agreeing with a view is a claim
     ("The Uruguayan minister agreed with the view that interest rates were too high.", "agreed", []),
     ("Paraguay's president agreed with the assessment of his finance minister.", "agreed", []),
