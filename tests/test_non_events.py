@@ -87,6 +87,22 @@ def test_company_news_drops_firms_dealing_among_themselves(analyzer: Analyzer) -
     assert [e.type for e in doc.events if e.trigger.text == "urged"] == ["REQUEST"]
 
 
+def test_company_news_drops_officers_resigning(analyzer: Analyzer) -> None:
+    """A short company item: an officer leaving a firm is no political retreat."""
+    text = ("Harlow Pumps said its president, Dana Whitcomb, resigned for personal reasons. "
+            "The company said its executive vice president would take over his duties until the board names a "
+            "successor. Company shares fell two pct on the news.")
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
+    assert doc.events == []
+
+
+def test_political_news_keeps_resignations(analyzer: Analyzer) -> None:
+    text = ("Bolivia's mining minister, Dana Whitcomb, resigned on Monday. The government said its deputy would take "
+            "over his duties. Company shares of the state miner fell two pct on the news.")
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
+    assert [e.type for e in doc.events if e.trigger.text == "resigned"] == ["RETREAT"]
+
+
 def test_political_news_keeps_unnamed_doers(analyzer: Analyzer) -> None:
     """The same unnamed meeting in an article about politics is still an event."""
     text = ("Opposition leaders met the ministers on Tuesday to discuss the new constitution. "
