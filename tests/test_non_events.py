@@ -137,6 +137,13 @@ def test_opinion_article_keeps_only_events_with_a_coded_party(analyzer: Analyzer
     assert [(e.trigger.text, e.type) for e in doc.events] == [("accused", "ACCUSE")]
 
 
+def test_short_text_is_no_opinion_article(analyzer: Analyzer) -> None:
+    """One or two sentences are no interview, whatever their genre score."""
+    (doc,) = analyzer.analyze_many([SourceItem(text="I think the senators rightly condemned the awful decision!",
+                                               id="t", date="2020-05-01")])
+    assert [e.type for e in doc.events] == ["ACCUSE"]
+
+
 def test_report_keeps_events_with_uncoded_parties(analyzer: Analyzer) -> None:
     """The same uncoded acts told in a wire report stay events."""
     text = ("The publisher rejected the manuscript twice, the company said on Monday. The agent met the editors "

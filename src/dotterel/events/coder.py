@@ -24,6 +24,8 @@ from dotterel.findings import ActorIndex, EventFinding, Mention
 from dotterel.genre import about_business, about_disease
 
 TRIGGER_POS = frozenset({"VERB", "AUX"})
+# the genre of a text this short is no judgement of an article ("Republicans condemned the decision.")
+OPINION_MIN_SENTENCES = 5
 
 
 def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opinion: bool = False
@@ -38,7 +40,7 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opin
     # firms doing business among themselves; in company news every uncoded doer is taken for a firm
     business = about_business(doc, [m.head for m in actors.mentions if m.code and m.kind in ("state", "igo")])
     events = [e for e in events if not non_events.firms_only(e.actors, e.recipients, doc, business)]
-    if opinion:
+    if opinion and sum(1 for _ in doc.sents) >= OPINION_MIN_SENTENCES:
         # an interview or a column tells the speaker's own story: acts of people the actor data does not know
         # ("I refused to play", "my team met the sponsors") are no events between political actors
         events = [e for e in events if any(m.code for m in e.actors + e.recipients)]
