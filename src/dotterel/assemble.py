@@ -24,7 +24,7 @@ import functools
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dotterel import language
 from dotterel.actors.parties import attribution_code, resolve_speaker_phrases
@@ -99,6 +99,26 @@ def _claim_covering(span: tuple[int, int], claims: list[ClaimFinding]) -> int | 
                     claims[best].content_span[1] - claims[best].content_span[0]):
                 best = i
     return best
+
+
+def _through_pobj(doc: Doc, token: int, root: int) -> bool:
+    """Does the path from `token` up to its ancestor `root` pass through a prepositional object?"""
+    t = doc[token]
+    while t.i != root and t.head.i != t.i:
+        if t.dep_ == "pobj":
+            return True
+        t = t.head
+    return False
+
+
+def _through_conj(doc: Doc, token: int, root: int) -> bool:
+    """Does the path from `token` up to its ancestor `root` pass through a conjunct?"""
+    t = doc[token]
+    while t.i != root and t.head.i != t.i:
+        if t.dep_ == "conj":
+            return True
+        t = t.head
+    return False
 
 
 def _in_subtree(doc: Doc, token: int, root: int) -> bool:
@@ -327,7 +347,7 @@ def _event_for_quantity(doc: Doc, q: QuantityFinding, events: list[Event], trigg
         owner = _event_of_predicate(doc, q.predicate, q.span, fitting)
         at = q.predicate
         if owner is None and rule is not None and rule.reach:
-            owner = _event_for_anchor(doc, at, fitting, under=True)
+            owner = _event_for_anchor(doc, at, fitting, under=True, clausal=True)
     if owner is not None or rule is None or not rule.reach or _other_doer(doc, q):
         return owner
     own = bisect_right(sent_starts, at) - 1
@@ -339,20 +359,29 @@ def _event_for_quantity(doc: Doc, q: QuantityFinding, events: list[Event], trigg
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 
 
-def _same_act(doc: Doc, token: int) -> set[int]:
-    """The predicate and the verbs conjoined with it that share its subject: "killed 5 and wounded 12" is
-    one act; "won the vote and resigned" with a subject of its own ("and he resigned") is not."""
-    tok = doc[token]
-    while tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _same_act(doc: Doc, token: int) -> list[int]:
+    """The verbs the predicate is conjoined to, sharing their subject, first ones nearest: "killed 5 and
+    wounded 12" is one act, the first verb's; "won the vote and (he) resigned" with its own subject is not.
+    Only verbs before it: "killing one and arresting 12" does not make the killing the arrest's."""
+    tok, out = doc[token], []
+    while tok.dep_ == "conj" and not _has_subject(tok) and tok.head.pos_ == tok.pos_:
         tok = tok.head
-    out = {tok.i}
-    todo = [tok]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ == "conj" and c.pos_ == tok.pos_ and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
-                out.add(c.i)
-                todo.append(c)
+        out.append(tok.i)
     return out
+
+
+def _purpose(tok: Token, counted: tuple[int, int]) -> list[int]:
+    """"thousands of farmers drove into the city to protest": when the quantity is the predicate's subject,
+    the infinitive of purpose it governs is an act of the same people."""
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not (subject.left_edge.idx <= counted[0] < subject.right_edge.idx + len(subject.right_edge)):
+        return []
+    return [c.i for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and not _has_subject(c)
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
 
 
 def _event_of_predicate(doc: Doc, token: int, counted: tuple[int, int], events: list[tuple[Event, int]]) -> Event | None:
@@ -366,10 +395,10 @@ def _event_of_predicate(doc: Doc, token: int, counted: tuple[int, int], events: 
     for e, t in events:
         if counted[0] <= e.trigger.span[0] and e.trigger.span[1] <= counted[1]:
             return e
-    group = _same_act(doc, token)
-    for e, t in events:
-        if t in group:
-            return e
+    for near in _same_act(doc, token) + _purpose(tok, counted):
+        for e, t in events:
+            if t == near:
+                return e
     # an event noun restating the act of the verb that carries it ("carried out the raid"), or a verb
     # completing the act of the trigger it depends on ("agreed to send", "threatened to kill")
     up = tok
@@ -383,12 +412,17 @@ def _event_of_predicate(doc: Doc, token: int, counted: tuple[int, int], events: 
     return None
 
 
-def _event_for_anchor(doc: Doc, anchor: int, events: list[tuple[Event, int]], under: bool = False) -> Event | None:
+def _event_for_anchor(doc: Doc, anchor: int, events: list[tuple[Event, int]], under: bool = False,
+                      clausal: bool = False) -> Event | None:
     """The event whose trigger governs `anchor` (or, with `under`, lies in its subtree: "died in the
-    attack"), nearest first, in its sentence."""
+    attack"), nearest first, in its sentence. `clausal`: governing through clauses and arguments only, not
+    through a prepositional phrase ("blockades reimposed after the deaths of two guards": the deaths are
+    no toll of the blockade)."""
     sent = doc[anchor].sent
     same = [(e, t) for e, t in events if sent.start <= t < sent.end]
-    pool = [(e, t) for e, t in same if _in_subtree(doc, anchor, t) or (under and _in_subtree(doc, t, anchor))]
+    pool = [(e, t) for e, t in same if _in_subtree(doc, anchor, t) and not (clausal and _through_pobj(doc, anchor, t))]
+    if not pool and under:  # below it, not through a conjoined verb ("killing 2 and arresting 15")
+        pool = [(e, t) for e, t in same if _in_subtree(doc, t, anchor) and not _through_conj(doc, t, anchor)]
     if not pool:
         return None
     return min(pool, key=lambda et: abs(et[1] - anchor))[0]

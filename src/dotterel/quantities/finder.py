@@ -35,7 +35,7 @@ from dotterel.findings import QuantityFinding
 from dotterel.model import Bound
 from dotterel.quantities.lexicon import Lexicon, Unit, lexicon
 from dotterel.quantities.numbers import Core, read_core, read_fraction
-from dotterel.quantities.predicate import happening_words, predicate
+from dotterel.quantities.predicate import happening_words, is_part, predicate
 
 _DIGIT_GROUP = re.compile(r"^\+?\d+$")
 _COUNTABLE = re.compile(r"^[^\W\d_][\w'-]*$")  # a word, not "to-198"
@@ -314,7 +314,7 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
     q_high = high if final == "range" else (value if final == "upper" else None)
 
     counts = predicate(attach, start, text_end, measure=unit is not None)
-    role = _role(ctx, unit, noun, anchor, counts)
+    role = _role(ctx, unit, noun, anchor, None if is_part(anchor) else counts)
     unit_name = unit.unit if unit is not None else (_noun_unit(noun) if noun is not None else None)
     # "grow from 40,000 to 300,000": the starting level is a fact, whatever the verb
     projected = not (start > 0 and words[start - 1] == "from") and _projected(ctx, attach, anchor)

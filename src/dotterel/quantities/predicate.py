@@ -44,6 +44,7 @@ class Words:
     light: frozenset[str]
     instrument: frozenset[str]
     size: frozenset[str]
+    part: frozenset[str]
     counted_verbs: frozenset[str]  # verbs whose participle after a noun is the happening ("220 men killed")
 
 
@@ -53,7 +54,7 @@ def words() -> Words:
     with data_path("quantities", "predicates.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(line for line in fh if not line.startswith("#")):
             kinds.setdefault(row["kind"], set()).add(row["word"].lower())
-    unknown = set(kinds) - {"event_noun", "happening", "toll", "result", "aspect", "light", "instrument", "size"}
+    unknown = set(kinds) - {"event_noun", "happening", "toll", "result", "aspect", "light", "instrument", "size", "part"}
     if unknown:
         raise ValueError(f"data/quantities/predicates.csv: unknown kinds {sorted(unknown)}")
     nouns = set(kinds.get("event_noun", ()))
@@ -66,7 +67,7 @@ def words() -> Words:
     return Words(frozenset(nouns), frozenset(kinds.get("happening", ())), frozenset(kinds.get("toll", ())),
                  frozenset(kinds.get("result", ())), frozenset(kinds.get("aspect", ())),
                  frozenset(kinds.get("light", ())), frozenset(kinds.get("instrument", ())),
-                 frozenset(kinds.get("size", ())), counted)
+                 frozenset(kinds.get("size", ())), frozenset(kinds.get("part", ())), counted)
 
 
 def _lemma(tok: Token) -> str:
@@ -183,8 +184,8 @@ def predicate(attach: Token, lo: int, hi: int, measure: bool) -> Token | None:
                     if obj is not None and _is_event_noun(obj):
                         return obj
         if t.pos_ in _VERBISH and not (lo <= t.i < hi):
-            if _lemma(t) in w.size and t.dep_ in ("acl", "relcl") and t.head.i != t.i:
-                t = t.head  # "troops numbering 4,000 were deployed": the size of the troops
+            if (_lemma(t) in w.size or _lemma(t) in w.part) and t.dep_ in ("acl", "relcl", "prep") and t.head.i != t.i:
+                t = t.head  # "troops numbering 4,000 were deployed", "killed 18, including four children"
                 continue
             return _verb_predicate(t, lo, hi, measure)
         if t.pos_ == "ADJ" and t.dep_ in _PREDICATIVE_ADJ_DEPS and not (lo <= t.i < hi):
@@ -201,6 +202,8 @@ def predicate(attach: Token, lo: int, hi: int, measure: bool) -> Token | None:
                     return owner  # "the deaths of 14", "a cut of 3 pct", "strikes by thousands of workers"
             t = owner
             continue
+        if t.dep_ in _MODIFIER_DEPS and head.i > t.i and (_lemma(head) in w.happening or head.lower_ in w.happening):
+            return head  # "left 14 dead" (the parser's "dead" heads the number)
         if t.dep_ in _MODIFIER_DEPS and head.i > t.i and head.pos_ in _NOUNISH and not (lo <= head.i < hi):
             if _lemma(head) in w.toll:
                 return _toll_happening(head)
@@ -208,6 +211,11 @@ def predicate(attach: Token, lo: int, hi: int, measure: bool) -> Token | None:
                 return head  # "a $5 million loan", "an eight-year war", "a 230-to-198 vote"
         t = head
     return None
+
+
+def is_part(verb: Token) -> bool:
+    """"including four children": the quantity hangs on a verb naming a part of another count."""
+    return _lemma(verb) in words().part
 
 
 def happening_words() -> frozenset[str]:

@@ -151,8 +151,8 @@ def _claims(doc: Document) -> str:
 
 def _quantities(doc: Document) -> str:
     rows = [[q.id, q.text, "" if q.value is None else f"{q.value:g}", q.unit or "", q.bound,
-             "yes" if q.projected else "no", q.event or ""] for q in doc.quantities]
-    return _table(["id", "text", "value", "unit", "bound", "projected", "event"], rows)
+             "yes" if q.projected else "no", q.counts.text if q.counts else "", q.event or ""] for q in doc.quantities]
+    return _table(["id", "text", "value", "unit", "bound", "projected", "counts", "event"], rows)
 
 
 def _meta(doc: Document) -> str:
