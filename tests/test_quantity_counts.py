@@ -57,6 +57,9 @@ COUNTS = [
     ("The rebels carried out the raid using six drones.", "six drones", "raid"),
     # a size verb describes its noun: the noun's happening
     ("Russia deployed troops numbering 4,000 to the Belarusian border.", "4,000", "deployed"),
+    # an estimate gives the size of the crowd that acts
+    ("What police estimated at 40,000 people marched through the capital.", "40,000 people", "marched"),
+    ("A crowd estimated at 40,000 marched through the capital.", "40,000", "marched"),
     # a phrasal verb keeps its particle
     ("The exporters racked up $9 billion in sales.", "$9 billion", "racked up"),
 ]

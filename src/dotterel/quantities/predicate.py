@@ -31,6 +31,7 @@ _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "n
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _COMPLEMENT_DEPS = frozenset({"oprd", "ccomp", "xcomp", "acomp", "advcl", "conj"})
 _PREDICATIVE_ADJ_DEPS = frozenset({"acomp", "oprd", "ccomp", "xcomp", "ROOT", "conj"})
+_SIZE_DEPS = frozenset({"acl", "relcl", "prep", "csubj", "nsubj"})  # "what police estimated at 40,000 marched"
 _MAX_STEPS = 14
 
 
@@ -184,7 +185,7 @@ def predicate(attach: Token, lo: int, hi: int, measure: bool) -> Token | None:
                     if obj is not None and _is_event_noun(obj):
                         return obj
         if t.pos_ in _VERBISH and not (lo <= t.i < hi):
-            if (_lemma(t) in w.size or _lemma(t) in w.part) and t.dep_ in ("acl", "relcl", "prep") and t.head.i != t.i:
+            if (_lemma(t) in w.size or _lemma(t) in w.part) and t.dep_ in _SIZE_DEPS and t.head.i != t.i:
                 t = t.head  # "troops numbering 4,000 were deployed", "killed 18, including four children"
                 continue
             return _verb_predicate(t, lo, hi, measure)
