@@ -148,6 +148,7 @@ def test_html_titles_describe_items() -> None:
     assert "AID" in page.titles["e1"] and "according to South Korean lawmakers" in page.titles["e1"]
     assert "North Korean soldiers [PRK/MIL] → Russia [RUS]" in page.titles["e1"]
     assert "South Korean lawmakers" in page.titles["c1"]
+    assert "counts 'deployed'" in page.titles["q1"]
 
 
 def test_html_escapes_hostile_text_and_url() -> None:

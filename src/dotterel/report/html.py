@@ -86,8 +86,9 @@ def marks(doc: Document) -> list[Mark]:
         if _valid(q.span, n):
             value = "?" if q.value is None else f"{q.value:g}"
             extra = " projected" if q.projected else ""
+            counts = f", counts {q.counts.text!r}" if q.counts else ""
             out.append(Mark(q.span[0], q.span[1], ("qty",), q.id,
-                            f"{q.id} {value} {q.unit or ''} ({q.bound}{extra})".replace("  ", " ")))
+                            f"{q.id} {value} {q.unit or ''} ({q.bound}{extra}){counts}".replace("  ", " ")))
     return out
 
 
