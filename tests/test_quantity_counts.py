@@ -160,3 +160,14 @@ def test_deaths_that_prompted_an_act_are_no_toll_of_it(analyzer: Analyzer) -> No
     q = quantity(doc, "two guards")
     assert q.counts is not None and q.counts.text == "deaths"
     assert q.event is None and curfew.fatalities is None
+
+
+def test_a_list_of_counts_closed_by_one_participle_is_one_toll(analyzer: Analyzer) -> None:
+    doc = analyse(analyzer, "Rebels stormed the base on Sunday, with officials reporting 12 soldiers, 3 civilians "
+                            "and 4 rebels killed.")
+    attack = next(e for e in doc.events if e.trigger.text == "stormed")
+    for number in ("12 soldiers", "3 civilians", "4 rebels"):
+        q = quantity(doc, number)
+        assert q.counts is not None and q.counts.text == "killed"
+        assert q.event == attack.id
+    assert attack.fatalities is not None and attack.fatalities.best == 19

@@ -218,8 +218,10 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
         if owner is not None:
             owner.quantities.append(qid)
             qc = _claim_covering(q.span, claims_f)
+            # amounts add up per happening: "150 soldiers, 95 civilians and 40 rebels killed"
             linked.setdefault(owner.id, []).append(Linked(
-                quantity, claims_f[qc].speaker_text if qc is not None else None, q.anchor,
+                quantity, claims_f[qc].speaker_text if qc is not None else None,
+                q.predicate if q.predicate is not None else q.anchor,
                 bisect_right(sent_starts, q.anchor) - 1, combined_toll(doc[q.anchor])))
     zeros: dict[str, dict[str, Casualties]] = {}
     for z in zero_tolls(doc):

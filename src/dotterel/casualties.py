@@ -56,7 +56,7 @@ class Linked:
 
     quantity: Quantity
     source: str | None  # the speaker of the innermost claim whose content holds it
-    anchor: int  # token the quantity hangs on (its verb)
+    anchor: int  # token of the happening it counts (its predicate, else the verb it hangs on)
     sentence: int
     combined: bool = False  # a "killed or wounded" total: neither field
 

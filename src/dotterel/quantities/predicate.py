@@ -21,7 +21,7 @@ import csv
 import functools
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dotterel.knowledge import data_path
 
@@ -169,6 +169,37 @@ def predicate(attach: Token, lo: int, hi: int, measure: bool) -> Token | None:
     """The token of the happening counted by the quantity over tokens [lo, hi) that attaches at `attach`
     (its counted noun, else its number head); `measure`: an amount with a unit (money, percent, duration),
     which measures an event noun it modifies rather than counting it. None when nothing happens."""
+    found = _climb(attach, lo, hi, measure)
+    if measure or (found is not None and (_lemma(found) in words().counted_verbs or found.lower_ in words().happening)):
+        return found
+    return _list_participle(attach.doc, hi) or found
+
+
+_LIST_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "DET", "CCONJ", "PUNCT"})
+_LIST_REACH = 12
+
+
+def _list_participle(doc: Doc, hi: int) -> Token | None:
+    """"150 soldiers, 95 civilians and hundreds of rebels killed": a counted-happening participle closing a
+    list of counts, which the parser often hangs elsewhere. Only list words (nouns, numbers, commas, "and",
+    "of") between the quantity and it, and the participle takes no object ("killed 5 soldiers and wounded
+    12" is no list)."""
+    for k in range(hi, min(hi + _LIST_REACH, len(doc))):
+        tok = doc[k]
+        if tok.pos_ in _LIST_POS and (tok.pos_ != "PUNCT" or tok.text == ","):
+            continue
+        if tok.pos_ == "ADP" and tok.lower_ == "of":
+            continue
+        # the tagger often reads the participle as a past tense ("... and hundreds of rebels killed.")
+        if tok.tag_ in ("VBN", "VBD") and _lemma(tok) in words().counted_verbs and not any(
+                c.dep_ == "dobj" for c in tok.children):
+            return tok
+        return None
+    return None
+
+
+def _climb(attach: Token, lo: int, hi: int, measure: bool) -> Token | None:
+    """The predicate by the parse (see `predicate`)."""
     w = words()
     if attach.pos_ in _NOUNISH and (_lemma(attach) in w.happening or attach.lower_ in w.happening) \
             and attach.i >= hi - 1:
