@@ -60,6 +60,7 @@ COUNTS = [
     # an estimate gives the size of the crowd that acts
     ("What police estimated at 40,000 people marched through the capital.", "40,000 people", "marched"),
     ("A crowd estimated at 40,000 marched through the capital.", "40,000", "marched"),
+    ("The frost caused a loss estimated at 300 tonnes.", "300 tonnes", "loss"),
     # a phrasal verb keeps its particle
     ("The exporters racked up $9 billion in sales.", "$9 billion", "racked up"),
 ]

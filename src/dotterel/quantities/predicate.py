@@ -218,6 +218,8 @@ def _climb(attach: Token, lo: int, hi: int, measure: bool) -> Token | None:
         if t.pos_ in _VERBISH and not (lo <= t.i < hi):
             if (_lemma(t) in w.size or _lemma(t) in w.part) and t.dep_ in _SIZE_DEPS and t.head.i != t.i:
                 t = t.head  # "troops numbering 4,000 were deployed", "killed 18, including four children"
+                if _is_event_noun(t):
+                    return t  # "a loss estimated at 350 kilos"
                 continue
             return _verb_predicate(t, lo, hi, measure)
         if t.pos_ == "ADJ" and t.dep_ in _PREDICATIVE_ADJ_DEPS and not (lo <= t.i < hi):
