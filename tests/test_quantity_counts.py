@@ -45,6 +45,7 @@ COUNTS = [
     # a measure on an event noun
     ("The bank approved a $40 million loan to the utility.", "$40 million", "loan"),
     ("After six weeks of talks the envoys signed a deal.", "six weeks", "talks"),
+    ("The raid ended more than a week-long truce.", "more than a week", "truce"),
     # verbs of change, tallies, offers
     ("Exports rose 12 pct in March.", "12 pct", "rose"),
     ("The assembly voted 71 to 9 for the bill.", "71", "voted"),

@@ -238,7 +238,8 @@ def _climb(attach: Token, lo: int, hi: int, measure: bool) -> Token | None:
             continue
         if t.dep_ in _MODIFIER_DEPS and head.i > t.i and (_lemma(head) in w.happening or head.lower_ in w.happening):
             return head  # "left 14 dead" (the parser's "dead" heads the number)
-        if t.dep_ in _MODIFIER_DEPS and head.i > t.i and head.pos_ in _NOUNISH and not (lo <= head.i < hi):
+        modifier = t.dep_ in _MODIFIER_DEPS or (t.dep_ == "det" and lo <= t.i < hi)  # "a month-long lull"
+        if modifier and head.i > t.i and head.pos_ in _NOUNISH and not (lo <= head.i < hi):
             if _lemma(head) in w.toll:
                 return _toll_happening(head)
             if _is_event_noun(head):
