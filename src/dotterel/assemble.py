@@ -213,7 +213,7 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
         quantity = Quantity(
             id=qid, text=q.text, value=q.value, unit=q.unit, role=q.role, bound=q.bound, low=q.low,
             high=q.high, projected=q.projected, event=owner.id if owner else None, span=q.span,
-            counts=_happening(doc, q.predicate))
+            counts=_happening(text, doc, q.predicate))
         quantities.append(quantity)
         if owner is not None:
             owner.quantities.append(qid)
@@ -310,7 +310,7 @@ ZERO_ROLE = {"fatalities": "killed", "injured": "wounded"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 
 
-def _happening(doc: Doc, token: int | None) -> Happening | None:
+def _happening(text: str, doc: Doc, token: int | None) -> Happening | None:
     """The `counts` of a quantity: its predicate token, with a phrasal particle next to it ("racked up")."""
     if token is None:
         return None
@@ -319,7 +319,7 @@ def _happening(doc: Doc, token: int | None) -> Happening | None:
     prt = next((c for c in tok.rights if c.dep_ == "prt" and c.i == tok.i + 1), None)
     if prt is not None:
         end = prt.idx + len(prt)
-    return Happening(text=doc.text[tok.idx:end], span=(tok.idx, end))
+    return Happening(text=text[tok.idx:end], span=(tok.idx, end))
 
 
 def _other_doer(doc: Doc, q: QuantityFinding) -> bool:
