@@ -88,6 +88,24 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("President Emmanuel Macron met union leaders in Paris on Monday. The unions want higher wages. Talks lasted "
      "four hours. Rail workers have been on strike for a week. German unions urged the president to withdraw the "
      "reform. He rejected the demand.", "rejected", [("REJECT", ["FRA"], [])]),
+    # capitalised offices and bodies ("the President", "the Cabinet", a bare "Parliament") refer back like
+    # lower-case ones
+    ("Chile's government said on Monday it would cut fuel subsidies. Santiago has been under pressure from "
+     "truckers. Parliament, however, has twice voted against the cuts.", "voted", [("REJECT", ["CHL"], [])]),
+    ("President Ana Lindqvist opened the session in Stockholm. Sweden wants a deal. The President rejected the "
+     "offer.", "rejected", [("REJECT", ["SWE"], [])]),
+    # an office named with no holder is the office of the state the article is about ...
+    ("Norway's fishing fleet shrank again. Oslo blamed the quotas. Norwegian trawlers stayed in port.\n\n"
+     "The Prime Minister rejected the plan.", "rejected", [("REJECT", ["NOR"], [])]),
+    # ... and so is a titled office-holder the data does not know, when nothing near him names another state
+    ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
+     "Budget Minister Tomas Ferreiro criticised the strike. Ferreiro later met the union leaders.", "met",
+     [("CONSULT", ["PRT"], [])]),
+    # ... but never a former office-holder, nor a name that ends in a title word
+    ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
+     "The former president criticised the strike.", "criticised", [("ACCUSE", [], [])]),
+    ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
+     "Lucas Manuel King criticised the strike.", "criticised", [("ACCUSE", [], [])]),
 ]
 
 

@@ -36,13 +36,14 @@ def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: 
     nouns += [w.split()[-1] for w, sw in kb.sectors.items() if sw.use == "title"]
     nouns += [*kb.words.get("pair_noun", ()), *kb.words.get("state_noun", ())]
     pronouns = [w for role in ("singular_pronoun", "plural_pronoun", "person_pronoun") for w in kb.words.get(role, ())]
-    candidates = set(positions(doc, LEMMA, nouns)) | set(positions(doc, LOWER, pronouns))
+    candidates = set(positions(doc, LEMMA, nouns)) | set(positions(doc, LOWER, pronouns + nouns))
+    home = article_state(drafts)
     for i in sorted(candidates):
         tok = doc[i]
         if tok.i in covered or not _candidate(tok):
             continue
         before = [d for d in resolved if d.end <= tok.i]
-        new = _reference(doc, kb, tok, before, sents)
+        new = _reference(doc, kb, tok, before, sents, home)
         for d in new:
             out.append(d)
             resolved.append(d)
@@ -87,7 +88,7 @@ def dominant_state(codes: Iterable[str]) -> str | None:
     return ranked[0][0]
 
 
-def _article_state(drafts: list[Draft]) -> str | None:
+def article_state(drafts: list[Draft]) -> str | None:
     """The article's state, counted over its names, demonyms, capitals, towns and office-holders."""
     return dominant_state(d.code for d in drafts if d.code and d.kind in ("state", "person") and d.source != "ref")
 
@@ -96,7 +97,7 @@ def _home_state(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentenc
     """Unnamed domestic groups ("police", "the protesters", "the authorities", "farmers") in an article about
     one state are that state's, with their own sector, unless their sentence names another state; in an
     article about no one state, the one state their sentence names (by name, capital, town or demonym)."""
-    home = _article_state(drafts)
+    home = article_state(drafts)
     for d in drafts:
         if d.code is not None or d.kind != "group" or d.source != "noun" or not kb.is_word("home_sector", (d.sector or "").lower()):
             continue
@@ -179,26 +180,29 @@ def _candidate(tok: Token) -> bool:
     """Cheap filter: only subject pronouns and common nouns can be references."""
     if tok.pos_ == "PRON":
         return tok.dep_ in _SUBJECT_DEPS
-    return tok.pos_ == "NOUN" and tok.tag_ in ("NN", "NNS")
+    # "the President", "the Cabinet": capitalised offices and bodies are tagged as proper nouns
+    return (tok.pos_ == "NOUN" and tok.tag_ in ("NN", "NNS")) or (tok.pos_ == "PROPN" and tok.tag_ == "NNP")
 
 
-def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sents: Sentences) -> list[Draft]:
+def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sents: Sentences,
+               home: str | None) -> list[Draft]:
     lower = tok.lower_
     if tok.pos_ == "PRON" and tok.dep_ in _SUBJECT_DEPS:
         return _pronoun(doc, kb, tok, lower, before, sents)
-    if tok.pos_ != "NOUN" or tok.dep_ == "compound":
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
         return []
     lemma = tok.lemma_.lower()
     if tok.tag_ == "NNS" and kb.is_word("pair_noun", lemma):
         return _pair(doc, tok, before, sents)
     dets = [c for c in tok.lefts if c.dep_ == "det"]
-    if tok.tag_ != "NN" or not dets or dets[0].lower_ != "the":
+    bare = tok.tag_ == "NNP" and not any(True for _ in tok.lefts) and _body_word(kb, lemma)
+    if not bare and (tok.tag_ not in ("NN", "NNP") or not dets or dets[0].lower_ != "the"):
         return []
     if any(c.dep_ in ("poss", "nummod") for c in tok.lefts) or any(c.dep_ == "prep" and c.lower_ == "of"
                                                                      for c in tok.rights):
         return []
-    start = dets[0].i
-    words = [t.lemma_.lower() for t in doc[start + 1:tok.i + 1]]
+    start = tok.i if bare else dets[0].i
+    words = [t.lemma_.lower() for t in doc[start + (not bare):tok.i + 1]]
     word = kb.sector_of(words)
     here = sents.of(tok.i)
     if kb.is_word("state_noun", lemma) and tok.i == start + 1:
@@ -221,6 +225,10 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
                    and any(t.lemma_.lower() == lemma for t in doc[d.start:d.end]))
     if word.use == "title":
         same = same or _title_holder(doc, kb, lemma, before)
+        if same is None and home is not None and kb.sectors.get(" ".join(words)) == word:
+            # "the Queen", "the Prime Minister" with no holder named: the office of the state the article is
+            # about ("the former president", "the local governor" are not)
+            return [Draft(start, tok.i + 1, home, word.sector or "GOV", "state", kb.countries.get(home, home), "ref")]
         return [_refer(start, tok.i + 1, same, same.sector or word.sector)] if same else []
     if same is not None:
         return [_refer(start, tok.i + 1, same, word.sector, as_state=True, kb=kb)]
@@ -237,6 +245,13 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
         text = " ".join(words)
         return [Draft(start, tok.i + 1, None, word.sector, "group", None, "ref", key=f"group:{text}")]
     return [_refer(start, tok.i + 1, ante, word.sector, as_state=True, kb=kb)]
+
+
+def _body_word(kb: KnowledgeBase, lemma: str) -> bool:
+    """"Parliament voted", "Cabinet approved": a capitalised institution noun standing alone is the
+    country's own, like "the parliament"."""
+    word = kb.sectors.get(lemma)
+    return word is not None and word.use == "body"
 
 
 def _owned(d: Draft) -> Draft:

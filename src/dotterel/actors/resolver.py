@@ -303,8 +303,9 @@ def _compose(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
     for inst in [d for d in drafts if d.source == "institution"]:
         _owned_institution(doc, inst, by_token, removed)
     kept = [d for d in drafts if id(d) not in removed]
+    home = coref.article_state(kept)
     for person in [d for d in kept if d.kind == "person" and d.code is None]:
-        _office_in_sentence(doc, kb, person, kept)
+        _office_in_sentence(doc, kb, person, kept, home)
     _share_roles(kept)
     for d in drafts:
         if id(d) in removed or d.kind not in ("state", "igo"):
@@ -327,14 +328,16 @@ def _share_roles(drafts: list[Draft]) -> None:
             d.code, d.sector = roles[d.name].code, roles[d.name].sector
 
 
-def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list[Draft]) -> None:
+def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list[Draft], home: str | None) -> None:
     """A titled office-holder the data does not know ("President Levy Mwanawasa ... the Zambian people")
     holds office in the one state the sentence names, or with none there, the one its paragraph has named
-    so far; with two or more states it stays unresolved."""
+    so far, or with none there either, the state the article is about (`home`); with two or more states
+    it stays unresolved."""
     words = [t.lemma_.lower() for t in doc[person.start:person.end]]
     heads = [form for n in (4, 3, 2, 1) if person.end - person.start > n  # "Lt. Gen." is three tokens
              for form in (" ".join(words[:n]), doc[person.start:person.start + n].text.lower())]
-    title = next((kb.sectors[w] for w in heads if w in kb.sectors and kb.sectors[w].use == "title"), None)
+    title = next((kb.sectors[w] for w in heads if w in kb.sectors and kb.sectors[w].use == "title"), None
+                 ) or _leading_title(doc, kb, person, words)
     if title is None or any(kb.is_word("former", w.rstrip("-")) for w in words):
         return
     sent = doc[person.start].sent
@@ -344,8 +347,23 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
         para = doc.text.rfind("\n", 0, doc[sent.start].idx) + 1
         states = {d.code for d in drafts if d.kind == "state" and d.code and d.source in _STATE_SOURCES
                   and para <= doc[d.start].idx and d.start < sent.end}
+    if not states and home is not None:
+        states = {home}  # "Budget Minister X" in an article about one state, naming no other near him
     if len(states) == 1:
         person.code, person.sector = states.pop(), title.sector or "GOV"
+
+
+def _leading_title(doc: Doc, kb: KnowledgeBase, person: Draft, words: list[str]) -> SectorWord | None:
+    """A title ending before the name ("Finance Minister X", "Budget Minister X"), or a lone title the
+    parser took for a name ("the Queen"); never a word of the name itself ("Martin Luther King")."""
+    size = person.end - person.start
+    for n in range(min(4, size), 0, -1):
+        if (n == size and size > 1) or (n < size and doc[person.start + n - 1].ent_type_ == "PERSON"):
+            continue
+        hit = kb.sector_of(words[:n])
+        if hit is not None and hit.use == "title":
+            return hit
+    return None
 
 
 def _owned_institution(doc: Doc, inst: Draft, by_token: dict[int, Draft], removed: set[int]) -> None:
