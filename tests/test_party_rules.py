@@ -106,6 +106,8 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      "The former president criticised the strike.", "criticised", [("ACCUSE", [], [])]),
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
      "Lucas Manuel King criticised the strike.", "criticised", [("ACCUSE", [], [])]),
+    # a known office-holder out of office is still of his state (Obama in 2020), not a militant leader
+    ("Barack Obama met Kenyan students in Nairobi on Friday.", "met", [("CONSULT", ["USA"], ["KEN"])]),
 ]
 
 

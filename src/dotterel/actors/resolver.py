@@ -33,6 +33,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 _PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _STATE_SOURCES = frozenset({"country", "demonym", "capital"})
+_STATE_ORGANS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})  # offices whose holders stay of their state
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Entity types whose longer names make an alias inside them no actor (capitals also in ORG names).
 _PERSON_VETO = frozenset({"PERSON"})
@@ -77,6 +78,16 @@ def _term(actor: Actor, day: dt.date | None) -> Term | None:
     return term
 
 
+def _out_of_office(kb: KnowledgeBase, actor: Actor, day: dt.date | None) -> str | None:
+    """A known office-holder outside every term (Nixon in 2019, a minister before his appointment) is still
+    of his state, no organ of it (no sector), like "former Chilean minister X"; an international
+    official's own state the data does not give."""
+    earlier = [t for t in actor.terms if day is not None and t.start is not None and t.start <= day]
+    term = max(earlier, key=lambda t: t.start or dt.date.min) if earlier else actor.terms[0]
+    state_organ = term.sector in _STATE_ORGANS and term.code and term.code not in kb.org_codes
+    return term.code if state_organ else None
+
+
 def _inside_name(doc: Doc, start: int, end: int, labels: frozenset[str]) -> bool:
     """Inside a longer name with one of `labels` ("Michael Jordan", "Washington Post"); a tag on the
     alias alone is trusted less than the gazetteer (spaCy tags some demonyms, e.g. "Azerbaijani", as
@@ -115,7 +126,7 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
                                  "city", key=f"place:{doc[start:end].text}"))
             continue
         if actor.is_person:
-            code, sector = (term.code, term.sector) if term else (None, None)
+            code, sector = (term.code, term.sector) if term else (_out_of_office(kb, actor, day), None)
             out.append(Draft(start, end, code, sector, "person", actor.name, "leader"))
             continue
         assert term is not None
@@ -304,7 +315,8 @@ def _compose(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
         _owned_institution(doc, inst, by_token, removed)
     kept = [d for d in drafts if id(d) not in removed]
     home = coref.article_state(kept)
-    for person in [d for d in kept if d.kind == "person" and d.code is None]:
+    # a known office-holder out of office may hold another office the text gives ("Current Prime Minister X")
+    for person in [d for d in kept if d.kind == "person" and (d.code is None or d.sector is None)]:
         _office_in_sentence(doc, kb, person, kept, home)
     _share_roles(kept)
     for d in drafts:
@@ -349,6 +361,8 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
                   and para <= doc[d.start].idx and d.start < sent.end}
     if not states and home is not None:
         states = {home}  # "Budget Minister X" in an article about one state, naming no other near him
+    if person.code is not None:
+        states = {person.code}  # a known holder's state is known: the title only says he is in office
     if len(states) == 1:
         person.code, person.sector = states.pop(), title.sector or "GOV"
 
