@@ -106,6 +106,10 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      "The former president criticised the strike.", "criticised", [("ACCUSE", [], [])]),
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
      "Lucas Manuel King criticised the strike.", "criticised", [("ACCUSE", [], [])]),
+    # unnamed police are of the state the article is about: named half as often again as any other
+    ("Chile's government faced new protests on Monday. Santiago said the marches were illegal. Argentina offered "
+     "to mediate. Chilean unions joined the marches. Buenos Aires urged calm.\n\nPolice fired tear gas at the "
+     "marchers.", "fired", [("ASSAULT", ["CHL"], ["CHL"])]),
     # a known office-holder out of office is still of his state (Obama in 2020), not a militant leader
     ("Barack Obama met Kenyan students in Nairobi on Friday.", "met", [("CONSULT", ["USA"], ["KEN"])]),
 ]

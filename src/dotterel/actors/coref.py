@@ -24,7 +24,7 @@ _DEFINITE_SECTORS = frozenset({"REB", "MIL", "COP", "CVL", "GOV", "LEG"})  # "th
 _BARE_ONLY = frozenset({"GOV", "LEG"})
 _LOCAL_SECTORS = frozenset({"COP", "CVL", "OPP", "JUD"})  # unnamed groups that are of the one state named nearby  # ... "the officials", "the ministers" only with no words of their own
 HOME_MIN = 3  # mentions of the article's state
-HOME_RATIO = 2  # times as many as the next state
+HOME_RATIO = 1.5  # times as many as the next state (2 left Hong Kong vs China articles with no state)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -217,7 +217,9 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
     if owner is not None and word.use == "body":
         # "the Trump administration", "the Reagan government": the named leader's, else (out of office) no
         # one's; never borrowed from the state named last
-        return [_owned(_refer(start, tok.i + 1, owner, word.sector, as_state=True, kb=kb))] if owner.code else []
+        # (a leader out of office, coded with no sector, heads no government)
+        in_office = owner.code is not None and owner.sector is not None
+        return [_owned(_refer(start, tok.i + 1, owner, word.sector, as_state=True, kb=kb))] if in_office else []
     # "Peru's foreign ministry ... the ministry", "Ecuador's president ... the president": the last coded
     # mention whose own words hold the noun
     same = _recent(before, here, _NOUN_WINDOW, sents,

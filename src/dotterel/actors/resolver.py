@@ -126,8 +126,9 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
                                  "city", key=f"place:{doc[start:end].text}"))
             continue
         if actor.is_person:
-            code, sector = (term.code, term.sector) if term else (_out_of_office(kb, actor, day), None)
-            out.append(Draft(start, end, code, sector, "person", actor.name, "leader"))
+            code, sector = (term.code, term.sector) if term else (None, None)
+            home = None if term else _out_of_office(kb, actor, day)
+            out.append(Draft(start, end, code, sector, "person", actor.name, "leader", home=home))
             continue
         assert term is not None
         kind = term.kind
@@ -315,10 +316,12 @@ def _compose(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
         _owned_institution(doc, inst, by_token, removed)
     kept = [d for d in drafts if id(d) not in removed]
     home = coref.article_state(kept)
-    # a known office-holder out of office may hold another office the text gives ("Current Prime Minister X")
-    for person in [d for d in kept if d.kind == "person" and (d.code is None or d.sector is None)]:
+    for person in [d for d in kept if d.kind == "person" and d.code is None]:
         _office_in_sentence(doc, kb, person, kept, home)
     _share_roles(kept)
+    for person in kept:
+        if person.kind == "person" and person.code is None and person.home is not None:
+            person.code = person.home  # no title or apposition gave him a role: of his state, no organ of it
     for d in drafts:
         if id(d) in removed or d.kind not in ("state", "igo"):
             continue
@@ -361,8 +364,8 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
                   and para <= doc[d.start].idx and d.start < sent.end}
     if not states and home is not None:
         states = {home}  # "Budget Minister X" in an article about one state, naming no other near him
-    if person.code is not None:
-        states = {person.code}  # a known holder's state is known: the title only says he is in office
+    if person.home is not None:
+        states = {person.home}  # a known holder's state is known: the title only says he is in office
     if len(states) == 1:
         person.code, person.sector = states.pop(), title.sector or "GOV"
 
