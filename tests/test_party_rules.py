@@ -110,6 +110,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Chile's government faced new protests on Monday. Santiago said the marches were illegal. Argentina offered "
      "to mediate. Chilean unions joined the marches. Buenos Aires urged calm.\n\nPolice fired tear gas at the "
      "marchers.", "fired", [("ASSAULT", ["CHL"], ["CHL"])]),
+    # "the ministers" are the ministers named just before, whatever their sector
+    ("NATO defence ministers met in Brussels on Tuesday. The ministers agreed to extend the mission.", "agreed",
+     [("AGREE", ["NATO"], [])]),
     # a known office-holder out of office is still of his state (Obama in 2020), not a militant leader
     ("Barack Obama met Kenyan students in Nairobi on Friday.", "met", [("CONSULT", ["USA"], ["KEN"])]),
 ]

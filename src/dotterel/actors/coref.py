@@ -195,6 +195,8 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
     if tok.tag_ == "NNS" and kb.is_word("pair_noun", lemma):
         return _pair(doc, tok, before, sents)
     dets = [c for c in tok.lefts if c.dep_ == "det"]
+    if tok.tag_ == "NNS" and dets and dets[0].lower_ == "the" and tok.i == dets[0].i + 1:
+        return _same_noun(doc, kb, tok, before, sents)
     bare = tok.tag_ == "NNP" and not any(True for _ in tok.lefts) and _body_word(kb, lemma)
     if not bare and (tok.tag_ not in ("NN", "NNP") or not dets or dets[0].lower_ != "the"):
         return []
@@ -247,6 +249,18 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
         text = " ".join(words)
         return [Draft(start, tok.i + 1, None, word.sector, "group", None, "ref", key=f"group:{text}")]
     return [_refer(start, tok.i + 1, ante, word.sector, as_state=True, kb=kb)]
+
+
+def _same_noun(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sents: Sentences) -> list[Draft]:
+    """"EC farm ministers ... the ministers", "NATO envoys ... the envoys": a plural title with no words of its
+    own is the last coded group named with the same noun a few sentences back."""
+    word = kb.sectors.get(tok.lemma_.lower())
+    if word is None or word.use != "title":
+        return []
+    ante = _recent(before, sents.of(tok.i), _NOUN_WINDOW, sents,
+                   lambda d: d.code is not None and d.kind != "person" and d.source != "ref"
+                   and doc[d.end - 1].lemma_.lower() == tok.lemma_.lower() and doc[d.end - 1].tag_ == "NNS")
+    return [_refer(tok.i - 1, tok.i + 1, ante, ante.sector)] if ante is not None else []
 
 
 def _body_word(kb: KnowledgeBase, lemma: str) -> bool:
