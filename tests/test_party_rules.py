@@ -97,6 +97,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # an office named with no holder is the office of the state the article is about ...
     ("Norway's fishing fleet shrank again. Oslo blamed the quotas. Norwegian trawlers stayed in port.\n\n"
      "The Prime Minister rejected the plan.", "rejected", [("REJECT", ["NOR"], [])]),
+    # ... or of the one state the article has named so far
+    ("The Bolivian government said on Monday that the blockades were illegal. The new fuel law led the Prime "
+     "Minister to threaten to use troops against the truckers.", "threaten", [("THREATEN", ["BOL"], [])]),
     # ... and so is a titled office-holder the data does not know, when nothing near him names another state
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
      "Budget Minister Tomas Ferreiro criticised the strike. Ferreiro later met the union leaders.", "met",

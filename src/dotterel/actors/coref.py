@@ -229,10 +229,13 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
                    and any(t.lemma_.lower() == lemma for t in doc[d.start:d.end]))
     if word.use == "title":
         same = same or _title_holder(doc, kb, lemma, before)
-        if same is None and home is not None and kb.sectors.get(" ".join(words)) == word:
+        only = _only_state(before)
+        office = home or (only.code if only is not None else None)
+        if same is None and office is not None and kb.sectors.get(" ".join(words)) == word:
             # "the Queen", "the Prime Minister" with no holder named: the office of the state the article is
-            # about ("the former president", "the local governor" are not)
-            return [Draft(start, tok.i + 1, home, word.sector or "GOV", "state", kb.countries.get(home, home), "ref")]
+            # about, or of the one state it has named so far ("the former president", "the local governor" are not)
+            return [Draft(start, tok.i + 1, office, word.sector or "GOV", "state", kb.countries.get(office, office),
+                          "ref")]
         return [_refer(start, tok.i + 1, same, same.sector or word.sector)] if same else []
     if same is not None:
         return [_refer(start, tok.i + 1, same, word.sector, as_state=True, kb=kb)]
