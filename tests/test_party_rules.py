@@ -118,6 +118,7 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      [("AGREE", ["NATO"], [])]),
     # a known office-holder out of office is still of his state (Obama in 2020), not a militant leader
     ("Barack Obama met Kenyan students in Nairobi on Friday.", "met", [("CONSULT", ["USA"], ["KEN"])]),
+    ("John Bolton spoke in Oslo on Monday. Bolton later criticised Iran.", "criticised", [("ACCUSE", ["USA"], ["IRN"])]),
 ]
 
 

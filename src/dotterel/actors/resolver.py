@@ -319,9 +319,11 @@ def _compose(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
     for person in [d for d in kept if d.kind == "person" and d.code is None]:
         _office_in_sentence(doc, kb, person, kept, home)
     _share_roles(kept)
-    for person in kept:
-        if person.kind == "person" and person.code is None and person.home is not None:
-            person.code = person.home  # no title or apposition gave him a role: of his state, no organ of it
+    homes = {d.name: d.home for d in kept if d.kind == "person" and d.home is not None and d.name}
+    for person in kept:  # ... and his surname alone ("John Bolton ... Bolton")
+        home = person.home or homes.get(person.name or "")
+        if person.kind == "person" and person.code is None and home is not None:
+            person.code = home  # no title or apposition gave him a role: of his state, no organ of it
     for d in drafts:
         if id(d) in removed or d.kind not in ("state", "igo"):
             continue
