@@ -118,6 +118,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      [("AGREE", ["NATO"], [])]),
     # a known office-holder out of office is still of his state (Obama in 2020), not a militant leader
     ("Barack Obama met Kenyan students in Nairobi on Friday.", "met", [("CONSULT", ["USA"], ["KEN"])]),
+    # a known person named in full is named again by his family name
+    ("President Saddam Hussein spoke in Baghdad on Monday. Hussein later criticised Kuwait.", "criticised",
+     [("ACCUSE", ["IRQ"], ["KWT"])]),
     ("John Bolton spoke in Oslo on Monday. Bolton later criticised Iran.", "criticised", [("ACCUSE", ["USA"], ["IRN"])]),
 ]
 

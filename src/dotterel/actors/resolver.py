@@ -226,13 +226,12 @@ def _person_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Dra
 
 def _short_forms(kb: KnowledgeBase, d: Draft) -> list[str]:
     """The forms by which a person may be named again later in the same article."""
+    words = (d.name or "").split()
     if d.source == "leader":
         actors = kb.aliases.get(d.name or "", [])
-        for a in actors:
-            if a.is_person and a.name == d.name:
-                return list(a.short)
-        return []
-    words = (d.name or "").split()
+        listed = next((list(a.short) for a in actors if a.is_person and a.name == d.name), [])
+        # ... and his family name, as for anyone named in full ("Saddam Hussein ... Hussein")
+        return listed + [words[-1]] if len(words) > 1 and not _given_name_last(words[-1]) else listed
     if len(words) > 1 and _given_name_last(words[-1]):
         return [words[0]]  # "Rha Woong-bae ... Rha": family name first
     return [words[-1]] if len(words) > 1 else []
