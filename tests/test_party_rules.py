@@ -104,6 +104,12 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
      "Budget Minister Tomas Ferreiro criticised the strike. Ferreiro later met the union leaders.", "met",
      [("CONSULT", ["PRT"], [])]),
+    ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
+     "Budget Minister Tomas Ferreiro withdrew a request to Madrid as the Portuguese-Spanish row eased.",
+     "withdrew", [("RETREAT", ["PRT"], [])]),
+    ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
+     "Budget Minister Tomas Ferreiro withdrew a request to Madrid as the Spanish-French row eased.", "withdrew",
+     [("RETREAT", [], [])]),
     # ... but never a former office-holder, nor a name that ends in a title word
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
      "The former president criticised the strike.", "criticised", [("ACCUSE", [], [])]),

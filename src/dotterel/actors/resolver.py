@@ -363,8 +363,10 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
         para = doc.text.rfind("\n", 0, doc[sent.start].idx) + 1
         states = {d.code for d in drafts if d.kind == "state" and d.code and d.source in _STATE_SOURCES
                   and para <= doc[d.start].idx and d.start < sent.end}
-    if not states and home is not None:
-        states = {home}  # "Budget Minister X" in an article about one state, naming no other near him
+    if home is not None and (not states or home in states):
+        # "Budget Minister X" in an article about one state, naming no other near him, or naming it among
+        # others ("Prime Minister X withdrew a request to Washington as the Greek-Turkish row eased")
+        states = {home}
     if person.home is not None:
         states = {person.home}  # a known holder's state is known: the title only says he is in office
     if len(states) == 1:
