@@ -124,6 +124,11 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      [("AGREE", ["NATO"], [])]),
     # a known office-holder out of office is still of his state (Obama in 2020), not a militant leader
     ("Barack Obama met Kenyan students in Nairobi on Friday.", "met", [("CONSULT", ["USA"], ["KEN"])]),
+    # a possessive pronoun names the doer of the act its noun names ...
+    ("Chilean President Ana Rojas spoke in Santiago on Monday. Rojas leaves on her first official visit to Peru "
+     "on Wednesday.", "visit", [("CONSULT", ["CHL"], ["PER"])]),
+    # ... but whose a place is says nothing of the other party
+    ("Chile massed troops on its border with Peru.", "massed", [("MOBILIZE", ["CHL"], ["PER"])]),
     # a known person named in full is named again by his family name
     ("President Saddam Hussein spoke in Baghdad on Monday. Hussein later criticised Kuwait.", "criticised",
      [("ACCUSE", ["IRQ"], ["KWT"])]),

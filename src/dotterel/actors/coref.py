@@ -52,6 +52,7 @@ def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: 
             resolved.sort(key=lambda d: d.start)
     every = sorted([*drafts, *out], key=lambda d: d.start)
     every += _possessives(doc, kb, every, sents)
+    every = sorted([*every, *_owner_pronouns(doc, kb, every, sents)], key=lambda d: d.start)
     _definite_groups(doc, every, sents)
     _home_state(doc, kb, every, sents)
     return sorted(every, key=lambda d: d.start)
@@ -162,6 +163,32 @@ def _possessives(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Senten
         if partner is not None and doc[d.end - 1].tag_ == "NNS":
             extra.append(_refer(d.start, d.end, partner, d.sector, as_state=partner.kind == "state", kb=kb))
     return extra
+
+
+def _owner_pronouns(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentences) -> list[Draft]:
+    """"Nakasone leaves on *his* visit to Washington", "Iran said *its* withdrawal ...": a possessive pronoun
+    before a noun that names no actor stands for the coded person (his, her) or state (its) it refers to,
+    so the act the noun names has its doer."""
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    out: list[Draft] = []
+    for tok in doc:
+        if tok.dep_ != "poss" or tok.pos_ != "PRON" or tok.i in covered or tok.head.i in covered:
+            continue
+        if any(c.dep_ in ("acl", "xcomp") and c.tag_ == "VB" for c in tok.head.children):
+            continue  # "its willingness to host ...": whose intent it is, the infinitive's own reading says
+        word, here = tok.lower_, sents.of(tok.i)
+        before = [d for d in drafts if d.code is not None and d.end <= tok.i]
+        if kb.is_word("person_possessive", word):
+            ante = (_recent(before, here, 0, sents, lambda d: d.kind == "person" and _is_subject(doc, d))
+                    or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.kind == "person"))
+        elif kb.is_word("singular_possessive", word):
+            ante = _recent(before, here, _PRONOUN_WINDOW, sents,
+                           lambda d: d.kind in ("state", "igo", "non_state") and not d.plural and _standalone(doc, d))
+        else:
+            continue
+        if ante is not None:
+            out.append(_refer(tok.i, tok.i + 1, ante, ante.sector))
+    return out
 
 
 def _coordinated_partner(doc: Doc, ante: Draft, before: list[Draft]) -> Draft | None:
