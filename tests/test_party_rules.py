@@ -122,6 +122,11 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # "the ministers" are the ministers named just before, whatever their sector
     ("NATO defence ministers met in Brussels on Tuesday. The ministers agreed to extend the mission.", "agreed",
      [("AGREE", ["NATO"], [])]),
+    # in an article about no one state, unnamed police whose sentence names none are of the one state their
+    # paragraph has named so far
+    ("Thai and Cambodian officials met in Geneva on Monday. Cambodia and Thailand want a deal. Phnom Penh agreed."
+     "\n\nIn Bangkok, students marched on parliament on Friday. The police fired tear gas at them.", "fired",
+     [("ASSAULT", ["THA"], ["THA"])]),
     # a known office-holder out of office is still of his state (Obama in 2020), not a militant leader
     ("Barack Obama met Kenyan students in Nairobi on Friday.", "met", [("CONSULT", ["USA"], ["KEN"])]),
     # a possessive pronoun names the doer of the act its noun names ...

@@ -117,6 +117,12 @@ def _home_state(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentenc
             local = {o.code for o in drafts if o.code and o.kind == "state" and sents.of(o.start) == here
                      and o.source in ("country", "capital", "city", "demonym", "ref")} - acting
             own = next(iter(local)) if len(near) == 1 and local == near else None
+            if not near and not acting:
+                # none in their sentence: the one state their paragraph has named so far
+                para = doc.text.rfind("\n", 0, doc[d.start].idx) + 1
+                named = {o.code for o in drafts if o.code and o.kind == "state" and o.end <= d.start
+                         and para <= doc[o.start].idx and o.source in ("country", "capital", "city", "demonym")}
+                own = next(iter(named)) if len(named) == 1 else None
         if own is not None:
             d.code, d.kind, d.key = own, "state", actor_key("state", own, d.sector, None)
 
