@@ -134,6 +134,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      "on Wednesday.", "visit", [("CONSULT", ["CHL"], ["PER"])]),
     # ... but whose a place is says nothing of the other party
     ("Chile massed troops on its border with Peru.", "massed", [("MOBILIZE", ["CHL"], ["PER"])]),
+    # ... nor is whose a thing is the one an act is aimed at
+    ("The Peruvian government, under pressure from Chile, agreed last year to open its markets to Chilean-made "
+     "wine products.", "agreed", [("AGREE", ["PER"], [])]),
     # a known person named in full is named again by his family name
     ("President Saddam Hussein spoke in Baghdad on Monday. Hussein later criticised Kuwait.", "criticised",
      [("ACCUSE", ["IRQ"], ["KWT"])]),
