@@ -192,7 +192,8 @@ def _owner_pronouns(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sen
                            lambda d: d.kind in ("state", "igo", "non_state") and not d.plural and _standalone(doc, d))
         else:
             continue
-        if ante is not None:
+        # a person's acts are his state's only while he holds an office ("his visit"; not "her family")
+        if ante is not None and (ante.kind != "person" or ante.sector is not None):
             out.append(_refer(tok.i, tok.i + 1, ante, ante.sector))
     return out
 
