@@ -102,23 +102,22 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      "Minister to threaten to use troops against the truckers.", "threaten", [("THREATEN", ["BOL"], [])]),
     # ... and so is a titled office-holder the data does not know, when nothing near him names another state
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
-     "Budget Minister Tomas Ferreiro criticised the strike. Ferreiro later met the union leaders.", "met",
+     "Finance Minister Tomas Ferreiro criticised the strike. Ferreiro later met the union leaders.", "met",
      [("CONSULT", ["PRT"], [])]),
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
-     "Budget Minister Tomas Ferreiro withdrew a request to Madrid as the Portuguese-Spanish row eased.",
+     "Finance Minister Tomas Ferreiro withdrew a request to Madrid as the Portuguese-Spanish row eased.",
      "withdrew", [("RETREAT", ["PRT"], [])]),
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
-     "Budget Minister Tomas Ferreiro withdrew a request to Madrid as the Spanish-French row eased.", "withdrew",
+     "Finance Minister Tomas Ferreiro withdrew a request to Madrid as the Spanish-French row eased.", "withdrew",
      [("RETREAT", [], [])]),
-    # ... but never a former office-holder, nor a name that ends in a title word
+    # ... but never a title after an organisation's name, nor a former office-holder, nor a name that ends in a
+    # title word
+    ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
+     "Galp Energia president Tomas Ferreiro criticised the strike.", "criticised", [("ACCUSE", [], [])]),
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
      "The former president criticised the strike.", "criticised", [("ACCUSE", [], [])]),
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
      "Lucas Manuel King criticised the strike.", "criticised", [("ACCUSE", [], [])]),
-    # unnamed police are of the state the article is about: named half as often again as any other
-    ("Chile's government faced new protests on Monday. Santiago said the marches were illegal. Argentina offered "
-     "to mediate. Chilean unions joined the marches. Buenos Aires urged calm.\n\nPolice fired tear gas at the "
-     "marchers.", "fired", [("ASSAULT", ["CHL"], ["CHL"])]),
     # "the ministers" are the ministers named just before, whatever their sector
     ("NATO defence ministers met in Brussels on Tuesday. The ministers agreed to extend the mission.", "agreed",
      [("AGREE", ["NATO"], [])]),

@@ -352,8 +352,9 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
     words = [t.lemma_.lower() for t in doc[person.start:person.end]]
     heads = [form for n in (4, 3, 2, 1) if person.end - person.start > n  # "Lt. Gen." is three tokens
              for form in (" ".join(words[:n]), doc[person.start:person.start + n].text.lower())]
-    title = next((kb.sectors[w] for w in heads if w in kb.sectors and kb.sectors[w].use == "title"), None
-                 ) or _leading_title(doc, kb, person, words)
+    title = next((kb.sectors[w] for w in heads if w in kb.sectors and kb.sectors[w].use == "title"), None)
+    inner = title is None  # a title after other words ("Finance Minister X") is trusted only at home
+    title = title or _leading_title(doc, kb, person, words)
     if title is None or any(kb.is_word("former", w.rstrip("-")) for w in words):
         return
     sent = doc[person.start].sent
@@ -367,6 +368,8 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
         # "Budget Minister X" in an article about one state, naming no other near him, or naming it among
         # others ("Prime Minister X withdrew a request to Washington as the Greek-Turkish row eased")
         states = {home}
+    if inner and states != {home}:
+        return  # "Trade and Industry Secretary X" in a sentence naming another state: whose, the text does not say
     if person.home is not None:
         states = {person.home}  # a known holder's state is known: the title only says he is in office
     if len(states) == 1:
@@ -380,6 +383,9 @@ def _leading_title(doc: Doc, kb: KnowledgeBase, person: Draft, words: list[str])
     for n in range(min(4, size), 0, -1):
         if (n == size and size > 1) or (n < size and doc[person.start + n - 1].ent_type_ == "PERSON"):
             continue
+        prefix = doc[person.start:person.start + n]
+        if any(t.ent_type_ not in ("", "PERSON") or not (t.is_title or t.lower_ in ("and", "of")) for t in prefix):
+            continue  # "Taliban spokesperson X", "company president X", "Opposition leader X": not a state office
         hit = kb.sector_of(words[:n])
         if hit is not None and hit.use == "title":
             return hit
