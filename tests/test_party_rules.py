@@ -139,7 +139,8 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # a known person named in full is named again by his family name
     ("President Saddam Hussein spoke in Baghdad on Monday. Hussein later criticised Kuwait.", "criticised",
      [("ACCUSE", ["IRQ"], ["KWT"])]),
-    ("John Bolton spoke in Oslo on Monday. Bolton later criticised Iran.", "criticised", [("ACCUSE", ["USA"], ["IRN"])]),
+    ("John Bolton spoke in Oslo on Monday. Bolton later criticised Iran.", "criticised",
+     [("ACCUSE", ["USA"], ["IRN"])]),
 ]
 
 
