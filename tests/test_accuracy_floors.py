@@ -46,14 +46,14 @@ def test_acceptance_article_meets_every_criterion() -> None:
 
 # set -> floors on headline figures (reached figures in bench/eval_report.md)
 FLOORS: dict[str, dict[str, float]] = {
-    "sentences": {"type_f1": 0.88, "tuple_f1": 0.76, "dyad_f1": 0.74, "modality_acc": 0.95, "reported_acc": 0.95,
+    "sentences": {"type_f1": 0.90, "tuple_f1": 0.79, "dyad_f1": 0.77, "modality_acc": 0.95, "reported_acc": 0.95,
                   "source_acc": 0.83},
-    "articles": {"type_f1": 0.75, "tuple_f1": 0.48, "dyad_f1": 0.47, "modality_acc": 0.92, "reported_acc": 0.87},
+    "articles": {"type_f1": 0.77, "tuple_f1": 0.51, "dyad_f1": 0.48, "modality_acc": 0.92, "reported_acc": 0.87},
     # written blind on 2026-11-29 (the coder's author saw only the figures): the honest held-out measure
     "heldout": {"type_f1": 0.77, "tuple_f1": 0.66, "dyad_f1": 0.62, "modality_acc": 0.95, "reported_acc": 0.95},
     # 60 whole real articles of the corpus dev split, coded by two coders, adjudicated (2026-12-05);
-    # 0.699 / 0.481 / 0.453 measured after the recall2 predicate families
-    "realnews": {"type_f1": 0.70, "tuple_f1": 0.49, "dyad_f1": 0.45, "modality_acc": 0.92},
+    # 0.699 / 0.481 / 0.453 measured after the recall2 predicate families; 0.728 / 0.540 / 0.484 after parties4
+    "realnews": {"type_f1": 0.71, "tuple_f1": 0.52, "dyad_f1": 0.47, "modality_acc": 0.92},
     # attributions and quantities in 40 of those articles, coded the same way; speaker_acc counts a speaker
     # right by span overlap or same code+sector (evaluation/claims.py), speaker_span_acc by span alone
     "realnews_claims": {"content_f1": 0.80, "speaker_acc": 0.93, "speaker_span_acc": 0.90, "indirect_r": 0.63,
@@ -63,7 +63,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.211, event_link_coded 0.441)
     "realnews_quantities": {"value_f1": 0.91, "bound_acc": 0.91, "event_link": 0.18, "event_link_coded": 0.40,
                             "predicate_link": 0.80},
-    "plover": {"type_f1": 0.85, "tuple_f1": 0.60, "dyad_f1": 0.64, "modality_acc": 0.95},
+    "plover": {"type_f1": 0.85, "tuple_f1": 0.61, "dyad_f1": 0.65, "modality_acc": 0.95},
     "petrarch2": {"type_f1": 0.53, "dyad_f1": 0.40},
     # claims and quantities in general news, written blind on 2026-11-30 (never tuned to)
     "heldout_claims": {"content_f1": 0.92, "speaker_acc": 0.91},
@@ -95,7 +95,9 @@ def test_no_junk_speakers_on_real_news() -> None:
 
 def test_non_political_articles_stay_nearly_event_free() -> None:
     """Business, sport, science, accident and crime articles: events with a coded actor per article stay
-    under a ceiling a little above the measured figure (the issue-13 target is 0.2)."""
+    under a ceiling a little above the measured figure (the issue-13 target is 0.2). 0.14 -> 0.18 with parties4:
+    correct codes for office-holders the data did not know reached economic-policy statements these articles
+    count as events; what is no event in economic news is the coder's to decide, not the actors'."""
     result = scored("realnews_precision")
     assert result.headline["documents"] == 100
     assert float(result.headline["coded_actor_events_per_doc"] or 0) <= 0.16  # 0.14 measured on 2026-12-05

@@ -88,6 +88,59 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("President Emmanuel Macron met union leaders in Paris on Monday. The unions want higher wages. Talks lasted "
      "four hours. Rail workers have been on strike for a week. German unions urged the president to withdraw the "
      "reform. He rejected the demand.", "rejected", [("REJECT", ["FRA"], [])]),
+    # capitalised offices and bodies ("the President", "the Cabinet", a bare "Parliament") refer back like
+    # lower-case ones
+    ("Chile's government said on Monday it would cut fuel subsidies. Santiago has been under pressure from "
+     "truckers. Parliament, however, has twice voted against the cuts.", "voted", [("REJECT", ["CHL"], [])]),
+    ("President Ana Lindqvist opened the session in Stockholm. Sweden wants a deal. The President rejected the "
+     "offer.", "rejected", [("REJECT", ["SWE"], [])]),
+    # an office named with no holder is the office of the state the article is about ...
+    ("Norway's fishing fleet shrank again. Oslo blamed the quotas. Norwegian trawlers stayed in port.\n\n"
+     "The Prime Minister rejected the plan.", "rejected", [("REJECT", ["NOR"], [])]),
+    # ... or of the one state the article has named so far
+    ("The Bolivian government said on Monday that the blockades were illegal. The new fuel law led the Prime "
+     "Minister to threaten to use troops against the truckers.", "threaten", [("THREATEN", ["BOL"], [])]),
+    # ... and so is a titled office-holder the data does not know, when nothing near him names another state
+    ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
+     "Finance Minister Tomas Ferreiro criticised the strike. Ferreiro later met the union leaders.", "met",
+     [("CONSULT", ["PRT"], [])]),
+    ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
+     "Finance Minister Tomas Ferreiro withdrew a request to Madrid as the Portuguese-Spanish row eased.",
+     "withdrew", [("RETREAT", ["PRT"], [])]),
+    ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
+     "Finance Minister Tomas Ferreiro withdrew a request to Madrid as the Spanish-French row eased.", "withdrew",
+     [("RETREAT", [], [])]),
+    # ... but never a title after an organisation's name, nor a former office-holder, nor a name that ends in a
+    # title word
+    ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
+     "Galp Energia president Tomas Ferreiro criticised the strike.", "criticised", [("ACCUSE", [], [])]),
+    ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
+     "The former president criticised the strike.", "criticised", [("ACCUSE", [], [])]),
+    ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
+     "Lucas Manuel King criticised the strike.", "criticised", [("ACCUSE", [], [])]),
+    # "the ministers" are the ministers named just before, whatever their sector
+    ("NATO defence ministers met in Brussels on Tuesday. The ministers agreed to extend the mission.", "agreed",
+     [("AGREE", ["NATO"], [])]),
+    # in an article about no one state, unnamed police whose sentence names none are of the one state their
+    # paragraph has named so far
+    ("Thai and Cambodian officials met in Geneva on Monday. Cambodia and Thailand want a deal. Phnom Penh agreed."
+     "\n\nIn Bangkok, students marched on parliament on Friday. The police fired tear gas at them.", "fired",
+     [("ASSAULT", ["THA"], ["THA"])]),
+    # a known office-holder out of office is still of his state (Obama in 2020), not a militant leader
+    ("Barack Obama met Kenyan students in Nairobi on Friday.", "met", [("CONSULT", ["USA"], ["KEN"])]),
+    # a possessive pronoun names the doer of the act its noun names ...
+    ("Chilean President Ana Rojas spoke in Santiago on Monday. Rojas leaves on her first official visit to Peru "
+     "on Wednesday.", "visit", [("CONSULT", ["CHL"], ["PER"])]),
+    # ... but whose a place is says nothing of the other party
+    ("Chile massed troops on its border with Peru.", "massed", [("MOBILIZE", ["CHL"], ["PER"])]),
+    # ... nor is whose a thing is the one an act is aimed at
+    ("The Peruvian government, under pressure from Chile, agreed last year to open its markets to Chilean-made "
+     "wine products.", "agreed", [("AGREE", ["PER"], [])]),
+    # a known person named in full is named again by his family name
+    ("President Saddam Hussein spoke in Baghdad on Monday. Hussein later criticised Kuwait.", "criticised",
+     [("ACCUSE", ["IRQ"], ["KWT"])]),
+    ("John Bolton spoke in Oslo on Monday. Bolton later criticised Iran.", "criticised",
+     [("ACCUSE", ["USA"], ["IRN"])]),
 ]
 
 

@@ -28,6 +28,7 @@ class Draft:
     source: str  # country | demonym | capital | city | institution | organisation | group | leader | person | noun | ref
     key: str = ""
     plural: bool = False
+    home: str | None = None  # a known office-holder out of office: his state, when the text gives no role
 
     def covers(self, i: int) -> bool:
         return self.start <= i < self.end

@@ -33,6 +33,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 _PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _STATE_SOURCES = frozenset({"country", "demonym", "capital"})
+_STATE_ORGANS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})  # offices whose holders stay of their state
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Entity types whose longer names make an alias inside them no actor (capitals also in ORG names).
 _PERSON_VETO = frozenset({"PERSON"})
@@ -77,6 +78,16 @@ def _term(actor: Actor, day: dt.date | None) -> Term | None:
     return term
 
 
+def _out_of_office(kb: KnowledgeBase, actor: Actor, day: dt.date | None) -> str | None:
+    """A known office-holder outside every term (Nixon in 2019, a minister before his appointment) is still
+    of his state, no organ of it (no sector), like "former Chilean minister X"; an international
+    official's own state the data does not give."""
+    earlier = [t for t in actor.terms if day is not None and t.start is not None and t.start <= day]
+    term = max(earlier, key=lambda t: t.start or dt.date.min) if earlier else actor.terms[0]
+    state_organ = term.sector in _STATE_ORGANS and term.code and term.code not in kb.org_codes
+    return term.code if state_organ else None
+
+
 def _inside_name(doc: Doc, start: int, end: int, labels: frozenset[str]) -> bool:
     """Inside a longer name with one of `labels` ("Michael Jordan", "Washington Post"); a tag on the
     alias alone is trusted less than the gazetteer (spaCy tags some demonyms, e.g. "Azerbaijani", as
@@ -116,7 +127,8 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
             continue
         if actor.is_person:
             code, sector = (term.code, term.sector) if term else (None, None)
-            out.append(Draft(start, end, code, sector, "person", actor.name, "leader"))
+            home = None if term else _out_of_office(kb, actor, day)
+            out.append(Draft(start, end, code, sector, "person", actor.name, "leader", home=home))
             continue
         assert term is not None
         kind = term.kind
@@ -214,13 +226,12 @@ def _person_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Dra
 
 def _short_forms(kb: KnowledgeBase, d: Draft) -> list[str]:
     """The forms by which a person may be named again later in the same article."""
+    words = (d.name or "").split()
     if d.source == "leader":
         actors = kb.aliases.get(d.name or "", [])
-        for a in actors:
-            if a.is_person and a.name == d.name:
-                return list(a.short)
-        return []
-    words = (d.name or "").split()
+        listed = next((list(a.short) for a in actors if a.is_person and a.name == d.name), [])
+        # ... and his family name, as for anyone named in full ("Saddam Hussein ... Hussein")
+        return listed + [words[-1]] if len(words) > 1 and not _given_name_last(words[-1]) else listed
     if len(words) > 1 and _given_name_last(words[-1]):
         return [words[0]]  # "Rha Woong-bae ... Rha": family name first
     return [words[-1]] if len(words) > 1 else []
@@ -303,9 +314,15 @@ def _compose(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
     for inst in [d for d in drafts if d.source == "institution"]:
         _owned_institution(doc, inst, by_token, removed)
     kept = [d for d in drafts if id(d) not in removed]
+    home = coref.article_state(kept)
     for person in [d for d in kept if d.kind == "person" and d.code is None]:
-        _office_in_sentence(doc, kb, person, kept)
+        _office_in_sentence(doc, kb, person, kept, home)
     _share_roles(kept)
+    homes = {d.name: d.home for d in kept if d.kind == "person" and d.home is not None and d.name}
+    for person in kept:  # ... and his surname alone ("John Bolton ... Bolton")
+        home = person.home or homes.get(person.name or "")
+        if person.kind == "person" and person.code is None and home is not None:
+            person.code = home  # no title or apposition gave him a role: of his state, no organ of it
     for d in drafts:
         if id(d) in removed or d.kind not in ("state", "igo"):
             continue
@@ -327,14 +344,17 @@ def _share_roles(drafts: list[Draft]) -> None:
             d.code, d.sector = roles[d.name].code, roles[d.name].sector
 
 
-def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list[Draft]) -> None:
+def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list[Draft], home: str | None) -> None:
     """A titled office-holder the data does not know ("President Levy Mwanawasa ... the Zambian people")
     holds office in the one state the sentence names, or with none there, the one its paragraph has named
-    so far; with two or more states it stays unresolved."""
+    so far, or with none there either, the state the article is about (`home`); with two or more states
+    it stays unresolved."""
     words = [t.lemma_.lower() for t in doc[person.start:person.end]]
     heads = [form for n in (4, 3, 2, 1) if person.end - person.start > n  # "Lt. Gen." is three tokens
              for form in (" ".join(words[:n]), doc[person.start:person.start + n].text.lower())]
     title = next((kb.sectors[w] for w in heads if w in kb.sectors and kb.sectors[w].use == "title"), None)
+    inner = title is None  # a title after other words ("Finance Minister X") is trusted only at home
+    title = title or _leading_title(doc, kb, person, words)
     if title is None or any(kb.is_word("former", w.rstrip("-")) for w in words):
         return
     sent = doc[person.start].sent
@@ -344,8 +364,32 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
         para = doc.text.rfind("\n", 0, doc[sent.start].idx) + 1
         states = {d.code for d in drafts if d.kind == "state" and d.code and d.source in _STATE_SOURCES
                   and para <= doc[d.start].idx and d.start < sent.end}
+    if home is not None and (not states or home in states):
+        # "Budget Minister X" in an article about one state, naming no other near him, or naming it among
+        # others ("Prime Minister X withdrew a request to Washington as the Greek-Turkish row eased")
+        states = {home}
+    if inner and states != {home}:
+        return  # "Trade and Industry Secretary X" in a sentence naming another state: whose, the text does not say
+    if person.home is not None:
+        states = {person.home}  # a known holder's state is known: the title only says he is in office
     if len(states) == 1:
         person.code, person.sector = states.pop(), title.sector or "GOV"
+
+
+def _leading_title(doc: Doc, kb: KnowledgeBase, person: Draft, words: list[str]) -> SectorWord | None:
+    """A title ending before the name ("Finance Minister X", "Budget Minister X"), or a lone title the
+    parser took for a name ("the Queen"); never a word of the name itself ("Martin Luther King")."""
+    size = person.end - person.start
+    for n in range(min(4, size), 0, -1):
+        if (n == size and size > 1) or (n < size and doc[person.start + n - 1].ent_type_ == "PERSON"):
+            continue
+        prefix = doc[person.start:person.start + n]
+        if any(t.ent_type_ not in ("", "PERSON") or not (t.is_title or t.lower_ in ("and", "of")) for t in prefix):
+            continue  # "Taliban spokesperson X", "company president X", "Opposition leader X": not a state office
+        hit = kb.sector_of(words[:n])
+        if hit is not None and hit.use == "title":
+            return hit
+    return None
 
 
 def _owned_institution(doc: Doc, inst: Draft, by_token: dict[int, Draft], removed: set[int]) -> None:

@@ -191,6 +191,15 @@ def governs_at_home(actor: list[Mention]) -> bool:
         m.kind != "igo" and m.sector in HOME_ORGANS for m in coded)
 
 
+def _owner_pronoun(m: Mention) -> bool:
+    """"agreed to open *its* markets", "reached an agreement with *its* creditors": a possessive pronoun says whose a
+    thing is, which names the doer of an act noun ("his visit") but not whom an act is aimed at."""
+    kb = load_kb()
+    word = m.text.lower()
+    return m.token_end - m.token_start == 1 and (
+        kb.is_word("person_possessive", word) or kb.is_word("singular_possessive", word))
+
+
 def town_is_no_recipient(etype: str, recipients: list[Mention]) -> list[Mention]:
     """"talks in Geneva": a town is where, not whom (except for acts done to a place, or places left)."""
     if ONTOLOGY.has(etype, "place_targeted") or ONTOLOGY.has(etype, "place_left"):
@@ -202,7 +211,7 @@ def acting_together(etype: str, actor: list[Mention], recipients: list[Mention])
     """An actor is not its own recipient; domestic dyads (Congress -> the president: USA-USA) are kept, but
     "Armenia and Azerbaijan agreed that their countries ..." is the two acting together (no recipient)."""
     actor_keys = {m.key for m in actor}
-    recipients = [m for m in recipients if m.key not in actor_keys]
+    recipients = [m for m in recipients if m.key not in actor_keys and not _owner_pronoun(m)]
     actor_codes = {m.code for m in actor if m.code}
     if len(actor_codes) > 1 and {m.code for m in recipients} <= actor_codes and ONTOLOGY.spec(etype).cooperative:
         return []

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dotterel import language
+from dotterel.actors.kb import load as load_kb
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, phrase_tokens, real_head
 from dotterel.events.arguments import Arguments, arguments, is_purpose, noun_owner
@@ -44,7 +45,8 @@ def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet) -> list
         found = []
         for head in heads:
             found.extend(m for m in mentions_in(head, actors) if m not in found)
-    if any(m.code for m in found):
+    named = [m for m in found if not _pronoun_owner(m, heads)]
+    if any(m.code for m in named):
         return found
     # "sent troops to a peacekeeping force *in Liberia*": a destination naming no one is where it is;
     # "pulled out of talks *with Venezuela*", "reopened its border *with Armenia*": the noun names the party
@@ -52,7 +54,18 @@ def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet) -> list
     inner = frozenset({"in", "inside"} if destination else {"with", "between"})
     heads = [h for h in heads if destination or names_other_party(h, ps)]
     return [m for head in heads for m in owners(head, actors, inner)
-            if m.code and (m.kind == "state" or not destination)] or found
+            if m.code and (m.kind == "state" or not destination)] or named
+
+
+def _pronoun_owner(m: Mention, heads: list[Token]) -> bool:
+    """"massed troops on *its* border with Ukraine": a possessive pronoun says whose the place is, most often
+    the actor's own; the phrase's other party comes first."""
+    if not heads:
+        return False
+    tok = heads[0].doc[m.head]
+    kb = load_kb()  # "his", "its" (not "our" in a quote, which is the speaker's own side)
+    return tok.dep_ == "poss" and tok.pos_ == "PRON" and (
+        kb.is_word("person_possessive", tok.lower_) or kb.is_word("singular_possessive", tok.lower_))
 
 
 def names_other_party(noun: Token, ps: PatternSet) -> bool:
