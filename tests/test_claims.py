@@ -443,3 +443,45 @@ def test_local_media_speak_from_the_home_state() -> None:
     text = ("Tonga's capital flooded. Tonga asked for help and Tonga's schools closed across Tonga. "
             "Local media reported that two ferries had sunk.")
     assert _coded_speakers(text)["Local media"] == ("TON", "MED")
+
+
+def test_a_name_the_recogniser_runs_into_its_place_keeps_the_role_of_its_title() -> None:
+    from spacy.tokens import Span
+
+    from dotterel.actors.parties import resolve_speaker_phrases
+
+    text = ("Today, Chief Executive of Hong Kong Mary Lam delivered her yearly budget address. "
+            "Lam said the budget would balance. She said taxes would not rise.")
+    doc = nlp.parse(text)
+    # the small recogniser sometimes reads place and name as one place ("Hong Kong Mary Lam", GPE)
+    start = next(t.i for t in doc if t.text == "Hong")
+    doc.ents = [e for e in doc.ents if e.end <= start or e.start >= start + 4] + [Span(doc, start, start + 4, "GPE")]
+    actors = resolve_actors(doc, None)
+    claims = find_claims(doc, actors)
+    resolve_speaker_phrases(doc, claims, actors)
+    got = {text[c.speaker_span[0]:c.speaker_span[1]]: (c.speaker.code, c.speaker.sector) for c in claims if c.speaker}
+    assert got["Lam"] == ("HKG", "GOV")  # a state holds the title: a government office
+    assert got["She"] == ("HKG", "GOV")
+
+
+def test_legislators_speak_for_the_state_of_the_legislators_the_article_names() -> None:
+    text = ("Canada and Mexico traded charges over dairy tariffs. Canada said Mexico cheated; Mexico said "
+            "Canada lied. Canada and Mexico met twice. Mexico and Canada will meet again. "
+            "Senators said the tariffs would stay. Sen. Anne Roy, an Ontario senator from Canada, said "
+            "talks had failed. Canadian senators voted on it. Sen. Paul Gagne said the vote was close.")
+    got = _coded_speakers(text)
+    assert got["Senators"] == ("CAN", "LEG")
+    assert got["Sen. Paul Gagne"] == ("CAN", "LEG")
+
+
+def test_officials_of_no_stated_state_stay_uncoded_in_a_two_state_story() -> None:
+    text = ("Canada and Mexico traded charges over dairy tariffs. Canada said Mexico cheated; Mexico said "
+            "Canada lied. Canadian ministers met Canadian farmers. Officials said the talks would resume.")
+    assert _coded_speakers(text)["Officials"][0] is None
+
+
+def test_outlets_known_by_a_possessive_or_their_mark_word_after_the() -> None:
+    got = _coded_speakers("CNN's Maria Lopez said the bridge was closed. The Herald reported that "
+                          "the mayor had resigned.")
+    assert got["CNN's Maria Lopez"][1] == "MED"
+    assert got["Herald"][1] == "MED"
