@@ -485,3 +485,28 @@ def test_outlets_known_by_a_possessive_or_their_mark_word_after_the() -> None:
                           "the mayor had resigned.")
     assert got["CNN's Maria Lopez"][1] == "MED"
     assert got["Herald"][1] == "MED"
+
+
+def test_a_head_of_no_sector_takes_its_complements() -> None:
+    got = _coded_speakers("Members of opposition parties said the count was rigged. Professor Lena Holt of "
+                          "Dunmore University said the sample was too small.")
+    assert got["Members of opposition parties"][1] == "OPP"
+    assert got["Professor Lena Holt of Dunmore University"][1] == "EDU"
+
+
+def test_a_person_of_an_institution_is_named_again_by_surname_not_by_the_institution() -> None:
+    text = ("Peru's rains went on. Peru closed roads and Peru's schools shut across Peru. Peruvian officials "
+            "at Lima Law School said the roads were shut. Professor Tom Gale of Kent Law School said the rain "
+            "would stop.")
+    got = _coded_speakers(text)
+    assert got["Peruvian officials at Lima Law School"][0] == "PER"
+    assert got["Professor Tom Gale of Kent Law School"][0] is None  # "School" names nobody again
+
+
+def test_a_source_within_an_official_body_of_no_state_speaks_for_the_home_state() -> None:
+    text = ("Chad's floods spread. Chad asked for tents, and Chad's army flew to Chad's east. "
+            "A source within the interior ministry said forty villages were cut off. "
+            "A spokesman for the rebel group said its fighters would help.")
+    got = _coded_speakers(text)
+    assert got["source within the interior ministry"][0] == "TCD"
+    assert got["spokesman for the rebel group"][0] is None

@@ -201,9 +201,9 @@ def resolve_speaker_phrases(doc: Doc, claims: list[ClaimFinding], actors: ActorI
         if inner and (c.speaker is None or not c.speaker.code or c.speaker.start < inner[0].start):
             c.speaker = _own_sector(inner[0], span)
         c.speaker = _completed(c, span, home, named, day, _speech_state(span, actors), sector_homes)
-        words = c.speaker_text.split()
-        if c.speaker is not None and c.speaker.code and words and words[-1][:1].isupper():
-            named.setdefault(words[-1].lower(), c.speaker)
+        surname = _surname(c, span)
+        if c.speaker is not None and c.speaker.code and surname:
+            named.setdefault(surname, c.speaker)
 
 
 def _own_sector(inner: Mention, span: Span) -> Mention:
@@ -276,16 +276,21 @@ def _completed(c: ClaimFinding, span: Span, home: str | None, named: dict[str, M
     if outlet is not None and sector is None:
         sector, code = "MED", code or outlet or None
     if sector is None:
-        sector = _sector_in(_before_complement(words))
-    last = words[-1].lower().removesuffix("'s")
-    if code is None and last in named and words[-1][:1].isupper():
+        # the head's own title first; a head of no sector takes its complement's ("Professor X of Y
+        # University" EDU, "members of opposition parties" OPP)
+        sector = _sector_in(_before_complement(words)) or _sector_in(words)
+    last = _surname(c, span)
+    if code is None and last and last in named:
         earlier = named[last]
         code, sector = earlier.code, sector or earlier.sector
-    # "a spokesman for the group", "leaders of the movement": the complement says whose, not the home
-    official = len(_before_complement(words)) == len(words) and sector in OFFICIAL_SECTORS
+    # "a spokesman for the group", "leaders of the movement": the complement says whose, not the home;
+    # one naming an official body of no state ("a source within the interior ministry") leaves it open
+    complement = words[len(_before_complement(words)):]
+    plain = not complement or _sector_in(complement) in OFFICIAL_SECTORS
+    official = plain and sector in OFFICIAL_SECTORS
     if code is None and official and speech_state is not None:
         code = speech_state  # "Tehran radio quoted a foreign ministry spokesman": the text names his state
-    if code is None and home is not None and len(_before_complement(words)) == len(words) and (
+    if code is None and home is not None and plain and (
             sector in OFFICIAL_SECTORS or (sector == "MED" and words[0].lower() in STATE_MEDIA)):
         code = home
     if code is None and official and sector is not None:
@@ -301,6 +306,17 @@ def _completed(c: ClaimFinding, span: Span, home: str | None, named: dict[str, M
         return replace(sp, code=code, sector=sector, key=key)
     return Mention(start=span.start_char, end=span.end_char, text=span.text, code=code, sector=sector, kind=kind,
                    name=None, key=key, token_start=span.start, token_end=span.end, head=span.root.i)
+
+
+def _surname(c: ClaimFinding, span: Span) -> str | None:
+    """The word a person named again would be named by: the head of a speaker phrase that names a person
+    ("Professor X of Y Law School" -> X, not "School"), lower-cased; None when the head is no name."""
+    if c.speaker_text != span.text:  # a pronoun carrying its antecedent's words: the last of them
+        words = c.speaker_text.split()
+        last = words[-1] if words else ""
+    else:
+        last = span.root.text
+    return last.lower().removesuffix("'s") if last[:1].isupper() else None
 
 
 def _role(doc: Doc, start: int, end: int, actors: ActorIndex, home: str | None) -> tuple[str | None, str | None]:
