@@ -237,6 +237,15 @@ POSITIVE = [
      "mayor", "said", "direct", "The granaries are nearly empty", "claimed"),
     ("``Nobody has paid us since March,'' said the dock workers' spokesman.",
      "dock workers' spokesman", "said", "direct", "Nobody has paid us since March", "claimed"),
+    # a verb whose object stands for a proposition (data/claims/object_content.csv)
+    ("The herders' union alleged systematic land grabs by the ranchers.",
+     "herders' union", "alleged", "indirect", "systematic land grabs by the ranchers", "claimed"),
+    ("The mayor blamed the water company for the outage.",
+     "mayor", "blamed", "indirect", "the water company for the outage", "claimed"),
+    ("The farmers' council denounced the new levy as theft.",
+     "farmers' council", "denounced", "indirect", "the new levy as theft", "opinion"),
+    ("The inspectors recommended that the dam be drained before winter.",
+     "inspectors", "recommended", "indirect", "the dam be drained before winter", "opinion"),
 ]
 
 NEGATIVE = [
@@ -251,6 +260,8 @@ NEGATIVE = [
     "The fact that the envoy returned shows how serious the crisis has become.",
     "It is hard to say whether the truce will hold.",
     "After the speech the reporters asked the governor.",
+    "The depot ordered extra fuel for the winter.",  # an order with an object is an act, not a call
+    "The council proposed a new budget on Monday.",
 ]
 
 
@@ -510,3 +521,17 @@ def test_a_source_within_an_official_body_of_no_state_speaks_for_the_home_state(
     got = _coded_speakers(text)
     assert got["source within the interior ministry"][0] == "TCD"
     assert got["spokesman for the rebel group"][0] is None
+
+
+def test_a_judged_event_keeps_no_attribution_but_an_alleged_one_does() -> None:
+    from dotterel.model import SourceItem
+    from dotterel.pipeline import Analyzer
+
+    text = ("The mayor denounced the Russian air strike on Lviv as barbaric. "
+            "The governor alleged a Russian air strike on the hospital.")
+    doc = Analyzer().analyze(SourceItem(text=text, id="t", date="2024-05-14"))
+    assert [c.cue for c in doc.claims] == ["denounced", "alleged"]
+    strikes = [e for e in doc.events if e.trigger.text == "strike"]
+    assert len(strikes) == 2
+    assert strikes[0].attribution is None
+    assert strikes[1].attribution is not None and strikes[1].attribution.cue == "alleged"

@@ -39,6 +39,8 @@ class Lexicon:
     hedges: dict[str, Hedge]
     sources: dict[str, frozenset[str]]  # noun lemma -> kinds (SOURCE_KINDS)
     prep_content: dict[str, frozenset[str]] = field(default_factory=dict)  # "warn" -> {"of", "against"}
+    # verbs whose direct object may be the content -> whether events in it are the speaker's report
+    object_content: dict[str, bool] = field(default_factory=dict)
 
     def is_source(self, lemma: str, kind: str | None = None) -> bool:
         """Whether `lemma` names a source (of `kind`, when given)."""
@@ -94,7 +96,17 @@ def load_lexicon(directory: Path) -> Lexicon:
         for row in _rows(prep_path):
             lemma = row["lemma"].lower()
             prep_content[lemma] = prep_content.get(lemma, frozenset()) | {row["prep"].lower()}
-    return Lexicon(verbs, nouns, preps, hedges, sources, prep_content)
+    object_content: dict[str, bool] = {}
+    object_path = directory / "object_content.csv"
+    if object_path.exists():  # optional, as prep_content.csv
+        for row in _rows(object_path):
+            lemma = row["lemma"].lower()
+            if lemma not in verbs:
+                raise ValueError(f"{object_path.name}: {lemma!r} is no verb cue of cues.csv")
+            if row["events"] not in ("reported", "given"):
+                raise ValueError(f"{object_path.name}: unknown events {row['events']!r} for {lemma!r}")
+            object_content[lemma] = row["events"] == "reported"
+    return Lexicon(verbs, nouns, preps, hedges, sources, prep_content, object_content)
 
 
 @functools.cache

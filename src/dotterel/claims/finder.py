@@ -54,6 +54,8 @@ _QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "«", "»", "„", "'",
 _SPEECH_PUNCT = frozenset({",", ":", ";", "—", "–", "-"})
 _UTTERANCE_END = frozenset({",", ".", "!", "?", "—", "–"})
 _MIN_CONTINUATION_WORDS = 3
+# Prepositions after a nominal content that complete it: "blamed X for ...", "hailed X as ...".
+_OBJECT_TAIL_PREPS = frozenset({"for", "as"})
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n|(?<=[.!?\"”])[ \t]*\n")
 
 
@@ -67,6 +69,7 @@ class _Draft:
     speaker_head: Token
     content: tuple[int, int]  # [start, end) tokens
     content_heads: list[Token]
+    attributes_events: bool = True
 
 
 def _is_verb(tok: Token) -> bool:
@@ -237,7 +240,8 @@ class _Finder:
         content, heads = self._verbal_content(tok, cue)
         if content is None:
             return None
-        return _Draft(cue, (tok.i, cue_end), tok, speaker, content, heads)
+        reports = self.lex.object_content.get(tok.lemma_.lower(), True) or not heads or heads[0].dep_ != "dobj"
+        return _Draft(cue, (tok.i, cue_end), tok, speaker, content, heads, reports)
 
     def _verbal_content(self, tok: Token, cue: Cue) -> tuple[tuple[int, int] | None, list[Token]]:
         preps = self.lex.prep_content.get(tok.lemma_.lower())
@@ -292,6 +296,14 @@ class _Finder:
                      and obj is not None and c.i > obj.i), None)
         if obj is not None and pred is not None:
             return (obj.left_edge.i, pred.right_edge.i + 1), [pred]
+        if obj is not None and tok.lemma_.lower() in self.lex.object_content and obj.pos_ in ("NOUN", "PROPN"):
+            # "alleged Iranian involvement", "criticized X for sending ...", "denounced X as adventurism"
+            # "alleged land grabs by the ranchers": a "by" the parser hangs on the verb names the object's
+            # doer (the speaker is the subject), unless it is the means ("by saying")
+            tail = [c for c in tok.children if c.i > obj.i and (
+                c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _OBJECT_TAIL_PREPS)
+                or (c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" for g in c.children)))]
+            return (obj.left_edge.i, max(c.right_edge.i for c in [obj, *tail]) + 1), [obj, *tail]
         return None, []
 
     def _one_side(self, tok: Token, comps: list[Token]) -> list[Token]:
@@ -472,7 +484,8 @@ class _Finder:
         whole = (min(sp.span[0], cue_span[0], c_start), max(sp.span[1], cue_span[1], c_end))
         return ClaimFinding(speaker=sp.mention, speaker_text=sp.text, speaker_span=sp.span,
                             cue=self.text[cue_span[0]:cue_span[1]], cue_span=cue_span, kind=kind,
-                            content_span=(c_start, c_end), span=whole, certainty=sure)
+                            content_span=(c_start, c_end), span=whole, certainty=sure,
+                            attributes_events=draft.attributes_events)
 
     def _clip_to_paragraph(self, content: tuple[int, int], cue: int) -> tuple[int, int]:
         """Keep the content on the cue's side of any paragraph end inside it. A paragraph ends at a
