@@ -535,3 +535,11 @@ def test_a_judged_event_keeps_no_attribution_but_an_alleged_one_does() -> None:
     assert len(strikes) == 2
     assert strikes[0].attribution is None
     assert strikes[1].attribution is not None and strikes[1].attribution.cue == "alleged"
+
+
+def test_a_neutral_cue_over_the_speakers_own_belief_takes_the_beliefs_certainty() -> None:
+    texts = ["The grain trader said he believed the harvest would be late.",
+             "The coach said she thought the team might win the cup.",
+             "The farmer said he felt a sharp pain in his back."]
+    got = [find_claims(doc, ActorIndex([]))[0].certainty for doc in nlp.parse_many(texts)]
+    assert got == ["probable", "possible", "claimed"]
