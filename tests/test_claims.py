@@ -493,9 +493,10 @@ def test_officials_of_no_stated_state_stay_uncoded_in_a_two_state_story() -> Non
 
 def test_outlets_known_by_a_possessive_or_their_mark_word_after_the() -> None:
     got = _coded_speakers("CNN's Maria Lopez said the bridge was closed. The Herald reported that "
-                          "the mayor had resigned.")
+                          "the mayor had resigned. Agence France-Presse reported that the port had reopened.")
     assert got["CNN's Maria Lopez"][1] == "MED"
     assert got["Herald"][1] == "MED"
+    assert got["Agence France-Presse"] == (None, "MED")  # an independent outlet, not France's organ
 
 
 def test_a_head_of_no_sector_takes_its_complements() -> None:
@@ -543,3 +544,13 @@ def test_a_neutral_cue_over_the_speakers_own_belief_takes_the_beliefs_certainty(
              "The farmer said he felt a sharp pain in his back."]
     got = [find_claims(doc, ActorIndex([]))[0].certainty for doc in nlp.parse_many(texts)]
     assert got == ["probable", "possible", "claimed"]
+
+
+def test_a_hyphenated_name_is_one_speaker_and_a_titled_envoy_keeps_his_own_state() -> None:
+    from dotterel.actors.speakers import phrase
+
+    doc = nlp.parse("Police Chief Inspector Mary Lau Wai-ling said the road was closed.")
+    head = next(t for t in doc if t.dep_ == "nsubj")
+    assert phrase(head)[0] == "Police Chief Inspector Mary Lau Wai-ling"
+    got = _coded_speakers("The French Ambassador to Tokyo Marc Dubois said talks would resume.")
+    assert got["French Ambassador to Tokyo Marc Dubois"][0] == "FRA"

@@ -198,6 +198,9 @@ def resolve_speaker_phrases(doc: Doc, claims: list[ClaimFinding], actors: ActorI
         # a place or body named inside the phrase beats a reference resolved from further back
         inner = [m for m in actors.in_tokens(span.start, span.end) if m.code and m is not c.speaker
                  and (c.speaker is None or not (m.start <= c.speaker.start and c.speaker.end <= m.end))]
+        if c.speaker is not None and c.speaker.code:
+            # the host an envoy is sent "to" is not whose he is: "Portuguese Ambassador to Peking X" is PRT
+            inner = [m for m in inner if not (m.token_start > 0 and doc[m.token_start - 1].lower_ == "to")]
         if inner and (c.speaker is None or not c.speaker.code or c.speaker.start < inner[0].start):
             c.speaker = _own_sector(inner[0], span)
         c.speaker = _completed(c, span, home, named, day, _speech_state(span, actors), sector_homes)
@@ -275,6 +278,8 @@ def _completed(c: ClaimFinding, span: Span, home: str | None, named: dict[str, M
     outlet = outlet_of(c.speaker_text, span.start > 0 and doc[span.start - 1].lower_ == "the")
     if outlet is not None and sector is None:
         sector, code = "MED", code or outlet or None
+    if outlet == "" and sp is not None and sp.kind == "state" and _listed_outlet(c.speaker_text, sp.text):
+        code, sector = None, "MED"  # "Agence France-Presse" is no organ of France: the outlet table says so
     if sector is None:
         # the head's own title first; a head of no sector takes its complement's ("Professor X of Y
         # University" EDU, "members of opposition parties" OPP)
@@ -445,6 +450,13 @@ def outlet_of(words: str, definite: bool = False) -> str | None:
     if definite and len(tokens) == 1 and tokens[0][:1].isupper() and tokens[0].lower() in marks:
         return ""  # "The Guardian reported", "the Post said": a paper known by its mark word alone
     return None
+
+
+def _listed_outlet(words: str, state_words: str) -> bool:
+    """Whether `words` name an outlet of the outlet table by a name that holds `state_words` ("Agence
+    France-Presse"; not "CNN Philippines", whose state stands beside the name)."""
+    low = re.sub(r"['’]s\b", "", f" {words.lower()} ")
+    return any(f" {name} " in low and state_words.lower() in name for name in _outlets()[0])
 
 
 @functools.cache
