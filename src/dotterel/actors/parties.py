@@ -184,7 +184,7 @@ def resolve_speaker_phrases(doc: Doc, claims: list[ClaimFinding], actors: ActorI
                 ent.label_ != "PERSON" and known is not None and (known.kind != "person" or known.code)):
             continue
         lo = ent.start
-        while lo < ent.end - 1 and (m := actors.at_token(lo)) is not None and m.kind != "person":
+        while lo < ent.end - 1 and (place := actors.at_token(lo)) is not None and place.kind != "person":
             lo += 1  # a place the recogniser ran into the name is no part of it ("Hong Kong Carrie Lam")
         code, sector = _role(doc, lo, ent.end, actors, home)
         if code is not None or sector is not None:
