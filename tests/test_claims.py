@@ -554,3 +554,17 @@ def test_a_hyphenated_name_is_one_speaker_and_a_titled_envoy_keeps_his_own_state
     assert phrase(head)[0] == "Police Chief Inspector Mary Lau Wai-ling"
     got = _coded_speakers("The French Ambassador to Tokyo Marc Dubois said talks would resume.")
     assert got["French Ambassador to Tokyo Marc Dubois"][0] == "FRA"
+
+
+def test_a_passive_report_with_an_infinitive_is_a_claim_with_no_speaker() -> None:
+    texts = ["One of the wounded guards was taken to a clinic and is reported to be in a serious condition.",
+             "The colonel is believed to have fled across the border.",
+             "The envoy was told to leave the country.",
+             "The mayor said the colonel is believed to have fled."]
+    docs = nlp.parse_many(texts)
+    got = [[(c.speaker_text, c.cue, c.certainty, t[c.content_span[0]:c.content_span[1]])
+            for c in find_claims(d, ActorIndex([]))] for t, d in zip(texts, docs)]
+    assert got[0] == [("", "is reported", "claimed", "to be in a serious condition")]
+    assert got[1] == [("", "is believed", "probable", "to have fled across the border")]
+    assert got[2] == []  # an order, not a report
+    assert [c[0] for c in got[3]] == ["mayor"]  # inside the mayor's words: his, not the author's

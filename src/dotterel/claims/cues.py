@@ -41,6 +41,7 @@ class Lexicon:
     prep_content: dict[str, frozenset[str]] = field(default_factory=dict)  # "warn" -> {"of", "against"}
     # verbs whose direct object may be the content -> whether events in it are the speaker's report
     object_content: dict[str, bool] = field(default_factory=dict)
+    raising: frozenset[str] = frozenset()  # "is reported to ...": passive cues that make an unattributed claim
 
     def is_source(self, lemma: str, kind: str | None = None) -> bool:
         """Whether `lemma` names a source (of `kind`, when given)."""
@@ -106,7 +107,15 @@ def load_lexicon(directory: Path) -> Lexicon:
             if row["events"] not in ("reported", "given"):
                 raise ValueError(f"{object_path.name}: unknown events {row['events']!r} for {lemma!r}")
             object_content[lemma] = row["events"] == "reported"
-    return Lexicon(verbs, nouns, preps, hedges, sources, prep_content, object_content)
+    raising: set[str] = set()
+    raising_path = directory / "raising.csv"
+    if raising_path.exists():  # optional, as prep_content.csv
+        for row in _rows(raising_path):
+            lemma = row["lemma"].lower()
+            if lemma not in verbs:
+                raise ValueError(f"{raising_path.name}: {lemma!r} is no verb cue of cues.csv")
+            raising.add(lemma)
+    return Lexicon(verbs, nouns, preps, hedges, sources, prep_content, object_content, frozenset(raising))
 
 
 @functools.cache

@@ -585,8 +585,41 @@ class _Finder:
                 claims.append(claim)
         claims.extend(self._continuations(claims))
         claims.extend(self._unattributed(claims))
+        claims.extend(self._raised(claims))
         claims.sort(key=lambda c: c.span)
         return claims
+
+    def _raised(self, claims: list[ClaimFinding]) -> list[ClaimFinding]:
+        """"The driver is reported to be in critical condition", "talks are expected to resume": a passive
+        reporting verb with an infinitive and no agent is a claim with no speaker, whose content is the
+        infinitive (data/claims/raising.csv), unless it lies inside a claim that has one."""
+        out: list[ClaimFinding] = []
+        doc = self.doc
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            if lemma not in self.lex.raising or tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
+                continue
+            # passive: its own passive subject or auxiliary ("... and is reported to be"), or a participle on
+            # its noun ("the leader, believed to be hiding in ...")
+            if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and tok.dep_ != "acl":
+                continue
+            inf = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
+                        and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+            if inf is None:
+                continue
+            start, end = self._trim(*_subtree_range(inf))
+            if end - start < 2:
+                continue
+            span = self._chars((start, end))
+            if any(c.content_span[0] <= tok.idx < c.content_span[1] for c in claims if c.speaker_text):
+                continue  # inside attributed speech: the speaker's own words
+            cue_start = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i])
+            cue = self._chars((cue_start, tok.i + 1))
+            out.append(ClaimFinding(speaker=None, speaker_text="", speaker_span=(cue[0], cue[0]),
+                                    cue=self.text[cue[0]:cue[1]], cue_span=cue, kind="indirect", content_span=span,
+                                    span=(min(cue[0], span[0]), max(cue[1], span[1])),
+                                    certainty=self.lex.verbs[lemma].certainty))
+        return out
 
     def _unattributed(self, claims: list[ClaimFinding]) -> list[ClaimFinding]:
         """"reportedly conducted by the Taliban": the clause the hedge modifies, with no speaker."""
