@@ -568,3 +568,11 @@ def test_a_passive_report_with_an_infinitive_is_a_claim_with_no_speaker() -> Non
     assert got[1] == [("", "is believed", "probable", "to have fled across the border")]
     assert got[2] == []  # an order, not a report
     assert [c[0] for c in got[3]] == ["mayor"]  # inside the mayor's words: his, not the author's
+
+
+def test_a_place_in_a_description_nested_in_a_role_is_not_the_persons_state() -> None:
+    got = _coded_speakers("Tom Reyes, president of Lotus Securities, a local brokerage with Singapore "
+                          "affiliations, said shares would rise. Ana Cruz, the Chilean foreign minister, said "
+                          "talks would resume.")
+    assert got["Tom Reyes"][0] is None
+    assert got["Ana Cruz"] == ("CHL", "GOV")

@@ -351,7 +351,9 @@ def _role(doc: Doc, start: int, end: int, actors: ActorIndex, home: str | None) 
         if c.i < start:
             hi = min(hi, start)  # the noun described, up to the name
         words += [t.text for t in doc[lo:hi]]
-        inner += [m for m in actors.in_tokens(lo, hi) if m.code and m.kind != "person"]
+        # not a description nested in it: "president of X, a firm with Hong Kong affiliations"
+        nested = {t.i for d in c.subtree if d is not c and d.dep_ in ("appos", "relcl", "acl") for t in d.subtree}
+        inner += [m for m in actors.in_tokens(lo, hi) if m.code and m.kind != "person" and m.head not in nested]
         if c is title:
             office += [t.lemma_.lower() for t in doc[lo:hi]]
     sector = _sector_in(words)
