@@ -246,6 +246,8 @@ POSITIVE = [
      "farmers' council", "denounced", "indirect", "the new levy as theft", "opinion"),
     ("The inspectors recommended that the dam be drained before winter.",
      "inspectors", "recommended", "indirect", "the dam be drained before winter", "opinion"),
+    ("The harbour master spoke to reporters on the quay: \"No ship will sail until the storm has passed.\"",
+     "harbour master", "spoke", "direct", "No ship will sail until the storm has passed.", "claimed"),
 ]
 
 NEGATIVE = [
@@ -262,6 +264,7 @@ NEGATIVE = [
     "After the speech the reporters asked the governor.",
     "The depot ordered extra fuel for the winter.",  # an order with an object is an act, not a call
     "The council proposed a new budget on Monday.",
+    "The nurse came over, spoke to me and asked where I lived.",  # "speak" reports only a quotation
 ]
 
 

@@ -11,7 +11,7 @@ from dotterel.knowledge import data_path
 from dotterel.model import Certainty
 
 CERTAINTIES: tuple[Certainty, ...] = ("certain", "probable", "possible", "claimed", "opinion")
-NEEDS = ("", "source", "quote", "call")
+NEEDS = ("", "source", "quote", "call", "utterance")
 HEDGE_PLACES = ("content", "cue", "both")
 SOURCE_KINDS = ("evidence", "agent", "commentator", "person", "speaker", "document", "never")
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Token
@@ -262,6 +262,14 @@ class _Finder:
                 if len(objs) == 1 and tok.lemma_.lower() in _PERSON_OBJECT_CALLS:
                     return None, []  # "asked Trump", "advised the minister": whom, not what
                 return (objs[0].left_edge.i, max(c.right_edge.i for c in objs) + 1), objs
+        if cue.needs == "utterance":  # "X spoke to the press: "..."": only a quotation, never a clause
+            content, heads = self._verbal_content(tok, replace(cue, needs=""))
+            if content is None:
+                return None, []
+            start, end = self._chars(self._trim(*content))
+            quoted = self.quotes.quoted_chars(start, end)
+            return (content, heads) if quoted >= 0.9 * len(self.text[start:end].strip(_QUOTE_CHARS + " ")) \
+                else (None, [])
         if cue.needs == "quote":
             if self.quotes.at(tok.idx) is not None:
                 return None, []  # the cue is itself inside a quotation: not a quoted predicate
