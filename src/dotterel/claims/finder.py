@@ -603,9 +603,12 @@ class _Finder:
         infinitive (data/claims/raising.csv), unless it lies inside a claim that has one."""
         out: list[ClaimFinding] = []
         doc = self.doc
-        for tok in doc:
+        strings = doc.vocab.strings
+        wanted = {strings[w] for w in self.lex.raising}
+        for i in [i for i, lemma_id in enumerate(self._attrs[:, 1].tolist()) if lemma_id in wanted]:
+            tok = doc[i]
             lemma = tok.lemma_.lower()
-            if lemma not in self.lex.raising or tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
+            if tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
                 continue
             # passive: its own passive subject or auxiliary ("... and is reported to be"), or a participle on
             # its noun ("the leader, believed to be hiding in ...")
