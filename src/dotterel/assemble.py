@@ -91,10 +91,11 @@ def _claim_for(ev: EventFinding, claims: list[ClaimFinding]) -> int | None:
 
 def _claim_covering(span: tuple[int, int], claims: list[ClaimFinding]) -> int | None:
     """Index of the innermost claim whose content covers `span`. A claim with no speaker (an unattributed
-    "reportedly") attributes nothing: the author hedges, nobody is cited."""
+    "reportedly") attributes nothing: the author hedges, nobody is cited; nor does a judgement of an event
+    the text takes as known ("denounced the attack")."""
     best = None
     for i, c in enumerate(claims):
-        if c.speaker_text and _covers(c.content_span, span):
+        if c.speaker_text and c.attributes_events and _covers(c.content_span, span):
             if best is None or (c.content_span[1] - c.content_span[0]) < (
                     claims[best].content_span[1] - claims[best].content_span[0]):
                 best = i

@@ -76,6 +76,9 @@ class ClaimFinding:
     content_span: Span
     span: Span  # the whole claim (speaker, cue and content)
     certainty: Certainty
+    # False for a judgement of an event the text takes as known ("denounced the attack"): events in the
+    # content are not the speaker's report and take no attribution from it
+    attributes_events: bool = True
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -169,16 +170,23 @@ def resolve_speaker_phrases(doc: Doc, claims: list[ClaimFinding], actors: ActorI
        state speaks for the article's home state, when one state clearly dominates it (`home_state`).
     """
     home = home_state(actors)
+    sector_homes = _sector_homes(actors) if home is None else {}
     named: dict[str, Mention] = {}  # last word of a coded person's words -> its mention
     for m in actors.mentions:  # people the resolver coded (leaders, titled names) may be named again
         if m.kind == "person" and m.code:
             named.setdefault(m.text.split()[-1].lower(), m)
     for ent in doc.ents:  # people it did not code (the recogniser calls some ORG or GPE): by their role
         last = ent.text.split()[-1].lower() if ent.text.split() else ""
+        known = actors.at_token(ent.root.i)
+        # a name the recogniser mislabels ("Hong Kong Carrie Lam" as GPE) whose head the resolver still
+        # read as an uncoded person is read for its role like any person
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or not last or last in named or (
-                ent.label_ != "PERSON" and actors.at_token(ent.root.i) is not None):
+                ent.label_ != "PERSON" and known is not None and (known.kind != "person" or known.code)):
             continue
-        code, sector = _role(doc, ent.start, ent.end, actors, home)
+        lo = ent.start
+        while lo < ent.end - 1 and (place := actors.at_token(lo)) is not None and place.kind != "person":
+            lo += 1  # a place the recogniser ran into the name is no part of it ("Hong Kong Carrie Lam")
+        code, sector = _role(doc, lo, ent.end, actors, home)
         if code is not None or sector is not None:
             named[last] = Mention(start=ent.start_char, end=ent.end_char, text=ent.text, code=code, sector=sector,
                                   kind="person", name=ent.text, key=f"person:{ent.text}", token_start=ent.start,
@@ -190,12 +198,15 @@ def resolve_speaker_phrases(doc: Doc, claims: list[ClaimFinding], actors: ActorI
         # a place or body named inside the phrase beats a reference resolved from further back
         inner = [m for m in actors.in_tokens(span.start, span.end) if m.code and m is not c.speaker
                  and (c.speaker is None or not (m.start <= c.speaker.start and c.speaker.end <= m.end))]
+        if c.speaker is not None and c.speaker.code:
+            # the host an envoy is sent "to" is not whose he is: "Portuguese Ambassador to Peking X" is PRT
+            inner = [m for m in inner if not (m.token_start > 0 and doc[m.token_start - 1].lower_ == "to")]
         if inner and (c.speaker is None or not c.speaker.code or c.speaker.start < inner[0].start):
             c.speaker = _own_sector(inner[0], span)
-        c.speaker = _completed(c, span, home, named, day, _speech_state(span, actors))
-        words = c.speaker_text.split()
-        if c.speaker is not None and c.speaker.code and words and words[-1][:1].isupper():
-            named.setdefault(words[-1].lower(), c.speaker)
+        c.speaker = _completed(c, span, home, named, day, _speech_state(span, actors), sector_homes)
+        surname = _surname(c, span)
+        if c.speaker is not None and c.speaker.code and surname:
+            named.setdefault(surname, c.speaker)
 
 
 def _own_sector(inner: Mention, span: Span) -> Mention:
@@ -210,6 +221,23 @@ def _own_sector(inner: Mention, span: Span) -> Mention:
 def home_state(actors: ActorIndex) -> str | None:
     """The state an article is about, counted over its state mentions (towns count for theirs)."""
     return dominant_state(m.code for m in actors.mentions if m.kind == "state" and m.code)
+
+
+# Sectors whose unnamed members are of the state whose members the article names: legislators. Unnamed
+# officials, soldiers and diplomats are as often another state's (tried for GOV: "diplomats" at an EC
+# meeting took the state of the ministers named).
+_HOME_BY_SECTOR = frozenset({"LEG"})
+
+
+def _sector_homes(actors: ActorIndex) -> dict[str, str]:
+    """For an article about no one state, the state a legislator speaks for when the article's legislators
+    are clearly of one state (the same `dominant_state` rule): in a story on two states' trade dispute
+    whose senators named are all American, "senators said" are American."""
+    by_sector: dict[str, list[str]] = {}
+    for m in actors.mentions:
+        if m.code and m.sector in _HOME_BY_SECTOR and m.kind in ("state", "person"):
+            by_sector.setdefault(m.sector, []).append(m.code)
+    return {sector: state for sector, codes in by_sector.items() if (state := dominant_state(codes)) is not None}
 
 
 def _speech_state(span: Span, actors: ActorIndex) -> str | None:
@@ -232,11 +260,13 @@ def _speech_state(span: Span, actors: ActorIndex) -> str | None:
 
 
 def _completed(c: ClaimFinding, span: Span, home: str | None, named: dict[str, Mention],
-               day: dt.date | None, speech_state: str | None = None) -> Mention | None:
+               day: dt.date | None, speech_state: str | None = None,
+               sector_homes: dict[str, str] | None = None) -> Mention | None:
     """The speaker's mention with the code and sector rules 2-5 of `resolve_speaker_phrases` add."""
     sp = c.speaker
     code = sp.code if sp is not None else None
     sector = sp.sector if sp is not None else None
+    sector_homes = sector_homes or {}
     words = c.speaker_text.split()
     if not words:
         return sp
@@ -244,22 +274,32 @@ def _completed(c: ClaimFinding, span: Span, home: str | None, named: dict[str, M
         group = _group_in_title(words, day)
         if group is not None:
             code, sector = group.code, group.sector
-    outlet = outlet_of(c.speaker_text)
+    doc = span.doc
+    outlet = outlet_of(c.speaker_text, span.start > 0 and doc[span.start - 1].lower_ == "the")
     if outlet is not None and sector is None:
         sector, code = "MED", code or outlet or None
+    if outlet == "" and sp is not None and sp.kind == "state" and _listed_outlet(c.speaker_text, sp.text):
+        code, sector = None, "MED"  # "Agence France-Presse" is no organ of France: the outlet table says so
     if sector is None:
-        sector = _sector_in(_before_complement(words))
-    last = words[-1].lower().removesuffix("'s")
-    if code is None and last in named and words[-1][:1].isupper():
+        # the head's own title first; a head of no sector takes its complement's ("Professor X of Y
+        # University" EDU, "members of opposition parties" OPP)
+        sector = _sector_in(_before_complement(words)) or _sector_in(words)
+    last = _surname(c, span)
+    if code is None and last and last in named:
         earlier = named[last]
         code, sector = earlier.code, sector or earlier.sector
-    # "a spokesman for the group", "leaders of the movement": the complement says whose, not the home
-    official = len(_before_complement(words)) == len(words) and sector in OFFICIAL_SECTORS
+    # "a spokesman for the group", "leaders of the movement": the complement says whose, not the home;
+    # one naming an official body of no state ("a source within the interior ministry") leaves it open
+    complement = words[len(_before_complement(words)):]
+    plain = not complement or _sector_in(complement) in OFFICIAL_SECTORS
+    official = plain and sector in OFFICIAL_SECTORS
     if code is None and official and speech_state is not None:
         code = speech_state  # "Tehran radio quoted a foreign ministry spokesman": the text names his state
-    if code is None and home is not None and len(_before_complement(words)) == len(words) and (
+    if code is None and home is not None and plain and (
             sector in OFFICIAL_SECTORS or (sector == "MED" and words[0].lower() in STATE_MEDIA)):
         code = home
+    if code is None and official and sector is not None:
+        code = sector_homes.get(sector)  # "senators said" where every legislator named is American
     if sp is not None and (code, sector) == (sp.code, sp.sector):
         return sp
     if code is None and sector is None:
@@ -273,33 +313,75 @@ def _completed(c: ClaimFinding, span: Span, home: str | None, named: dict[str, M
                    name=None, key=key, token_start=span.start, token_end=span.end, head=span.root.i)
 
 
+def _surname(c: ClaimFinding, span: Span) -> str | None:
+    """The word a person named again would be named by: the head of a speaker phrase that names a person
+    ("Professor X of Y Law School" -> X, not "School"), lower-cased; None when the head is no name."""
+    if c.speaker_text != span.text:  # a pronoun carrying its antecedent's words: the last of them
+        words = c.speaker_text.split()
+        last = words[-1] if words else ""
+    else:
+        last = span.root.text
+    return last.lower().removesuffix("'s") if last[:1].isupper() else None
+
+
 def _role(doc: Doc, start: int, end: int, actors: ActorIndex, home: str | None) -> tuple[str | None, str | None]:
     """Code and sector of the person named by tokens [start, end), by the role the text gives him: a
     title before the name ("Senator X", "Police director X") or an apposition on either side ("X, a
     government commissioner, ...", "the mayor of London, X"), with the state or group named there,
     else the article's home state for an official role."""
     head = doc[start:end].root
-    words = [t.text for t in doc[min(head.left_edge.i, start):end]]
-    inner: list[Mention] = []
+    before = min(head.left_edge.i, start)
+    words = [t.text for t in doc[before:end]]
+    # "Manila exchange chairman X", "Chief Executive of Hong Kong X" (read as the name's modifier)
+    inner = [m for m in actors.in_tokens(before, start) if m.code and m.kind != "person"]
+    office = [t.lemma_.lower() for t in doc[before:start]]
     # "X, a government commissioner", "X, of the provincial council"
     described = [c for c in head.children if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of"
                                                                     and doc[c.i - 1].text == ",")]
     if head.dep_ == "appos":
         described.append(head.head)
+    title = _title_of(head)
+    if title is not None:
+        described.append(title)
     for c in described:
         lo, hi = c.left_edge.i, c.right_edge.i + 1
         between = doc[min(c.i, head.i):max(c.i, head.i)]
         if any("\n" in t.text or "\n" in t.whitespace_ for t in between):
             continue  # a dependency across a paragraph break is a parse error
-        if c is head.head:
+        if c.i < start:
             hi = min(hi, start)  # the noun described, up to the name
         words += [t.text for t in doc[lo:hi]]
-        inner += [m for m in actors.in_tokens(lo, hi) if m.code and m.kind != "person"]
+        # not a description nested in it: "president of X, a firm with Hong Kong affiliations"
+        nested = {t.i for d in c.subtree if d is not c and d.dep_ in ("appos", "relcl", "acl") for t in d.subtree}
+        inner += [m for m in actors.in_tokens(lo, hi) if m.code and m.kind != "person" and m.head not in nested]
+        if c is title:
+            office += [t.lemma_.lower() for t in doc[lo:hi]]
     sector = _sector_in(words)
     code = inner[0].code if inner else None
+    if inner and inner[0].kind == "state" and _state_office(office):
+        sector = "GOV"  # "Chief Executive of Hong Kong X": a company's title, but a state holds it
     if code is None and sector in OFFICIAL_SECTORS:
         code = home
     return code, sector
+
+
+def _title_of(name: Token) -> Token | None:
+    """The title a name hangs on through "of" ("Chief Executive of Hong Kong Carrie Lam", "President of
+    Peru X"): the parser reads the name as the object of "of", so the title is its grandparent."""
+    prep = name.head
+    title = prep.head
+    if name.dep_ != "pobj" or prep.lower_ != "of" or title.i >= prep.i or title.pos_ not in ("NOUN", "PROPN"):
+        return None
+    hit = load_kb().sector_of([t.lemma_.lower() for t in title.doc[max(title.left_edge.i, title.i - 2):title.i + 1]])
+    return title if hit is not None and hit.use == "title" else None
+
+
+def _state_office(lemmas: list[str]) -> bool:
+    """Whether the title words hold a title that is a government office when a state holds it
+    (data/actors/coref.csv `state_office`: "chief executive")."""
+    kb = load_kb()
+    return any(kb.is_word("state_office", " ".join(lemmas[i:i + n])) for n in (2, 1)
+               for i in range(len(lemmas) - n + 1))
 
 
 def _group_in_title(words: list[str], day: dt.date | None) -> Term | None:
@@ -332,7 +414,8 @@ def _sector_in(words: list[str]) -> str | None:
     """The sector a title or body word in the speaker's words names, the head-most one first; a title's
     default sector gives way to a group word before it ("rebel spokesman", "rebel commanders": REB)."""
     kb = load_kb()
-    lemmas = [w.lower().strip(",.'’") for w in words]
+    # an abbreviated title keeps its point where the data lists it so ("Sen.", "Gen.")
+    lemmas = [w2 if w2 in kb.sectors else w2.strip(".") for w in words for w2 in [w.lower().strip(",'’")]]
     hits = []
     for end in range(len(lemmas), 0, -1):
         window = lemmas[:end]
@@ -355,17 +438,27 @@ def _sector_in(words: list[str]) -> str | None:
 _GROUP_SECTORS = frozenset({"REB", "OPP"})
 
 
-def outlet_of(words: str) -> str | None:
-    """None when `words` name no news outlet; else the state running it ("" for an independent one)."""
+def outlet_of(words: str, definite: bool = False) -> str | None:
+    """None when `words` name no news outlet; else the state running it ("" for an independent one).
+    `definite`: the words follow "the" in the text."""
     names, marks = _outlets()
-    low = f" {words.lower()} "
+    low = re.sub(r"['’]s\b", "", f" {words.lower()} ")  # "BBC's correspondent X"
     for name, country in names.items():
         if f" {name} " in low:
             return country
     tokens = words.split()
     if any(t[:1].isupper() for t in tokens) and any(t.lower().strip(",.'’") in marks for t in tokens[1:]):
         return ""
+    if definite and len(tokens) == 1 and tokens[0][:1].isupper() and tokens[0].lower() in marks:
+        return ""  # "The Guardian reported", "the Post said": a paper known by its mark word alone
     return None
+
+
+def _listed_outlet(words: str, state_words: str) -> bool:
+    """Whether `words` name an outlet of the outlet table by a name that holds `state_words` ("Agence
+    France-Presse"; not "CNN Philippines", whose state stands beside the name)."""
+    low = re.sub(r"['’]s\b", "", f" {words.lower()} ")
+    return any(f" {name} " in low and state_words.lower() in name for name in _outlets()[0])
 
 
 @functools.cache

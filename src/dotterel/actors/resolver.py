@@ -463,6 +463,9 @@ def _envoy_title(kb: KnowledgeBase, head: Token) -> Token | None:
     return prep.head if kb.is_word("envoy", prep.head.lemma_.lower()) else None
 
 
+_NESTED_DEPS = frozenset({"appos", "relcl", "acl"})
+
+
 def _apposition(doc: Doc, kb: KnowledgeBase, person: Draft, head: Token, by_token: dict[int, Draft]) -> None:
     """ "X, the Russian foreign ministry spokeswoman" gives X that role; "a former ..." does not."""
     for child in head.rights:
@@ -471,7 +474,10 @@ def _apposition(doc: Doc, kb: KnowledgeBase, person: Draft, head: Token, by_toke
         role = kb.sector_of(_lemmas_to(doc, child.left_edge.i, child))
         if role is None or role.use == "group" or _is_former(kb, child):
             continue
-        inside = [by_token[t.i] for t in child.subtree if t.i in by_token]
+        # the role's own words, not a description nested in it ("president of X, a firm with Hong Kong
+        # affiliations" is no Hong Kong office)
+        nested = {t.i for c in child.subtree if c is not child and c.dep_ in _NESTED_DEPS for t in c.subtree}
+        inside = [by_token[t.i] for t in child.subtree if t.i in by_token and t.i not in nested]
         country = _country_in(inside)
         if country is not None:
             person.code = country.code

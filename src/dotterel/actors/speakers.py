@@ -100,7 +100,7 @@ def phrase_tokens(head: Token) -> tuple[int, int]:
     """Token range [start, end) of the speaker words headed by `head`."""
     dropped: set[int] = set()
     for child in head.children:
-        if child.dep_ in _DROP_DEPS:
+        if child.dep_ in _DROP_DEPS and not _inner_hyphen(child):
             dropped.update(t.i for t in child.subtree)
     kept = [t.i for t in head.subtree if t.i not in dropped]
     # the contiguous run around the head: appositions and commas split the phrase
@@ -122,6 +122,11 @@ def phrase_tokens(head: Token) -> tuple[int, int]:
         while end > head.i and (doc[end].is_punct or doc[end].dep_ == "cc"):
             end -= 1
     return start, end + 1
+
+
+def _inner_hyphen(tok: Token) -> bool:
+    """A hyphen inside a word ("Hoi-kwan", "Abu-Bakr"): part of the name, not punctuation that ends it."""
+    return tok.text in ("-", "‐") and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ and not tok.whitespace_
 
 
 def phrase(head: Token) -> tuple[str, tuple[int, int]]:

@@ -6,7 +6,9 @@ The rules (the word lists live in data/claims/certainty.csv and sources.csv):
    condition) or on the cue itself ("reportedly said") replaces it; the weakest hedge wins;
 3. with no hedge, a neutral cue ("said", certainty `claimed`) from a commentator ("experts",
    "an analyst", "X, a professor") is an `opinion`;
-4. a neutral claim whose words give the speaker's own certainty takes it ("I am sure" certain, "we are
+4. a neutral cue whose content is the speaker's own belief ("said he believed ...") takes the belief
+   cue's certainty, hedged by its clause;
+5. a neutral claim whose words give the speaker's own certainty takes it ("I am sure" certain, "we are
    confident" probable), and one whose words state his view or will rather than a report ("I think",
    "should", "we are determined") is an `opinion` - see `stance` and data/claims/stance.csv. (Judging
    words alone - the genre stage's evaluative lists - were tried and lowered agreement: reporters'
@@ -51,6 +53,11 @@ def _hedges_on(tok: Token, lex: Lexicon, place: str) -> list[Certainty]:
 
 def decide(cue_certainty: Certainty, cue: Token, content_heads: list[Token], speaker_head: Token | None,
            lex: Lexicon) -> Certainty:
+    if cue_certainty == "claimed":
+        for head in content_heads:
+            inner = _own_attitude(head, lex)
+            if inner is not None:
+                return inner
     hedges = _hedges_on(cue, lex, "cue")
     for head in content_heads:
         hedges.extend(_hedges_on(head, lex, "content"))
@@ -59,6 +66,26 @@ def decide(cue_certainty: Certainty, cue: Token, content_heads: list[Token], spe
     if cue_certainty == "claimed" and speaker_head is not None and _is_commentator(speaker_head, lex):
         return "opinion"
     return cue_certainty
+
+
+_THIRD_PERSON = frozenset({"he", "she", "they"})
+_ATTITUDES = frozenset({"probable", "possible", "opinion"})
+
+
+def _own_attitude(head: Token, lex: Lexicon) -> Certainty | None:
+    """"X said he believed ...", "said he thought the market may recover": a neutral cue whose content is
+    the speaker's own belief takes the belief's certainty (hedged by its clause, as rule 2), not `claimed`.
+    Only third-person subjects: "I think" is rule 4's."""
+    cue = lex.verbs.get(head.lemma_.lower())
+    if cue is None or cue.needs or cue.certainty not in _ATTITUDES or head.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in _THIRD_PERSON for c in head.children):
+        return None
+    clauses = [c for c in head.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return None  # "he felt pressure": a perception, not a belief about a clause
+    hedges = [h for c in clauses for h in _hedges_on(c, lex, "content")]
+    return min([cue.certainty, *hedges], key=_WEAKEST_FIRST.index)
 
 
 def _is_commentator(head: Token, lex: Lexicon) -> bool:

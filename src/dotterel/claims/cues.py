@@ -11,7 +11,7 @@ from dotterel.knowledge import data_path
 from dotterel.model import Certainty
 
 CERTAINTIES: tuple[Certainty, ...] = ("certain", "probable", "possible", "claimed", "opinion")
-NEEDS = ("", "source", "quote", "call")
+NEEDS = ("", "source", "quote", "call", "utterance")
 HEDGE_PLACES = ("content", "cue", "both")
 SOURCE_KINDS = ("evidence", "agent", "commentator", "person", "speaker", "document", "never")
 
@@ -39,6 +39,9 @@ class Lexicon:
     hedges: dict[str, Hedge]
     sources: dict[str, frozenset[str]]  # noun lemma -> kinds (SOURCE_KINDS)
     prep_content: dict[str, frozenset[str]] = field(default_factory=dict)  # "warn" -> {"of", "against"}
+    # verbs whose direct object may be the content -> whether events in it are the speaker's report
+    object_content: dict[str, bool] = field(default_factory=dict)
+    raising: frozenset[str] = frozenset()  # "is reported to ...": passive cues that make an unattributed claim
 
     def is_source(self, lemma: str, kind: str | None = None) -> bool:
         """Whether `lemma` names a source (of `kind`, when given)."""
@@ -94,7 +97,25 @@ def load_lexicon(directory: Path) -> Lexicon:
         for row in _rows(prep_path):
             lemma = row["lemma"].lower()
             prep_content[lemma] = prep_content.get(lemma, frozenset()) | {row["prep"].lower()}
-    return Lexicon(verbs, nouns, preps, hedges, sources, prep_content)
+    object_content: dict[str, bool] = {}
+    object_path = directory / "object_content.csv"
+    if object_path.exists():  # optional, as prep_content.csv
+        for row in _rows(object_path):
+            lemma = row["lemma"].lower()
+            if lemma not in verbs:
+                raise ValueError(f"{object_path.name}: {lemma!r} is no verb cue of cues.csv")
+            if row["events"] not in ("reported", "given"):
+                raise ValueError(f"{object_path.name}: unknown events {row['events']!r} for {lemma!r}")
+            object_content[lemma] = row["events"] == "reported"
+    raising: set[str] = set()
+    raising_path = directory / "raising.csv"
+    if raising_path.exists():  # optional, as prep_content.csv
+        for row in _rows(raising_path):
+            lemma = row["lemma"].lower()
+            if lemma not in verbs:
+                raise ValueError(f"{raising_path.name}: {lemma!r} is no verb cue of cues.csv")
+            raising.add(lemma)
+    return Lexicon(verbs, nouns, preps, hedges, sources, prep_content, object_content, frozenset(raising))
 
 
 @functools.cache

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Token
@@ -54,6 +54,8 @@ _QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "«", "»", "„", "'",
 _SPEECH_PUNCT = frozenset({",", ":", ";", "—", "–", "-"})
 _UTTERANCE_END = frozenset({",", ".", "!", "?", "—", "–"})
 _MIN_CONTINUATION_WORDS = 3
+# Prepositions after a nominal content that complete it: "blamed X for ...", "hailed X as ...".
+_OBJECT_TAIL_PREPS = frozenset({"for", "as"})
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n|(?<=[.!?\"”])[ \t]*\n")
 
 
@@ -67,6 +69,7 @@ class _Draft:
     speaker_head: Token
     content: tuple[int, int]  # [start, end) tokens
     content_heads: list[Token]
+    attributes_events: bool = True
 
 
 def _is_verb(tok: Token) -> bool:
@@ -237,7 +240,8 @@ class _Finder:
         content, heads = self._verbal_content(tok, cue)
         if content is None:
             return None
-        return _Draft(cue, (tok.i, cue_end), tok, speaker, content, heads)
+        reports = self.lex.object_content.get(tok.lemma_.lower(), True) or not heads or heads[0].dep_ != "dobj"
+        return _Draft(cue, (tok.i, cue_end), tok, speaker, content, heads, reports)
 
     def _verbal_content(self, tok: Token, cue: Cue) -> tuple[tuple[int, int] | None, list[Token]]:
         preps = self.lex.prep_content.get(tok.lemma_.lower())
@@ -258,6 +262,14 @@ class _Finder:
                 if len(objs) == 1 and tok.lemma_.lower() in _PERSON_OBJECT_CALLS:
                     return None, []  # "asked Trump", "advised the minister": whom, not what
                 return (objs[0].left_edge.i, max(c.right_edge.i for c in objs) + 1), objs
+        if cue.needs == "utterance":  # "X spoke to the press: "..."": only a quotation, never a clause
+            content, heads = self._verbal_content(tok, replace(cue, needs=""))
+            if content is None:
+                return None, []
+            start, end = self._chars(self._trim(*content))
+            quoted = self.quotes.quoted_chars(start, end)
+            return (content, heads) if quoted >= 0.9 * len(self.text[start:end].strip(_QUOTE_CHARS + " ")) \
+                else (None, [])
         if cue.needs == "quote":
             if self.quotes.at(tok.idx) is not None:
                 return None, []  # the cue is itself inside a quotation: not a quoted predicate
@@ -292,6 +304,14 @@ class _Finder:
                      and obj is not None and c.i > obj.i), None)
         if obj is not None and pred is not None:
             return (obj.left_edge.i, pred.right_edge.i + 1), [pred]
+        if obj is not None and tok.lemma_.lower() in self.lex.object_content and obj.pos_ in ("NOUN", "PROPN"):
+            # "alleged Iranian involvement", "criticized X for sending ...", "denounced X as adventurism"
+            # "alleged land grabs by the ranchers": a "by" the parser hangs on the verb names the object's
+            # doer (the speaker is the subject), unless it is the means ("by saying")
+            tail = [c for c in tok.children if c.i > obj.i and (
+                c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _OBJECT_TAIL_PREPS)
+                or (c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" for g in c.children)))]
+            return (obj.left_edge.i, max(c.right_edge.i for c in [obj, *tail]) + 1), [obj, *tail]
         return None, []
 
     def _one_side(self, tok: Token, comps: list[Token]) -> list[Token]:
@@ -472,7 +492,8 @@ class _Finder:
         whole = (min(sp.span[0], cue_span[0], c_start), max(sp.span[1], cue_span[1], c_end))
         return ClaimFinding(speaker=sp.mention, speaker_text=sp.text, speaker_span=sp.span,
                             cue=self.text[cue_span[0]:cue_span[1]], cue_span=cue_span, kind=kind,
-                            content_span=(c_start, c_end), span=whole, certainty=sure)
+                            content_span=(c_start, c_end), span=whole, certainty=sure,
+                            attributes_events=draft.attributes_events)
 
     def _clip_to_paragraph(self, content: tuple[int, int], cue: int) -> tuple[int, int]:
         """Keep the content on the cue's side of any paragraph end inside it. A paragraph ends at a
@@ -572,8 +593,44 @@ class _Finder:
                 claims.append(claim)
         claims.extend(self._continuations(claims))
         claims.extend(self._unattributed(claims))
+        claims.extend(self._raised(claims))
         claims.sort(key=lambda c: c.span)
         return claims
+
+    def _raised(self, claims: list[ClaimFinding]) -> list[ClaimFinding]:
+        """"The driver is reported to be in critical condition", "talks are expected to resume": a passive
+        reporting verb with an infinitive and no agent is a claim with no speaker, whose content is the
+        infinitive (data/claims/raising.csv), unless it lies inside a claim that has one."""
+        out: list[ClaimFinding] = []
+        doc = self.doc
+        strings = doc.vocab.strings
+        wanted = {strings[w] for w in self.lex.raising}
+        for i in [i for i, lemma_id in enumerate(self._attrs[:, 1].tolist()) if lemma_id in wanted]:
+            tok = doc[i]
+            lemma = tok.lemma_.lower()
+            if tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
+                continue
+            # passive: its own passive subject or auxiliary ("... and is reported to be"), or a participle on
+            # its noun ("the leader, believed to be hiding in ...")
+            if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and tok.dep_ != "acl":
+                continue
+            inf = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
+                        and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+            if inf is None:
+                continue
+            start, end = self._trim(*_subtree_range(inf))
+            if end - start < 2:
+                continue
+            span = self._chars((start, end))
+            if any(c.content_span[0] <= tok.idx < c.content_span[1] for c in claims if c.speaker_text):
+                continue  # inside attributed speech: the speaker's own words
+            cue_start = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i])
+            cue = self._chars((cue_start, tok.i + 1))
+            out.append(ClaimFinding(speaker=None, speaker_text="", speaker_span=(cue[0], cue[0]),
+                                    cue=self.text[cue[0]:cue[1]], cue_span=cue, kind="indirect", content_span=span,
+                                    span=(min(cue[0], span[0]), max(cue[1], span[1])),
+                                    certainty=self.lex.verbs[lemma].certainty))
+        return out
 
     def _unattributed(self, claims: list[ClaimFinding]) -> list[ClaimFinding]:
         """"reportedly conducted by the Taliban": the clause the hedge modifies, with no speaker."""
