@@ -358,6 +358,27 @@ CASES = [
       ("COERCE", ["BOL"], [], "asserted")]),
     ("Ninety people were detained overnight.", []),
     ("A man was arrested for the murder of his neighbour in Ohio.", []),
+    # verbal predicates: "needs to"/"has to" in reported speech asks as "must" does (not of oneself, not "has
+    # yet to"); "unable to" negates; "cannot countenance" refuses; concern voiced over a party's act disapproves
+    ("Kenya said Uganda needs to withdraw its troops from the border.", [("REQUEST", ["KEN"], ["UGA"], "asserted")]),
+    ("Ghana said Togo has to reopen the border.", [("REQUEST", ["GHA"], ["TGO"], "asserted")]),
+    ("Ghana said it has to cut spending.", []),
+    ("Ghana said it has yet to receive the Togolese proposal.", []),
+    ("The finance minister said the economy needs to grow faster.", []),
+    ("Analysts said Japan needs to open its rice market.", []),
+    ("Chile said Peru would have to pay compensation.", []),
+    ("Peru was unable to reach an agreement with Ecuador.", [("AGREE", ["PER"], ["ECU"], "negated")]),
+    ("Germany cannot countenance the new proposals of the European Commission.",
+     [("REJECT", ["DEU"], ["EU"], "asserted")]),
+    ("Peru expressed concern over the Chilean missile tests.", [("ACCUSE", ["PER"], ["CHL"], "asserted")]),
+    ("Peru voiced concern about rising food prices.", []),
+    # a law or a bill that allows or gives is no concession, and what it allows is only possible; giving in is
+    ("Parliament passed a law allowing the police to detain protesters.", []),
+    ("The new bill would give Congress a larger role in foreign policy.", []),
+    ("The Bolivian government gave in to the demands of the miners.", [("CONCEDE", ["BOL"], ["BOL"], "asserted")]),
+    # a clause of time or reason under a verbal act is an event of its own, not the act's content
+    ("Chile condemned Peru after Peruvian troops shelled the border town of Arica.",
+     [("ACCUSE", ["CHL"], ["PER"], "asserted"), ("ASSAULT", ["PER"], ["CHL"], "asserted")]),
 ]
 
 

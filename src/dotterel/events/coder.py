@@ -15,7 +15,7 @@ from dotterel.actors.phrases import mentions_in
 from dotterel.events import conventions
 from dotterel.events.arguments import arguments, object_lemmas
 from dotterel.events.frames import content_type, match, nature_acts, nominal_pattern, unnamed_doer
-from dotterel.events.modality import modality_of, obligation_content
+from dotterel.events.modality import modality_of, obligation_content, semi_modal_obligation
 from dotterel.events.nominal import code_nouns
 from dotterel.events.parties import condition_party, location as event_location, unique
 from dotterel.events.patterns import Pattern, PatternSet, load_patterns
@@ -123,6 +123,10 @@ def _request_from_obligation(tok: Token, sent_index: int, sent: Span, actors: Ac
     recipients = mentions_in(target, actors)
     if not actor or not recipients or not any(m.code for m in actor + recipients):
         return None  # ("said the gun laws should be changed" asks no one)
+    if target is not None and target.pos_ == "PRON" and {m.code for m in recipients} <= {m.code for m in actor}:
+        return None  # "Chile said it has to cut spending": its own resolve, asked of no one
+    if semi_modal_obligation(content) and not any(m.code for m in actor):
+        return None  # "analysts said the government needs to act": a view, not a party's request
     return EventFinding(
         type="REQUEST", mode=None, context=[], actors=unique(actor), recipients=unique(recipients),
         modality=modality_of(tok), trigger=tok.i, trigger_span=(tok.idx, tok.idx + len(tok)),

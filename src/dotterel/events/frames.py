@@ -165,7 +165,7 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
         return False
     if p.not_objects and (objects | _content_objects(infinitives, ps)) & p.not_objects:
         return False  # "met its obligations", "agreed *to buy* 40,000 tonnes of maize"
-    if p.not_subjects and args.subject is not None and set(noun_keys(real_head(args.subject))) & p.not_subjects:
+    if p.not_subjects and (doer := _doer_noun(tok, args)) is not None and set(noun_keys(doer)) & p.not_subjects:
         return False
     if p.no_gerund and any(c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and not to_infinitive(c)
                            for c in tok.children):
@@ -178,6 +178,15 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
         return False
     # "declined to resign" refuses an act; "declined to comment" refuses nothing
     return not (p.event_content and content_type(tok, actors, ps) is None)
+
+
+def _doer_noun(tok: Token, args: Arguments) -> Token | None:
+    """The subject, else the noun a participle modifies ("a law *allowing* extraditions": the law allows)."""
+    if args.subject is not None:
+        return real_head(args.subject)
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head
+    return None
 
 
 def _content_objects(contents: list[Token], ps: PatternSet) -> set[str]:

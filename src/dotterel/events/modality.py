@@ -32,6 +32,8 @@ class ModalityCues:
     intent_predicates: frozenset[str]
     reporting_verbs: frozenset[str]
     obligation_aux: frozenset[str]
+    obligation_verbs: frozenset[str]
+    not_obligation: frozenset[str]
     self_future_aux: frozenset[str]
     desire_verbs: frozenset[str]
 
@@ -140,13 +142,26 @@ def self_announced_future(tok: Token) -> bool:
     return subj is not None and subj.pos_ == "PRON"
 
 
+def semi_modal_obligation(tok: Token, cues: ModalityCues | None = None) -> bool:
+    """"Y needs to / has to withdraw", bare: not "has yet to" (not done yet) and not under a modal ("might have
+    to step down", "would have to import": a prediction, asked of no one)."""
+    cues = cues or load_cues()
+    return tok.lemma_.lower() in cues.obligation_verbs and any(
+        c.dep_ == "xcomp" and to_infinitive(c) for c in tok.children) and not any(
+        (c.dep_ == "advmod" and c.lower_ in cues.not_obligation) or c.dep_ == "aux" for c in tok.children)
+
+
 def obligation_content(tok: Token) -> Token | None:
-    """For a reporting verb, the clause it reports if that clause says someone must/should act."""
+    """For a reporting verb, the clause it reports if that clause says someone must/should act ("said Y
+    must withdraw"), or needs or has to ("said Y needs to withdraw": the semi-modal governs the act)."""
     cues = load_cues()
     if tok.lemma_.lower() not in cues.reporting_verbs:
         return None
     for child in tok.children:
-        if child.dep_ == "ccomp" and any(
-                c.dep_ == "aux" and c.lower_ in cues.obligation_aux for c in child.children):
+        if child.dep_ != "ccomp":
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in cues.obligation_aux for c in child.children):
+            return child
+        if semi_modal_obligation(child, cues):
             return child
     return None
