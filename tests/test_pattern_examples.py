@@ -376,6 +376,16 @@ CASES = [
     ("Parliament passed a law allowing the police to detain protesters.", []),
     ("The new bill would give Congress a larger role in foreign policy.", []),
     ("The Bolivian government gave in to the demands of the miners.", [("CONCEDE", ["BOL"], ["BOL"], "asserted")]),
+    # declining to comment refuses no one; a plan or a law "calling for" something asks no one; the press met is
+    # no counterpart
+    ("The Bolivian foreign minister refused to comment on the Chilean offer.", []),
+    ("A Kenyan police spokesman refused to say whether the suspects had been charged.", []),
+    ("Chile refused the Peruvian offer.", [("REJECT", ["CHL"], ["PER"], "asserted")]),
+    ("The Bolivian government's plan calls for higher taxes on mining firms.", []),
+    ("The new law calls for elections within ninety days.", []),
+    ("Chile called for Peru to release the fishermen.", [("REQUEST", ["CHL"], ["PER"], "asserted")]),
+    ("The Kenyan president met reporters in Nairobi.", []),
+    ("The Kenyan president met his Ugandan counterpart in Nairobi.", [("CONSULT", ["KEN"], ["UGA"], "asserted")]),
     # a clause of time or reason under a verbal act is an event of its own, not the act's content
     ("Chile condemned Peru after Peruvian troops shelled the border town of Arica.",
      [("ACCUSE", ["CHL"], ["PER"], "asserted"), ("ASSAULT", ["PER"], ["CHL"], "asserted")]),
