@@ -386,6 +386,19 @@ CASES = [
     ("Chile called for Peru to release the fishermen.", [("REQUEST", ["CHL"], ["PER"], "asserted")]),
     ("The Kenyan president met reporters in Nairobi.", []),
     ("The Kenyan president met his Ugandan counterpart in Nairobi.", [("CONSULT", ["KEN"], ["UGA"], "asserted")]),
+    # ignoring refuses only what was asked or ordered; a vow to step up raids threatens; "would" after a
+    # reporting verb is the report's future (a promised visit is AGREE)
+    ("The Kenyan government ignored the calls of the United Nations for a ceasefire.",
+     [("REJECT", ["KEN"], ["UN"], "asserted")]),
+    ("The Kenyan parliament ignored the voters.", []),
+    ("Iraqi troops sank a tanker and vowed to step up such raids.",
+     [("ASSAULT", ["IRQ"], [], "asserted"), ("THREATEN", ["IRQ"], [], "asserted")]),
+    ("Ugandan rebels stepped up their attacks on Kenyan villages.", [("ASSAULT", ["UGA"], ["KEN"], "asserted")]),
+    ("Jordan and Britain have agreed to carry out joint military drills this month.",
+     [("AGREE", ["GBR", "JOR"], [], "asserted")]),
+    ("The Kenyan minister refused to answer questions about the contract.", []),
+    ("Chile said its foreign minister would visit Peru next month.", [("AGREE", ["CHL"], ["PER"], "asserted")]),
+    ("Chile said Peru would attack the border town of Arica.", [("ASSAULT", ["PER"], ["CHL"], "future")]),
     # a clause of time or reason under a verbal act is an event of its own, not the act's content
     ("Chile condemned Peru after Peruvian troops shelled the border town of Arica.",
      [("ACCUSE", ["CHL"], ["PER"], "asserted"), ("ASSAULT", ["PER"], ["CHL"], "asserted")]),

@@ -313,7 +313,8 @@ def content_type(tok: Token, actors: ActorIndex, ps: PatternSet) -> str | None:
         if child.dep_ not in ("xcomp", "ccomp", "acl"):
             continue
         args = arguments(child, ps.stative_participles)
-        for p in ps.for_token(child):
+        nominal = nominal_pattern(child, args, ps)  # "vowed to step up *raids*": the noun names the act
+        for p in [*ps.for_token(child), *([nominal[0]] if nominal is not None else [])]:
             if match(p, child, args, actors, ps) is not None:
                 return p.type
     return None

@@ -32,6 +32,7 @@ class ModalityCues:
     intent_predicates: frozenset[str]
     reporting_verbs: frozenset[str]
     obligation_aux: frozenset[str]
+    reported_future_aux: frozenset[str]
     obligation_verbs: frozenset[str]
     not_obligation: frozenset[str]
     self_future_aux: frozenset[str]
@@ -48,6 +49,7 @@ def load_cues() -> ModalityCues:
                 self_future_aux=language.words("auxiliaries", "self_future"),
                 hypothetical_aux=language.words("auxiliaries", "hypothetical"),
                 obligation_aux=language.words("auxiliaries", "obligation"),
+                reported_future_aux=language.words("auxiliaries", "reported_future"),
                 condition_marks=language.words("conditions", "antecedent"),
                 reporting_verbs=language.words("reporting", "event"))
     return ModalityCues(**cues)
@@ -63,11 +65,21 @@ def _local(tok: Token, cues: ModalityCues) -> Modality | None:
         if child.dep_ in ("aux", "auxpass"):
             if word in cues.future_aux or child.lemma_.lower() in cues.future_aux:
                 status = status or "future"
+            elif word in cues.reported_future_aux and _reported(tok, cues):
+                status = status or "future"  # "said Shultz would go to Moscow": the report's future
             elif word in cues.hypothetical_aux:
                 status = "hypothetical"
             elif child.lemma_ == "go" and any(c.lower_ == "to" for c in tok.children if c.dep_ == "aux"):
                 status = status or "future"
     return status
+
+
+def _reported(tok: Token, cues: ModalityCues) -> bool:
+    """The clause a reporting verb governs ("said that ..."), neither a condition nor held on one ("would meet
+    him *if* ...": a conditional, still hypothetical)."""
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in cues.reporting_verbs and not is_condition(
+        tok, cues) and not any(m.dep_ == "mark" and m.lower_ in cues.condition_marks
+                               for c in tok.children if c.dep_ == "advcl" for m in c.children)
 
 
 def is_condition(tok: Token, cues: ModalityCues | None = None) -> bool:
