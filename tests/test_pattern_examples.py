@@ -399,6 +399,17 @@ CASES = [
     ("The Kenyan minister refused to answer questions about the contract.", []),
     ("Chile said its foreign minister would visit Peru next month.", [("AGREE", ["CHL"], ["PER"], "asserted")]),
     ("Chile said Peru would attack the border town of Arica.", [("ASSAULT", ["PER"], ["CHL"], "future")]),
+    # a reported clause calling a party's act unacceptable or a violation condemns it; calling reports baseless
+    # denies them; a quoted adjective after the object is what the object is called
+    ("The Chilean foreign minister said the Peruvian plan was unacceptable.",
+     [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    ("The Syrian envoy said the Israeli action was a violation of the truce.",
+     [("ACCUSE", ["SYR"], ["ISR"], "asserted")]),
+    ("Chile said the Peruvian reports were baseless.", [("REJECT", ["CHL"], ["PER"], "asserted")]),
+    ("The Chilean coach said the prices were ridiculous.", []),
+    ("Chile said the Peruvian plan was not illegal.", []),
+    ("A Labour lawmaker called the Chilean government's proposed budget \"disgraceful\".",
+     [("ACCUSE", [], ["CHL"], "asserted")]),
     # a clause of time or reason under a verbal act is an event of its own, not the act's content
     ("Chile condemned Peru after Peruvian troops shelled the border town of Arica.",
      [("ACCUSE", ["CHL"], ["PER"], "asserted"), ("ASSAULT", ["PER"], ["CHL"], "asserted")]),

@@ -96,8 +96,18 @@ def _left_in_state(tok: Token, args: Arguments, ps: PatternSet) -> bool:
 def _complements(tok: Token) -> list[Token]:
     """What the verb calls its object: "called the plan *a threat*", "described it *as aggression*"."""
     found = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+    # a quoted adjective after the object is parsed as its modifier: "called the budget *"disgraceful"*"
+    found += [a for o in tok.children if o.dep_ in ("dobj", "obj") for a in o.children if a.dep_ == "amod" and a.i > o.i]
     return found + [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
                     for o in c.children if o.dep_ == "pobj"]
+
+
+def _content_predicates(tok: Token) -> list[Token]:
+    """What a reported copular clause says its subject is: "said the plan *was unacceptable*", "said it was *a
+    violation* of the truce" (not negated: "said the plan was not illegal" condemns nothing)."""
+    return [a for c in tok.children if c.dep_ == "ccomp" and c.lemma_ == "be"
+            and not any(n.dep_ == "neg" for n in c.children)
+            for a in c.children if a.dep_ in ("acomp", "attr")]
 
 
 def _prep_objects(tok: Token) -> list[Token]:
@@ -149,6 +159,9 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
     if p.finite_content and not any(c.dep_ == "ccomp" and c not in infinitives for c in tok.children):
         return False
     if p.complements is not None and not any(k in p.complements for c in _complements(tok) for k in noun_keys(c)):
+        return False
+    if p.content_complements is not None and not any(
+            k in p.content_complements for c in _content_predicates(tok) for k in noun_keys(c)):
         return False
     if p.prep_any and not (p.prep_any & set(args.preps)):
         return False
