@@ -407,6 +407,11 @@ CASES = [
      [("ACCUSE", ["SYR"], ["ISR"], "asserted")]),
     ("Chile said the Peruvian reports were baseless.", [("REJECT", ["CHL"], ["PER"], "asserted")]),
     ("The Chilean coach said the prices were ridiculous.", []),
+    # "... and warned X", hung by the parser on the reported "were", is the speaker's own second act
+    ("Chile said the Peruvian reports were baseless and warned Peru not to interfere in the region.",
+     [("REJECT", ["CHL"], ["PER"], "asserted"), ("THREATEN", ["CHL"], ["PER"], "asserted")]),
+    ("Chile said the talks were useful and warned Peru not to interfere in the region.",
+     [("THREATEN", ["CHL"], ["PER"], "asserted")]),
     ("Chile said the Peruvian plan was not illegal.", []),
     ("A Labour lawmaker called the Chilean government's proposed budget \"disgraceful\".",
      [("ACCUSE", [], ["CHL"], "asserted")]),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dotterel import language
-from dotterel.events.arguments import is_purpose
+from dotterel.events.arguments import is_purpose, second_predicate
 from dotterel.events.modality import is_condition, load_cues
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import PatternSet
@@ -52,6 +52,8 @@ def suppressed(tok: Token, coded: dict[int, str], main_coded: bool, ps: PatternS
         # a conjunct shares its head's role ("refused to allow planes to land *and evacuate*") unless the head
         # is an event of its own ("accused X *and recalled* its envoy")
         content_conj = cur.dep_ == "conj" and cur.head.i not in coded
+        if content_conj and second_predicate(cur):
+            return False
         if (cur.dep_ not in CONTENT_DEPS and not content_conj) or cur.head.i == cur.i or circumstance(cur):
             return False
         said = cur.dep_ == "ccomp" and cur.head.lemma_.lower() in load_cues().reporting_verbs
