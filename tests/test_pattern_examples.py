@@ -415,6 +415,12 @@ CASES = [
     ("Chile said the Peruvian plan was not illegal.", []),
     ("A Labour lawmaker called the Chilean government's proposed budget \"disgraceful\".",
      [("ACCUSE", [], ["CHL"], "asserted")]),
+    # light verbs with a noun of criticism criticise; entering into an agreement agrees (firms among themselves: no)
+    ("Chile voiced sharp criticism of the Peruvian plan.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    ("The Kenyan president levelled criticism at Uganda over the border closure.",
+     [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
+    ("Chile entered into an agreement with Peru on fishing rights.", [("AGREE", ["CHL"], ["PER"], "asserted")]),
+    ("The two firms entered into an agreement on prices.", []),
     # a clause of time or reason under a verbal act is an event of its own, not the act's content
     ("Chile condemned Peru after Peruvian troops shelled the border town of Arica.",
      [("ACCUSE", ["CHL"], ["PER"], "asserted"), ("ASSAULT", ["PER"], ["CHL"], "asserted")]),
