@@ -421,6 +421,12 @@ CASES = [
      [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
     ("Chile entered into an agreement with Peru on fishing rights.", [("AGREE", ["CHL"], ["PER"], "asserted")]),
     ("The two firms entered into an agreement on prices.", []),
+    # wanting what another party must grant demands it; wanting a thing no one grants asks no one
+    ("Chile wants an apology from Peru.", [("REQUEST", ["CHL"], ["PER"], "asserted")]),
+    ("Bolivian railway workers want pay rises of eight percent.", [("REQUEST", ["BOL"], [], "asserted")]),
+    ("Kenyan farmers want more rain.", []),
+    ("Japan wants a bigger share of the market.", []),
+    ("The British finance minister said he neither wanted a rise nor a fall in sterling.", []),
     # a clause of time or reason under a verbal act is an event of its own, not the act's content
     ("Chile condemned Peru after Peruvian troops shelled the border town of Arica.",
      [("ACCUSE", ["CHL"], ["PER"], "asserted"), ("ASSAULT", ["PER"], ["CHL"], "asserted")]),
