@@ -417,6 +417,7 @@ CASES = [
      [("ACCUSE", [], ["CHL"], "asserted")]),
     # light verbs with a noun of criticism criticise; entering into an agreement agrees (firms among themselves: no)
     ("Chile voiced sharp criticism of the Peruvian plan.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    ("Chile restated its objections to the Peruvian plan.", [("REJECT", ["CHL"], ["PER"], "asserted")]),
     ("The Kenyan president levelled criticism at Uganda over the border closure.",
      [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
     ("Chile entered into an agreement with Peru on fishing rights.", [("AGREE", ["CHL"], ["PER"], "asserted")]),
