@@ -2,8 +2,8 @@
 
 Reporting verbs have no patterns, so they never code; the rules here skip triggers that do have patterns
 but report no event of their own: the antecedent of a condition, what someone is accused of, the content of
-a verbal act coded above it, the purpose of a coded act, a restatement of a coded act, background relative
-clauses.
+a verbal act coded above it (not a clause of time or reason, "condemned Peru *after* its troops shelled the
+town"), the purpose of a coded act, a restatement of a coded act, background relative clauses.
 """
 
 from __future__ import annotations
