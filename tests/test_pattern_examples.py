@@ -366,6 +366,9 @@ CASES = [
     ("Ghana said it has yet to receive the Togolese proposal.", []),
     ("The finance minister said the economy needs to grow faster.", []),
     ("Analysts said Japan needs to open its rice market.", []),
+    # what commentators, the press or a report say a party must do is a view, not a request
+    ("Economists said Japan should cut interest rates.", []),
+    ("The report said the Japanese government must expand domestic demand.", []),
     ("Chile said Peru would have to pay compensation.", []),
     ("Peru was unable to reach an agreement with Ecuador.", [("AGREE", ["PER"], ["ECU"], "negated")]),
     ("Germany cannot countenance the new proposals of the European Commission.",

@@ -22,7 +22,8 @@ _KNOWN_KEYS = {
 # `in_class` refuses any other name, so a typo raises instead of silently matching nothing
 CODE_CLASSES = frozenset({
     "NATURE", "TALKS", "AGREEMENT", "RELATIONS", "BORDER", "HELPING", "ATTACK", "PLACE_PART", "PEOPLE",
-    "HOME_MEASURE", "NON_AGENT", "RESULT_STATE", "HEALTH_MEASURE", "PUBLICATION", "NOT_TOLERATED"})
+    "HOME_MEASURE", "NON_AGENT", "RESULT_STATE", "HEALTH_MEASURE", "PUBLICATION", "NOT_TOLERATED", "COMMENTATOR",
+    "PRESS"})
 
 
 @dataclass(slots=True, frozen=True)
