@@ -36,7 +36,10 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--limit", type=int, default=200)
     args = ap.parse_args()
-    lines = [json.loads(line) for line in args.corpus.open(encoding="utf-8") if line.strip()][: args.limit]
+    splits = args.corpus.with_name("splits.json")
+    dev = set(json.loads(splits.read_text())["dev"]) if splits.exists() else None  # never `test` records
+    lines = [r for r in (json.loads(line) for line in args.corpus.open(encoding="utf-8") if line.strip())
+             if dev is None or r["id"] in dev][: args.limit]
     items = [prepare(SourceItem(text=r["text"], id=r.get("id"))) for r in lines]
     coder = coder_block()
     start = time.perf_counter()

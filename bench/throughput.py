@@ -4,8 +4,11 @@ Both sides run as whole processes (interpreter start, model load, reading, parsi
 one process each, so the ratio is what a user sees. Baseline: the pinned pipeline, all components,
 `nlp.pipe(batch_size=32)`. Peak memory is each child's max RSS.
 
-    .venv/bin/python bench/throughput.py                  # 200 articles and the whole corpus
+    .venv/bin/python bench/throughput.py                  # 200 articles and the whole dev split
     .venv/bin/python bench/throughput.py --sizes 200      # quicker
+
+Only records of the corpus's `dev` split are run (splits.json beside the corpus): `test` records are kept
+out of everything the project runs by hand.
 """
 
 from __future__ import annotations
@@ -64,12 +67,15 @@ def bench(lines: list[str], repeats: int) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
-    ap.add_argument("--sizes", default="200,all", help="comma-separated article counts ('all' = whole corpus)")
+    ap.add_argument("--sizes", default="200,all", help="comma-separated article counts ('all' = every dev record)")
     ap.add_argument("--repeats", type=int, default=2, help="runs per side; the fastest counts")
     args = ap.parse_args()
     if not args.corpus.exists():
         raise SystemExit(f"corpus not found: {args.corpus}")
-    lines = [line for line in args.corpus.open(encoding="utf-8") if line.strip()]
+    splits = args.corpus.with_name("splits.json")
+    dev = set(json.loads(splits.read_text())["dev"]) if splits.exists() else None
+    lines = [line for line in args.corpus.open(encoding="utf-8")
+             if line.strip() and (dev is None or json.loads(line)["id"] in dev)]
     print("| articles | words | raw spaCy docs/s | dotterel docs/s | raw words/s | dotterel words/s | ratio | "
           "peak MiB raw / dotterel |")
     print("|---|---|---|---|---|---|---|---|")

@@ -13,6 +13,7 @@ import csv
 import functools
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,10 +53,7 @@ def _refs(items: list[str]) -> list[ActorRef]:
 
 
 def _find(text: str, needle: str, occurrence: int | None, used: dict[str, int]) -> tuple[int, int]:
-    starts, at = [], text.find(needle)
-    while at >= 0:
-        starts.append(at)
-        at = text.find(needle, at + 1)
+    starts = [m.start() for m in re.finditer(re.escape(needle), text)]
     if not starts:
         raise ValueError(f"trigger {needle!r} not in text")
     k = occurrence if occurrence is not None else used.get(needle, -1) + 1

@@ -61,7 +61,10 @@ FLOORS: dict[str, dict[str, float]] = {
     "realnews_claims": {"content_f1": 0.80, "speaker_acc": 0.93, "speaker_span_acc": 0.90, "indirect_r": 0.63,
                         "quoted_r": 0.82, "speaker_code_acc": 0.72, "speaker_code_p": 0.83, "codable_coded": 0.74,
                         "certainty_acc": 0.70},
-    "realnews_quantities": {"value_f1": 0.91, "bound_acc": 0.91, "event_link": 0.14, "event_link_coded": 0.26},
+    # predicate_link: the quantity's `counts` at the coders' trigger (0.842 measured 2026-12-05; event_link
+    # 0.211, event_link_coded 0.441)
+    "realnews_quantities": {"value_f1": 0.91, "bound_acc": 0.91, "event_link": 0.18, "event_link_coded": 0.40,
+                            "predicate_link": 0.80},
     "plover": {"type_f1": 0.85, "tuple_f1": 0.60, "dyad_f1": 0.64, "modality_acc": 0.95},
     "petrarch2": {"type_f1": 0.53, "dyad_f1": 0.40},
     # claims and quantities in general news, written blind on 2026-11-30 (never tuned to)
@@ -98,7 +101,7 @@ def test_non_political_articles_stay_nearly_event_free() -> None:
     result = scored("realnews_precision")
     assert result.headline["documents"] == 100
     assert float(result.headline["coded_actor_events_per_doc"] or 0) <= 0.16  # 0.14 measured on 2026-12-05
-    assert float(result.headline["events_per_doc"] or 0) <= 0.75  # 0.71 measured
+    assert float(result.headline["events_per_doc"] or 0) <= 0.70  # 0.66 measured (0.71 before events/non_events.py)
 
 
 def test_plover_reaches_the_type_target() -> None:

@@ -165,13 +165,13 @@ def test_a_governing_trigger_beats_a_nearer_one() -> None:
     assert out.quantities[0].event == "e1"
 
 
-def test_a_quantity_under_no_trigger_goes_to_the_nearest_trigger_of_its_sentence() -> None:
-    # anchored on "said", which no event triggers: the nearest trigger of the sentence takes it
+def test_a_quantity_under_no_trigger_takes_no_other_predicates_event() -> None:
+    # anchored on "said", which no event triggers: a nearby trigger of the sentence is another happening
     doc = parse()
     police = mention(doc, 2, "KEN", "COP")
     out = run(doc, [police], [event(doc, 3, [police]), event(doc, 7, [], "PROTEST")],
               quantities=[quantity(doc, 4, 1)])
-    assert out.quantities[0].event == "e1"
+    assert out.quantities[0].event is None
 
 
 def test_a_quantity_in_a_sentence_without_events_belongs_to_none() -> None:

@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 import pytest
 
 from dotterel.model import (
-    SCHEMA, ActorRef, Attribution, Claim, Coder, Document, Entity, Event, EventDate, Genre, Quantity, Speaker,
-    Trigger,
+    SCHEMA, ActorRef, Attribution, Claim, Coder, Document, Entity, Event, EventDate, Genre, Happening, Quantity,
+    Speaker, Trigger,
 )
 from dotterel.report.html import render_html, safe_href
 from dotterel.report.table import render_table
@@ -67,7 +67,8 @@ def make_document(text: str = TEXT, url: str | None = "https://example.org/a?b=1
         quantities=[
             Quantity(id="q1", text="as many as 3,000 North Korean soldiers", value=3000, unit="soldiers",
                      role="troops", bound="upper", low=None, high=3000, projected=False, event="e1",
-                     span=_span("as many as 3,000 North Korean soldiers")),
+                     span=_span("as many as 3,000 North Korean soldiers"),
+                     counts=Happening(text="deployed", span=deployed)),
         ],
         sentences=[(0, s1_end), (s1_end + 1, len(text))],
         warnings=["no publication date given: <relative> dates stay unresolved"],
@@ -147,6 +148,7 @@ def test_html_titles_describe_items() -> None:
     assert "AID" in page.titles["e1"] and "according to South Korean lawmakers" in page.titles["e1"]
     assert "North Korean soldiers [PRK/MIL] → Russia [RUS]" in page.titles["e1"]
     assert "South Korean lawmakers" in page.titles["c1"]
+    assert "counts 'deployed'" in page.titles["q1"]
 
 
 def test_html_escapes_hostile_text_and_url() -> None:
@@ -181,6 +183,8 @@ def test_html_tables_list_events_claims_quantities() -> None:
     html = render_html(make_document())
     assert "<h2>Events (2)</h2>" in html and "<h2>Claims (1)</h2>" in html and "<h2>Quantities (1)</h2>" in html
     assert "<td>ASSAULT</td>" in html and "<td>aerial</td>" in html
+    quantities = html[html.index("<h2>Quantities"):]
+    assert "<th>counts</th>" in quantities and "<td>deployed</td>" in quantities  # what the number counts
     assert "&lt;relative&gt;" in html  # warnings shown, escaped
 
 
@@ -215,6 +219,8 @@ def test_table_lists_claims_quantities_entities_and_warnings() -> None:
     for needle in ("Claims", "c1", "claimed", "indirect", "Quantities", "q1", "3,000", "soldiers", "upper",
                    "Entities", "n4", "Kyiv", "UKR", "GOV", "Warnings", "<relative>"):
         assert needle in output, needle
+    quantity_row = next(line for line in output.splitlines() if " q1 " in f" {line} ")
+    assert "deployed" in quantity_row and "e1" in quantity_row  # what it counts, and its event
     russia_row = next(line for line in output.splitlines() if " n3 " in f" {line} ")
     assert "RUS" in russia_row and russia_row.rstrip().endswith("2")  # two mentions
 

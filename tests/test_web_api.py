@@ -316,6 +316,8 @@ def test_article_page_highlights_in_place(client: TestClient) -> None:
     assert "VEN" in annex[2] and "hypothetical" in annex[2]
     card = re.search(r'id="ann-e4".*?</section>', html, re.S)[0]
     assert "hypothetical" in card and "GUY" in card
+    card = re.search(r'id="ann-q1".*?</section>', html, re.S)[0]
+    assert "<dt>counts</dt>" in card  # what the number counts (none in these hand-built records: "—")
 
 
 def test_missing_article_is_html_404(client: TestClient) -> None:

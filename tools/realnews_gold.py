@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -33,10 +34,7 @@ def _texts() -> dict[str, dict]:
 
 
 def _offsets(text: str, quote: str, nth: int | None, where: str) -> list[int]:
-    starts, at = [], text.find(quote)
-    while at >= 0:
-        starts.append(at)
-        at = text.find(quote, at + 1)
+    starts = [m.start() for m in re.finditer(re.escape(quote), text)]
     if not starts:
         raise SystemExit(f"{where}: quote not in text: {quote!r}")
     if len(starts) > 1 and nth is None:

@@ -4,10 +4,15 @@ Linking rules live here and only here:
 - an event is attributed to the innermost claim whose content covers its trigger;
 - an event's date is a date expression attached to its trigger (or its clause); the report date is a
   date attached to the reporting cue of the claim that carries it;
-- a quantity belongs to an event of a type its role can count (data/quantities/event_links.csv): the one
-  whose trigger governs its anchor token, else the nearest in its sentence; a casualty or arrest count with
-  none in its sentence takes the latest fitting event of the sentences just before ("Militants attacked a
-  post. Six officers died.").
+- a quantity belongs to the event of the happening it counts (its predicate, `counts`), of a type its role
+  can count (data/quantities/event_links.csv): the event whose trigger is that predicate, or the one the
+  predicate is part of (a conjoined verb of the same subject, "killed 5 and wounded 12"; the event noun a
+  verb carries; the verb it completes, "agreed to send 3,000 troops"). Never an event of another predicate
+  of the sentence: "votes" are no count of a measure the vote "endorsed". A casualty or arrest count whose
+  happening is no coded event takes the fitting event that governs it or lies under it ("died in the
+  attack"), else the latest fitting one before it in its sentence or the sentences just before
+  ("Militants attacked a post. Six officers died."). A quantity with no predicate in the parse goes to the
+  event whose trigger governs its anchor token.
 Local ids (n*, e*, c*, q*) are numbered in text order, so the same text gives the same ids.
 """
 
@@ -19,7 +24,7 @@ import functools
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dotterel import language
 from dotterel.actors.parties import attribution_code, resolve_speaker_phrases
@@ -40,6 +45,7 @@ from dotterel.model import (
     Event,
     EventDate,
     Genre,
+    Happening,
     Location,
     Quantity,
     Speaker,
@@ -93,6 +99,26 @@ def _claim_covering(span: tuple[int, int], claims: list[ClaimFinding]) -> int | 
                     claims[best].content_span[1] - claims[best].content_span[0]):
                 best = i
     return best
+
+
+def _through_pobj(doc: Doc, token: int, root: int) -> bool:
+    """Does the path from `token` up to its ancestor `root` pass through a prepositional object?"""
+    t = doc[token]
+    while t.i != root and t.head.i != t.i:
+        if t.dep_ == "pobj":
+            return True
+        t = t.head
+    return False
+
+
+def _through_conj(doc: Doc, token: int, root: int) -> bool:
+    """Does the path from `token` up to its ancestor `root` pass through a conjunct?"""
+    t = doc[token]
+    while t.i != root and t.head.i != t.i:
+        if t.dep_ == "conj":
+            return True
+        t = t.head
+    return False
 
 
 def _in_subtree(doc: Doc, token: int, root: int) -> bool:
@@ -186,18 +212,22 @@ def assemble(doc: Doc, found: Findings, *, doc_id: str, sha: str, item: SourceIt
         owner = _event_for_quantity(doc, q, events, trig_tokens, sent_starts)
         quantity = Quantity(
             id=qid, text=q.text, value=q.value, unit=q.unit, role=q.role, bound=q.bound, low=q.low,
-            high=q.high, projected=q.projected, event=owner.id if owner else None, span=q.span)
+            high=q.high, projected=q.projected, event=owner.id if owner else None, span=q.span,
+            counts=_happening(text, doc, q.predicate))
         quantities.append(quantity)
         if owner is not None:
             owner.quantities.append(qid)
             qc = _claim_covering(q.span, claims_f)
+            # amounts add up per happening: "150 soldiers, 95 civilians and 40 rebels killed"
             linked.setdefault(owner.id, []).append(Linked(
-                quantity, claims_f[qc].speaker_text if qc is not None else None, q.anchor,
+                quantity, claims_f[qc].speaker_text if qc is not None else None,
+                q.predicate if q.predicate is not None else q.anchor,
                 bisect_right(sent_starts, q.anchor) - 1, combined_toll(doc[q.anchor])))
     zeros: dict[str, dict[str, Casualties]] = {}
     for z in zero_tolls(doc):
         probe = QuantityFinding(text="", span=z.span, value=0.0, unit=None, role=ZERO_ROLE[z.fields[0]],
-                                bound="exact", low=None, high=None, projected=False, anchor=z.anchor)
+                                bound="exact", low=None, high=None, projected=False, anchor=z.anchor,
+                                predicate=z.predicate)
         owner = _event_for_quantity(doc, probe, events, trig_tokens, sent_starts)
         if owner is not None:
             zc = _claim_covering(z.span, claims_f)
@@ -280,10 +310,22 @@ ZERO_ROLE = {"fatalities": "killed", "injured": "wounded"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 
 
+def _happening(text: str, doc: Doc, token: int | None) -> Happening | None:
+    """The `counts` of a quantity: its predicate token, with a phrasal particle next to it ("racked up")."""
+    if token is None:
+        return None
+    tok = doc[token]
+    end = tok.idx + len(tok)
+    prt = next((c for c in tok.rights if c.dep_ == "prt" and c.i == tok.i + 1), None)
+    if prt is not None:
+        end = prt.idx + len(prt)
+    return Happening(text=text[tok.idx:end], span=(tok.idx, end))
+
+
 def _other_doer(doc: Doc, q: QuantityFinding) -> bool:
     """Does the quantity's verb have a subject or agent other than the counted phrase ("a typhoon, which
     killed 6,000"; "were killed by rebels")? Then the toll is that doer's, not an earlier event's."""
-    verb = doc[q.anchor]
+    verb = doc[q.predicate if q.predicate is not None else q.anchor]
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
@@ -294,26 +336,95 @@ def _other_doer(doc: Doc, q: QuantityFinding) -> bool:
 
 def _event_for_quantity(doc: Doc, q: QuantityFinding, events: list[Event], triggers: list[int],
                         sent_starts: list[int]) -> Event | None:
-    """The event a quantity counts: among the events its role can count, the one whose trigger governs the
-    quantity's anchor, else the nearest in the same sentence; a role with a reach looks back that many
-    sentences for the latest event of its reach types, unless its verb names another doer."""
+    """The event a quantity counts (module docstring): among the events its role can count, the event of
+    its predicate; for a role with a reach (casualties, arrests) whose predicate is no coded event, the
+    fitting event that governs it or lies under it, else the latest of its reach types before it in its
+    sentence or `reach` sentences back, unless its verb names another doer."""
     rule = link_rules().get(q.role or "")
     fitting = [(e, t) for e, t in zip(events, triggers) if rule is None or e.type in rule.types]
-    owner = _event_for_anchor(doc, q.anchor, fitting)
+    if q.predicate is None:
+        owner = _event_for_anchor(doc, q.anchor, fitting)
+        at = q.anchor
+    else:
+        owner = _event_of_predicate(doc, q.predicate, q.span, fitting)
+        at = q.predicate
+        if owner is None and rule is not None and rule.reach:
+            owner = _event_for_anchor(doc, at, fitting, under=True, clausal=True)
     if owner is not None or rule is None or not rule.reach or _other_doer(doc, q):
         return owner
-    own = bisect_right(sent_starts, q.anchor) - 1
+    own = bisect_right(sent_starts, at) - 1
     first = sent_starts[max(own - rule.reach, 0)]
-    before = [(e, t) for e, t in fitting if first <= t < sent_starts[own] and e.type in rule.reach_types]
+    before = [(e, t) for e, t in fitting if first <= t < at and e.type in rule.reach_types]
     return max(before, key=lambda et: et[1])[0] if before else None
 
 
-def _event_for_anchor(doc: Doc, anchor: int, events: list[tuple[Event, int]]) -> Event | None:
-    """The event whose trigger governs the quantity's anchor; else the nearest in the same sentence."""
+ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _same_act(doc: Doc, token: int) -> list[int]:
+    """The verbs the predicate is conjoined to, sharing their subject, first ones nearest: "killed 5 and
+    wounded 12" is one act, the first verb's; "won the vote and (he) resigned" with its own subject is not.
+    Only verbs before it: "killing one and arresting 12" does not make the killing the arrest's."""
+    tok, out = doc[token], []
+    while tok.dep_ == "conj" and not _has_subject(tok) and tok.head.pos_ == tok.pos_:
+        tok = tok.head
+        out.append(tok.i)
+    return out
+
+
+def _purpose(tok: Token, counted: tuple[int, int]) -> list[int]:
+    """"thousands of farmers drove into the city to protest": when the quantity is the predicate's subject,
+    the infinitive of purpose it governs is an act of the same people."""
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not (subject.left_edge.idx <= counted[0] < subject.right_edge.idx + len(subject.right_edge)):
+        return []
+    return [c.i for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and not _has_subject(c)
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+
+
+def _event_of_predicate(doc: Doc, token: int, counted: tuple[int, int], events: list[tuple[Event, int]]) -> Event | None:
+    """The event whose trigger is the predicate, or that the predicate is part of; an event noun the
+    quantity itself counts ("flew 94 sorties", an ASSAULT on "sorties") is that event."""
+    tok = doc[token]
+    span = (tok.idx, tok.idx + len(tok))
+    for e, t in events:
+        if t == token or (e.trigger.span[0] < span[1] and span[0] < e.trigger.span[1]):
+            return e
+    for e, t in events:
+        if counted[0] <= e.trigger.span[0] and e.trigger.span[1] <= counted[1]:
+            return e
+    for near in _same_act(doc, token) + _purpose(tok, counted):
+        for e, t in events:
+            if t == near:
+                return e
+    # an event noun restating the act of the verb that carries it ("carried out the raid"), or a verb
+    # completing the act of the trigger it depends on ("agreed to send", "threatened to kill")
+    up = tok
+    for _ in range(2):
+        if not ((up.dep_ in ARGUMENT_DEPS and up.pos_ in ("NOUN", "PROPN")) or up.dep_ == "xcomp"):
+            break
+        up = up.head
+        for e, t in events:
+            if t == up.i:
+                return e
+    return None
+
+
+def _event_for_anchor(doc: Doc, anchor: int, events: list[tuple[Event, int]], under: bool = False,
+                      clausal: bool = False) -> Event | None:
+    """The event whose trigger governs `anchor` (or, with `under`, lies in its subtree: "died in the
+    attack"), nearest first, in its sentence. `clausal`: governing through clauses and arguments only, not
+    through a prepositional phrase ("blockades reimposed after the deaths of two guards": the deaths are
+    no toll of the blockade)."""
     sent = doc[anchor].sent
     same = [(e, t) for e, t in events if sent.start <= t < sent.end]
-    governing = [(e, t) for e, t in same if _in_subtree(doc, anchor, t)]
-    pool = governing or same
+    pool = [(e, t) for e, t in same if _in_subtree(doc, anchor, t) and not (clausal and _through_pobj(doc, anchor, t))]
+    if not pool and under:  # below it, not through a conjoined verb ("killing 2 and arresting 15")
+        pool = [(e, t) for e, t in same if _in_subtree(doc, t, anchor) and not _through_conj(doc, t, anchor)]
     if not pool:
         return None
     return min(pool, key=lambda et: abs(et[1] - anchor))[0]

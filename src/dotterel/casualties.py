@@ -56,7 +56,7 @@ class Linked:
 
     quantity: Quantity
     source: str | None  # the speaker of the innermost claim whose content holds it
-    anchor: int  # token the quantity hangs on (its verb)
+    anchor: int  # token of the happening it counts (its predicate, else the verb it hangs on)
     sentence: int
     combined: bool = False  # a "killed or wounded" total: neither field
 
@@ -175,6 +175,7 @@ class ZeroToll:
     span: tuple[int, int]
     anchor: int
     fields: tuple[str, ...]
+    predicate: int | None = None  # the happening it zeroes ("no one was *killed*", "the raid caused no *casualties*")
 
 
 def _fields(role: str | None) -> tuple[str, ...]:
@@ -195,6 +196,7 @@ def _verb_of(tok: Token) -> Token:
 def zero_tolls(doc: Doc) -> list[ZeroToll]:
     """Every "no casualties / no deaths / no one was killed" of the document."""
     from dotterel.quantities.lexicon import lexicon
+    from dotterel.quantities.predicate import predicate
 
     lex, nobody = lexicon(), knowledge().nobody
     out: list[ZeroToll] = []
@@ -208,13 +210,16 @@ def zero_tolls(doc: Doc) -> list[ZeroToll]:
             verb = tok.head
             fields = _fields(lex.verb_roles.get(verb.lemma_.lower())) if verb.pos_ in ("VERB", "AUX") else ()
             start = doc[tok.i - 1].idx if pair in nobody and word not in nobody else tok.idx
+            counts: int | None = verb.i if verb.pos_ in ("VERB", "AUX") else None
         elif tok.dep_ == "det" and tok.lower_ == "no" and tok.head.pos_ == "NOUN":
             noun = tok.head
             fields = _fields(lex.noun_roles.get(noun.lemma_.lower()) or lex.noun_roles.get(noun.lower_))
             verb, start = _verb_of(noun), tok.idx
+            found = predicate(noun, tok.i, noun.i + 1, measure=False)
+            counts = found.i if found is not None else None
             tok = noun
         else:
             continue
         if fields:
-            out.append(ZeroToll((start, tok.idx + len(tok)), verb.i, fields))
+            out.append(ZeroToll((start, tok.idx + len(tok)), verb.i, fields, counts))
     return out

@@ -90,6 +90,7 @@ class QuantityFinding:
     high: float | None
     projected: bool
     anchor: int  # token index the quantity attaches to (its head), for linking to an event
+    predicate: int | None = None  # token index of the happening it counts (quantities.predicate); None: none
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -167,11 +168,36 @@ def about_disease(doc: Doc) -> bool:
     return hits >= 2 and hits >= DISEASE_SHARE * len(sents)
 
 
+# an article is company news when at least two of its sentences, and this share of them, use the words of
+# company business (shares, dividends, mergers, "Inc"), and more of them than name a state: its unnamed doers
+# are firms ("Japan and Britain disagree over a merger" is politics about business)
+BUSINESS_SHARE = 0.3
+
+
+@functools.cache
+def business_words() -> frozenset[str]:
+    path = data_path("genre", "lexicon", "business.txt")
+    words = (line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if w)
+
+
+def about_business(doc: Doc, state_tokens: Iterable[int] = ()) -> bool:
+    """Whether the article is company news (takeovers, earnings, boards): firms, not states, act in it.
+    `state_tokens`: token indices of the mentions of states and international organisations."""
+    words = business_words()
+    sents = [s for s in doc.sents if any(not (t.is_punct or t.is_space) for t in s)]
+    hits = sum(any(t.lower_ in words for t in s) for s in sents)
+    if hits < 2 or hits < BUSINESS_SHARE * len(sents):
+        return False
+    states = {doc[i].sent.start for i in state_tokens}
+    return hits > len(states)
+
+
 def classify_genre(doc: Doc) -> Genre:
     """Opinion vs reporting for a whole parsed article; `score` is P(opinion)."""
     score = opinion_probability(genre_features(doc))
     return Genre(label="opinion" if score >= 0.5 else "reporting", score=round(score, 4))
 
 
-__all__ = ["FEATURES", "GenreWeights", "about_disease", "classify_genre", "genre_features", "load_weights", "opinion_probability",
+__all__ = ["FEATURES", "GenreWeights", "about_business", "about_disease", "classify_genre", "genre_features", "load_weights", "opinion_probability",
            "quoted_tokens"]

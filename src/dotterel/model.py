@@ -146,6 +146,13 @@ class Claim(Record):
     events: list[str]
 
 
+class Happening(Record):
+    """The happening a quantity counts: the verb, event noun or adjective its phrase is an argument of."""
+
+    text: str
+    span: Span
+
+
 class Quantity(Record):
     id: str
     text: str
@@ -158,6 +165,8 @@ class Quantity(Record):
     projected: bool
     event: str | None
     span: Span
+    # added: what it counts ("14 people were killed" -> killed); the `event` link goes through it
+    counts: Happening | None = None
 
 
 class Genre(Record):

@@ -38,14 +38,15 @@ def find_all(doc: Doc, pub_date: dt.date | None) -> Findings:
     """Run every extraction stage over one parsed document."""
     actors = resolve_actors(doc, pub_date)
     claims = find_claims(doc, actors)
+    genre = classify_genre(doc)
     return Findings(
         actors=actors,
         claims=claims,
         # "we"/"I" inside a quote act as its speaker: the coder sees them as mentions of the speaker's actor
-        events=code_events(doc, with_quoted_speakers(doc, actors, claims)),
+        events=code_events(doc, with_quoted_speakers(doc, actors, claims), opinion=genre.label == "opinion"),
         quantities=find_quantities(doc),
         dates=find_dates(doc, pub_date),
-        genre=classify_genre(doc),
+        genre=genre,
     )
 
 

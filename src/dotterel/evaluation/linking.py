@@ -6,6 +6,10 @@ equal value (value, low or high), overlapping spans first, then the nearest. Rep
 quantities that count an event, the share whose matched prediction is linked to an event whose trigger
 overlaps the gold trigger (a missed quantity or a missed event counts as not linked).
 
+`predicate_link`: of the same gold quantities, the share whose matched prediction names as what it counts
+(`counts`) a span overlapping the gold trigger: the linker's reading of the happening, whether or not the
+coder made that happening an event.
+
 Most counted happenings in news are not PLOVER events ("won 92,153 votes", "prices rose 25 pct"), and the
 coder rightly emits no event there; so the share is also given over the quantities whose gold trigger is
 an event of the real-news event gold (`events.jsonl`, required or optional): `coded_*`.
@@ -30,6 +34,7 @@ class LinkScores:
     linked: int = 0  # ... of which the prediction is linked to the gold event
     coded: int = 0  # gold quantities whose event is coded in the event gold
     coded_linked: int = 0
+    predicate_linked: int = 0  # ... whose prediction's `counts` overlaps the gold trigger
     no_event: int = 0  # ... found, but no predicted event at the gold trigger (the coder's recall, not the linker)
     by_role: dict[str, list[int]] = field(default_factory=dict)  # gold role -> [with event, linked]
     errors: list[str] = field(default_factory=list)
@@ -37,6 +42,10 @@ class LinkScores:
     @property
     def coded_link_rate(self) -> float:
         return self.coded_linked / self.coded if self.coded else 1.0
+
+    @property
+    def predicate_rate(self) -> float:
+        return self.predicate_linked / self.with_event if self.with_event else 1.0
 
     @property
     def link_rate(self) -> float:
@@ -99,6 +108,9 @@ def score_document(gold: list[Json], doc: Json, s: LinkScores, coded: list[list[
             continue
         s.matched += 1
         q = pred[pairs[gi]]
+        counts = q.get("counts")
+        predicate_ok = counts is not None and _overlap(counts["span"], trig)
+        s.predicate_linked += predicate_ok
         ev = events.get(q.get("event") or "")
         if ev is not None and _overlap(ev["trigger"]["span"], trig):
             s.linked += 1
@@ -106,6 +118,7 @@ def score_document(gold: list[Json], doc: Json, s: LinkScores, coded: list[list[
             tally[1] += 1
             continue
         got = f"linked to {ev['type']} {ev['trigger']['text']!r}" if ev is not None else "not linked"
+        got += "" if predicate_ok else f", counts {counts['text'] if counts else None!r}"
         near = [e for e in events.values() if _overlap(e["trigger"]["span"], trig)]
         s.no_event += not near
         s.errors.append(f"{label}: {got}" + ("" if near else " (no event at the gold trigger)")

@@ -174,7 +174,8 @@ def realnews_quantities(path: Path) -> SetResult:
     # linked to an event at the gold trigger; `_coded`: of those whose event the event gold codes
     result.headline.update({
         "event_link": round(links.link_rate, 3), "event_link_gold": links.with_event,
-        "event_link_coded": round(links.coded_link_rate, 3), "event_link_coded_gold": links.coded})
+        "event_link_coded": round(links.coded_link_rate, 3), "event_link_coded_gold": links.coded,
+        "predicate_link": round(links.predicate_rate, 3)})
     result.details["link_errors"] = links.errors
     result.details["link_breakdown"] = {
         "number_not_found": links.with_event - links.matched, "no_event_at_gold_trigger": links.no_event,

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
-from dotterel.events import conventions
+from dotterel.events import conventions, non_events
 from dotterel.events.arguments import arguments, object_lemmas
 from dotterel.events.frames import content_type, match, nature_acts, nominal_pattern, unnamed_doer
 from dotterel.events.modality import modality_of, obligation_content, semi_modal_obligation
@@ -21,18 +21,29 @@ from dotterel.events.parties import condition_party, location as event_location,
 from dotterel.events.patterns import Pattern, PatternSet, load_patterns, noun_keys
 from dotterel.events.suppression import in_main_clause, suppressed
 from dotterel.findings import ActorIndex, EventFinding, Mention
-from dotterel.genre import about_disease
+from dotterel.genre import about_business, about_disease
 
 TRIGGER_POS = frozenset({"VERB", "AUX"})
+# the genre of a text this short is no judgement of an article ("Republicans condemned the decision.")
+OPINION_MIN_SENTENCES = 5
 
 
-def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None) -> list[EventFinding]:
-    """Every event the document reports, sentence by sentence (`ps`: the pattern set, else the bundled one)."""
+def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opinion: bool = False
+                ) -> list[EventFinding]:
+    """Every event the document reports, sentence by sentence (`ps`: the pattern set, else the bundled one;
+    `opinion`: the article is an interview, column or commentary, `genre.classify_genre`)."""
     ps = ps if ps is not None else load_patterns()
     health = about_disease(doc)
     events: list[EventFinding] = []
     for index, sent in enumerate(doc.sents):
         events.extend(code_sentence(sent, index, actors, ps, health))
+    # firms doing business among themselves; in company news every uncoded doer is taken for a firm
+    business = about_business(doc, [m.head for m in actors.mentions if m.code and m.kind in ("state", "igo")])
+    events = [e for e in events if not non_events.firms_only(e.actors, e.recipients, doc, business)]
+    if opinion and sum(1 for _ in doc.sents) >= OPINION_MIN_SENTENCES:
+        # an interview or a column tells the speaker's own story: acts of people the actor data does not know
+        # ("I refused to play", "my team met the sponsors") are no events between political actors
+        events = [e for e in events if any(m.code for m in e.actors + e.recipients)]
     return events
 
 
@@ -75,7 +86,10 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
         # a named compound ("hunger strike", "general strike") is more specific than an object class
         pattern, compound = nominal
         patterns = [pattern, *patterns] if compound else [*patterns, pattern]
+    lemma = ps.lemma_of(tok.text, tok.lemma_.lower())
     for p in patterns:
+        if non_events.excluded(lemma, p.type, tok, args) is not None:
+            continue  # "asked not to be named", "sought the nomination", "hit exports"
         matched = match(p, tok, args, actors, ps)
         if matched is None:
             continue

@@ -35,6 +35,7 @@ from dotterel.findings import QuantityFinding
 from dotterel.model import Bound
 from dotterel.quantities.lexicon import Lexicon, Unit, lexicon
 from dotterel.quantities.numbers import Core, read_core, read_fraction
+from dotterel.quantities.predicate import happening_words, is_part, predicate
 
 _DIGIT_GROUP = re.compile(r"^\+?\d+$")
 _COUNTABLE = re.compile(r"^[^\W\d_][\w'-]*$")  # a word, not "to-198"
@@ -145,10 +146,12 @@ def _tallies(ctx: _Ctx) -> tuple[list[QuantityFinding], set[int]]:
         if not any(t.lower_ in ctx.lex.ctx("tally") or t.lemma_.lower() in ctx.lex.ctx("tally") for t in near):
             continue
         anchor = _governor(doc[i])
+        counts = predicate(doc[i], i, second[0] + 1, measure=False)
         for start, end in ((doc[i].idx, doc[i].idx + len(doc[i])), second[1:]):
             out.append(QuantityFinding(text=doc.text[start:end], span=(start, end),
                                        value=float(doc.text[start:end]), unit="votes", role="votes", bound="exact",
-                                       low=None, high=None, projected=False, anchor=anchor.i))
+                                       low=None, high=None, projected=False, anchor=anchor.i,
+                                       predicate=counts.i if counts is not None else None))
         consumed.update(range(i, second[0] + 1))
     return out, consumed
 
@@ -164,10 +167,11 @@ def _zero(ctx: _Ctx, i: int) -> QuantityFinding | None:
     if (ctx.lex.noun_roles.get(noun.lemma_.lower()) or ctx.lex.noun_roles.get(noun.lower_)) not in ctx.lex.ctx("zero_role"):
         return None
     anchor = _governor(noun)
+    counts = predicate(noun, i, noun.i + 1, measure=False)
     span = (tok.idx, noun.idx + len(noun))
     return QuantityFinding(text=ctx.text[span[0]:span[1]], span=span, value=0.0, unit=_noun_unit(noun),
-                           role=_role(ctx, None, noun, anchor), bound="exact", low=None, high=None,
-                           projected=False, anchor=anchor.i)
+                           role=_role(ctx, None, noun, anchor, counts), bound="exact", low=None, high=None,
+                           projected=False, anchor=anchor.i, predicate=counts.i if counts is not None else None)
 
 
 def _inherit_units(ctx: _Ctx, found: list[QuantityFinding]) -> None:
@@ -309,7 +313,8 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
     q_low = value if final in ("lower", "range") else None
     q_high = high if final == "range" else (value if final == "upper" else None)
 
-    role = _role(ctx, unit, noun, anchor)
+    counts = predicate(attach, start, text_end, measure=unit is not None)
+    role = _role(ctx, unit, noun, anchor, None if is_part(anchor) else counts)
     unit_name = unit.unit if unit is not None else (_noun_unit(noun) if noun is not None else None)
     # "grow from 40,000 to 300,000": the starting level is a fact, whatever the verb
     projected = not (start > 0 and words[start - 1] == "from") and _projected(ctx, attach, anchor)
@@ -317,6 +322,7 @@ def _read_quantity(ctx: _Ctx, core: Core) -> tuple[QuantityFinding | None, int]:
     return QuantityFinding(
         text=ctx.text[span[0]:span[1]], span=span, value=value, unit=unit_name, role=role, bound=final,
         low=q_low, high=q_high, projected=projected, anchor=anchor.i,
+        predicate=counts.i if counts is not None else None,
     ), max(end, after)
 
 
@@ -489,10 +495,19 @@ def _governor(tok: Token) -> Token:
     return t
 
 
-def _role(ctx: _Ctx, unit: Unit | None, noun: Token | None, anchor: Token) -> str | None:
+def _role(ctx: _Ctx, unit: Unit | None, noun: Token | None, anchor: Token, counts: Token | None) -> str | None:
+    """A unit's role; else the role of the happening counted ("220 men killed", "a death toll of 14"), of the
+    verb the quantity hangs on, of the counted noun."""
     lex = ctx.lex
     if unit is not None:
         return unit.role
+    if counts is not None:
+        lemma = counts.lemma_.lower()
+        own = lex.verb_roles.get(lemma) if counts.pos_ in _VERBISH or counts.tag_ == "VBN" else None
+        if own is None and lemma in happening_words():
+            own = lex.noun_roles.get(lemma) or lex.noun_roles.get(counts.lower_)
+        if own is not None:
+            return own
     verb_role = lex.verb_roles.get(anchor.lemma_.lower()) if anchor.pos_ in _VERBISH else None
     if verb_role is not None:
         return verb_role

@@ -86,8 +86,9 @@ def marks(doc: Document) -> list[Mark]:
         if _valid(q.span, n):
             value = "?" if q.value is None else f"{q.value:g}"
             extra = " projected" if q.projected else ""
+            counts = f", counts {q.counts.text!r}" if q.counts else ""
             out.append(Mark(q.span[0], q.span[1], ("qty",), q.id,
-                            f"{q.id} {value} {q.unit or ''} ({q.bound}{extra})".replace("  ", " ")))
+                            f"{q.id} {value} {q.unit or ''} ({q.bound}{extra}){counts}".replace("  ", " ")))
     return out
 
 
@@ -151,8 +152,8 @@ def _claims(doc: Document) -> str:
 
 def _quantities(doc: Document) -> str:
     rows = [[q.id, q.text, "" if q.value is None else f"{q.value:g}", q.unit or "", q.bound,
-             "yes" if q.projected else "no", q.event or ""] for q in doc.quantities]
-    return _table(["id", "text", "value", "unit", "bound", "projected", "event"], rows)
+             "yes" if q.projected else "no", q.counts.text if q.counts else "", q.event or ""] for q in doc.quantities]
+    return _table(["id", "text", "value", "unit", "bound", "projected", "counts", "event"], rows)
 
 
 def _meta(doc: Document) -> str:

@@ -105,11 +105,12 @@ def claims_table(doc: Document) -> Table:
 
 
 def quantities_table(doc: Document) -> Table:
-    table = _table("Quantities", ["id", "text", "value", "unit", "bound", "projected", "event"])
+    table = _table("Quantities", ["id", "text", "value", "unit", "bound", "projected", "counts", "event"])
     for q in doc.quantities:
         value = f"{_fmt_number(q.low)}–{_fmt_number(q.high)}" if q.bound == "range" else _fmt_number(q.value)
         table.add_row(*(Text(cell) for cell in (
-            q.id, shorten(q.text, 60), value, q.unit or "—", q.bound, "yes" if q.projected else "no", q.event or "—")))
+            q.id, shorten(q.text, 60), value, q.unit or "—", q.bound, "yes" if q.projected else "no",
+            q.counts.text if q.counts else "—", q.event or "—")))
     return table
 
 

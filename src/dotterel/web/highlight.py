@@ -59,7 +59,7 @@ def annotations_of(record: dict[str, Any]) -> list[Annotation]:
         value = q.get("value")
         details = [("value", "—" if value is None else f"{value:g}"), ("unit", q.get("unit") or "—"),
                    ("role", q.get("role") or "—"), ("bound", q["bound"]), ("projected", "yes" if q["projected"] else "no"),
-                   ("event", q.get("event") or "—")]
+                   ("counts", (q.get("counts") or {}).get("text") or "—"), ("event", q.get("event") or "—")]
         out.append(Annotation("quantity", q["id"], q["span"][0], q["span"][1], "quantity", details))
     n = len(record.get("text", ""))
     valid = [a for a in out if 0 <= a.start < a.end <= n]

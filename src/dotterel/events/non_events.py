@@ -1,0 +1,124 @@
+"""Frames that report no event between political actors, by class (data/events/non_events.yaml).
+
+The verb patterns say what a trigger can mean; these rules say, per class of frame, when it means nothing
+PLOVER codes: a condition of speaking ("asked not to be named"), a candidacy ("sought the nomination"), a
+shared view ("agreed with the need for ..."), harm to an economy ("hit exports"), a thing as the doer ("the
+drug dissolves clots"). The coder skips every pattern a rule covers (`excluded`), and in company news drops
+events with no coded doer that act on no state (`firms_only`).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from dotterel.actors.phrases import real_head
+from dotterel.events.arguments import Arguments, object_lemmas
+from dotterel.events.frames import STATE_ORGANS, STATE_VOICES
+from dotterel.events.patterns import noun_keys
+from dotterel.findings import Mention
+from dotterel.knowledge import data_path, word_set
+
+FILE = "non_events.yaml"
+_KEYS = frozenset({"lemmas", "types", "subjects", "objects", "content_verbs", "passive_content", "with_objects"})
+_CONDITIONS = ("subjects", "objects", "content_verbs", "with_objects")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    lemmas: frozenset[str] | None  # None: any trigger
+    types: frozenset[str] | None  # None: patterns of every type
+    subjects: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    content_verbs: frozenset[str] = frozenset()
+    passive_content: bool = False
+    with_objects: frozenset[str] = frozenset()
+
+    def fits(self, lemma: str, etype: str, tok: Token, args: Arguments) -> bool:
+        """Whether the trigger `tok` (lemma `lemma`), read as a pattern of `etype`, has this rule's frame."""
+        if self.lemmas is not None and lemma not in self.lemmas:
+            return False
+        if self.types is not None and etype not in self.types:
+            return False
+        if self.subjects and not (args.subject is not None
+                                  and set(noun_keys(real_head(args.subject))) & self.subjects):
+            return False
+        if self.objects and not (object_lemmas(args) & self.objects):
+            return False
+        if self.content_verbs and not any(self._content_fits(c) for c in tok.children):
+            return False
+        return not self.with_objects or any(set(noun_keys(real_head(o))) & self.with_objects
+                                            for o in args.preps.get("with", []))
+
+    def _content_fits(self, child: Token) -> bool:
+        if child.dep_ not in ("xcomp", "ccomp") or child.lemma_.lower() not in self.content_verbs:
+            return False
+        return not self.passive_content or any(c.dep_ == "auxpass" for c in child.children)
+
+
+@dataclass(frozen=True, slots=True)
+class NonEvents:
+    rules: tuple[Rule, ...]
+    firms: frozenset[str]  # head nouns of doers that are businesses
+
+
+def parse_rules(raw: object) -> NonEvents:
+    """The rules of a parsed non_events.yaml; unknown keys and rules with no condition are refused."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("rules"), dict):
+        raise ValueError(f"{FILE}: expected a mapping with 'rules'")
+    unknown_top = set(raw) - {"rules", "firms"}
+    if unknown_top:
+        raise ValueError(f"{FILE}: unknown sections {sorted(unknown_top)}")
+    rules = []
+    for name, spec in raw["rules"].items():
+        where = f"{FILE}: rule {name!r}"
+        if not isinstance(spec, dict):
+            raise ValueError(f"{where}: expected a mapping")
+        unknown = set(spec) - _KEYS
+        if unknown:
+            raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+        if not any(spec.get(k) for k in _CONDITIONS):
+            raise ValueError(f"{where}: needs one of {', '.join(_CONDITIONS)}")
+
+        def words(key: str, spec: dict = spec, where: str = where) -> frozenset[str]:
+            return word_set(spec.get(key) or [], f"{where} {key}")
+
+        rules.append(Rule(
+            name=str(name),
+            lemmas=words("lemmas") if "lemmas" in spec else None,
+            types=frozenset(t.upper() for t in words("types")) if "types" in spec else None,
+            subjects=words("subjects"), objects=words("objects"), content_verbs=words("content_verbs"),
+            passive_content=bool(spec.get("passive_content", False)), with_objects=words("with_objects")))
+    return NonEvents(rules=tuple(rules), firms=word_set(raw.get("firms") or [], f"{FILE}: firms"))
+
+
+@functools.cache
+def load_rules() -> NonEvents:
+    with data_path("events", FILE).open(encoding="utf-8") as fh:
+        return parse_rules(yaml.safe_load(fh))
+
+
+def excluded(lemma: str, etype: str, tok: Token, args: Arguments) -> str | None:
+    """The name of the first rule by which the trigger, read as a pattern of `etype`, reports no event."""
+    return next((r.name for r in load_rules().rules if r.fits(lemma, etype, tok, args)), None)
+
+
+def firms_only(actor: list[Mention], recipients: list[Mention], doc: Doc, company_news: bool) -> bool:
+    """Firms doing business, acting on no state, government or organisation: in company news
+    (`genre.about_business`) any uncoded doer ("Acme offered 15 dlrs a share"), elsewhere a doer whose every
+    mention is an uncoded firm noun of the data ("the company agreed to sell its unit"). What is done to a
+    state still counts."""
+    if any(m.code for m in actor) or any(m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES | STATE_ORGANS
+                                         for m in recipients):
+        return False
+    if company_news:
+        return True
+    firms = load_rules().firms
+    return bool(actor) and all(set(noun_keys(doc[m.head])) & firms for m in actor)
+
+
+__all__ = ["NonEvents", "Rule", "excluded", "firms_only", "load_rules", "parse_rules"]

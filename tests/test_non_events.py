@@ -1,0 +1,153 @@
+"""What is not an event between political actors, by class (events/non_events.py, data/events/non_events.yaml,
+genre.about_business): each rule has sentences it must suppress and near neighbours it must keep. Authored for
+these tests; no evaluation text."""
+
+from __future__ import annotations
+
+import pytest
+
+from dotterel.events.non_events import parse_rules
+from dotterel.model import SourceItem
+from dotterel.pipeline import Analyzer
+
+# (text, trigger, event types the trigger must code: [] = suppressed)
+CASES: list[tuple[str, str, list[str]]] = [
+    # anonymity: a condition of speaking, not a request
+    ("A Chilean diplomat, who asked not to be identified, said the talks would resume.", "asked", []),
+    ("An official in Lima, who requested not to be named, confirmed the closure.", "requested", []),
+    # ... but asking someone to name or identify is a request
+    ("Chile asked Peru to name a new ambassador to Santiago.", "asked", ["REQUEST"]),
+    # candidacy: running for an office or a job is no demand of anyone
+    ("The Bolivian senator is seeking re-election in the autumn.", "seeking", []),
+    ("The former Ecuadorean minister sought the party's presidential nomination in 2019.", "sought", []),
+    # ... while seeking talks, aid or an extradition is
+    ("Ecuador sought talks with Colombia on the border.", "sought", ["REQUEST"]),
+    ("Bolivia is seeking the extradition of the former minister from Peru.", "seeking", ["REQUEST"]),
+    ("The Bolivian opposition sought early elections after the vote.", "sought", ["REQUEST"]),
+    ("Ecuador sought better terms from Colombia.", "sought", ["REQUEST"]),
+    # shared view: agreeing with a view is a claim
+    ("The Uruguayan minister agreed with the view that interest rates were too high.", "agreed", []),
+    ("Paraguay's president agreed with the assessment of his finance minister.", "agreed", []),
+    # ... agreeing with a party, or to act, is an agreement
+    ("Paraguay agreed with Uruguay to reopen the bridge.", "agreed", ["AGREE"]),
+    # economic harm: hitting trade, exports or an industry is no attack
+    ("Ecuadorean exporters were badly hit by the Colombian import ban.", "hit", []),
+    # ... hitting a town, troops or people still is
+    ("Colombian rebels hit an Ecuadorean army post near the border.", "hit", ["ASSAULT"]),
+    ("A bomb hit a crowded market in the Syrian town of Idlib.", "hit", ["ASSAULT"]),
+    ("Yemeni missiles hit shipping in the Red Sea.", "hit", ["ASSAULT"]),
+    # inanimate doers: things and abstractions act on no one's behalf
+    ("The new drug dissolves clots within hours, Chilean doctors said.", "dissolves", []),
+    ("The plan's approach is to reach a settlement with Peru through negotiation.", "reach", []),
+    # ... the people behind them still act, and a device may be a bomb
+    ("Two Kenyan soldiers were killed by an explosive device near the Somali border.", "killed", ["ASSAULT"]),
+    ("Chilean police dissolved the rally within hours.", "dissolved", ["COERCE"]),
+    ("Bolivia hopes to reach a settlement with Peru through negotiation.", "reach", ["AGREE"]),
+    # firms: an uncoded firm acting on no state does business, in any article
+    ("The company met union leaders on Tuesday to discuss wages.", "met", []),
+    ("Two brokerages rejected the new listing rules of the exchange.", "rejected", []),
+    ("The insurer accused a rival of copying its advertisements.", "accused", []),
+    # ... what firms do to a state counts, and so does what others do to a firm
+    ("Creditor banks urged Argentina to resume interest payments.", "urged", ["REQUEST"]),
+    ("The company urged the Peruvian government to cut fuel taxes.", "urged", ["REQUEST"]),
+    ("Union leaders met the company on Tuesday to discuss wages.", "met", ["CONSULT"]),
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _types(analyzer: Analyzer, text: str, trigger: str) -> list[str]:
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
+    return [e.type for e in doc.events if e.trigger.text == trigger and e.modality != "negated"]
+
+
+@pytest.mark.parametrize("text,trigger,expected", CASES, ids=[c[0][:45] for c in CASES])
+def test_non_event_classes(analyzer: Analyzer, text: str, trigger: str, expected: list[str]) -> None:
+    assert _types(analyzer, text, trigger) == expected
+
+
+# company news: firms doing business among themselves are not emitted; what is done to a state still is
+COMPANY_NEWS = (
+    "Norvale Instruments Inc said it agreed to buy the lens maker Optiq Corp for 40 dlrs a share. "
+    "The merger needs approval from Optiq shareholders. "
+    "Norvale said quarter profits rose and its dividend would be kept. "
+    "Optiq's board met Norvale's managers on Tuesday to discuss the takeover. "
+    "Norvale also urged the Chilean government to cut the tax on imported lenses."
+)
+
+
+def test_company_news_drops_firms_dealing_among_themselves(analyzer: Analyzer) -> None:
+    (doc,) = analyzer.analyze_many([SourceItem(text=COMPANY_NEWS, id="t", date="2020-05-01")])
+    triggers = {e.trigger.text for e in doc.events}
+    assert "met" not in triggers and "agreed" not in triggers
+    # the request to a government is kept
+    assert [e.type for e in doc.events if e.trigger.text == "urged"] == ["REQUEST"]
+
+
+def test_company_news_drops_officers_resigning(analyzer: Analyzer) -> None:
+    """A short company item: an officer leaving a firm is no political retreat."""
+    text = ("Harlow Pumps said its president, Dana Whitcomb, resigned for personal reasons. "
+            "The company said its executive vice president would take over his duties until the board names a "
+            "successor. Company shares fell two pct on the news.")
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
+    assert doc.events == []
+
+
+def test_political_news_keeps_resignations(analyzer: Analyzer) -> None:
+    text = ("Bolivia's mining minister, Dana Whitcomb, resigned on Monday. The government said its deputy would take "
+            "over his duties. Company shares of the state miner fell two pct on the news.")
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
+    assert [e.type for e in doc.events if e.trigger.text == "resigned"] == ["RETREAT"]
+
+
+def test_political_news_keeps_unnamed_doers(analyzer: Analyzer) -> None:
+    """The same unnamed meeting in an article about politics is still an event."""
+    text = ("Opposition leaders met the ministers on Tuesday to discuss the new constitution. "
+            "Chile's president urged them to agree before the vote. The talks will resume on Friday.")
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
+    assert "met" in {e.trigger.text for e in doc.events}
+
+
+def test_rules_file_is_checked() -> None:
+    with pytest.raises(ValueError, match="unknown keys"):
+        parse_rules({"rules": {"x": {"lemmas": ["ask"], "object": ["job"]}}})
+    with pytest.raises(ValueError, match="needs one of"):
+        parse_rules({"rules": {"x": {"lemmas": ["ask"]}}})
+    with pytest.raises(ValueError, match="unknown sections"):
+        parse_rules({"rules": {}, "firm": ["company"]})
+    loaded = parse_rules({"rules": {"x": {"types": ["request"], "objects": ["job"]}}, "firms": ["Company"]})
+    (rule,) = loaded.rules
+    assert rule.lemmas is None and rule.types == frozenset({"REQUEST"}) and loaded.firms == frozenset({"company"})
+
+
+# an interview or column (genre "opinion"): the speaker's own story names people the actor data does not know
+INTERVIEW = ("I grew up in a small fishing town and I never thought I would write novels. Honestly, I was terrible at "
+             "school! My first publisher rejected the manuscript twice, and I almost gave up. Why do we keep telling "
+             "stories? I think we simply need them. My agent met the editors again in the spring and I finally signed "
+             "the contract. I love the quiet of the mornings. Later Chile accused Peru of blocking my book tour, "
+             "which I found absurd.")
+
+
+def test_opinion_article_keeps_only_events_with_a_coded_party(analyzer: Analyzer) -> None:
+    (doc,) = analyzer.analyze_many([SourceItem(text=INTERVIEW, id="t", date="2020-05-01")])
+    assert doc.genre.label == "opinion"
+    assert [(e.trigger.text, e.type) for e in doc.events] == [("accused", "ACCUSE")]
+
+
+def test_short_text_is_no_opinion_article(analyzer: Analyzer) -> None:
+    """One or two sentences are no interview, whatever their genre score."""
+    (doc,) = analyzer.analyze_many([SourceItem(text="I think the senators rightly condemned the awful decision!",
+                                               id="t", date="2020-05-01")])
+    assert [e.type for e in doc.events] == ["ACCUSE"]
+
+
+def test_report_keeps_events_with_uncoded_parties(analyzer: Analyzer) -> None:
+    """The same uncoded acts told in a wire report stay events."""
+    text = ("The publisher rejected the manuscript twice, the company said on Monday. The agent met the editors "
+            "again in the spring, according to a statement. Chile accused Peru of blocking the book tour.")
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
+    assert doc.genre.label == "reporting"
+    assert {"rejected", "met", "accused"} <= {e.trigger.text for e in doc.events}
