@@ -358,6 +358,82 @@ CASES = [
       ("COERCE", ["BOL"], [], "asserted")]),
     ("Ninety people were detained overnight.", []),
     ("A man was arrested for the murder of his neighbour in Ohio.", []),
+    # verbal predicates: "needs to"/"has to" in reported speech asks as "must" does (not of oneself, not "has
+    # yet to"); "unable to" negates; "cannot countenance" refuses; concern voiced over a party's act disapproves
+    ("Kenya said Uganda needs to withdraw its troops from the border.", [("REQUEST", ["KEN"], ["UGA"], "asserted")]),
+    ("Ghana said Togo has to reopen the border.", [("REQUEST", ["GHA"], ["TGO"], "asserted")]),
+    ("Ghana said it has to cut spending.", []),
+    ("Ghana said it has yet to receive the Togolese proposal.", []),
+    ("The finance minister said the economy needs to grow faster.", []),
+    ("Analysts said Japan needs to open its rice market.", []),
+    # what commentators, the press or a report say a party must do is a view, not a request
+    ("Economists said Japan should cut interest rates.", []),
+    ("The report said the Japanese government must expand domestic demand.", []),
+    ("Chile said Peru would have to pay compensation.", []),
+    ("Peru was unable to reach an agreement with Ecuador.", [("AGREE", ["PER"], ["ECU"], "negated")]),
+    ("Germany cannot countenance the new proposals of the European Commission.",
+     [("REJECT", ["DEU"], ["EU"], "asserted")]),
+    ("Peru expressed concern over the Chilean missile tests.", [("ACCUSE", ["PER"], ["CHL"], "asserted")]),
+    ("Peru voiced concern about rising food prices.", []),
+    # a law or a bill that allows or gives is no concession, and what it allows is only possible; giving in is
+    ("Parliament passed a law allowing the police to detain protesters.", []),
+    ("The new bill would give Congress a larger role in foreign policy.", []),
+    ("The Bolivian government gave in to the demands of the miners.", [("CONCEDE", ["BOL"], ["BOL"], "asserted")]),
+    # declining to comment refuses no one; a plan or a law "calling for" something asks no one; the press met is
+    # no counterpart
+    ("The Bolivian foreign minister refused to comment on the Chilean offer.", []),
+    ("A Kenyan police spokesman refused to say whether the suspects had been charged.", []),
+    ("Chile refused the Peruvian offer.", [("REJECT", ["CHL"], ["PER"], "asserted")]),
+    ("The Bolivian government's plan calls for higher taxes on mining firms.", []),
+    ("The new law calls for elections within ninety days.", []),
+    ("Chile called for Peru to release the fishermen.", [("REQUEST", ["CHL"], ["PER"], "asserted")]),
+    ("The Kenyan president met reporters in Nairobi.", []),
+    ("The Kenyan president met his Ugandan counterpart in Nairobi.", [("CONSULT", ["KEN"], ["UGA"], "asserted")]),
+    # ignoring refuses only what was asked or ordered; a vow to step up raids threatens; "would" after a
+    # reporting verb is the report's future (a promised visit is AGREE)
+    ("The Kenyan government ignored the calls of the United Nations for a ceasefire.",
+     [("REJECT", ["KEN"], ["UN"], "asserted")]),
+    ("The Kenyan parliament ignored the voters.", []),
+    ("Iraqi troops sank a tanker and vowed to step up such raids.",
+     [("ASSAULT", ["IRQ"], [], "asserted"), ("THREATEN", ["IRQ"], [], "asserted")]),
+    ("Ugandan rebels stepped up their attacks on Kenyan villages.", [("ASSAULT", ["UGA"], ["KEN"], "asserted")]),
+    ("Jordan and Britain have agreed to carry out joint military drills this month.",
+     [("AGREE", ["GBR", "JOR"], [], "asserted")]),
+    ("The Kenyan minister refused to answer questions about the contract.", []),
+    ("Chile said its foreign minister would visit Peru next month.", [("AGREE", ["CHL"], ["PER"], "asserted")]),
+    ("Chile said Peru would attack the border town of Arica.", [("ASSAULT", ["PER"], ["CHL"], "future")]),
+    # a reported clause calling a party's act unacceptable or a violation condemns it; calling reports baseless
+    # denies them; a quoted adjective after the object is what the object is called
+    ("The Chilean foreign minister said the Peruvian plan was unacceptable.",
+     [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    ("The Syrian envoy said the Israeli action was a violation of the truce.",
+     [("ACCUSE", ["SYR"], ["ISR"], "asserted")]),
+    ("Chile said the Peruvian reports were baseless.", [("REJECT", ["CHL"], ["PER"], "asserted")]),
+    ("The Chilean coach said the prices were ridiculous.", []),
+    # "... and warned X", hung by the parser on the reported "were", is the speaker's own second act
+    ("Chile said the Peruvian reports were baseless and warned Peru not to interfere in the region.",
+     [("REJECT", ["CHL"], ["PER"], "asserted"), ("THREATEN", ["CHL"], ["PER"], "asserted")]),
+    ("Chile said the talks were useful and warned Peru not to interfere in the region.",
+     [("THREATEN", ["CHL"], ["PER"], "asserted")]),
+    ("Chile said the Peruvian plan was not illegal.", []),
+    ("A Labour lawmaker called the Chilean government's proposed budget \"disgraceful\".",
+     [("ACCUSE", [], ["CHL"], "asserted")]),
+    # light verbs with a noun of criticism criticise; entering into an agreement agrees (firms among themselves: no)
+    ("Chile voiced sharp criticism of the Peruvian plan.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    ("Chile restated its objections to the Peruvian plan.", [("REJECT", ["CHL"], ["PER"], "asserted")]),
+    ("The Kenyan president levelled criticism at Uganda over the border closure.",
+     [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
+    ("Chile entered into an agreement with Peru on fishing rights.", [("AGREE", ["CHL"], ["PER"], "asserted")]),
+    ("The two firms entered into an agreement on prices.", []),
+    # wanting what another party must grant demands it; wanting a thing no one grants asks no one
+    ("Chile wants an apology from Peru.", [("REQUEST", ["CHL"], ["PER"], "asserted")]),
+    ("Bolivian railway workers want pay rises of eight percent.", [("REQUEST", ["BOL"], [], "asserted")]),
+    ("Kenyan farmers want more rain.", []),
+    ("Japan wants a bigger share of the market.", []),
+    ("The British finance minister said he neither wanted a rise nor a fall in sterling.", []),
+    # a clause of time or reason under a verbal act is an event of its own, not the act's content
+    ("Chile condemned Peru after Peruvian troops shelled the border town of Arica.",
+     [("ACCUSE", ["CHL"], ["PER"], "asserted"), ("ASSAULT", ["PER"], ["CHL"], "asserted")]),
 ]
 
 

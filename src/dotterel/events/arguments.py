@@ -55,8 +55,18 @@ def _relative_antecedent(clause: Token, subj: Token) -> Token:
     return subj
 
 
+def second_predicate(tok: Token) -> bool:
+    """"said the reports were baseless *and warned* Iran": a verb with no subject of its own joined to a reported
+    copular clause is the speaker's second act (the parser hangs it on "were"), not part of what was said."""
+    head = tok.head
+    return tok.dep_ == "conj" and tok.pos_ == "VERB" and head.lemma_ == "be" and head.dep_ == "ccomp" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
 def inherited_subject(tok: Token, stative: frozenset[str]) -> Token | None:
     """Walk up controlled clauses ("stuck to providing", "considering sending") to the nearest subject."""
+    if second_predicate(tok):
+        return _own_subject(tok.head.head, stative)[0]  # the speaker's own second act: the speaker
     cur = tok
     for _ in range(6):
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "stuck to providing": via the preposition

@@ -11,14 +11,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from dotterel.actors.parties import subject_mentions
-from dotterel.actors.phrases import mentions_in
+from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.events import conventions, non_events
 from dotterel.events.arguments import arguments, object_lemmas
 from dotterel.events.frames import content_type, match, nature_acts, nominal_pattern, unnamed_doer
-from dotterel.events.modality import modality_of, obligation_content
+from dotterel.events.modality import modality_of, obligation_content, semi_modal_obligation
 from dotterel.events.nominal import code_nouns
 from dotterel.events.parties import condition_party, location as event_location, unique
-from dotterel.events.patterns import Pattern, PatternSet, load_patterns
+from dotterel.events.patterns import Pattern, PatternSet, load_patterns, noun_keys
 from dotterel.events.suppression import in_main_clause, suppressed
 from dotterel.findings import ActorIndex, EventFinding, Mention
 from dotterel.genre import about_business, about_disease
@@ -129,7 +129,11 @@ def _request_from_obligation(tok: Token, sent_index: int, sent: Span, actors: Ac
     content = obligation_content(tok)
     if content is None:
         return None
-    actor = subject_mentions(arguments(tok, ps.stative_participles).subject, actors, ps)
+    speaker = arguments(tok, ps.stative_participles).subject
+    if speaker is not None and set(noun_keys(real_head(speaker))) & (
+            ps.word_class("COMMENTATOR") | ps.word_class("PRESS") | ps.word_class("PUBLICATION")):
+        return None  # "economists said Japan should cut rates", "the report said ...": a view, asked of no one
+    actor = subject_mentions(speaker, actors, ps)
     content_args = arguments(content, ps.stative_participles)
     if nature_acts(content, content_args, ps):
         return None  # "said growth should pick up": figures are asked nothing
@@ -137,6 +141,10 @@ def _request_from_obligation(tok: Token, sent_index: int, sent: Span, actors: Ac
     recipients = mentions_in(target, actors)
     if not actor or not recipients or not any(m.code for m in actor + recipients):
         return None  # ("said the gun laws should be changed" asks no one)
+    if target is not None and target.pos_ == "PRON" and {m.code for m in recipients} <= {m.code for m in actor}:
+        return None  # "Chile said it has to cut spending": its own resolve, asked of no one
+    if semi_modal_obligation(content) and not any(m.code for m in actor):
+        return None  # "analysts said the government needs to act": a view, not a party's request
     return EventFinding(
         type="REQUEST", mode=None, context=[], actors=unique(actor), recipients=unique(recipients),
         modality=modality_of(tok), trigger=tok.i, trigger_span=(tok.idx, tok.idx + len(tok)),

@@ -96,8 +96,18 @@ def _left_in_state(tok: Token, args: Arguments, ps: PatternSet) -> bool:
 def _complements(tok: Token) -> list[Token]:
     """What the verb calls its object: "called the plan *a threat*", "described it *as aggression*"."""
     found = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+    # a quoted adjective after the object is parsed as its modifier: "called the budget *"disgraceful"*"
+    found += [a for o in tok.children if o.dep_ in ("dobj", "obj") for a in o.children if a.dep_ == "amod" and a.i > o.i]
     return found + [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
                     for o in c.children if o.dep_ == "pobj"]
+
+
+def _content_predicates(tok: Token) -> list[Token]:
+    """What a reported copular clause says its subject is: "said the plan *was unacceptable*", "said it was *a
+    violation* of the truce" (not negated: "said the plan was not illegal" condemns nothing)."""
+    return [a for c in tok.children if c.dep_ == "ccomp" and c.lemma_ == "be"
+            and not any(n.dep_ == "neg" for n in c.children)
+            for a in c.children if a.dep_ in ("acomp", "attr")]
 
 
 def _prep_objects(tok: Token) -> list[Token]:
@@ -150,6 +160,9 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
         return False
     if p.complements is not None and not any(k in p.complements for c in _complements(tok) for k in noun_keys(c)):
         return False
+    if p.content_complements is not None and not any(
+            k in p.content_complements for c in _content_predicates(tok) for k in noun_keys(c)):
+        return False
     if p.prep_any and not (p.prep_any & set(args.preps)):
         return False
     if p.prep_objects is not None and not any(key in p.prep_objects for obj in _prep_objects(tok)
@@ -165,7 +178,7 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
         return False
     if p.not_objects and (objects | _content_objects(infinitives, ps)) & p.not_objects:
         return False  # "met its obligations", "agreed *to buy* 40,000 tonnes of maize"
-    if p.not_subjects and args.subject is not None and set(noun_keys(real_head(args.subject))) & p.not_subjects:
+    if p.not_subjects and (doer := _doer_noun(tok, args)) is not None and set(noun_keys(doer)) & p.not_subjects:
         return False
     if p.no_gerund and any(c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and not to_infinitive(c)
                            for c in tok.children):
@@ -178,6 +191,15 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
         return False
     # "declined to resign" refuses an act; "declined to comment" refuses nothing
     return not (p.event_content and content_type(tok, actors, ps) is None)
+
+
+def _doer_noun(tok: Token, args: Arguments) -> Token | None:
+    """The subject, else the noun a participle modifies ("a law *allowing* extraditions": the law allows)."""
+    if args.subject is not None:
+        return real_head(args.subject)
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head
+    return None
 
 
 def _content_objects(contents: list[Token], ps: PatternSet) -> set[str]:
@@ -304,7 +326,8 @@ def content_type(tok: Token, actors: ActorIndex, ps: PatternSet) -> str | None:
         if child.dep_ not in ("xcomp", "ccomp", "acl"):
             continue
         args = arguments(child, ps.stative_participles)
-        for p in ps.for_token(child):
+        nominal = nominal_pattern(child, args, ps)  # "vowed to step up *raids*": the noun names the act
+        for p in [*ps.for_token(child), *([nominal[0]] if nominal is not None else [])]:
             if match(p, child, args, actors, ps) is not None:
                 return p.type
     return None

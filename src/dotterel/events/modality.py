@@ -32,6 +32,9 @@ class ModalityCues:
     intent_predicates: frozenset[str]
     reporting_verbs: frozenset[str]
     obligation_aux: frozenset[str]
+    reported_future_aux: frozenset[str]
+    obligation_verbs: frozenset[str]
+    not_obligation: frozenset[str]
     self_future_aux: frozenset[str]
     desire_verbs: frozenset[str]
 
@@ -46,6 +49,7 @@ def load_cues() -> ModalityCues:
                 self_future_aux=language.words("auxiliaries", "self_future"),
                 hypothetical_aux=language.words("auxiliaries", "hypothetical"),
                 obligation_aux=language.words("auxiliaries", "obligation"),
+                reported_future_aux=language.words("auxiliaries", "reported_future"),
                 condition_marks=language.words("conditions", "antecedent"),
                 reporting_verbs=language.words("reporting", "event"))
     return ModalityCues(**cues)
@@ -61,11 +65,21 @@ def _local(tok: Token, cues: ModalityCues) -> Modality | None:
         if child.dep_ in ("aux", "auxpass"):
             if word in cues.future_aux or child.lemma_.lower() in cues.future_aux:
                 status = status or "future"
+            elif word in cues.reported_future_aux and _reported(tok, cues):
+                status = status or "future"  # "said Shultz would go to Moscow": the report's future
             elif word in cues.hypothetical_aux:
                 status = "hypothetical"
             elif child.lemma_ == "go" and any(c.lower_ == "to" for c in tok.children if c.dep_ == "aux"):
                 status = status or "future"
     return status
+
+
+def _reported(tok: Token, cues: ModalityCues) -> bool:
+    """The clause a reporting verb governs ("said that ..."), neither a condition nor held on one ("would meet
+    him *if* ...": a conditional, still hypothetical)."""
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in cues.reporting_verbs and not is_condition(
+        tok, cues) and not any(m.dep_ == "mark" and m.lower_ in cues.condition_marks
+                               for c in tok.children if c.dep_ == "advcl" for m in c.children)
 
 
 def is_condition(tok: Token, cues: ModalityCues | None = None) -> bool:
@@ -140,13 +154,26 @@ def self_announced_future(tok: Token) -> bool:
     return subj is not None and subj.pos_ == "PRON"
 
 
+def semi_modal_obligation(tok: Token, cues: ModalityCues | None = None) -> bool:
+    """"Y needs to / has to withdraw", bare: not "has yet to" (not done yet) and not under a modal ("might have
+    to step down", "would have to import": a prediction, asked of no one)."""
+    cues = cues or load_cues()
+    return tok.lemma_.lower() in cues.obligation_verbs and any(
+        c.dep_ == "xcomp" and to_infinitive(c) for c in tok.children) and not any(
+        (c.dep_ == "advmod" and c.lower_ in cues.not_obligation) or c.dep_ == "aux" for c in tok.children)
+
+
 def obligation_content(tok: Token) -> Token | None:
-    """For a reporting verb, the clause it reports if that clause says someone must/should act."""
+    """For a reporting verb, the clause it reports if that clause says someone must/should act ("said Y
+    must withdraw"), or needs or has to ("said Y needs to withdraw": the semi-modal governs the act)."""
     cues = load_cues()
     if tok.lemma_.lower() not in cues.reporting_verbs:
         return None
     for child in tok.children:
-        if child.dep_ == "ccomp" and any(
-                c.dep_ == "aux" and c.lower_ in cues.obligation_aux for c in child.children):
+        if child.dep_ != "ccomp":
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in cues.obligation_aux for c in child.children):
+            return child
+        if semi_modal_obligation(child, cues):
             return child
     return None

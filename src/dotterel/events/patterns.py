@@ -12,7 +12,7 @@ from dotterel.knowledge import data_path, word_set
 
 _KNOWN_KEYS = {
     "verbs", "type", "mode", "context", "object", "object_optional", "recipient", "needs_recipient", "no_infinitive",
-    "content_verbs", "finite_content", "complement",
+    "content_verbs", "finite_content", "complement", "content_complement",
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
     "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient", "no_result_state",
     "not_object", "not_subject", "not_prep_object", "not_content_verb", "state_subject", "no_gerund",
@@ -22,7 +22,8 @@ _KNOWN_KEYS = {
 # `in_class` refuses any other name, so a typo raises instead of silently matching nothing
 CODE_CLASSES = frozenset({
     "NATURE", "TALKS", "AGREEMENT", "RELATIONS", "BORDER", "HELPING", "ATTACK", "PLACE_PART", "PEOPLE",
-    "HOME_MEASURE", "NON_AGENT", "RESULT_STATE", "HEALTH_MEASURE", "PUBLICATION", "NOT_TOLERATED"})
+    "HOME_MEASURE", "NON_AGENT", "RESULT_STATE", "HEALTH_MEASURE", "PUBLICATION", "NOT_TOLERATED", "COMMENTATOR",
+    "PRESS"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -36,6 +37,8 @@ class Pattern:
     content_verbs: frozenset[str] | None = None  # the act asked or ordered must be one of these verbs
     finite_content: bool = False  # the verb reports a that-clause ("protested that ...")
     complements: frozenset[str] | None = None  # what the object is called must be one of these ("called it a *threat*")
+    # what the reported clause says its subject is ("said the plan *was unacceptable*", "said reports were *baseless*")
+    content_complements: frozenset[str] | None = None
     prep_objects: frozenset[str] | None = None  # required lemmas of a prepositional object ("pulled out of *talks*")
     recipient_slots: tuple[str, ...] = ()
     needs_recipient: bool = False
@@ -177,6 +180,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             content_verbs=_words(spec["content_verbs"], classes) if "content_verbs" in spec else None,
             finite_content=bool(spec.get("finite_content")),
             complements=_words(spec["complement"], classes) if "complement" in spec else None,
+            content_complements=_words(spec["content_complement"], classes) if "content_complement" in spec else None,
             recipient_slots=tuple(spec.get("recipient", ())),
             needs_recipient=bool(spec.get("needs_recipient")),
             needs_slot_recipient=bool(spec.get("needs_slot_recipient")),

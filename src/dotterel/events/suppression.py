@@ -2,8 +2,8 @@
 
 Reporting verbs have no patterns, so they never code; the rules here skip triggers that do have patterns
 but report no event of their own: the antecedent of a condition, what someone is accused of, the content of
-a verbal act coded above it, the purpose of a coded act, a restatement of a coded act, background relative
-clauses.
+a verbal act coded above it (not a clause of time or reason, "condemned Peru *after* its troops shelled the
+town"), the purpose of a coded act, a restatement of a coded act, background relative clauses.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dotterel import language
-from dotterel.events.arguments import is_purpose
+from dotterel.events.arguments import is_purpose, second_predicate
 from dotterel.events.modality import is_condition, load_cues
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import PatternSet
@@ -21,6 +21,9 @@ QUESTION_VERBS = language.words("reporting", "question")
 
 # participles used as prepositions: "*barring* new clashes, ...", "*following* the raid"
 PARTICIPLE_PREPOSITIONS = language.words("prepositions", "participle")
+
+# subordinating marks of a circumstance: "condemned Peru *after* its troops shelled the town" (not the content)
+CIRCUMSTANCE_MARKS = language.words("conditions", "circumstance")
 
 # dependencies by which a clause is the content of the verbal act above it
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep", "acomp", "acl", "dobj"})
@@ -49,7 +52,9 @@ def suppressed(tok: Token, coded: dict[int, str], main_coded: bool, ps: PatternS
         # a conjunct shares its head's role ("refused to allow planes to land *and evacuate*") unless the head
         # is an event of its own ("accused X *and recalled* its envoy")
         content_conj = cur.dep_ == "conj" and cur.head.i not in coded
-        if (cur.dep_ not in CONTENT_DEPS and not content_conj) or cur.head.i == cur.i:
+        if content_conj and second_predicate(cur):
+            return False
+        if (cur.dep_ not in CONTENT_DEPS and not content_conj) or cur.head.i == cur.i or circumstance(cur):
             return False
         said = cur.dep_ == "ccomp" and cur.head.lemma_.lower() in load_cues().reporting_verbs
         cur = cur.head
@@ -59,6 +64,12 @@ def suppressed(tok: Token, coded: dict[int, str], main_coded: bool, ps: PatternS
         if said and cur.head.i in coded and cur.dep_ in ("advcl", "xcomp"):
             return True  # "staged rallies, *saying* he must resign": what the actors say while acting is a claim
     return False
+
+
+def circumstance(tok: Token) -> bool:
+    """An adverbial clause opened by "after", "while", "because" ...: when or why the act above it happened,
+    an event of its own, not what that act says."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in tok.children)
 
 
 def participle_preposition(tok: Token) -> bool:
