@@ -51,6 +51,14 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("Creditor banks urged Argentina to resume interest payments.", "urged", ["REQUEST"]),
     ("The company urged the Peruvian government to cut fuel taxes.", "urged", ["REQUEST"]),
     ("Union leaders met the company on Tuesday to discuss wages.", "met", ["CONSULT"]),
+    # routine intake: an office taking in what the public sends agrees with no one
+    ("The Chilean embassy in Lima kept accepting visa applications during the strike.", "accepting", []),
+    # ... accepting a party's offer or plan is an agreement
+    ("France accepted the German proposal for talks.", "accepted", ["AGREE"]),
+    # self-doubt: doubting one's own gifts accuses no one
+    ("Chilean singer Ana Rojas said she had questioned her abilities for years.", "questioned", []),
+    # ... questioning what a party did is a criticism
+    ("The Chilean senator questioned the Peruvian decision to close the border.", "questioned", ["ACCUSE"]),
 ]
 
 

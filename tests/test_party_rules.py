@@ -142,6 +142,25 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      [("ACCUSE", ["IRQ"], ["KWT"])]),
     ("John Bolton spoke in Oslo on Monday. Bolton later criticised Iran.", "criticised",
      [("ACCUSE", ["USA"], ["IRN"])]),
+    # a state or its organs are not acted on by themselves: its own country named in the content is its own side
+    ("The Dutch foreign minister reiterated Dutch objections to the tariff plan on Tuesday.", "reiterated",
+     [("REJECT", ["NLD"], [])]),
+    ("The Canadian trade minister defended the Canadian government's export plan.", "defended",
+     [("SUPPORT", ["CAN"], [])]),
+    ("Peru's finance minister said Peru should raise its copper output next year.", "said", []),
+    # ... while another state, another organ of the same state, or the state an organ acts in, still is
+    ("The Brazilian interior minister said Argentina must stop the smuggling.", "said",
+     [("REQUEST", ["BRA"], ["ARG"])]),
+    ("The Senate majority leader rejected the White House's budget plan.", "rejected",
+     [("REJECT", ["USA"], ["USA"])]),
+    ("Peruvian police arrested 12 people in Lima.", "arrested", [("COERCE", ["PER"], ["PER"])]),
+    ("The Chilean foreign minister praised the Chilean decision to expel the envoy.", "praised",
+     [("SUPPORT", ["CHL"], [])]),
+    ("The Chilean Senate praised the Chilean decision to expel the envoy.", "praised",
+     [("SUPPORT", ["CHL"], ["CHL"])]),
+    # ... and a state's own people acted on, or threatened, are named apart
+    ("The Iraqi government asked Iraqis to stay home.", "asked", [("REQUEST", ["IRQ"], ["IRQ"])]),
+    ("The Chilean president urged Chilean farmers to plant more wheat.", "urged", [("REQUEST", ["CHL"], ["CHL"])]),
 ]
 
 

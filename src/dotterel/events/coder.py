@@ -163,6 +163,9 @@ def _request_from_obligation(tok: Token, sent_index: int, sent: Span, actors: Ac
         return None  # ("said the gun laws should be changed" asks no one)
     if target is not None and target.pos_ == "PRON" and {m.code for m in recipients} <= {m.code for m in actor}:
         return None  # "Chile said it has to cut spending": its own resolve, asked of no one
+    subject = [m for m in recipients if target is not None and m.head == real_head(target).i]
+    if subject and not conventions.own_side(actor, subject):
+        return None  # "the minister said Chile should cut spending": likewise its own country
     if semi_modal_obligation(content) and not any(m.code for m in actor):
         return None  # "analysts said the government needs to act": a view, not a party's request
     return EventFinding(

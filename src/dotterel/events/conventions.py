@@ -26,6 +26,11 @@ from dotterel.findings import ActorIndex, Mention
 from dotterel.model import Modality
 
 HOME_ORGANS = frozenset({"GOV", "COP", "JUD", "REB"})
+# the state itself and its executive organs: whose own country is their own side (`own_side`); a legislature
+# judging its own state's acts ("the Senate backed the U.S. strike") is a domestic dyad
+OWN_SIDE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "JUD"})
+# acts aimed at someone named, whoever it is: its own people too (`own_side`)
+ADDRESSED_ACTS = frozenset({"AGREE", "THREATEN", "REQUEST"})
 OFFER_CONDITIONS = language.words("conditions", "offer")
 FUTURE_AUX = language.words("auxiliaries", "future", "self_future")
 REFUSAL_AUX = language.words("auxiliaries", "refusal")
@@ -213,6 +218,22 @@ def town_is_no_recipient(etype: str, recipients: list[Mention]) -> list[Mention]
     if ONTOLOGY.has(etype, "place_targeted") or ONTOLOGY.has(etype, "place_left"):
         return recipients
     return [m for m in recipients if not m.place]
+
+
+def own_side(actor: list[Mention], recipients: list[Mention], content: str | None = None,
+             named: int | None = None) -> list[Mention]:
+    """A state or its organs are not acted on by their own side unless the text names it apart: the bare state
+    or organisation of an actor's own code ("said Indonesia should expand", "reiterated German objections":
+    `content`, the type of an act whose recipient is read from what it is about) is the actor's own, no
+    recipient. Someone asked, promised or threatened is whom the act names, its own people included ("asked
+    Japanese firms to cut output", "threatened to jail Ugandan journalists"); `named`: the token of the thing
+    acted on, whose own mention is always kept; dyads between organs (Congress -> the president) stay."""
+    if content in ADDRESSED_ACTS:
+        return recipients
+    # rebels, the opposition, protesters or firms facing their own state do act on it ("rebels attacked Turkey")
+    codes = {m.code for m in actor if m.code and m.sector in OWN_SIDE_SECTORS}
+    return [m for m in recipients if not (
+        m.code in codes and m.head != named and ((m.kind == "state" and m.sector is None) or m.kind == "igo"))]
 
 
 def acting_together(etype: str, actor: list[Mention], recipients: list[Mention]) -> list[Mention]:

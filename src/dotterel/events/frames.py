@@ -292,10 +292,17 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
             break
     if not recipients and p.recipient_slots:
         recipients = parties.slot_owners(args, p.recipient_slots, actors)
-    if not recipients and p.needs_slot_recipient:
+    named = recipients
+    if ONTOLOGY.has(p.type, "content_taking") and args.patient is not None:
+        # "reiterated German objections", "defended the Canadian government's plan": whose the thing is
+        recipients = conventions.own_side(actor, recipients, content=p.type, named=args.patient.i)
+    if not named and p.needs_slot_recipient:
         return None
-    if not recipients and ONTOLOGY.has(p.type, "content_taking"):
-        recipients = parties.content_recipients(tok, args, actors, {m.key for m in actor}, ps)
+    if not named and ONTOLOGY.has(p.type, "content_taking"):
+        named = parties.content_recipients(tok, args, actors, {m.key for m in actor}, ps)
+        recipients = conventions.own_side(actor, named, content=p.type)
+    # the act is real when the actor's own side was named: it keeps the act, if need be with no recipient
+    own_named = len(recipients) < len(named)
     if not recipients and ONTOLOGY.spec(p.type).hostile:
         # "mobilized reservists for a war *against Iraq*": the adversary named inside a purpose phrase
         recipients = [m for head in parties.nested(args, ("against",)) for m in mentions_in(head, actors) if m.code]
@@ -313,7 +320,7 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
     if p.igo_recipient:
         recipients = [m for m in recipients if m.kind == "igo"]
     recipients = conventions.acting_together(p.type, actor, recipients)
-    if p.needs_recipient and not recipients:
+    if p.needs_recipient and not recipients and not own_named:
         return None
     if _between_firms(p.type, actor, recipients):
         return None
