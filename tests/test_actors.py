@@ -435,3 +435,12 @@ def test_its_is_never_one_of_two_coordinated_subjects() -> None:
     doc = nlp.parse("Chile and Peru asked the African Union to cut its budget.")
     its = [m for m in resolve_actors(doc, None).mentions if m.text.lower() == "its"]
     assert [m.code for m in its] == ["AU"]
+
+
+def test_a_name_matched_before_its_holder_ever_took_office_is_nobody_yet() -> None:
+    """A leader's short name years before his first term is too often someone else's (a witness's first name)."""
+    doc = nlp.parse("Anwar wept when she heard the verdict, her lawyer said.")
+    anwar = [m for m in resolve_actors(doc, dt.date(2019, 9, 1)).mentions if m.text == "Anwar"]
+    assert anwar and anwar[0].code is None
+    later = [m for m in resolve_actors(doc, dt.date(2023, 9, 1)).mentions if m.text == "Anwar"]
+    assert later and later[0].code == "MYS"

@@ -83,6 +83,8 @@ def _out_of_office(kb: KnowledgeBase, actor: Actor, day: dt.date | None) -> str 
     of his state, no organ of it (no sector), like "former Chilean minister X"; an international
     official's own state the data does not give."""
     earlier = [t for t in actor.terms if day is not None and t.start is not None and t.start <= day]
+    if day is not None and not earlier:
+        return None  # not yet in office: a name matched years before its holder's rise is too often another's
     term = max(earlier, key=lambda t: t.start or dt.date.min) if earlier else actor.terms[0]
     state_organ = term.sector in _STATE_ORGANS and term.code and term.code not in kb.org_codes
     return term.code if state_organ else None
