@@ -154,15 +154,16 @@ DISEASE_SHARE = 0.2
 
 
 @functools.cache
-def disease_words() -> frozenset[str]:
-    path = data_path("genre", "lexicon", "disease.txt")
+def lexicon_words(name: str) -> frozenset[str]:
+    """The words of `data/genre/lexicon/<name>.txt` (one a line, `#` comments)."""
+    path = data_path("genre", "lexicon", f"{name}.txt")
     words = (line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
     return frozenset(w for w in words if w)
 
 
 def about_disease(doc: Doc) -> bool:
     """Whether the article is about an epidemic (its measures are public health, not conflict)."""
-    words = disease_words()
+    words = lexicon_words("disease")
     sents = [s for s in doc.sents if any(not (t.is_punct or t.is_space) for t in s)]
     hits = sum(any(t.lower_ in words or t.lemma_.lower() in words for t in s) for s in sents)
     return hits >= 2 and hits >= DISEASE_SHARE * len(sents)
@@ -174,17 +175,10 @@ def about_disease(doc: Doc) -> bool:
 BUSINESS_SHARE = 0.3
 
 
-@functools.cache
-def business_words() -> frozenset[str]:
-    path = data_path("genre", "lexicon", "business.txt")
-    words = (line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(w for w in words if w)
-
-
 def about_business(doc: Doc, state_tokens: Iterable[int] = ()) -> bool:
     """Whether the article is company news (takeovers, earnings, boards): firms, not states, act in it.
     `state_tokens`: token indices of the mentions of states and international organisations."""
-    words = business_words()
+    words = lexicon_words("business")
     sents = [s for s in doc.sents if any(not (t.is_punct or t.is_space) for t in s)]
     hits = sum(any(t.lower_ in words for t in s) for s in sents)
     if hits < 2 or hits < BUSINESS_SHARE * len(sents):

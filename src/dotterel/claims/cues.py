@@ -64,6 +64,19 @@ def _certainty(value: str, path: Path) -> Certainty:
     return value
 
 
+def _verb_rows(path: Path, verbs: dict[str, Cue]) -> list[tuple[str, dict[str, str]]]:
+    """Rows of an optional file keyed by a verb cue of cues.csv (a test lexicon may leave the file out)."""
+    if not path.exists():
+        return []
+    out = []
+    for row in _rows(path):
+        lemma = row["lemma"].lower()
+        if lemma not in verbs:
+            raise ValueError(f"{path.name}: {lemma!r} is no verb cue of cues.csv")
+        out.append((lemma, row))
+    return out
+
+
 def load_lexicon(directory: Path) -> Lexicon:
     """Read and check the three claims files in `directory`."""
     verbs: dict[str, Cue] = {}
@@ -99,22 +112,11 @@ def load_lexicon(directory: Path) -> Lexicon:
             prep_content[lemma] = prep_content.get(lemma, frozenset()) | {row["prep"].lower()}
     object_content: dict[str, bool] = {}
     object_path = directory / "object_content.csv"
-    if object_path.exists():  # optional, as prep_content.csv
-        for row in _rows(object_path):
-            lemma = row["lemma"].lower()
-            if lemma not in verbs:
-                raise ValueError(f"{object_path.name}: {lemma!r} is no verb cue of cues.csv")
-            if row["events"] not in ("reported", "given"):
-                raise ValueError(f"{object_path.name}: unknown events {row['events']!r} for {lemma!r}")
-            object_content[lemma] = row["events"] == "reported"
-    raising: set[str] = set()
-    raising_path = directory / "raising.csv"
-    if raising_path.exists():  # optional, as prep_content.csv
-        for row in _rows(raising_path):
-            lemma = row["lemma"].lower()
-            if lemma not in verbs:
-                raise ValueError(f"{raising_path.name}: {lemma!r} is no verb cue of cues.csv")
-            raising.add(lemma)
+    for lemma, row in _verb_rows(object_path, verbs):
+        if row["events"] not in ("reported", "given"):
+            raise ValueError(f"{object_path.name}: unknown events {row['events']!r} for {lemma!r}")
+        object_content[lemma] = row["events"] == "reported"
+    raising = {lemma for lemma, _ in _verb_rows(directory / "raising.csv", verbs)}
     return Lexicon(verbs, nouns, preps, hedges, sources, prep_content, object_content, frozenset(raising))
 
 
