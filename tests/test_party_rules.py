@@ -110,6 +110,16 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
      "Finance Minister Tomas Ferreiro withdrew a request to Madrid as the Spanish-French row eased.", "withdrew",
      [("RETREAT", [], [])]),
+    # ... however the tagger reads the department before the title ("Finance" taken for an organisation)
+    ("The Dutch cabinet approved new spending cuts on Tuesday. Dutch unions said the cuts were too deep. Dutch "
+     "employers welcomed them.\n\nA report drafted by Finance Minister Hendrik Vosmaer was leaked.\n\nVosmaer, "
+     "putting the deficit at 7 pct, criticised the unions.", "criticised", [("ACCUSE", ["NLD"], [])]),
+    ("The Dutch cabinet approved new spending cuts on Tuesday. Dutch unions said the cuts were too deep. Dutch "
+     "employers welcomed them. Central Bank president Wim Osterhout sought new loans.", "sought",
+     [("REQUEST", ["NLD"], [])]),
+    ("The Dutch cabinet approved new spending cuts on Tuesday. Dutch unions said the cuts were too deep. Dutch "
+     "employers welcomed them. Shell Oil president Wim Osterhout sought new loans.", "sought",
+     [("REQUEST", [], [])]),
     # ... but never a title after an organisation's name, nor a former office-holder, nor a name that ends in a
     # title word
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"

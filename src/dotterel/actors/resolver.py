@@ -384,8 +384,13 @@ def _leading_title(doc: Doc, kb: KnowledgeBase, person: Draft, words: list[str])
         if (n == size and size > 1) or (n < size and doc[person.start + n - 1].ent_type_ == "PERSON"):
             continue
         prefix = doc[person.start:person.start + n]
-        if any(t.ent_type_ not in ("", "PERSON") or not (t.is_title or t.lower_ in ("and", "of")) for t in prefix):
-            continue  # "Taliban spokesperson X", "company president X", "Opposition leader X": not a state office
+        tagged = " ".join(t.lower_ for t in prefix if t.ent_type_ not in ("", "PERSON"))
+        last = prefix[-1].i if tagged else -1  # "Central Bank president X": a department's own title may be lower-case
+        if (tagged and not kb.is_word("portfolio", tagged)) or not all(t.is_title or t.lower_ in ("and", "of")
+                                                                      or t.i == last for t in prefix):
+            # "Taliban spokesperson X", "company president X", "Opposition leader X": not a state office;
+            # "Finance Minister X", "Central Bank president X" are, however the tagger reads the department
+            continue
         hit = kb.sector_of(words[:n])
         if hit is not None and hit.use == "title":
             return hit
