@@ -120,6 +120,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("The Dutch cabinet approved new spending cuts on Tuesday. Dutch unions said the cuts were too deep. Dutch "
      "employers welcomed them. Shell Oil president Wim Osterhout sought new loans.", "sought",
      [("REQUEST", [], [])]),
+    # office-holders of the 1980s wire are known by name alone (leaders.csv)
+    ("Jayewardene ordered the army to pull back from the northern towns.", "ordered",
+     [("REQUEST", ["LKA"], ["LKA"])]),
     # ... but never a title after an organisation's name, nor a former office-holder, nor a name that ends in a
     # title word
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
