@@ -120,6 +120,13 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("The Dutch cabinet approved new spending cuts on Tuesday. Dutch unions said the cuts were too deep. Dutch "
      "employers welcomed them. Shell Oil president Wim Osterhout sought new loans.", "sought",
      [("REQUEST", [], [])]),
+    # who acts during or after a meeting with no actor of its own took part in it; one acted on need not have
+    ("Chancellor Kohl spoke to reporters after talks with Turkish Prime Minister Ozal.", "talks",
+     [("CONSULT", ["DEU"], ["TUR"])]),
+    ("Kohl made the pledge during talks with Turkish Prime Minister Ozal in Bonn.", "talks",
+     [("CONSULT", ["DEU"], ["TUR"])]),
+    ("The Italian minister was questioned after talks with Iran.", "talks", [("CONSULT", [], ["IRN"])]),
+    ("Chancellor Kohl, speaking after the weekly cabinet meeting, said trade would grow.", "meeting", []),
     # office-holders of the 1980s wire are known by name alone (leaders.csv)
     ("Jayewardene ordered the army to pull back from the northern towns.", "ordered",
      [("REQUEST", ["LKA"], ["LKA"])]),
