@@ -127,6 +127,13 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      [("CONSULT", ["DEU"], ["TUR"])]),
     ("The Italian minister was questioned after talks with Iran.", "talks", [("CONSULT", [], ["IRN"])]),
     ("Chancellor Kohl, speaking after the weekly cabinet meeting, said trade would grow.", "meeting", []),
+    # a department named by its portfolio alone is the government's of the article's state; a name of its own
+    # is not
+    ("Japanese exporters face new tariffs. Tokyo rejected the charges on Monday. Japanese officials said the "
+     "dispute would grow.\n\nThe Trade Ministry criticised the tariffs.", "criticised", [("ACCUSE", ["JPN"], [])]),
+    ("Japanese exporters face new tariffs. Tokyo rejected the charges on Monday. Japanese officials said the "
+     "dispute would grow.\n\nThe Post and Telecommunications Ministry criticised the tariffs.", "criticised",
+     [("ACCUSE", [], [])]),
     # office-holders of the 1980s wire are known by name alone (leaders.csv)
     ("Jayewardene ordered the army to pull back from the northern towns.", "ordered",
      [("REQUEST", ["LKA"], ["LKA"])]),

@@ -78,6 +78,21 @@ def _definite_groups(doc: Doc, drafts: list[Draft], sents: Sentences) -> None:
                 ante.kind, ante.code, ante.sector, ante.name)
 
 
+def _department(kb: KnowledgeBase, start: int, tok: Token, words: list[str], before: list[Draft],
+                home: str | None) -> list[Draft]:
+    """"the Finance Ministry": the state the article is about, or the one state it has named so far."""
+    word = kb.sectors.get(words[-1])
+    if word is None or word.use != "body" or not kb.is_word("portfolio", " ".join(words[:-1])):
+        return []
+    if any(c.dep_ == "prep" for c in tok.rights):
+        return []  # "the Finance Ministry of Bavaria": whose, the phrase says
+    only = _only_state(before)
+    office = home or (only.code if only is not None else None)
+    if office is None:
+        return []
+    return [Draft(start, tok.i + 1, office, word.sector, "state", kb.countries.get(office, office), "ref")]
+
+
 def dominant_state(codes: Iterable[str]) -> str | None:
     """The state an article is about, from its state codes one per mention: the one named at least
     `HOME_MIN` times and `HOME_RATIO` times as often as any other (one rule for every caller)."""
@@ -240,7 +255,9 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
     start = tok.i if bare else dets[0].i
     words = [t.lemma_.lower() for t in doc[start + (not bare):tok.i + 1]]
     if tok.pos_ == "PROPN" and kb.sectors.get(" ".join(words)) is None:
-        return []  # "the Post and Telecommunications Ministry", "the central Interior Ministry": a name of its own
+        # "the Post and Telecommunications Ministry", "the central Interior Ministry": a name of its own; but
+        # "the Finance Ministry", "the Trade Ministry" name a portfolio, the government's of the article's state
+        return _department(kb, start, tok, words, before, home)
     word = kb.sector_of(words)
     here = sents.of(tok.i)
     if kb.is_word("state_noun", lemma) and tok.i == start + 1:
