@@ -422,3 +422,16 @@ def test_their_countries_after_coordinated_actors_stands_for_both() -> None:
     doc = nlp.parse("Senior Greek and Turkish officials agreed that their countries should resume talks.")
     theirs = sorted(m.code for m in resolve_actors(doc, None).mentions if m.text == "their countries")
     assert theirs == ["GRC", "TUR"]
+
+
+def test_its_refers_to_the_subject_state_before_a_nearer_one() -> None:
+    """'its' before a noun naming no actor is the sentence's subject state, not the state named last."""
+    doc = nlp.parse("Chile has halted all fishing deals with Argentina, its agriculture ministry said.")
+    its = [m for m in resolve_actors(doc, None).mentions if m.text.lower() == "its"]
+    assert its and its[0].code == "CHL"
+
+
+def test_its_is_never_one_of_two_coordinated_subjects() -> None:
+    doc = nlp.parse("Chile and Peru asked the African Union to cut its budget.")
+    its = [m for m in resolve_actors(doc, None).mentions if m.text.lower() == "its"]
+    assert [m.code for m in its] == ["AU"]

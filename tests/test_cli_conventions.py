@@ -220,3 +220,14 @@ def test_the_events_table_says_how_sure(capsys, db) -> None:  # type: ignore[no-
     _, out, _ = run(capsys, "events", "--db", db, "--actor", "USA")
     row = dict(zip(*(line.split("\t") for line in out.splitlines())))
     assert (row["attributed"], row["casualties"]) == ("author", "—")
+
+
+ERROR_LINE = re.compile(r"^\s+\S+ -> \S+: ", re.M)
+
+
+def test_eval_shows_no_sentence_of_a_measuring_only_set_unless_asked(capsys) -> None:  # type: ignore[no-untyped-def]
+    """Held-out sets measure only while nobody writes rules from their sentences: no error lines by default."""
+    code, out, _ = run(capsys, "eval", "heldout")
+    assert code == 0 and "type_f1" in out and not ERROR_LINE.search(out)
+    code, out, _ = run(capsys, "eval", "heldout", "--errors", "2")
+    assert code == 0 and len(ERROR_LINE.findall(out)) == 2

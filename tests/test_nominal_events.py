@@ -28,6 +28,16 @@ CASES: list[tuple[str, Expected]] = [
     ("Clashes between Armenian and Azerbaijani troops left four soldiers dead.",
      [("ASSAULT", ["ARM", "AZE"], [], "asserted")]),
     ("Egypt's calls for a truce in Gaza went unanswered on Sunday.", [("REQUEST", ["EGY"], [], "asserted")]),
+    # attack nouns of every weapon; the place an uncoded verb names is the noun's ("the first attack was in X")
+    ("Flags flew at half mast after a mass shooting in Cusco.", [("ASSAULT", [], ["PER"], "asserted")]),
+    # a unit that came under fire was attacked (a fire that burns is no attack)
+    ("Malian soldiers came under heavy fire near Gao on Monday.", [("ASSAULT", [], ["MLI"], "asserted")]),
+    # who claims an act owns it
+    ("The Taliban claimed responsibility for the attack on the base in Kandahar.",
+     [("ASSAULT", ["AFG"], ["AFG"], "asserted")]),
+    ("The shootout between Peruvian police and smugglers lasted an hour.", [("ASSAULT", ["PER"], [], "asserted")]),
+    ("Ecuador's president spoke in Quito. Ecuador's army chief met Ecuador's police. The main attack was at a "
+     "bus terminal in Guayaquil.", [("CONSULT", ["ECU"], ["ECU"], "asserted"), ("ASSAULT", [], ["ECU"], "asserted")]),
     ("Prices rose after new sanctions on Venezuela by the United States.",
      [("SANCTION", ["USA"], ["VEN"], "asserted")]),
     ("The talks with Hamas in Cairo stalled over the hostages.", [("CONSULT", [], ["PSE"], "asserted")]),
@@ -77,6 +87,11 @@ ABSENT: list[tuple[str, str]] = [
     ("Oil prices rose on strong demand from China.", "REQUEST"),
     # a time reference is no news
     ("The envoy has lived in Lima since the Chilean invasion of the islands.", "ASSAULT"),
+    ("A fire at a factory in Lima killed five workers.", "ASSAULT"),
+    # a film is shot too
+    ("The shooting of the new film in Cusco ended on Friday.", "ASSAULT"),
+    # denying an act owns none, and names no attack
+    ("Local officials denied responsibility for the attack on the base in Kandahar.", "ASSAULT"),
     # a month is no march
     ("The summit will take place on March 4 in Canberra, Australian officials said.", "PROTEST"),
     # no party named: an attack of no one on no one is left to the sentences that name them

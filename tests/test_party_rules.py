@@ -160,9 +160,10 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      "on Wednesday.", "visit", [("CONSULT", ["CHL"], ["PER"])]),
     # ... but whose a place is says nothing of the other party
     ("Chile massed troops on its border with Peru.", "massed", [("MOBILIZE", ["CHL"], ["PER"])]),
-    # ... nor is whose a thing is the one an act is aimed at
+    # ... nor is whose a thing is the one an act is aimed at (the market's owner is the doer; the goods' state is
+    # whom it is opened to)
     ("The Peruvian government, under pressure from Chile, agreed last year to open its markets to Chilean-made "
-     "wine products.", "agreed", [("AGREE", ["PER"], [])]),
+     "wine products.", "agreed", [("AGREE", ["PER"], ["CHL"])]),
     # a known person named in full is named again by his family name
     ("President Saddam Hussein spoke in Baghdad on Monday. Hussein later criticised Kuwait.", "criticised",
      [("ACCUSE", ["IRQ"], ["KWT"])]),

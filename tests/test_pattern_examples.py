@@ -13,12 +13,13 @@ from dotterel.pipeline import Analyzer
 
 CASES = [
     # nature, accidents, markets and figures act on no one's behalf (a named storm too); a result is no retreat
+    # (the bombing is an attack on the place it left its dead in)
     ("Typhoon Haima struck the northern Philippines, killing twelve people.", []),
     ("A fire destroyed two hundred homes in a refugee camp in Kenya.", []),
     ("A gas leak killed nine workers at a mine in Ukraine.", []),
     ("Cuba's economy was hit hard by a slump in sugar prices.", []),
     ("Share prices in Seoul shot up after the central bank's announcement.", []),
-    ("The bombing left thirty people dead in a market in Kabul.", []),
+    ("The bombing left thirty people dead in a market in Kabul.", [("ASSAULT", [], ["AFG"], "asserted")]),
     ("Syrian troops left the town of Palmyra on Sunday.", [("RETREAT", ["SYR"], [], "asserted")]),
     # meeting a duty is no meeting; commentators agreeing that something is so make a claim
     ("Egypt said it would meet its obligations under the loan.", []),
@@ -200,6 +201,8 @@ CASES = [
     ("The crowds dispersed peacefully after the speech in Dhaka.", []),
     ("His politics have clashed with the stances of Iranian leaders.", []),
     ("Farmers in France fought the proposed tax.", []),
+    ("Chilean ministers battled all night to stop the copper deal in Geneva.", []),
+    ("Chilean rebels battled all night to stop the army convoy.", [("ASSAULT", ["CHL"], ["CHL"], "asserted")]),
     ("Japan was fighting opening its rice market.", []),
     ("Rebels were fighting government troops near Goma.", [("ASSAULT", ["COD"], ["COD"], "asserted")]),
     ("Kurdish fighters clashed with Turkish troops near Afrin.", [("ASSAULT", ["TUR"], ["SYR"], "asserted")]),
@@ -358,6 +361,80 @@ CASES = [
       ("COERCE", ["BOL"], [], "asserted")]),
     ("Ninety people were detained overnight.", []),
     ("A man was arrested for the murder of his neighbour in Ohio.", []),
+    # a clause with a doer of its own is a second act; a conjunct with none restates the first
+    ("Kenyan teachers rallied outside parliament in Nairobi while Ugandan nurses blocked a highway near Kampala.",
+     [("PROTEST", ["KEN"], ["KEN"], "asserted"), ("PROTEST", ["UGA"], ["UGA"], "asserted")]),
+    ("Chilean miners marched in Santiago and blocked roads in Antofagasta.", [("PROTEST", ["CHL"], ["CHL"], "asserted")]),
+    # victims with no doer named belong to an attack the sentences before report (aimed at the article's
+    # state when no place is named, but people of no known side stay so); after an accident, or killed by a
+    # fire, they are no attack's; more victims of one act are that act
+    ("Peru's president spoke in Lima. Peru's army chief met Peru's police. Gunmen attacked a police station in "
+     "Lima on Monday. A cook was killed in the kitchen. Two guards were also wounded.",
+     [("CONSULT", ["PER"], ["PER"], "asserted"), ("ASSAULT", ["PER"], ["PER"], "asserted"),
+      ("ASSAULT", [], ["PER"], "asserted"), ("ASSAULT", [], [], "asserted")]),
+    ("Chilean troops shelled Bolivian positions near the border, and three soldiers were wounded.",
+     [("ASSAULT", ["CHL"], ["BOL"], "asserted")]),
+    ("In Kisumu a Kenyan judge was shot and two bodyguards wounded when masked men opened fire on her car.",
+     [("ASSAULT", [], ["KEN"], "asserted"), ("ASSAULT", ["KEN"], [], "asserted")]),
+    ("Peru's president spoke in Lima. Peru's army chief met Peru's police. A bus overturned on a highway on "
+     "Monday. Nine passengers were killed and twenty were injured.", [("CONSULT", ["PER"], ["PER"], "asserted")]),
+    ("Gunmen stormed a hotel in Bamako. Two guests were killed when a fire broke out in the kitchen.",
+     [("ASSAULT", ["MLI"], ["MLI"], "asserted")]),
+    ("A cook was killed in the kitchen of the old embassy.", []),
+    # an attack's "by" phrase on a participle names the attacker; harm done when a craft crashed, or a crashing
+    # craft hitting something, is an accident, not an attack
+    ("Two Israeli soldiers died in an attack carried out by Hamas.", [("ASSAULT", ["PSE"], ["ISR"], "asserted")]),
+    ("Nine passengers were killed in Chile on Sunday when a small plane crashed on landing near Temuco.", []),
+    ("A cargo jet skidded off the runway in Santiago and hit a fuel truck.", []),
+    ("Nine passengers were killed in Chile on Sunday when rebels attacked a bus near Temuco.",
+     [("ASSAULT", ["CHL"], ["CHL"], "asserted"), ("ASSAULT", ["CHL"], ["CHL"], "asserted")]),
+    # armies driving the enemy out or advancing attack (not when pushing for talks or advancing plans);
+    # soldiers entering towns mobilise; giving up a right retreats; reluctance is no act yet
+    ("Ukrainian units pushed Russian troops out of two villages near Kherson.",
+     [("ASSAULT", ["UKR"], ["RUS"], "asserted")]),
+    ("Sudanese troops kept advancing, a spokesman said.", [("ASSAULT", ["SDN"], [], "asserted")]),
+    ("The Pakistani army pushed for talks with India.", [("REQUEST", ["PAK"], ["IND"], "asserted")]),
+    ("The Chinese military advanced its plans for a new carrier.", []),
+    ("Ethiopian soldiers entered the town of Shire on Tuesday.", [("MOBILIZE", ["ETH"], [], "asserted")]),
+    ("The Indian army entered the final phase of its exercise.", []),
+    ("Norway waived the penalty on Icelandic trawlers.", [("RETREAT", ["NOR"], ["ISL"], "asserted")]),
+    ("The European Union is reluctant to lift its sanctions on Belarus.", [("RETREAT", ["EU"], ["BLR"], "hypothetical")]),
+    ("Striking dockers in Valparaiso traded rocks for rubber bullets with riot police.",
+     [("ASSAULT", ["CHL"], [], "asserted")]),
+    ("Chile and Peru traded goods worth two billion dollars last year.", []),
+    # a weapon going off or landing in a named place is an attack by no one named (the place's side, by the
+    # local-actor convention; a named owner of the weapon acts); gas cylinders, fireworks and crashing drones not
+    ("A car bomb exploded outside a police station in Kabul on Monday.", [("ASSAULT", ["AFG"], ["AFG"], "asserted")]),
+    ("Two rockets landed near the airport in Baghdad overnight.", [("ASSAULT", ["IRQ"], ["IRQ"], "asserted")]),
+    ("A truck bomb was detonated outside a police compound in Kandahar.", [("ASSAULT", ["AFG"], ["AFG"], "asserted")]),
+    ("A gas cylinder exploded in a restaurant in Lahore.", []),
+    ("Fireworks exploded over the harbour in Sydney.", []),
+    ("The drone crashed in a field in Poland.", []),
+    ("A roadside bomb went off near a convoy.", []),
+    # word senses of protest, blow and resignation verbs: polls rally, speakers demonstrate a consensus, teachers
+    # launch a labour strike, central banks fight inflation, a president fires an aide, prices hit a country,
+    # managers resign from companies
+    ("The Green party has rallied to 18 percent in opinion polls.", []),
+    ("The Ghanaian trial results demonstrated the value of the new vaccine.", []),
+    ("Thousands of Kenyan students demonstrated in Nairobi on Monday.", [("PROTEST", ["KEN"], ["KEN"], "asserted")]),
+    ("Argentine bank clerks launched a national strike on Monday.", [("PROTEST", ["ARG"], ["ARG"], "asserted")]),
+    ("Rebels launched a strike on the army base in Goma.", [("ASSAULT", ["COD"], ["COD"], "asserted")]),
+    ("The Chilean central bank raised rates again to fight inflation.", []),
+    ("The Kenyan president fired his chief of staff on Monday.", []),
+    ("Gunmen fired rockets at the base in Kandahar.", [("ASSAULT", ["AFG"], ["AFG"], "asserted")]),
+    ("Ghana's cocoa farmers were hit by a plunge in world prices.", []),
+    ("The new reforms have hit small firms across Kenya.", []),
+    ("Maria Lopez resigned as chairwoman and a director of the bank.", []),
+    ("The Peruvian prime minister resigned on Monday.", [("RETREAT", ["PER"], [], "asserted")]),
+    # a board sanctioning a repurchase approves it; a relief operation is no attack; retaliating against
+    # tariffs is a trade sanction; delays hit no one
+    ("The bank's board sanctioned the purchase of a rival insurer.", []),
+    ("The UN sanctioned two Libyan officials.", [("SANCTION", ["UN"], ["LBY"], "asserted")]),
+    ("Kenya launched a flood relief operation in the Tana River valley.", []),
+    ("The Kenyan government retaliated against the Ugandan tariffs.", [("SANCTION", ["KEN"], ["UGA"], "asserted")]),
+    ("The port project was hit by new delays.", []),
+    # things thrown at people are blows
+    ("Protesters threw stones and bottles at police in Santiago.", [("ASSAULT", ["CHL"], ["CHL"], "asserted")]),
     # verbal predicates: "needs to"/"has to" in reported speech asks as "must" does (not of oneself, not "has
     # yet to"); "unable to" negates; "cannot countenance" refuses; concern voiced over a party's act disapproves
     ("Kenya said Uganda needs to withdraw its troops from the border.", [("REQUEST", ["KEN"], ["UGA"], "asserted")]),

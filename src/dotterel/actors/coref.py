@@ -203,14 +203,22 @@ def _owner_pronouns(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sen
             ante = (_recent(before, here, 0, sents, lambda d: d.kind == "person" and _is_subject(doc, d))
                     or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.kind == "person"))
         elif kb.is_word("singular_possessive", word):
-            ante = _recent(before, here, _PRONOUN_WINDOW, sents,
-                           lambda d: d.kind in ("state", "igo", "non_state") and not d.plural and _standalone(doc, d))
+            # the sentence's subject first ("Turkey cut trade with Israel, *its* ministry said"), as for persons
+            ante = (_recent(before, here, 0, sents,
+                            lambda d: d.source != "ref" and _is_state_like(doc, d) and _is_subject(doc, d)
+                            and not any(c.dep_ == "conj" for c in doc[d.end - 1].children))  # "A and B": no "its"
+                    or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: _is_state_like(doc, d)))
         else:
             continue
         # a person's acts are his state's only while he holds an office ("his visit"; not "her family")
         if ante is not None and (ante.kind != "person" or ante.sector is not None):
             out.append(_refer(tok.i, tok.i + 1, ante, ante.sector))
     return out
+
+
+def _is_state_like(doc: Doc, d: Draft) -> bool:
+    """One coded state, organisation or group standing on its own: what a singular "its" can refer to."""
+    return d.kind in ("state", "igo", "non_state") and not d.plural and _standalone(doc, d)
 
 
 def _coordinated_partner(doc: Doc, ante: Draft, before: list[Draft]) -> Draft | None:

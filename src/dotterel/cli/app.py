@@ -150,7 +150,7 @@ class ListFormat(str, enum.Enum):
 def evaluate(
     sets: Annotated[Optional[list[str]], typer.Argument(help="Sets to score: plover, petrarch2, acceptance, sentences, articles, heldout, quantities, claims, heldout_quantities, heldout_claims, newssd, meantime, or paths to gold files in score.py's format. Default: every set found.")] = None,
     report: Annotated[Optional[Path], typer.Option("--report", help="Also write the figures to this file (.md or .json).")] = None,
-    errors: Annotated[int, typer.Option("--errors", help="Show this many of the worst errors per set.")] = 5,
+    errors: Annotated[Optional[int], typer.Option("--errors", help="Show this many of the worst errors per set. Default: 5, none for the sets kept for measuring only (held-out, PLOVER, PETRARCH2, NewsSD, MEANTIME).", show_default=False)] = None,
 ) -> None:
     """Score the current coder on labelled sets: per-type P/R/F1, confusion, worst errors.
 
@@ -178,7 +178,8 @@ def evaluate(
                 print(f"eval: scoring {name} ...", file=sys.stderr, flush=True)
             with err_console.status(f"scoring {name} ..."):
                 results.append(fn(path))
-            print_results(results[-1:], errors)
+            shown = errors if errors is not None else (0 if name in suite.MEASURING_ONLY else 5)
+            print_results(results[-1:], shown)
         if report is not None:
             command = "dotterel eval " + " ".join(sets or []) + f" --report {report}"
             text = suite.to_json(results) if report.suffix == ".json" else suite.to_markdown(results, command.replace("  ", " "))

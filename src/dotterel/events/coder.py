@@ -12,9 +12,10 @@ from spacy.tokens import Doc, Span, Token
 
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
-from dotterel.events import conventions, non_events
+from dotterel.events import conventions, non_events, parties
 from dotterel.events.arguments import arguments, object_lemmas
-from dotterel.events.frames import content_type, match, nature_acts, nominal_pattern, unnamed_doer
+from dotterel.events.frames import (content_type, in_accident, match, nature_acts, nominal_pattern, unnamed_doer,
+                                    unnamed_victim)
 from dotterel.events.modality import modality_of, obligation_content, semi_modal_obligation
 from dotterel.events.nominal import code_nouns
 from dotterel.events.parties import condition_party, location as event_location, unique
@@ -24,6 +25,9 @@ from dotterel.findings import ActorIndex, EventFinding, Mention
 from dotterel.genre import about_business, about_disease
 
 TRIGGER_POS = frozenset({"VERB", "AUX"})
+# how many sentences back an attack still frames unnamed victims ("... gunmen stormed the hotel. Two guards
+# were killed."), as casualty counts link to the latest attack of the two sentences before
+ATTACK_REACH = 2
 # the genre of a text this short is no judgement of an article ("Republicans condemned the decision.")
 OPINION_MIN_SENTENCES = 5
 
@@ -35,8 +39,12 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opin
     ps = ps if ps is not None else load_patterns()
     health = about_disease(doc)
     events: list[EventFinding] = []
+    last_attack = -ATTACK_REACH - 1
     for index, sent in enumerate(doc.sents):
-        events.extend(code_sentence(sent, index, actors, ps, health))
+        found = code_sentence(sent, index, actors, ps, health, attack_near=index - last_attack <= ATTACK_REACH)
+        if any(e.type == "ASSAULT" and e.modality == "asserted" for e in found):
+            last_attack = index
+        events.extend(found)
     # firms doing business among themselves; in company news every uncoded doer is taken for a firm
     business = about_business(doc, [m.head for m in actors.mentions if m.code and m.kind in ("state", "igo")])
     events = [e for e in events if not non_events.firms_only(e.actors, e.recipients, doc, business)]
@@ -47,9 +55,10 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opin
     return events
 
 
-def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, health: bool = False
-                  ) -> list[EventFinding]:
-    """`health`: the article is about an epidemic, so lockdowns and curfews in it are health measures."""
+def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, health: bool = False,
+                  attack_near: bool = False) -> list[EventFinding]:
+    """`health`: the article is about an epidemic, so lockdowns and curfews in it are health measures;
+    `attack_near`: one of the sentences before reports an attack (unnamed victims belong to it)."""
     found: list[EventFinding] = []
     coded: dict[int, str] = {}
     # heads before dependents, so a verbal act is coded before its content is considered
@@ -65,7 +74,8 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, he
             coded[tok.i] = request.type
             found.append(request)
             continue
-        event = _code_trigger(tok, sent, index, actors, ps, health)
+        in_attack = attack_near or any(e.type == "ASSAULT" for e in found)
+        event = _code_trigger(tok, sent, index, actors, ps, health, in_attack)
         if event is not None:
             coded[tok.i] = event.type
             found.append(event)
@@ -74,13 +84,15 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, he
     return found
 
 
-def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: PatternSet, health: bool = False
-                  ) -> EventFinding | None:
+def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: PatternSet, health: bool = False,
+                  in_attack: bool = False) -> EventFinding | None:
     """The event of the first pattern that matches the trigger, with the conventions applied."""
     patterns = ps.for_token(tok)
     args = arguments(tok, ps.stative_participles)
     if health and object_lemmas(args) & ps.word_class("HEALTH_MEASURE"):
         return None  # "extended the lockdown", "lifted the curfew" in an article about an epidemic
+    if any(p.type == "ASSAULT" for p in patterns) and in_accident(tok, args, ps):
+        return None
     nominal = nominal_pattern(tok, args, ps)
     if nominal is not None:
         # a named compound ("hunger strike", "general strike") is more specific than an object class
@@ -94,6 +106,14 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
         if matched is None:
             continue
         actor, recipients = matched
+        location = event_location(args, actors, actor + recipients, ps)
+        if unnamed_victim(p, args) and not any(m.code for m in actor + recipients):
+            if not in_attack and parties.attack_phrase(args, ps) is None:
+                continue  # "three were killed" with no attack around it may be an accident
+            if not recipients and location is None:  # (people named but of no known side stay so)
+                recipients = conventions.home_victims(actors)
+            if location is None and not recipients:
+                continue  # no place and no state the article is about: no party, no event
         etype, mode, modality = conventions.retyped(tok, p.type, p.mode, modality_of(tok),
                                                     lambda: content_type(tok, actors, ps),
                                                     ps.word_class("NOT_TOLERATED"))
@@ -101,7 +121,7 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
             # "threatened to halt talks if the United States deploys missiles": aimed at the US, whatever
             # the threatened act names ("threatened to ban voting in Jerusalem if Hamas ran": at Hamas)
             recipients = condition_party(tok, actors, actor, ps) or recipients
-        location = event_location(args, actors, actor + recipients, ps)
+        location = event_location(args, actors, actor + recipients, ps)  # (THREATEN may have moved them)
         recipients = conventions.ethnic_in_place(recipients, location, tok)
         actor = conventions.local_actor(etype, actor, location, args, sent, actors, ps, tok)
         if unnamed_doer(p, args) and not any(m.code for m in recipients) and not any(

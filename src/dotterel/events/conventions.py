@@ -134,6 +134,14 @@ def unnamed_police(actor: list[Mention], actors: ActorIndex) -> list[Mention]:
     return [replace(base, sector="COP", kind="state", key=actor_key("state", base.code, "COP", base.name))]
 
 
+def home_victims(actors: ActorIndex) -> list[Mention]:
+    """Unnamed victims of an attack in no named place ("three bystanders were hurt"): people of the state
+    the article is about (`home_state`), none when it is about no one state."""
+    home = home_state(actors)
+    base = next((m for m in actors.mentions if m.code == home and m.kind == "state"), None) if home else None
+    return [] if base is None else [replace(base, sector=None, key=actor_key("state", base.code, None, base.name))]
+
+
 def _described_by(home: Mention, tok: Token) -> bool:
     """"Kuwait, a major oil producer hit by the price slump": a state whose own phrase holds the act is what
     the act describes (its victim), never the unnamed actor."""

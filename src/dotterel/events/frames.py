@@ -44,6 +44,18 @@ def nature_acts(tok: Token, args: Arguments, ps: PatternSet) -> bool:
         ps.in_class(k, "NON_AGENT") for s in doers for k in noun_keys(real_head(s)))
 
 
+def in_accident(tok: Token, args: Arguments, ps: PatternSet) -> bool:
+    """"killed *when a small plane crashed*", "injured *in the crash*", "the jet skidded *and hit* a truck":
+    harm done in an accident is no one's act (the coder asks this of verbs that can name a blow, whose other
+    senses then do not apply either: a skidding jet that "struck" a truck is on no strike)."""
+    if tok.dep_ == "conj" and ps.in_class(tok.head.lemma_.lower(), "ACCIDENT"):
+        return True
+    if any(c.dep_ == "advcl" and ps.in_class(c.lemma_.lower(), "ACCIDENT") for c in tok.children):
+        return True
+    return args.passive and any(_is_nature(real_head(o), ps) for prep in ("in", "during")
+                                for o in args.preps.get(prep, []))
+
+
 def _is_nature(noun: Token, ps: PatternSet) -> bool:
     """A force of nature or an accident: by its words, by the name the article gave a storm ("Typhoon Phanfone"
     ... "Phanfone blocked roads"), or as "it" after one ("... It also forced 58,000 people to evacuate")."""
@@ -124,8 +136,8 @@ def _prep_objects(tok: Token) -> list[Token]:
 
 
 def _phrase_objects(tok: Token, args: Arguments) -> list[Token]:
-    """Objects and gerunds of the prepositional phrases around the trigger and its object, two deep:
-    "sentenced him *to ten years for fraud*", "jailed *for prescribing* opioids", "a visit *to a hospital*"."""
+    """Objects and gerunds (and their conjuncts) of the prepositional phrases around the trigger and its object,
+    two deep: "sentenced him *to ten years for fraud*", "jailed *for prescribing* opioids", "a visit *to a hospital*"."""
     found: list[Token] = []
     stack = [(c, 0) for h in (tok, args.patient) if h is not None for c in h.children if c.dep_ in ("prep", "agent")]
     while stack:
@@ -133,6 +145,8 @@ def _phrase_objects(tok: Token, args: Arguments) -> list[Token]:
         for c in prep.children:
             if c.dep_ in ("pobj", "pcomp"):
                 found.append(real_head(c))
+                # "as chairwoman *and a director* of the bank": the conjoined objects too
+                found.extend(real_head(g) for g in c.children if g.dep_ == "conj")
                 if depth < 1:
                     stack.extend((g, depth + 1) for g in c.children if g.dep_ == "prep")
             elif c.dep_ == "prep":
@@ -151,6 +165,8 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
     """The pattern's constraints on the trigger's frame: object class, complements, particles, prepositions."""
     objects = object_lemmas(args)
     infinitives = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
+    if p.unnamed_victim and not (args.passive and args.subject is None):
+        return False
     if p.objects is not None and not (objects & p.objects) and not (p.object_optional and not objects):
         return False
     if p.content_verbs is not None and not any(
@@ -178,6 +194,9 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
         return False
     if p.not_objects and (objects | _content_objects(infinitives, ps)) & p.not_objects:
         return False  # "met its obligations", "agreed *to buy* 40,000 tonnes of maize"
+    if p.weapon_subjects is not None and not (args.subject is not None and not args.passive and set(
+            noun_keys(real_head(args.subject))) & p.weapon_subjects):
+        return False
     if p.not_subjects and (doer := _doer_noun(tok, args)) is not None and set(noun_keys(doer)) & p.not_subjects:
         return False
     if p.no_gerund and any(c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and not to_infinitive(c)
@@ -249,6 +268,8 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
     if p.victim_subject:
         return _victim_subject_match(args, actors, ps)
     actor = subject_mentions(args.subject, actors, ps) or parties.text_author(tok, actors, ps)
+    if p.weapon_subjects is not None:
+        actor = [m for m in actor if m.code]  # "*Russian* missiles hit ...": the weapon itself is no doer
     if args.passive and p.type == "ASSAULT" and not any(m.code for m in actor):
         # "killed in an Israeli air strike": the attack names the attacker
         attack = parties.attack_phrase(args, ps)
@@ -298,7 +319,8 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
         return None
     if not actor and not recipients and not (ONTOLOGY.has(p.type, "place_targeted") and args.patient is not None
                                               and parties.location(args, actors, [], ps) is not None) \
-            and not unnamed_doer(p, args):
+            and not unnamed_doer(p, args) and not unnamed_victim(p, args) \
+            and not (p.weapon_subjects is not None and parties.location(args, actors, [], ps) is not None):
         return None  # (unnamed victims in a named place are still coded: the place fills in below)
     return parties.unique(actor), parties.unique(recipients)
 
@@ -307,6 +329,12 @@ def unnamed_doer(p: Pattern, args: Arguments) -> bool:
     """"40 people were detained", "two suspects were taken into custody": a passive act of a state's organs
     with no agent named (the coder then looks for the state where it happens, and drops it if none)."""
     return p.unnamed_doer and args.passive and args.subject is None and args.patient is not None
+
+
+def unnamed_victim(p: Pattern, args: Arguments) -> bool:
+    """"a guard was stabbed", "three bystanders were hurt": a passive blow with no agent (the coder keeps
+    it only inside an attack that the sentence or the two before it report, never alone: accidents kill too)."""
+    return p.unnamed_victim and args.passive and args.subject is None and args.patient is not None
 
 
 def _between_firms(etype: str, actor: list[Mention], recipients: list[Mention]) -> bool:

@@ -69,6 +69,8 @@ class NounCues:
     background: frozenset[str]
     source: frozenset[str]
     factive: frozenset[str]
+    credit: frozenset[str]
+    credit_verb: frozenset[str]
     companion: frozenset[str]
 
 
@@ -229,7 +231,8 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
     if tok.dep_ == "compound" or (holder.dep_ == "pobj" and holder.head.lower_ in cues.generic):
         return None  # "a sanctions bill" names a bill; "without an agreement"
     gov = _governor(holder)
-    if gov.noun is not None and (_content_of_noun(gov.noun, cues) or gov.noun.lemma_.lower() not in cues.frame):
+    if gov.noun is not None and (_content_of_noun(gov.noun, cues) or gov.noun.lemma_.lower() not in cues.frame
+                                 and not _credited(gov, cues)):
         # "calls for talks", "the threat of sanctions"; "a reduction in attacks", "the reaction to criticism":
         # a mention inside another noun's phrase is background, unless that noun frames the act itself
         # ("weeks of protests", "the target of an attack", "in retaliation for an attack")
@@ -252,7 +255,8 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
     modality = _modality(verb, gov)
     if modality == "negated":
         return None
-    actor, recipients, location, two_sided = _parties(tok, phrase, row, verb, gov, actors, ps, cues)
+    actor, recipients, location, two_sided = _parties(tok, phrase, row, verb, gov, actors, ps, cues,
+                                                      verb_place=verb is not None and verb.i not in coded)
     if not _coded(actor) and row.type == "CONSULT" and _coded(recipients):  # "talks with Y": not a cabinet meeting
         actor = _companion(gov, actors, ps, cues) or actor
         recipients = [m for m in recipients if m not in actor]
@@ -295,6 +299,12 @@ def _companion(gov: _Governor, actors: ActorIndex, ps: PatternSet, cues: NounCue
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return []  # "X was questioned after talks with Y": the subject undergoes the verb, he need not have met Y
     return _coded(subject_mentions(arguments(verb, ps.stative_participles).subject, actors, ps))
+
+
+def _credited(gov: _Governor, cues: NounCues) -> bool:
+    """"claimed responsibility for the attack": the noun hangs on a credit noun its verb takes."""
+    return gov.noun is not None and gov.verb is not None and gov.noun.lemma_.lower() in cues.credit \
+        and gov.verb.lemma_.lower() in cues.credit_verb and gov.role == "dobj"
 
 
 def _content_of_noun(noun: Token, cues: NounCues) -> bool:
@@ -365,9 +375,10 @@ def _modality(verb: Token | None, gov: _Governor) -> Modality:
 
 
 def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None, gov: _Governor,
-             actors: ActorIndex, ps: PatternSet, cues: NounCues
+             actors: ActorIndex, ps: PatternSet, cues: NounCues, verb_place: bool = False
              ) -> tuple[list[Mention], list[Mention], Mention | None, bool]:
-    """Actor, recipient, place and whether both sides act, read from the noun phrase and its verb."""
+    """Actor, recipient, place and whether both sides act, read from the noun phrase and its verb
+    (`verb_place`: the verb codes no event of its own, so its place is the noun's)."""
     preps = preps_of(phrase)
     places: list[Mention] = []
     actor: list[Mention] = []
@@ -395,6 +406,9 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
             held = preps_of([verb])
             actor = actor or [m for p in row.actor for o in held.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
             recipients = recipients or [m for p in row.target | {"to"} for o in held.get(p, []) for m in _target(o, actors)]
+    if not actor and verb is not None and _credited(gov, cues):
+        # "the group claimed responsibility for the attack": the claimant owns the act
+        actor = _coded(subject_mentions(arguments(verb, ps.stative_participles).subject, actors, ps))
     two_sided = False
     if sides:
         two_sided = True
@@ -402,6 +416,10 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
     args = Arguments(preps=preps)
     used = actor + recipients
     location = parties.location(args, actors, used, ps) or next((m for m in places if m.kind == "state"), None)
+    if location is None and verb is not None and gov.noun is None and verb_place:
+        # "the main attack was *at* a terminal in Quito", "the plan met protests *in* Lima": the uncoded verb
+        # the noun belongs to says where the noun's act happened
+        location = parties.location(Arguments(preps=preps_of([verb])), actors, used, ps)
     return actor, [m for m in recipients if m not in actor], location, two_sided
 
 

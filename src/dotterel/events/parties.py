@@ -125,11 +125,13 @@ def attackers(attack: Token, actors: ActorIndex, ps: PatternSet) -> list[Mention
     found = [m for m in mentions_in(attack, actors) if m.code]
     if found:
         return found
-    for prep in attack.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
-            found = [m for o in prep.children if o.dep_ == "pobj" for m in subject_mentions(o, actors, ps) if m.code]
-            if found:
-                return found
+    # its "by" phrase, or that of a participle on it: "an attack *carried out by* the rebels"
+    preps = [c for c in attack.children if c.dep_ == "prep" and c.lower_ in ("by", "from")] + [
+        a for c in attack.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+    for prep in preps:
+        found = [m for o in prep.children if o.dep_ == "pobj" for m in subject_mentions(o, actors, ps) if m.code]
+        if found:
+            return found
     return []
 
 

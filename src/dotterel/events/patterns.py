@@ -16,14 +16,14 @@ _KNOWN_KEYS = {
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
     "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient", "no_result_state",
     "not_object", "not_subject", "not_prep_object", "not_content_verb", "state_subject", "no_gerund",
-    "unnamed_doer",
+    "unnamed_doer", "unnamed_victim", "weapon_subject",
 }
 # word classes the coder's code names (not only the patterns): patterns.yaml must define each, and
 # `in_class` refuses any other name, so a typo raises instead of silently matching nothing
 CODE_CLASSES = frozenset({
     "NATURE", "TALKS", "AGREEMENT", "RELATIONS", "BORDER", "HELPING", "ATTACK", "PLACE_PART", "PEOPLE",
-    "HOME_MEASURE", "NON_AGENT", "RESULT_STATE", "HEALTH_MEASURE", "PUBLICATION", "NOT_TOLERATED", "COMMENTATOR",
-    "PRESS"})
+    "HOME_MEASURE", "NON_AGENT", "ACCIDENT", "RESULT_STATE", "HEALTH_MEASURE", "PUBLICATION", "NOT_TOLERATED",
+    "COMMENTATOR", "PRESS"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -45,6 +45,8 @@ class Pattern:
     needs_slot_recipient: bool = False  # the recipient must fill one of its slots (not come from the content)
     theme_actor: bool = False
     unnamed_doer: bool = False  # passive with no agent: the organs of the state where it happens acted
+    # passive with no agent and no party named: coded only inside an attack the nearby sentences report
+    unnamed_victim: bool = False
     subject_sectors: frozenset[str] = frozenset()  # the subject must resolve to one of these sectors
     foreign_recipient: bool = False
     igo_recipient: bool = False  # only an international organisation is a recipient ("pulled out of NATO")
@@ -62,6 +64,8 @@ class Pattern:
     no_result_state: bool = False  # not when the object is left in a state ("left dozens dead")
     not_objects: frozenset[str] = frozenset()  # not with these objects ("met its obligations", "accepted bids")
     not_subjects: frozenset[str] = frozenset()  # not with these subjects ("experts agree that ...")
+    # the subject must be one of these weapons ("a car bomb exploded"): the act is named, its doer is not
+    weapon_subjects: frozenset[str] | None = None
     # not with these prepositional objects or gerunds: "sentenced *for murder*", "spoke *to reporters*"
     not_prep_objects: frozenset[str] = frozenset()
     not_content_verbs: frozenset[str] = frozenset()  # not when the content act is one of these ("agreed to *buy*")
@@ -186,6 +190,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             needs_slot_recipient=bool(spec.get("needs_slot_recipient")),
             theme_actor=bool(spec.get("theme_actor")),
             unnamed_doer=bool(spec.get("unnamed_doer")),
+            unnamed_victim=bool(spec.get("unnamed_victim")),
             subject_sectors=frozenset([spec["subject_sector"]] if isinstance(spec.get("subject_sector"), str)
                                       else spec.get("subject_sector", [])),  # sector codes keep their case
             foreign_recipient=bool(spec.get("foreign_recipient")),
@@ -203,6 +208,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             no_result_state=bool(spec.get("no_result_state")),
             not_objects=_words(spec["not_object"], classes) if "not_object" in spec else frozenset(),
             not_subjects=_words(spec["not_subject"], classes) if "not_subject" in spec else frozenset(),
+            weapon_subjects=_words(spec["weapon_subject"], classes) if "weapon_subject" in spec else None,
             not_prep_objects=_words(spec["not_prep_object"], classes) if "not_prep_object" in spec else frozenset(),
             not_content_verbs=_words(spec["not_content_verb"], classes) if "not_content_verb" in spec else frozenset(),
             state_subject=bool(spec.get("state_subject")),

@@ -42,11 +42,9 @@ def suppressed(tok: Token, coded: dict[int, str], main_coded: bool, ps: PatternS
     if head.i != tok.i and head.i in coded:
         if is_purpose(tok):
             return True
-        if coded[head.i] == "PROTEST" and tok.dep_ in ("advcl", "xcomp"):
-            return True  # "blocked roads demanding reforms": the demand is what the protest says
-        if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" or tok.dep_ == "conj":
-            if any(p.type == coded[head.i] for p in ps.for_token(tok)):
-                return True
+        # a clause with a doer of its own is another act ("teachers rallied *while* nurses blocked a highway")
+        if not own_subject(tok) and _restates(tok, coded[head.i], ps):
+            return True
     cur = tok
     for _ in range(4):
         # a conjunct shares its head's role ("refused to allow planes to land *and evacuate*") unless the head
@@ -64,6 +62,25 @@ def suppressed(tok: Token, coded: dict[int, str], main_coded: bool, ps: PatternS
         if said and cur.head.i in coded and cur.dep_ in ("advcl", "xcomp"):
             return True  # "staged rallies, *saying* he must resign": what the actors say while acting is a claim
     return False
+
+
+def _restates(tok: Token, head_type: str, ps: PatternSet) -> bool:
+    """A dependent clause of a coded act that adds no act of its own."""
+    if head_type == "PROTEST" and tok.dep_ in ("advcl", "xcomp"):
+        return True  # "blocked roads demanding reforms": the demand is what the protest says
+    if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" or tok.dep_ == "conj":
+        return any(p.type == head_type for p in ps.for_token(tok))
+    return False
+
+
+def own_subject(tok: Token) -> bool:
+    """A clause with a doer of its own that is a noun phrase (not a pronoun standing for the same doer):
+    "rallied outside parliament *while nurses blocked* a highway" reports a second act by other people (but "one
+    was killed and *three* were hurt" names more victims of the same act)."""
+    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and any(
+            c.dep_ == "auxpass" for c in tok.head.children):
+        return False  # "one was killed and three others wounded": the passive goes on, its subject is a victim
+    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
 
 
 def circumstance(tok: Token) -> bool:
