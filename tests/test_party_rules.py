@@ -134,6 +134,10 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Japanese exporters face new tariffs. Tokyo rejected the charges on Monday. Japanese officials said the "
      "dispute would grow.\n\nThe Post and Telecommunications Ministry criticised the tariffs.", "criticised",
      [("ACCUSE", [], [])]),
+    # an unnamed group acting is the members the text lists for it
+    ("Several countries, such as France and Italy, criticised the American tariffs.", "criticised",
+     [("ACCUSE", ["FRA", "ITA"], ["USA"])]),
+    ("Major powers including Russia and China rejected the plan.", "rejected", [("REJECT", ["RUS", "CHN"], [])]),
     # office-holders of the 1980s wire are known by name alone (leaders.csv)
     ("Jayewardene ordered the army to pull back from the northern towns.", "ordered",
      [("REQUEST", ["LKA"], ["LKA"])]),
