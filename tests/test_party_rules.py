@@ -138,6 +138,10 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Several countries, such as France and Italy, criticised the American tariffs.", "criticised",
      [("ACCUSE", ["FRA", "ITA"], ["USA"])]),
     ("Major powers including Russia and China rejected the plan.", "rejected", [("REJECT", ["RUS", "CHN"], [])]),
+    # a special prosecutor is an office of the article's state
+    ("American lawmakers debated the arms sales. The U.S. Senate voted on Friday. Washington denied the report."
+     "\n\nSpecial prosecutor Martin Kessel said he asked the House committee to delay the vote.", "asked",
+     [("REQUEST", ["USA"], ["USA"])]),
     # office-holders of the 1980s wire are known by name alone (leaders.csv)
     ("Jayewardene ordered the army to pull back from the northern towns.", "ordered",
      [("REQUEST", ["LKA"], ["LKA"])]),
