@@ -142,6 +142,11 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("American lawmakers debated the arms sales. The U.S. Senate voted on Friday. Washington denied the report."
      "\n\nSpecial prosecutor Martin Kessel said he asked the House committee to delay the vote.", "asked",
      [("REQUEST", ["USA"], ["USA"])]),
+    # "the government" before any state is named is the state the article is about; with none, nobody's
+    ("The government welcomed the wage settlement for public sector workers. Austrian unions said the deal was "
+     "fair. Austria's economy grew. Vienna raised taxes.", "welcomed", [("SUPPORT", ["AUT"], ["AUT"])]),
+    ("The provincial government criticised the wage settlement. Austrian unions said the deal was fair. "
+     "Austria's economy grew. Vienna raised taxes.", "criticised", [("ACCUSE", [], [])]),
     # office-holders of the 1980s wire are known by name alone (leaders.csv)
     ("Jayewardene ordered the army to pull back from the northern towns.", "ordered",
      [("REQUEST", ["LKA"], ["LKA"])]),

@@ -309,6 +309,10 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
             or _recent(before, here, _NOUN_WINDOW, sents, lambda d: _coded(d) and _standalone(doc, d))
             or _recent(before, here, _NOUN_WINDOW, sents, _coded)
             or _only_state(before))
+    if ante is None and home is not None and word.use == "body" and tok.i == start + 1:
+        # "The government welcomed the wage deal" opening an article about Austria: the article's state, as
+        # for "the Prime Minister" ("the central government", "the provincial ministry" are not)
+        return [Draft(start, tok.i + 1, home, word.sector, "state", kb.countries.get(home, home), "ref")]
     if ante is None:
         text = " ".join(words)
         return [Draft(start, tok.i + 1, None, word.sector, "group", None, "ref", key=f"group:{text}")]
