@@ -148,6 +148,7 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("The provincial government criticised the wage settlement. Austrian unions said the deal was fair. "
      "Austria's economy grew. Vienna raised taxes.", "criticised", [("ACCUSE", [], [])]),
     # office-holders of the 1980s wire are known by name alone (leaders.csv)
+    ("Pope Francis urged the leaders of Sudan to make peace.", "urged", [("REQUEST", ["VAT"], ["SDN"])]),
     ("Jayewardene ordered the army to pull back from the northern towns.", "ordered",
      [("REQUEST", ["LKA"], ["LKA"])]),
     # ... but never a title after an organisation's name, nor a former office-holder, nor a name that ends in a
