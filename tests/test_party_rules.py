@@ -147,6 +147,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      "fair. Austria's economy grew. Vienna raised taxes.", "welcomed", [("SUPPORT", ["AUT"], ["AUT"])]),
     ("The provincial government criticised the wage settlement. Austrian unions said the deal was fair. "
      "Austria's economy grew. Vienna raised taxes.", "criticised", [("ACCUSE", [], [])]),
+    # a pronoun follows its antecedent's code given later in the pass (the article's police)
+    ("Norwegian officials said the fire was under control. Norway's roads were closed. Oslo sent help.\n\n"
+     "Police said they questioned the car's owner.", "questioned", [("ACCUSE", ["NOR"], [])]),
     # office-holders of the 1980s wire are known by name alone (leaders.csv)
     ("Pope Francis urged the leaders of Sudan to make peace.", "urged", [("REQUEST", ["VAT"], ["SDN"])]),
     ("Jayewardene ordered the army to pull back from the northern towns.", "ordered",

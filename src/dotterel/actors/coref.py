@@ -55,7 +55,18 @@ def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: 
     every = sorted([*every, *_owner_pronouns(doc, kb, every, sents)], key=lambda d: d.start)
     _definite_groups(doc, every, sents)
     _home_state(doc, kb, every, sents)
+    _late_antecedents(every)
     return sorted(every, key=lambda d: d.start)
+
+
+def _late_antecedents(drafts: list[Draft]) -> None:
+    """"Police said they questioned the owner": "they" copied "Police" before the article's state made the
+    police its own; the reference follows its antecedent's later code."""
+    for d in drafts:
+        ante = d.antecedent
+        if d.code is None and ante is not None and ante.code is not None and d.sector == ante.sector:
+            d.code, d.kind, d.name, d.key = ante.code, ante.kind, ante.name, ante.key or actor_key(
+                ante.kind, ante.code, ante.sector, ante.name)
 
 
 def _definite_groups(doc: Doc, drafts: list[Draft], sents: Sentences) -> None:
@@ -515,4 +526,5 @@ def _refer(start: int, end: int, ante: Draft, sector: str | None, *, as_state: b
     key = ante.key or actor_key(kind, ante.code, sector, name)
     if sector != ante.sector:
         key = actor_key(kind, ante.code, sector, name)
-    return Draft(start, end, ante.code, sector, kind, name, "ref", key=key, plural=ante.plural)
+    return Draft(start, end, ante.code, sector, kind, name, "ref", key=key, plural=ante.plural,
+                 antecedent=ante if ante.code is None else None)
