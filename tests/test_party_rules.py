@@ -150,6 +150,10 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # a pronoun follows its antecedent's code given later in the pass (the article's police)
     ("Norwegian officials said the fire was under control. Norway's roads were closed. Oslo sent help.\n\n"
      "Police said they questioned the car's owner.", "questioned", [("ACCUSE", ["NOR"], [])]),
+    # a titled office of a region is one of its state's; a region's businessman is no office-holder
+    ("Texas Governor Greg Abbott deployed the National Guard to the border.", "deployed",
+     [("MOBILIZE", ["USA"], [])]),
+    ("Texas businessman John Smith criticised the plan.", "criticised", [("ACCUSE", [], [])]),
     # office-holders of the 1980s wire are known by name alone (leaders.csv)
     ("Pope Francis urged the leaders of Sudan to make peace.", "urged", [("REQUEST", ["VAT"], ["SDN"])]),
     ("Jayewardene ordered the army to pull back from the northern towns.", "ordered",

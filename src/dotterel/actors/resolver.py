@@ -448,6 +448,9 @@ def _title(doc: Doc, kb: KnowledgeBase, person: Draft, by_token: dict[int, Draft
             removed.add(id(d))
         person.start = start
         country = _country_in(inner)
+        if country is None and title is not None and title.use == "title":
+            # "Texas Governor X", "Kherson Mayor X": an office of a region or town is one of its state's
+            country = next((d for d in inner if d.kind == "state" and d.source == "city" and d.code), None)
         if person.code is None and country is not None:
             person.code = country.code
             person.sector = "IGO" if country.kind == "igo" else (
