@@ -154,6 +154,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Texas Governor Greg Abbott deployed the National Guard to the border.", "deployed",
      [("MOBILIZE", ["USA"], [])]),
     ("Texas businessman John Smith criticised the plan.", "criticised", [("ACCUSE", [], [])]),
+    # ... but not a possessive's group ("its soldiers"), which subject continuity may have picked wrongly
+    ("Syria said its soldiers were driving Turkish units out of hills they had seized when they launched an "
+     "assault near Aleppo.", "launched", [("ASSAULT", [], ["SYR"])]),
     # office-holders of the 1980s wire are known by name alone (leaders.csv)
     ("Pope Francis urged the leaders of Sudan to make peace.", "urged", [("REQUEST", ["VAT"], ["SDN"])]),
     ("Jayewardene ordered the army to pull back from the northern towns.", "ordered",

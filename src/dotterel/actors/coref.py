@@ -64,7 +64,10 @@ def _late_antecedents(drafts: list[Draft]) -> None:
     police its own; the reference follows its antecedent's later code."""
     for d in drafts:
         ante = d.antecedent
-        if d.code is None and ante is not None and ante.code is not None and d.sector == ante.sector:
+        # (not a possessive's group, "its troops": subject continuity picked it while it was nobody's, and
+        # "X pushed *its troops*' foes out of positions *they* held" is as often the other side)
+        if d.code is None and ante is not None and ante.code is not None and d.sector == ante.sector \
+                and ante.source == "noun":
             d.code, d.kind, d.name, d.key = ante.code, ante.kind, ante.name, ante.key or actor_key(
                 ante.kind, ante.code, ante.sector, ante.name)
 
