@@ -110,6 +110,57 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
      "Finance Minister Tomas Ferreiro withdrew a request to Madrid as the Spanish-French row eased.", "withdrew",
      [("RETREAT", [], [])]),
+    # ... however the tagger reads the department before the title ("Finance" taken for an organisation)
+    ("The Dutch cabinet approved new spending cuts on Tuesday. Dutch unions said the cuts were too deep. Dutch "
+     "employers welcomed them.\n\nA report drafted by Finance Minister Hendrik Vosmaer was leaked.\n\nVosmaer, "
+     "putting the deficit at 7 pct, criticised the unions.", "criticised", [("ACCUSE", ["NLD"], [])]),
+    ("The Dutch cabinet approved new spending cuts on Tuesday. Dutch unions said the cuts were too deep. Dutch "
+     "employers welcomed them. Central Bank president Wim Osterhout sought new loans.", "sought",
+     [("REQUEST", ["NLD"], [])]),
+    ("The Dutch cabinet approved new spending cuts on Tuesday. Dutch unions said the cuts were too deep. Dutch "
+     "employers welcomed them. Shell Oil president Wim Osterhout sought new loans.", "sought",
+     [("REQUEST", [], [])]),
+    # who acts during or after a meeting with no actor of its own took part in it; one acted on need not have
+    ("Chancellor Kohl spoke to reporters after talks with Turkish Prime Minister Ozal.", "talks",
+     [("CONSULT", ["DEU"], ["TUR"])]),
+    ("Kohl made the pledge during talks with Turkish Prime Minister Ozal in Bonn.", "talks",
+     [("CONSULT", ["DEU"], ["TUR"])]),
+    ("The Italian minister was questioned after talks with Iran.", "talks", [("CONSULT", [], ["IRN"])]),
+    ("Chancellor Kohl, speaking after the weekly cabinet meeting, said trade would grow.", "meeting", []),
+    # a department named by its portfolio alone is the government's of the article's state; a name of its own
+    # is not
+    ("Japanese exporters face new tariffs. Tokyo rejected the charges on Monday. Japanese officials said the "
+     "dispute would grow.\n\nThe Trade Ministry criticised the tariffs.", "criticised", [("ACCUSE", ["JPN"], [])]),
+    ("Japanese exporters face new tariffs. Tokyo rejected the charges on Monday. Japanese officials said the "
+     "dispute would grow.\n\nThe Post and Telecommunications Ministry criticised the tariffs.", "criticised",
+     [("ACCUSE", [], [])]),
+    # an unnamed group acting is the members the text lists for it
+    ("Several countries, such as France and Italy, criticised the American tariffs.", "criticised",
+     [("ACCUSE", ["FRA", "ITA"], ["USA"])]),
+    ("Major powers including Russia and China rejected the plan.", "rejected", [("REJECT", ["RUS", "CHN"], [])]),
+    # a special prosecutor is an office of the article's state
+    ("American lawmakers debated the arms sales. The U.S. Senate voted on Friday. Washington denied the report."
+     "\n\nSpecial prosecutor Martin Kessel said he asked the House committee to delay the vote.", "asked",
+     [("REQUEST", ["USA"], ["USA"])]),
+    # "the government" before any state is named is the state the article is about; with none, nobody's
+    ("The government welcomed the wage settlement for public sector workers. Austrian unions said the deal was "
+     "fair. Austria's economy grew. Vienna raised taxes.", "welcomed", [("SUPPORT", ["AUT"], ["AUT"])]),
+    ("The provincial government criticised the wage settlement. Austrian unions said the deal was fair. "
+     "Austria's economy grew. Vienna raised taxes.", "criticised", [("ACCUSE", [], [])]),
+    # a pronoun follows its antecedent's code given later in the pass (the article's police)
+    ("Norwegian officials said the fire was under control. Norway's roads were closed. Oslo sent help.\n\n"
+     "Police said they questioned the car's owner.", "questioned", [("ACCUSE", ["NOR"], [])]),
+    # a titled office of a region is one of its state's; a region's businessman is no office-holder
+    ("Texas Governor Greg Abbott deployed the National Guard to the border.", "deployed",
+     [("MOBILIZE", ["USA"], [])]),
+    ("Texas businessman John Smith criticised the plan.", "criticised", [("ACCUSE", [], [])]),
+    # ... but not a possessive's group ("its soldiers"), which subject continuity may have picked wrongly
+    ("Syria said its soldiers were driving Turkish units out of hills they had seized when they launched an "
+     "assault near Aleppo.", "launched", [("ASSAULT", [], ["SYR"])]),
+    # office-holders of the 1980s wire are known by name alone (leaders.csv)
+    ("Pope Francis urged the leaders of Sudan to make peace.", "urged", [("REQUEST", ["VAT"], ["SDN"])]),
+    ("Jayewardene ordered the army to pull back from the northern towns.", "ordered",
+     [("REQUEST", ["LKA"], ["LKA"])]),
     # ... but never a title after an organisation's name, nor a former office-holder, nor a name that ends in a
     # title word
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"

@@ -78,7 +78,8 @@ CASES = [
     # events/nominal.py)
     ("Nigerian unions called a general strike over fuel prices.", [("PROTEST", ["NGA"], ["NGA"], "asserted")]),
     ("Nigerian unions called off the general strike after talks with the government.",
-     [("CONCEDE", ["NGA"], ["NGA"], "asserted"), ("CONSULT", [], ["NGA"], "asserted")]),
+     # (the unions held the talks: who acts after a meeting with Y took part in it)
+     [("CONCEDE", ["NGA"], ["NGA"], "asserted"), ("CONSULT", ["NGA"], ["NGA"], "asserted")]),
     # a sum of money given is aid; hosting refugees is aid to the country they fled
     ("Norway granted $15 million to displaced families in Pakistan.", [("AID", ["NOR"], ["PAK"], "asserted")]),
     ("Uganda hosts more than a million South Sudanese refugees.", [("AID", ["UGA"], ["SSD"], "asserted")]),

@@ -55,7 +55,21 @@ def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: 
     every = sorted([*every, *_owner_pronouns(doc, kb, every, sents)], key=lambda d: d.start)
     _definite_groups(doc, every, sents)
     _home_state(doc, kb, every, sents)
+    _late_antecedents(every)
     return sorted(every, key=lambda d: d.start)
+
+
+def _late_antecedents(drafts: list[Draft]) -> None:
+    """"Police said they questioned the owner": "they" copied "Police" before the article's state made the
+    police its own; the reference follows its antecedent's later code."""
+    for d in drafts:
+        ante = d.antecedent
+        # (not a possessive's group, "its troops": subject continuity picked it while it was nobody's, and
+        # "X pushed *its troops*' foes out of positions *they* held" is as often the other side)
+        if d.code is None and ante is not None and ante.code is not None and d.sector == ante.sector \
+                and ante.source == "noun":
+            d.code, d.kind, d.name, d.key = ante.code, ante.kind, ante.name, ante.key or actor_key(
+                ante.kind, ante.code, ante.sector, ante.name)
 
 
 def _definite_groups(doc: Doc, drafts: list[Draft], sents: Sentences) -> None:
@@ -76,6 +90,21 @@ def _definite_groups(doc: Doc, drafts: list[Draft], sents: Sentences) -> None:
         if ante is not None:
             d.code, d.kind, d.name, d.key = ante.code, ante.kind, ante.name, ante.key or actor_key(
                 ante.kind, ante.code, ante.sector, ante.name)
+
+
+def _department(kb: KnowledgeBase, start: int, tok: Token, words: list[str], before: list[Draft],
+                home: str | None) -> list[Draft]:
+    """"the Finance Ministry": the state the article is about, or the one state it has named so far."""
+    word = kb.sectors.get(words[-1])
+    if word is None or word.use != "body" or not kb.is_word("portfolio", " ".join(words[:-1])):
+        return []
+    if any(c.dep_ == "prep" for c in tok.rights):
+        return []  # "the Finance Ministry of Bavaria": whose, the phrase says
+    only = _only_state(before)
+    office = home or (only.code if only is not None else None)
+    if office is None:
+        return []
+    return [Draft(start, tok.i + 1, office, word.sector, "state", kb.countries.get(office, office), "ref")]
 
 
 def dominant_state(codes: Iterable[str]) -> str | None:
@@ -248,7 +277,9 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
     start = tok.i if bare else dets[0].i
     words = [t.lemma_.lower() for t in doc[start + (not bare):tok.i + 1]]
     if tok.pos_ == "PROPN" and kb.sectors.get(" ".join(words)) is None:
-        return []  # "the Post and Telecommunications Ministry", "the central Interior Ministry": a name of its own
+        # "the Post and Telecommunications Ministry", "the central Interior Ministry": a name of its own; but
+        # "the Finance Ministry", "the Trade Ministry" name a portfolio, the government's of the article's state
+        return _department(kb, start, tok, words, before, home)
     word = kb.sector_of(words)
     here = sents.of(tok.i)
     if kb.is_word("state_noun", lemma) and tok.i == start + 1:
@@ -292,6 +323,10 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
             or _recent(before, here, _NOUN_WINDOW, sents, lambda d: _coded(d) and _standalone(doc, d))
             or _recent(before, here, _NOUN_WINDOW, sents, _coded)
             or _only_state(before))
+    if ante is None and home is not None and word.use == "body" and tok.i == start + 1:
+        # "The government welcomed the wage deal" opening an article about Austria: the article's state, as
+        # for "the Prime Minister" ("the central government", "the provincial ministry" are not)
+        return [Draft(start, tok.i + 1, home, word.sector, "state", kb.countries.get(home, home), "ref")]
     if ante is None:
         text = " ".join(words)
         return [Draft(start, tok.i + 1, None, word.sector, "group", None, "ref", key=f"group:{text}")]
@@ -494,4 +529,5 @@ def _refer(start: int, end: int, ante: Draft, sector: str | None, *, as_state: b
     key = ante.key or actor_key(kind, ante.code, sector, name)
     if sector != ante.sector:
         key = actor_key(kind, ante.code, sector, name)
-    return Draft(start, end, ante.code, sector, kind, name, "ref", key=key, plural=ante.plural)
+    return Draft(start, end, ante.code, sector, kind, name, "ref", key=key, plural=ante.plural,
+                 antecedent=ante if ante.code is None else None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from spacy.strings import get_string_id
@@ -29,6 +29,8 @@ class Draft:
     key: str = ""
     plural: bool = False
     home: str | None = None  # a known office-holder out of office: his state, when the text gives no role
+    # the mention a reference copied, while that one had no code yet (a group coded later in the pass)
+    antecedent: Draft | None = field(default=None, compare=False, repr=False)
 
     def covers(self, i: int) -> bool:
         return self.start <= i < self.end

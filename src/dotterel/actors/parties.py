@@ -42,6 +42,21 @@ def ethnic(head: Token) -> bool:
     return any(c.lower_ == "ethnic" for c in head.children)
 
 
+def _listed_members(noun: Token, actors: ActorIndex) -> list[Mention]:
+    """The coded actors a group noun lists as its members ("states *such as* Britain", "powers *including*
+    Russia and China"), each once."""
+    kb = load_kb()
+    out: list[Mention] = []
+    for prep in noun.children:
+        words = " ".join([c.lower_ for c in prep.lefts if c.lower_ == "such"] + [prep.lower_])
+        if prep.dep_ != "prep" or not kb.is_word("member_prep", words):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                out += [m for m in mentions_in(obj, actors) if m.code and m.kind in OWNING_KINDS and m not in out]
+    return out
+
+
 def subject_mentions(subject: Token | None, actors: ActorIndex, ps: PatternSet) -> list[Mention]:
     """Resolved actors of the subject phrase; an unresolvable noun phrase ("experts") stays, code null.
 
@@ -55,6 +70,9 @@ def subject_mentions(subject: Token | None, actors: ActorIndex, ps: PatternSet) 
         if owner is not None:  # "Pakistan said its air force had shot down ...": the air force is Pakistan's
             return [owner]
         # "opposition groups in Zimbabwe"; "ethnic Albanians in Serbia" are Serbia's, not Albania's
+        members = _listed_members(subject, actors)
+        if members:  # "several countries, such as France and Italy, ...": the ones the text names act
+            return members
         people = ps.in_class(subject.lemma_.lower(), "PEOPLE")
         title = load_kb().sector_of([subject.lemma_.lower()])
         speaks_for = title is not None and title.use == "title"

@@ -386,8 +386,13 @@ def _leading_title(doc: Doc, kb: KnowledgeBase, person: Draft, words: list[str])
         if (n == size and size > 1) or (n < size and doc[person.start + n - 1].ent_type_ == "PERSON"):
             continue
         prefix = doc[person.start:person.start + n]
-        if any(t.ent_type_ not in ("", "PERSON") or not (t.is_title or t.lower_ in ("and", "of")) for t in prefix):
-            continue  # "Taliban spokesperson X", "company president X", "Opposition leader X": not a state office
+        tagged = " ".join(t.lower_ for t in prefix if t.ent_type_ not in ("", "PERSON"))
+        last = prefix[-1].i if tagged else -1  # "Central Bank president X": a department's own title may be lower-case
+        if (tagged and not kb.is_word("portfolio", tagged)) or not all(t.is_title or t.lower_ in ("and", "of")
+                                                                      or t.i == last for t in prefix):
+            # "Taliban spokesperson X", "company president X", "Opposition leader X": not a state office;
+            # "Finance Minister X", "Central Bank president X" are, however the tagger reads the department
+            continue
         hit = kb.sector_of(words[:n])
         if hit is not None and hit.use == "title":
             return hit
@@ -445,6 +450,9 @@ def _title(doc: Doc, kb: KnowledgeBase, person: Draft, by_token: dict[int, Draft
             removed.add(id(d))
         person.start = start
         country = _country_in(inner)
+        if country is None and title is not None and title.use == "title":
+            # "Texas Governor X", "Kherson Mayor X": an office of a region or town is one of its state's
+            country = next((d for d in inner if d.kind == "state" and d.source == "city" and d.code), None)
         if person.code is None and country is not None:
             person.code = country.code
             person.sector = "IGO" if country.kind == "igo" else (

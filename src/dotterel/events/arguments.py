@@ -48,6 +48,20 @@ def _own_subject(tok: Token, stative: frozenset[str]) -> tuple[Token | None, Tok
     return subj, patient, passive
 
 
+def _infinitive_held_subject(tok: Token) -> Token | None:
+    """"X, on a trip to explain his case, met Y": the parser hangs the main verb's subject on the infinitive
+    before it; an infinitive has no subject of its own (but "for Z to"), so the subject is the verb's."""
+    for clause in tok.lefts:
+        if clause.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        if any(c.dep_ == "mark" for c in clause.children):
+            continue  # "for Z to ...", "in order for Z to ..."
+        held = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
+        if held is not None:
+            return held
+    return None
+
+
 def _relative_antecedent(clause: Token, subj: Token) -> Token:
     """In a relative clause, "which"/"who" stand for the noun the clause modifies."""
     if clause.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS:
@@ -181,6 +195,8 @@ def arguments(tok: Token, stative: frozenset[str]) -> Arguments:
         patient, passive = there, True
     if subj is None and not passive:
         subj = tok.head if _misparsed_main_verb(tok) else inherited_subject(tok, stative)
+    if subj is None and not passive:
+        subj = _infinitive_held_subject(tok)
     if subj is not None:
         subj = _relative_antecedent(tok, subj)
     if patient is None:

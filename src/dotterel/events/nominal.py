@@ -71,6 +71,7 @@ class NounCues:
     factive: frozenset[str]
     credit: frozenset[str]
     credit_verb: frozenset[str]
+    companion: frozenset[str]
 
 
 def _split(value: str | None) -> frozenset[str]:
@@ -256,6 +257,9 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
         return None
     actor, recipients, location, two_sided = _parties(tok, phrase, row, verb, gov, actors, ps, cues,
                                                       verb_place=verb is not None and verb.i not in coded)
+    if not _coded(actor) and row.type == "CONSULT" and _coded(recipients):  # "talks with Y": not a cabinet meeting
+        actor = _companion(gov, actors, ps, cues) or actor
+        recipients = [m for m in recipients if m not in actor]
     if row.state_type and _state_act(tok, actor, actors):
         row = replace(row, type=row.state_type, mode=None, context=("military",))  # "the U.S. strike on ..."
     recipients = conventions.implied_recipients(row.type, actor, recipients, location, two_sided,
@@ -284,6 +288,17 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
         modality=modality, trigger=tok.i, trigger_span=(tok.idx, tok.idx + len(tok)),
         span=_span(holder, actor + recipients, sent), sentence=index,
         confidence=0.6 if _coded(actor) else 0.45, location=location)
+
+
+def _companion(gov: _Governor, actors: ActorIndex, ps: PatternSet, cues: NounCues) -> list[Mention]:
+    """"X spoke to reporters *after* talks with Y", "X made the pledge *during* a visit to Y": a meeting's
+    participants are there, so the one acting during or after it (the verb's active subject) took part."""
+    verb = gov.verb
+    if verb is None or gov.noun is not None or gov.prep not in cues.companion:
+        return []
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return []  # "X was questioned after talks with Y": the subject undergoes the verb, he need not have met Y
+    return _coded(subject_mentions(arguments(verb, ps.stative_participles).subject, actors, ps))
 
 
 def _credited(gov: _Governor, cues: NounCues) -> bool:
