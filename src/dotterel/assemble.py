@@ -102,21 +102,12 @@ def _claim_covering(span: tuple[int, int], claims: list[ClaimFinding]) -> int | 
     return best
 
 
-def _through_pobj(doc: Doc, token: int, root: int) -> bool:
-    """Does the path from `token` up to its ancestor `root` pass through a prepositional object?"""
+def _through(doc: Doc, token: int, root: int, dep: str) -> bool:
+    """Does the path from `token` up to its ancestor `root` pass through an arc `dep` ("pobj": a
+    prepositional object; "conj": a conjunct)?"""
     t = doc[token]
     while t.i != root and t.head.i != t.i:
-        if t.dep_ == "pobj":
-            return True
-        t = t.head
-    return False
-
-
-def _through_conj(doc: Doc, token: int, root: int) -> bool:
-    """Does the path from `token` up to its ancestor `root` pass through a conjunct?"""
-    t = doc[token]
-    while t.i != root and t.head.i != t.i:
-        if t.dep_ == "conj":
+        if t.dep_ == dep:
             return True
         t = t.head
     return False
@@ -423,9 +414,10 @@ def _event_for_anchor(doc: Doc, anchor: int, events: list[tuple[Event, int]], un
     no toll of the blockade)."""
     sent = doc[anchor].sent
     same = [(e, t) for e, t in events if sent.start <= t < sent.end]
-    pool = [(e, t) for e, t in same if _in_subtree(doc, anchor, t) and not (clausal and _through_pobj(doc, anchor, t))]
+    pool = [(e, t) for e, t in same
+            if _in_subtree(doc, anchor, t) and not (clausal and _through(doc, anchor, t, "pobj"))]
     if not pool and under:  # below it, not through a conjoined verb ("killing 2 and arresting 15")
-        pool = [(e, t) for e, t in same if _in_subtree(doc, t, anchor) and not _through_conj(doc, t, anchor)]
+        pool = [(e, t) for e, t in same if _in_subtree(doc, t, anchor) and not _through(doc, t, anchor, "conj")]
     if not pool:
         return None
     return min(pool, key=lambda et: abs(et[1] - anchor))[0]
