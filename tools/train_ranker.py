@@ -11,6 +11,8 @@ usage:
       (aggregate figures only: the measuring sets' sentences are never printed)
   tools/train_ranker.py oracle [--roles ...]
       the ceiling of any ranker over these candidates on the real-news dev gold (gold picks where possible)
+  tools/train_ranker.py keep-cv [--seeds ...] | keep-measure
+      the other decision, event or not: a keep/drop filter over the rules' events, measured the same ways
   tools/train_ranker.py train [--roles ...] [--out src/dotterel/data/events/ranker.json]
       train on all training data and write the run-time model (JSON weights)
 
@@ -324,9 +326,171 @@ def cmd_train(roles: list[Role], out: Path) -> Json:
             "out": str(out)}
 
 
+# ---- the other decision: keep or drop an event the rules found (event or not) ------------------------------
+
+# dropping a right event costs about (2 - F1) / F1 times what dropping a wrong one gains (F1 = 2TP/(pred+gold))
+DROP_COST = 1.6
+THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5)
+
+
+def event_features(ev: EventFinding, a: Analysed) -> list[str]:
+    doc = a.doc
+    t = doc[ev.trigger]
+    coded_actor = any(m.code for m in ev.actors)
+    coded_recipient = any(m.code for m in ev.recipients)
+    sent = t.sent
+    in_claim = any(c.content_span[0] <= ev.trigger_span[0] < c.content_span[1] for c in a.findings.claims)
+    f = [f"type={ev.type}", f"lemma={t.lemma_.lower()}", f"type|lemma={ev.type}|{t.lemma_.lower()}",
+         f"pos={t.pos_}", f"dep={t.dep_}", f"type|dep={ev.type}|{t.dep_}", f"modality={ev.modality}",
+         f"actor={'coded' if coded_actor else 'uncoded' if ev.actors else 'none'}",
+         f"recipient={'coded' if coded_recipient else 'uncoded' if ev.recipients else 'none'}",
+         f"type|parties={ev.type}|{int(coded_actor)}{int(coded_recipient)}",
+         f"sentence={'first' if ev.sentence == 0 else 'early' if ev.sentence < 4 else 'late'}",
+         f"sent_len={'short' if len(sent) < 15 else 'mid' if len(sent) < 35 else 'long'}",
+         f"confidence={round(ev.confidence, 1)}", f"genre={a.findings.genre.label}", f"in_claim={int(in_claim)}",
+         f"mode={ev.mode or '-'}"]
+    kinds = {m.kind for m in ev.actors if m.code}
+    f += [f"actor_kind={k}" for k in sorted(kinds)]
+    return f
+
+
+def is_real(ev: EventFinding, a: Analysed) -> bool:
+    """A prediction the scorer would not count as wrong: a gold or optional event of its type covers it."""
+    gold = a.gold["events"] + a.gold.get("optional_events", [])
+    same = [g for g in gold if type_ok({"type": ev.type}, g)]
+    if not same:
+        return False
+    trig, text = ev.trigger_span, a.item.text
+    located = False
+    for g in same:
+        span = g.get("span") or g.get("trigger_span")
+        if not span and g.get("evidence"):
+            at = text.find(g["evidence"])
+            span = [at, at + len(g["evidence"])] if at >= 0 else None
+        if span:
+            located = True
+            if span[0] <= trig[1] and trig[0] <= span[1]:
+                return True
+    return not located  # no spans to go by: the type is in the document
+
+
+@dataclass
+class EventRow:
+    doc_id: str
+    features: list[str]
+    real: int
+
+
+def event_rows(docs: list[Analysed]) -> list[EventRow]:
+    return [EventRow(str(a.gold["id"]), event_features(ev, a), int(is_real(ev, a)))
+            for a in docs for ev in a.findings.events if ev.modality != "negated"]
+
+
+@dataclass
+class KeepModel:
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+
+    def keep(self, features: list[str]) -> bool:
+        import math
+
+        z = self.intercept + sum(self.weights.get(f, 0.0) for f in features)
+        return 1 / (1 + math.exp(-z)) >= self.threshold
+
+
+def fit_keep(rows: list[EventRow], c_value: float, threshold: float) -> KeepModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform([dict.fromkeys(r.features, 1.0) for r in rows])
+    lr = LogisticRegression(C=c_value, max_iter=2000)
+    lr.fit(x, [r.real for r in rows])
+    return KeepModel(dict(zip(vec.get_feature_names_out(), map(float, lr.coef_[0]))), float(lr.intercept_[0]),
+                     threshold)
+
+
+def drop_gain(model: KeepModel, rows: list[EventRow]) -> float:
+    dropped = [r for r in rows if not model.keep(r.features)]
+    return sum(1 for r in dropped if not r.real) - DROP_COST * sum(1 for r in dropped if r.real)
+
+
+def select_keep(rows: list[EventRow], seed: int) -> tuple[float, float]:
+    from sklearn.model_selection import GroupKFold
+
+    folds = list(GroupKFold(n_splits=4, shuffle=True, random_state=seed).split(rows, groups=[r.doc_id for r in rows]))
+    best = (0.0, C_VALUES[0], 0.0)  # threshold 0: drop nothing, unless dropping gains
+    for c_value in C_VALUES:
+        models = [fit_keep([rows[i] for i in tr], c_value, 0.0) for tr, _ in folds]
+        for th in THRESHOLDS:
+            gain = sum(drop_gain(KeepModel(m.weights, m.intercept, th), [rows[i] for i in te])
+                       for m, (_, te) in zip(models, folds))
+            if gain > best[0]:
+                best = (gain, c_value, th)
+    return best[1], best[2]
+
+
+def filtered(docs: list[Analysed], model: KeepModel) -> list[Analysed]:
+    return [replace(a, findings=replace(a.findings, events=[
+        ev for ev in a.findings.events if ev.modality == "negated" or model.keep(event_features(ev, a))]))
+        for a in docs]
+
+
+def cmd_keep_cv(folds: int, seeds: list[int]) -> Json:
+    from sklearn.model_selection import KFold
+
+    rn, authored = training_sets()
+    rows_rn, rows_auth = event_rows(rn), event_rows(authored)
+    gold = [a.gold for a in rn]
+    report: Json = {"rules": headline(gold, predictions(rn, None)),
+                    "events": {"realnews": len(rows_rn), "realnews_not_real": sum(1 for r in rows_rn if not r.real),
+                               "authored": len(rows_auth), "authored_not_real": sum(1 for r in rows_auth if not r.real)},
+                    "seeds": {}}
+    for seed in seeds:
+        preds: dict[str, Json] = {}
+        chosen = []
+        dropped = {"real": 0, "not_real": 0}
+        for tr, te in KFold(n_splits=folds, shuffle=True, random_state=seed).split(rn):
+            train_ids = {str(rn[i].gold["id"]) for i in tr}
+            train = [r for r in rows_rn if r.doc_id in train_ids] + rows_auth
+            c_value, th = select_keep(train, seed)
+            chosen.append((c_value, th))
+            model = fit_keep(train, c_value, th)
+            test = [rn[i] for i in te]
+            preds.update(predictions(filtered(test, model), None))
+            for r in event_rows(test):
+                if not model.keep(r.features):
+                    dropped["real" if r.real else "not_real"] += 1
+        report["seeds"][seed] = {"filter": headline(gold, preds), "dropped": dropped, "c_threshold_per_fold": chosen}
+    return report
+
+
+def cmd_keep_measure() -> Json:
+    rn, authored = training_sets()
+    rows_rn, rows_auth = event_rows(rn), event_rows(authored)
+    report: Json = {}
+    c_value, th = select_keep(rows_rn, 0)
+    model = fit_keep(rows_rn, c_value, th)
+    for name in ("sentences", "articles"):
+        part = [a for a in authored if (name == "sentences") == str(a.gold["id"]).startswith("s-")]
+        gold = [a.gold for a in part]
+        report[f"{name} (trained on realnews only, C={c_value}, threshold={th})"] = {
+            "rules": headline(gold, predictions(part, None)), "filter": headline(gold, predictions(filtered(part, model), None))}
+    c_value, th = select_keep(rows_rn + rows_auth, 0)
+    model = fit_keep(rows_rn + rows_auth, c_value, th)
+    for name, gold_docs in {"heldout": gold_file(GOLD / "heldout.jsonl"),
+                            "plover": plover_gsr(shared_dir() / "eval" / "plover_gsr.jsonl")}.items():
+        docs = analyse(gold_docs)
+        kept = [a.gold for a in docs]
+        report[f"{name} (trained on all training data, C={c_value}, threshold={th})"] = {
+            "rules": headline(kept, predictions(docs, None)), "filter": headline(kept, predictions(filtered(docs, model), None))}
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("command", choices=["cv", "measure", "train", "oracle"])
+    ap.add_argument("command", choices=["cv", "measure", "train", "oracle", "keep-cv", "keep-measure"])
     ap.add_argument("--roles", nargs="+", choices=list(ROLES), default=["recipient"])
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seeds", type=int, nargs="+", default=[0])
@@ -347,6 +511,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "cv":
             result = cmd_cv(args.roles, args.folds, args.seeds)
+        elif args.command == "keep-cv":
+            result = cmd_keep_cv(args.folds, args.seeds)
+        elif args.command == "keep-measure":
+            result = cmd_keep_measure()
         elif args.command == "oracle":
             result = cmd_oracle(args.roles)
         elif args.command == "measure":
