@@ -1,5 +1,5 @@
-"""The party ranker (events/ranker.py) and its training tool (tools/train_ranker.py), on sentences authored
-for these tests: candidates and features read from the real parse, the model file, the dot-product choice,
+"""The party ranker experiment (tools/ranker_model.py) and its training tool (tools/train_ranker.py), on
+sentences authored for these tests: candidates and features read from the real parse, the model file, the dot-product choice,
 and that training twice on the same data gives the same weights. No evaluation text."""
 
 from __future__ import annotations
@@ -15,10 +15,13 @@ import pytest
 from dotterel import nlp
 from dotterel.actors import resolve_actors
 from dotterel.events import code_events
-from dotterel.events.ranker import (MODEL_PATH, RankerModel, candidates, choose, dep_path, load_model, rerank)
 from dotterel.findings import ActorIndex, EventFinding
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))  # the experiment lives outside the package
+
+from ranker_model import (MODEL_PATH, RankerModel, candidates, choose, dep_path, load_model,  # noqa: E402
+                          rerank)
 
 
 def _coded(text: str) -> tuple[object, ActorIndex, list[EventFinding]]:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train and measure the party ranker (`events/ranker.py`): which coded mention fills an event's actor and
+"""Train and measure the party ranker (`tools/ranker_model.py`): which coded mention fills an event's actor and
 recipient, chosen among the sentence's candidates by a logistic regression over parse features.
 
 usage:
@@ -13,7 +13,7 @@ usage:
       the ceiling of any ranker over these candidates on the real-news dev gold (gold picks where possible)
   tools/train_ranker.py keep-cv [--seeds ...] | keep-measure
       the other decision, event or not: a keep/drop filter over the rules' events, measured the same ways
-  tools/train_ranker.py train [--roles ...] [--out src/dotterel/data/events/ranker.json]
+  tools/train_ranker.py train [--roles ...] [--out tools/ranker.json]
       train on all training data and write the run-time model (JSON weights)
 
 Training data: ONLY tests/gold/realnews/events.jsonl (dev split, texts read from ../shared by id),
@@ -46,7 +46,7 @@ from dotterel.evaluation.event_metrics import codes, score_events, type_ok  # no
 from dotterel.evaluation.event_sets import generalize, gold_file, plover_gsr, realnews  # noqa: E402
 from dotterel.evaluation.suite import corpus_path, shared_dir  # noqa: E402
 from dotterel.events import code_events  # noqa: E402
-from dotterel.events.ranker import ROLES, Candidate, RankerModel, Role, candidates, choose, rerank  # noqa: E402
+from ranker_model import ROLES, Candidate, RankerModel, Role, candidates, choose, rerank  # noqa: E402
 from dotterel.findings import ActorIndex, EventFinding  # noqa: E402
 from dotterel.genre import classify_genre  # noqa: E402
 from dotterel.model import SourceItem, to_builtins  # noqa: E402
@@ -57,7 +57,7 @@ from dotterel.sources.normalize import prepare, text_sha256  # noqa: E402
 
 Json = dict[str, Any]
 GOLD = ROOT / "tests" / "gold"
-MODEL_OUT = ROOT / "src" / "dotterel" / "data" / "events" / "ranker.json"
+MODEL_OUT = ROOT / "tools" / "ranker.json"
 C_VALUES = (0.1, 0.3, 1.0, 3.0, 10.0)
 MARGINS = (0.0, 0.5, 1.0, 2.0)
 

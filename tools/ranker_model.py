@@ -4,12 +4,13 @@ The rules (`events/parties.py`, `conventions.py`) choose the parties; this modul
 sentence offers (each coded actor mention, the rules' own choice, and "nobody"), describes each with features
 read from the parse (dependency path to the trigger, distance, direction, kind and sector of the actor, whether
 the rules chose it) and scores them with a linear model trained offline by `tools/train_ranker.py`. The model
-is a JSON file of feature weights (`data/events/ranker.json`): scoring is a plain dot product, so nothing
+is a JSON file of feature weights (`tools/ranker.json`): scoring is a plain dot product, so nothing
 beyond the standard library runs here.
 
 Measured and NOT wired into the pipeline: under cross-validation on the real-news dev gold it raises tuple
-F1, but on the unseen sets dyad F1 falls (`docs/ranker.md` has the figures). `rerank` is the one call a
-pipeline would make after `code_events`.
+F1, but on the unseen sets dyad F1 falls (`docs/ranker.md` has the figures), so it lives with the experiment
+under `tools/`, outside the package and its knowledge fingerprint. `rerank` is the one call a pipeline would
+make after `code_events`.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from dotterel.findings import ActorIndex, EventFinding, Mention
 
 Role = Literal["actor", "recipient"]
 ROLES: tuple[Role, ...] = ("actor", "recipient")
-MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "events" / "ranker.json"
+MODEL_PATH = Path(__file__).resolve().parent / "ranker.json"
 # longest dependency path (arcs up plus arcs down) kept as one feature; longer paths share one value
 MAX_PATH = 4
 
