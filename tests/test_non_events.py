@@ -112,6 +112,17 @@ CASES: list[tuple[str, str, list[str]]] = [
     # a thing on fire burns on no one's behalf; protesters burning tyres act
     ("The tankers were still burning two days after the raid, officials said.", "burning", []),
     ("Protesters burned tyres outside the Bolivian parliament.", "burned", ["ASSAULT"]),
+    # calling something a name, or leaving a party in a state, asks and withdraws nothing
+    ("The supermarket chain called the demand unprecedented, its spokeswoman said.", "called", []),
+    ("The deal would leave the Chilean navy dependent on Peru for fuel.", "leave", []),
+    ("The Peruvian senator called the shelling illegal.", "called", ["ACCUSE"]),
+    ("The Chilean army left the town on Monday.", "left", ["RETREAT"]),
+    # a challenge met is no meeting
+    ("The EU plans are designed to help the bloc meet the challenge of cheap imports.", "meet", []),
+    # a question asked outside quotes (an interviewer's, a headline's) reports nothing; one quoted may presuppose
+    ("Why should Chilean leftists support Maria Lopez over Juan Perez?", "support", []),
+    ("Will Chile attack Peru?", "attack", []),
+    ('"Why did Chile attack our border post?" the Peruvian minister asked.', "attack", ["ASSAULT"]),
 ]
 
 

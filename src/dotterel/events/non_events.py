@@ -24,8 +24,8 @@ from dotterel.knowledge import data_path, word_set
 
 FILE = "non_events.yaml"
 _KEYS = frozenset({"lemmas", "types", "subjects", "objects", "content_verbs", "passive_content", "with_objects",
-                   "from_objects"})
-_CONDITIONS = ("subjects", "objects", "content_verbs", "with_objects", "from_objects")
+                   "from_objects", "adjective_complement"})
+_CONDITIONS = ("subjects", "objects", "content_verbs", "with_objects", "from_objects", "adjective_complement")
 # "withdrew *from* the race", "pulled out *of* the race"
 _FROM_PREPS = ("from", "of")
 
@@ -41,6 +41,7 @@ class Rule:
     passive_content: bool = False
     with_objects: frozenset[str] = frozenset()
     from_objects: frozenset[str] = frozenset()
+    adjective_complement: bool = False
 
     def fits(self, lemma: str, etype: str, tok: Token, args: Arguments) -> bool:
         """Whether the trigger `tok` (lemma `lemma`), read as a pattern of `etype`, has this rule's frame."""
@@ -54,6 +55,8 @@ class Rule:
         if self.objects and not (object_lemmas(args) & self.objects):
             return False
         if self.content_verbs and not any(self._content_fits(c) for c in tok.children):
+            return False
+        if self.adjective_complement and not any(c.dep_ == "oprd" and c.pos_ == "ADJ" for c in tok.children):
             return False
         if self.from_objects and not any(set(noun_keys(real_head(o))) & self.from_objects
                                          for p in _FROM_PREPS for o in args.preps.get(p, [])):
@@ -100,7 +103,7 @@ def parse_rules(raw: object) -> NonEvents:
             types=frozenset(t.upper() for t in words("types")) if "types" in spec else None,
             subjects=words("subjects"), objects=words("objects"), content_verbs=words("content_verbs"),
             passive_content=bool(spec.get("passive_content", False)), with_objects=words("with_objects"),
-            from_objects=words("from_objects")))
+            from_objects=words("from_objects"), adjective_complement=bool(spec.get("adjective_complement", False))))
     return NonEvents(rules=tuple(rules), firms=word_set(raw.get("firms") or [], f"{FILE}: firms"))
 
 
