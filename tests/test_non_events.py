@@ -123,6 +123,16 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("Why should Chilean leftists support Maria Lopez over Juan Perez?", "support", []),
     ("Will Chile attack Peru?", "attack", []),
     ('"Why did Chile attack our border post?" the Peruvian minister asked.', "attack", ["ASSAULT"]),
+    # a licence applied for asks no party; permission from a state does
+    ("Foreign banks seeking banking licences in Chile must hold large reserves.", "seeking", []),
+    ("Chile sought permission from Peru to fly over its territory.", "sought", ["REQUEST"]),
+    # a boost given by a measure is no aid; food given by a state is
+    ("The initiative would give poorer areas of Chile a major economic boost, the president said.", "give", []),
+    ("Brazil gave Bolivia emergency food aid.", "gave", ["AID"]),
+    # doubting a fact accuses no one
+    ("Chilean doctors questioned whether the virus was the cause of death.", "questioned", []),
+    # an economic process allows nothing on anyone's behalf
+    ("The refinancing allowed the Bolivian government to borrow on better terms.", "allowed", []),
 ]
 
 

@@ -52,8 +52,9 @@ class Rule:
         if self.subjects and not (args.subject is not None
                                   and set(noun_keys(real_head(args.subject))) & self.subjects):
             return False
-        if self.objects and not (object_lemmas(args) & self.objects):
-            return False
+        if self.objects and not (object_lemmas(args) & self.objects or any(
+                set(noun_keys(c)) & self.objects for c in tok.children if c.dep_ == "dobj")):
+            return False  # (every direct object: "give poorer areas of the country *a boost*")
         if self.content_verbs and not any(self._content_fits(c) for c in tok.children):
             return False
         if self.adjective_complement and not any(c.dep_ == "oprd" and c.pos_ == "ADJ" for c in tok.children):
