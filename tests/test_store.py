@@ -339,3 +339,21 @@ def test_a_store_from_before_the_counts_columns_upgrades_and_fills_them_from_the
         assert sorted(rows) == [("a1", None, None), ("b1", "fired", 27)]
         assert problems(conn) == []
     store.close()
+
+
+def test_a_long_place_name_is_no_cluster_location_code(store_url: str, make_doc) -> None:  # type: ignore[no-untyped-def]
+    """The monitor's cluster row keeps the place's state code, not its name: a long place name overflowed
+    the code column on PostgreSQL and stopped the ingest."""
+    from dotterel.monitor import build
+    from dotterel.monitor import tables as t
+
+    store = open_store(store_url)
+    run = start_run(store, ["x"], "0.1.0", "k1", 0)
+    doc = _doc_b(make_doc)
+    place = "the old customs house at the river crossing"
+    doc.events[0].location = m.Location(text=place, code="FRE", span=(0, len(place)))
+    write_batch(store, run, [Analysed(doc, "in:1")])
+    build(store)
+    with store.connect() as conn:
+        assert conn.execute(select(t.monitor_clusters.c.location_code)).scalars().all() == ["FRE"]
+    store.close()
