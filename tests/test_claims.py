@@ -634,3 +634,12 @@ def test_a_surname_two_people_share_refers_back_to_neither() -> None:
     one = "Saddam Hussein met Jordanian officials in Baghdad on Monday. Hussein said the talks went well."
     actors = resolve_actors(nlp.parse(one), dt.date(1988, 5, 1))
     assert [m.code for m in actors.mentions if m.text == "Hussein"] == ["IRQ"]
+
+
+def test_unnamed_opposition_speaks_for_the_home_state_and_a_high_command_is_military() -> None:
+    text = ("Ghana's parliament met on Monday. Ghana's president spoke, and Ghana's ministers toured Ghana's "
+            "north. Members of opposition parties said the vote was rigged. A high command statement said "
+            "two posts were taken.")
+    got = _coded_speakers(text)
+    assert got["Members of opposition parties"] == ("GHA", "OPP")
+    assert got["high command statement"][1] == "MIL"

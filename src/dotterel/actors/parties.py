@@ -29,6 +29,9 @@ from dotterel.knowledge import data_path
 if TYPE_CHECKING:  # a type only: importing the events package here would be circular
     from dotterel.events.patterns import PatternSet
 
+# an unnamed speaker of these sectors is of the article's home state: officials, and the opposition ("members
+# of opposition parties said" in a story about one state are its opposition)
+HOME_SPEAKER_SECTORS = OFFICIAL_SECTORS | {"OPP"}
 # "state media", "official news agency", "local media": outlets of the article's home state
 SPEECH_PLACE_PREPS = language.words("prepositions", "speech_place")
 STATE_MEDIA = frozenset({"state", "official", "state-run", "state-owned", "government", "local", "national"})
@@ -357,12 +360,12 @@ def _completed(c: ClaimFinding, span: Span, home: str | None, named: dict[str, M
     # "a spokesman for the group", "leaders of the movement": the complement says whose, not the home;
     # one naming an official body of no state ("a source within the interior ministry") leaves it open
     complement = words[len(_before_complement(words)):]
-    plain = not complement or _sector_in(complement) in OFFICIAL_SECTORS
+    plain = not complement or _sector_in(complement) in HOME_SPEAKER_SECTORS
     official = plain and sector in OFFICIAL_SECTORS
     if code is None and official and speech_state is not None:
         code = speech_state  # "Tehran radio quoted a foreign ministry spokesman": the text names his state
     if code is None and home is not None and plain and not load_kb().is_word("abroad", span.root.lemma_.lower()) and (
-            sector in OFFICIAL_SECTORS or (sector == "MED" and words[0].lower() in STATE_MEDIA)):
+            sector in HOME_SPEAKER_SECTORS or (sector == "MED" and words[0].lower() in STATE_MEDIA)):
         code = home
     if code is None and official and sector is not None:
         code = sector_homes.get(sector)  # "senators said" where every legislator named is American
