@@ -111,3 +111,12 @@ def test_a_place_name_that_is_a_persons_surname_is_that_person() -> None:
 def test_a_country_name_stays_the_country_with_no_such_person_around() -> None:
     codes = _codes("Holland beat Spain in the final. Officials in Amman welcomed the result.")
     assert codes["Holland"][0] == "NLD" and codes["Amman"][0] == "JOR"
+
+
+def test_one_person_named_with_and_without_an_initial_is_still_named_again_by_surname() -> None:
+    from dotterel.actors.drafts import same_person
+
+    assert same_person("Anna K. Berg", "Anna Berg") and not same_person("Saddam Hussein", "King Hussein")
+    index = resolve_actors(nlp.load()("Anna K. Berg chaired the panel. Later Anna Berg spoke to the press. "
+                                      "Berg said the vote was fair."), None)
+    assert [m.name for m in index.mentions if m.text == "Berg"] == ["Anna Berg"]

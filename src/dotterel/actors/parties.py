@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dotterel import language
 from dotterel.actors.coref import dominant_state
-from dotterel.actors.drafts import actor_key
+from dotterel.actors.drafts import actor_key, same_person
 from dotterel.actors.kb import _rows as kb_rows
 from dotterel.actors.kb import OFFICIAL_SECTORS, Term
 from dotterel.actors.kb import load as load_kb
@@ -196,8 +196,9 @@ def resolve_speaker_phrases(doc: Doc, claims: list[ClaimFinding], actors: ActorI
     for m in actors.mentions:  # people the resolver coded (leaders, titled names) may be named again
         if m.kind == "person" and m.code:
             named.setdefault(m.text.split()[-1].lower(), m)
-            owners.setdefault(m.text.split()[-1].lower(), set()).add(m.key)
-    shared = {w for w, keys in owners.items() if len(keys) > 1}  # "Saddam Hussein ... King Hussein"
+            owners.setdefault(m.text.split()[-1].lower(), set()).add(m.name or m.text)
+    # "Saddam Hussein ... King Hussein": two people of one family name
+    shared = {w for w, names in owners.items() if any(not same_person(a, b) for a in names for b in names)}
     for last in shared:
         del named[last]  # "Hussein" alone is neither
     for ent in doc.ents:  # people it did not code (the recogniser calls some ORG or GPE): by their role

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dotterel import language
 from dotterel.actors import coref
-from dotterel.actors.drafts import Draft, Sentences, actor_key, positions, to_mention
+from dotterel.actors.drafts import Draft, Sentences, actor_key, positions, same_person, to_mention
 from dotterel.actors.kb import OFFICIAL_SECTORS, Actor, KnowledgeBase, SectorWord, Term, load, not_a_person
 from dotterel.actors.matching import find_aliases
 from dotterel.findings import ActorIndex
@@ -275,7 +275,9 @@ def _merge_short_forms(doc: Doc, kb: KnowledgeBase, others: list[Draft], people:
 
     def earlier(form: str, before: int) -> Draft | None:
         named = [d for d in short.get(form, []) if d.start < before]
-        return named[-1] if named and len({d.name for d in named}) == 1 else None
+        if not named or not all(same_person(d.name or "", named[-1].name or "") for d in named):
+            return None
+        return named[-1]
 
     for d in people:
         text = doc[d.start:d.end].text
