@@ -643,3 +643,10 @@ def test_unnamed_opposition_speaks_for_the_home_state_and_a_high_command_is_mili
     got = _coded_speakers(text)
     assert got["Members of opposition parties"] == ("GHA", "OPP")
     assert got["high command statement"][1] == "MIL"
+
+
+def test_a_chambers_leaders_and_whips_are_legislators() -> None:
+    got = _coded_speakers("Senate Minority Whip Ann Dole said the bill would pass. House Majority Leader Tom Reyes "
+                          "said it would fail.")
+    assert got["Senate Minority Whip Ann Dole"][1] == "LEG"
+    assert got["House Majority Leader Tom Reyes"][1] == "LEG"
