@@ -247,16 +247,16 @@ def _coordinated(span: Span, actors: ActorIndex) -> list[str | None] | None:
     root = span.root
     doc = span.doc
     parts = [root, *(c for c in root.children if c.dep_ == "conj" and span.start <= c.i < span.end)]
-    # "and" between two words of organisations is a firm's name ("Morgan Grenfell and Co economist X")
+    # "and" between two words of organisations is a firm's name ("Hale Pryce and Co analyst X")
     if len(parts) < 2 or any(t.lower_ in ("and", "&") and 0 < t.i < len(doc) - 1 and doc[t.i - 1].ent_type_ == "ORG"
                              and doc[t.i + 1].ent_type_ == "ORG" for t in span):
         return None
     # each part names speakers by itself: a name or a plural of people ("X and other officials"); a singular
-    # common noun is one more title of the same person ("chairman and president X")
+    # common noun is one more title of the same person ("director and treasurer X")
     kb = load_kb()
     if not all(p.pos_ == "PROPN" or (p.tag_ in ("NNS", "NNPS") and (
             actors.at_token(p.i) is not None or kb.sector_of([p.lemma_.lower()]) is not None)) for p in parts):
-        return None  # a part that is no speaker word either ("Colombian mines and energy minister X")
+        return None  # a part that is no speaker word either ("Chilean ports and fisheries minister X")
     whole = actors.at_token(root.i)
     if whole is not None and whole.token_end > parts[-1].i:
         return None  # the resolver read the whole phrase as one actor

@@ -121,7 +121,7 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
                 doc, start, end, _CITY_VETO if actor.source in ("capital", "region") else _PERSON_VETO):
             continue  # "Jordan" in "Michael Jordan"; "Washington" in "Washington Post", "New York" in "New York Times"
         if not actor.is_person and _person_by_surname(doc, kb, start, end):
-            continue  # "Mr Holland"; "Sudesh Amman ... Amman": a person's name, not the place
+            continue  # "Mr Holland"; "Dara Amman ... Amman": a person's name, not the place
         term = _term(actor, day)
         if actor.source == "region":
             # a region stands for its state like a town does; a sea or a continent's part for no one
@@ -148,7 +148,7 @@ _TO_PLACE_PREPS = language.words("prepositions", "place", "location", "movement"
 
 def _person_by_surname(doc: Doc, kb: KnowledgeBase, start: int, end: int) -> bool:
     """A one-word place name that names a person here: after a courtesy title or an office ("Mr Holland",
-    "Senator Holland"), or alone after a person of that family name was named in full ("Sudesh Amman ...
+    "Senator Holland"), or alone after a person of that family name was named in full ("Dara Amman ...
     Amman"), unless a place preposition says it is the place ("flew to Amman")."""
     if end - start != 1 or not doc[start].text[:1].isupper():
         return False

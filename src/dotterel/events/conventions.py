@@ -110,7 +110,7 @@ def local_actor(etype: str, actor: list[Mention], location: Mention | None, args
     if any(m.code for m in actor) or not ONTOLOGY.has(etype, "local_actor"):
         return actor
     if args.subject is not None and _fired(real_head(args.subject), ps):
-        return actor  # "shells crashed into a market in X": where they landed is the target's place
+        return actor  # "shells slammed into a depot in X": where they landed is the target's place
     sector = actor[0].sector if actor else None
     # the victim is never the actor; nor, of an act against someone, who reports it ("according to Iraqi
     # officials, rockets hit the base"), unless the reporter is of the actor's kind ("the Nigerian army said

@@ -296,7 +296,7 @@ def _cluster_row(cl: _Cluster, cluster_id: int) -> dict:
     dates = sorted(m.date for m in ms)
     reports = sorted(m.pub_date[:10] for m in ms if m.pub_date)
     first = ms[0]
-    # the state code, not the place key: a place name ("X county criminal court") overflowed the code
+    # the state code, not the place key: a place name ("the old customs house at the crossing") overflowed the code
     # column on PostgreSQL and stopped the ingest
     locations = Counter(m.location_code for m in ms if m.location_code)
     return dict(
