@@ -16,11 +16,12 @@ from spacy.tokens import Span, Token
 from dotterel import language
 from dotterel.actors.kb import load as load_kb
 from dotterel.actors.drafts import actor_key
+from dotterel.actors.phrases import real_head
 from dotterel.actors.parties import ethnic, home_country, home_state, sole_state, source_tokens
 from dotterel.events.arguments import Arguments
 from dotterel.events.modality import declared_intent, self_announced_future
 from dotterel.events.ontology import ONTOLOGY
-from dotterel.events.patterns import PatternSet
+from dotterel.events.patterns import PatternSet, noun_keys
 from dotterel.events.parties import subject_place, victim_tokens
 from dotterel.findings import ActorIndex, Mention
 from dotterel.model import Modality
@@ -108,6 +109,8 @@ def local_actor(etype: str, actor: list[Mention], location: Mention | None, args
     the place where they act (CAMEO/PLOVER convention)."""
     if any(m.code for m in actor) or not ONTOLOGY.has(etype, "local_actor"):
         return actor
+    if args.subject is not None and _fired(real_head(args.subject), ps):
+        return actor  # "shells slammed into a depot in X": where they landed is the target's place
     sector = actor[0].sector if actor else None
     # the victim is never the actor; nor, of an act against someone, who reports it ("according to Iraqi
     # officials, rockets hit the base"), unless the reporter is of the actor's kind ("the Nigerian army said
@@ -125,6 +128,11 @@ def local_actor(etype: str, actor: list[Mention], location: Mention | None, args
     if home is None or (tok is not None and _described_by(home, tok)):
         return actor
     return [replace(home, sector=sector)]
+
+
+def _fired(head: Token, ps: PatternSet) -> bool:
+    """Whether a subject is a weapon fired from elsewhere (a capitalised "Rockets" keeps its plural lemma)."""
+    return bool({*noun_keys(head), head.lower_.removesuffix("s")} & ps.word_class("FIRED"))
 
 
 def unnamed_police(actor: list[Mention], actors: ActorIndex) -> list[Mention]:
