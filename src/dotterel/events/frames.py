@@ -16,6 +16,7 @@ from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.events import conventions, parties
 from dotterel.events.arguments import Arguments, arguments, object_lemmas, to_infinitive
+from dotterel.events.modality import modality_of, self_announced_future
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import NominalTrigger, Pattern, PatternSet, noun_keys
 from dotterel.findings import ActorIndex, Mention
@@ -190,6 +191,9 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
         return False
     if p.needs_content and not infinitives:
         return False
+    if p.held_over and not (parties.held_over(tok, actors, ps) and (
+            modality_of(tok) != "hypothetical" or self_announced_future(tok))):
+        return False  # (held over by its actor, not guessed at: "if Israel strikes, Iran would respond")
     if p.no_result_state and _left_in_state(tok, args, ps):
         return False
     if p.not_objects and (objects | _content_objects(infinitives, ps)) & p.not_objects:

@@ -16,7 +16,7 @@ _KNOWN_KEYS = {
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
     "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient", "no_result_state",
     "not_object", "not_subject", "not_prep_object", "not_content_verb", "state_subject", "no_gerund",
-    "unnamed_doer", "unnamed_victim", "weapon_subject",
+    "unnamed_doer", "unnamed_victim", "weapon_subject", "held_over",
 }
 # word classes the coder's code names (not only the patterns): patterns.yaml must define each, and
 # `in_class` refuses any other name, so a typo raises instead of silently matching nothing
@@ -71,6 +71,7 @@ class Pattern:
     not_content_verbs: frozenset[str] = frozenset()  # not when the content act is one of these ("agreed to *buy*")
     state_subject: bool = False  # the subject is a state, an organisation or a government ("Britain protested the curbs")
     no_gerund: bool = False  # not with an act as gerund object: "fought *opening* its markets" opposes a policy
+    held_over: bool = False  # only under an "if"/"unless" clause: "will take measures if Oslo keeps the quota"
 
 
 @dataclass(slots=True, frozen=True)
@@ -198,6 +199,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             reciprocal=bool(spec.get("reciprocal")),
             prep_any=_strings(spec.get("prep_any", [])),
             joint=bool(spec.get("joint")),
+            held_over=bool(spec.get("held_over")),
             inverse=bool(spec.get("inverse")),
             needs_content=bool(spec.get("needs_content")),
             no_infinitive=bool(spec.get("no_infinitive")),

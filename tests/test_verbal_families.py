@@ -1,0 +1,72 @@
+"""Verbal and communicative acts (ACCUSE, REQUEST, REJECT, THREATEN) on authored sentences.
+
+Each case pins one rule of data/events/ (patterns.yaml, event_nouns.csv, noun_cues.csv) or of the code that
+reads it, through the real parser and actor resolution: every event out as (type, actor codes, recipient
+codes, modality). Authored for these tests; no evaluation text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dotterel.model import SourceItem
+from dotterel.pipeline import Analyzer
+
+CASES = [
+    # criticism drawn or attracted: the subject's owner is the target, the "from" party the critic; a critic
+    # who is no party ("from economists") makes no event between parties
+    ("The Peruvian plan drew sharp criticism from Chile.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    ("The Italian move attracted condemnation from France.", [("ACCUSE", ["FRA"], ["ITA"], "asserted")]),
+    ("The Peruvian budget drew criticism from economists.", []),
+    ("The film drew criticism for its length.", []),
+    # a noun inside "a storm/chorus/barrage of" is the act itself
+    ("The proposal met a barrage of criticism from Chile.", [("ACCUSE", ["CHL"], [], "asserted")]),
+    # a protest lodged by a state or addressed to one is words (ACCUSE); people protesting stay PROTEST
+    ("The decision caused a storm of protest from Japan.", [("ACCUSE", ["JPN"], [], "asserted")]),
+    ("Protests from Brazil and Argentina came to the European Community.",
+     [("ACCUSE", ["ARG", "BRA"], ["EU"], "asserted")]),
+    ("The Hong Kong protests continued for a fifth week.", [("PROTEST", ["HKG"], ["HKG"], "asserted")]),
+    ("Thousands joined the protests against the Chilean government.", [("PROTEST", ["CHL"], ["CHL"], "asserted")]),
+    # nouns of rejection, reproach and warning with their owner as actor
+    ("Ghana's denial of the Togolese charges came on Monday.", [("REJECT", ["GHA"], ["TGO"], "asserted")]),
+    ("Ghana issued a denial of the reports from Togo.", [("REJECT", ["GHA"], ["TGO"], "asserted")]),
+    ("The Chilean rebuke of Peru was unusually sharp.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    ("The Iranian warning to Kuwait followed the raid.", [("THREATEN", ["IRN"], ["KWT"], "asserted")]),
+    ("The weather service issued a flood warning for the coast of Chile.", []),
+    # the demands "of" a party are its own
+    ("The demands of the Chilean miners include higher pay.", [("REQUEST", ["CHL"], [], "asserted")]),
+    # a hostile act vowed is a threat, also when the vow is to keep it up
+    ("Iran vowed to keep up the attacks on Iraq until the war ends.", [("THREATEN", ["IRN"], ["IRQ"], "asserted")]),
+    # recommending a measure asks for it (the measure is the request's content, not an act done)
+    ("The Senate committee recommended that Chinese firms be penalized.",
+     [("REQUEST", ["USA"], ["CHN"], "asserted")]),
+    ("The senators recommended sanctions against Cuba.", [("REQUEST", [], ["CUB"], "asserted")]),
+    ("Analysts recommend that investors buy gold.", []),
+    # a response held over a named party on a condition threatens it; a measure with no condition does not
+    ("Chile will take all necessary measures if Bolivia closes the border.",
+     [("THREATEN", ["CHL"], ["BOL"], "asserted")]),
+    ("Moscow said it was ready to respond if NATO deployed missiles in Poland.",
+     [("THREATEN", ["RUS"], ["NATO"], "asserted")]),
+    ("Moscow said it would respond if NATO deployed missiles in Poland.",
+     [("THREATEN", ["RUS"], ["NATO"], "asserted")]),
+    ("Chile took measures to curb inflation.", []),
+    ("The minister said he would respond to the letter if he had time.", []),
+    ("If Chile closes the border, Bolivia would react.", []),  # the author's guess, not Bolivia's threat
+    # a threat someone else only predicts stays a possibility
+    ("Beijing could warn Taipei of military consequences if the new president visits Japan, analysts said.",
+     [("THREATEN", ["CHN"], ["TWN"], "hypothetical")]),
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_verbal_act_on_the_authored_sentence(analyzer: Analyzer, text: str,
+                                             expected: list[tuple[str, list[str], list[str], str]]) -> None:
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t")])
+    got = [(e.type, sorted({a.code for a in e.actor if a.code}), sorted({r.code for r in e.recipient if r.code}),
+            e.modality) for e in doc.events]
+    assert got == [(t, sorted(a), sorted(r), modality) for t, a, r, modality in expected]
