@@ -52,6 +52,22 @@ CASES = [
     ("Chile took measures to curb inflation.", []),
     ("The minister said he would respond to the letter if he had time.", []),
     ("If Chile closes the border, Bolivia would react.", []),  # the author's guess, not Bolivia's threat
+    # naming a party as the one to blame for a harm accuses it; a duty or a denial blames no one
+    ("Kenya said Somalia was responsible for the attack on the border post.",
+     [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
+    ("Kenya said Somali militants were behind the bombing.", [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
+    ("Kenya held Somalia responsible for the attack.", [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
+    ("Kenya said Somalia was not responsible for the attack.", []),
+    ("The Kenyan minister said the police were responsible for security at the border.", []),
+    # figures, costs and policies that "threaten" or "call for" something are risks and forecasts, no one's acts
+    ("Rising costs threaten Peru's economy.", []),
+    ("The Chilean policies threatened to leave the treasury with no cash.", []),
+    ("Market expectations called for the Brazilian central bank to cut rates.", []),
+    ("Farm spending is blamed for the Bolivian budget gap.", []),
+    # the one a causing verb moves to act does the act, also when that verb borrows its subject
+    ("A law that angered farmers and led the Chilean president to threaten a veto was passed.",
+     [("THREATEN", ["CHL"], [], "asserted")]),
+    ("Cyclone Idai cut power lines and forced thousands of Mozambican villagers to leave their homes.", []),
     # a threat someone else only predicts stays a possibility
     ("Beijing could warn Taipei of military consequences if the new president visits Japan, analysts said.",
      [("THREATEN", ["CHN"], ["TWN"], "hypothetical")]),

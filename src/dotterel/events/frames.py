@@ -40,7 +40,9 @@ def nature_acts(tok: Token, args: Arguments, ps: PatternSet) -> bool:
     doers = [c for c in tok.children if c.dep_ == "nsubj"] + ([args.subject] if args.subject is not None else [])
     doers += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     # what nature makes people do is not done on anyone's behalf ("the storm forced thousands to flee")
-    causers = [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "xcomp" else []
+    # (also when the causing verb borrows its subject: "the typhoon blocked roads *and forced* thousands to flee")
+    causer = arguments(tok.head, ps.stative_participles).subject if tok.dep_ == "xcomp" else None
+    causers = [causer] if causer is not None else []
     return any(_is_nature(real_head(s), ps) for s in subjects + doers + causers) or any(
         ps.in_class(k, "NON_AGENT") for s in doers for k in noun_keys(real_head(s)))
 
@@ -123,6 +125,24 @@ def _content_predicates(tok: Token) -> list[Token]:
             for a in c.children if a.dep_ in ("acomp", "attr")]
 
 
+def _blamed_for(tok: Token, culprit: frozenset[str]) -> list[Token]:
+    """What a reported clause or an object complement says its subject is to blame for: "said X was
+    *responsible for* the attack", "said militants were *behind* the bombing", "held X *responsible for* it"
+    (not negated: "said X was not behind it" blames no one)."""
+    preds = [a for c in tok.children if c.dep_ == "ccomp" and c.lemma_ == "be"
+             and not any(n.dep_ == "neg" for n in c.children)
+             for a in c.children if a.dep_ in ("acomp", "attr", "prep")]
+    preds += [a for o in tok.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "amod" and a.i > o.i]
+    preds += [c for c in tok.children if c.dep_ in ("oprd", "acomp")]
+    found: list[Token] = []
+    for a in preds:
+        if a.lemma_.lower() not in culprit and a.lower_ not in culprit:
+            continue
+        preps = [a] if a.dep_ == "prep" else [p for p in a.children if p.dep_ == "prep" and p.lower_ == "for"]
+        found += [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return found
+
+
 def _prep_objects(tok: Token) -> list[Token]:
     """Objects of the trigger's prepositions, through stacked ones ("pulled *out of* the talks")."""
     found, stack = [], [c for c in tok.children if c.dep_ in ("prep", "prt")]
@@ -190,6 +210,9 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
     if p.no_infinitive and any(c.dep_ == "xcomp" for c in infinitives):
         return False
     if p.needs_content and not infinitives:
+        return False
+    if p.culprit_of is not None and not any(
+            k in p.culprit_of for o in _blamed_for(tok, ps.word_class("CULPRIT")) for k in noun_keys(o)):
         return False
     if p.held_over and not (parties.held_over(tok, actors, ps) and (
             modality_of(tok) != "hypothetical" or self_announced_future(tok))):
