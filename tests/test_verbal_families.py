@@ -68,6 +68,27 @@ CASES = [
     ("A law that angered farmers and led the Chilean president to threaten a veto was passed.",
      [("THREATEN", ["CHL"], [], "asserted")]),
     ("Cyclone Idai cut power lines and forced thousands of Mozambican villagers to leave their homes.", []),
+    # idioms of words, before the blow and closing senses of their verbs
+    ("Chile hit out at Peru over the fishing dispute.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    ("Chile took aim at Peru over its fishing policy.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    ("Chile slammed the door on talks with Peru.", [("REJECT", ["CHL"], ["PER"], "asserted")]),
+    ("Prices hit a record in Lima.", []),
+    # what a party is branded or called, as a second object
+    ("Chile branded Peru a rogue state.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    ("Chile called the Peruvian leader a liar.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    # pleading with, balking at, brushing aside or waving off what another party asked or said
+    ("Chile pleaded with Peru to release the fishermen.", [("REQUEST", ["CHL"], ["PER"], "asserted")]),
+    ("Chile balked at Peru's demands.",
+     [("REJECT", ["CHL"], ["PER"], "asserted"), ("REQUEST", ["PER"], [], "asserted")]),
+    ("The Chilean president brushed aside Peru's complaints.", [("REJECT", ["CHL"], ["PER"], "asserted")]),
+    ("Chile shrugged off the Peruvian sanctions.", [("REJECT", ["CHL"], ["PER"], "asserted")]),
+    # an announced refusal to tolerate, or an announced response to another's provocation, threatens it
+    ("Chile said it would not tolerate Peru's provocations.", [("THREATEN", ["CHL"], ["PER"], "asserted")]),
+    ("Chile has tolerated Peruvian fishing in its waters.", [("CONCEDE", ["CHL"], ["PER"], "asserted")]),
+    ("Chile said it would respond firmly to any Peruvian provocation.",
+     [("THREATEN", ["CHL"], ["PER"], "asserted")]),
+    ("Chile responded to the Peruvian attack by expelling diplomats.",
+     [("ASSAULT", ["PER"], [], "asserted"), ("SANCTION", ["CHL"], [], "asserted")]),
     # a threat someone else only predicts stays a possibility
     ("Beijing could warn Taipei of military consequences if the new president visits Japan, analysts said.",
      [("THREATEN", ["CHN"], ["TWN"], "hypothetical")]),

@@ -16,7 +16,7 @@ from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.events import conventions, parties
 from dotterel.events.arguments import Arguments, arguments, object_lemmas, to_infinitive
-from dotterel.events.modality import modality_of, self_announced_future
+from dotterel.events.modality import declared_intent, modality_of, self_announced_future
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import NominalTrigger, Pattern, PatternSet, noun_keys
 from dotterel.findings import ActorIndex, Mention
@@ -111,6 +111,7 @@ def _left_in_state(tok: Token, args: Arguments, ps: PatternSet) -> bool:
 def _complements(tok: Token) -> list[Token]:
     """What the verb calls its object: "called the plan *a threat*", "described it *as aggression*"."""
     found = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+    found += [c for c in tok.children if c.dep_ == "dobj"][1:]  # "branded Peru *a rogue state*": a second object
     # a quoted adjective after the object is parsed as its modifier: "called the budget *"disgraceful"*"
     found += [a for o in tok.children if o.dep_ in ("dobj", "obj") for a in o.children if a.dep_ == "amod" and a.i > o.i]
     return found + [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
@@ -213,6 +214,8 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
         return False
     if p.culprit_of is not None and not any(
             k in p.culprit_of for o in _blamed_for(tok, ps.word_class("CULPRIT")) for k in noun_keys(o)):
+        return False
+    if p.announced and not (modality_of(tok) == "future" or declared_intent(tok) or self_announced_future(tok)):
         return False
     if p.held_over and not (parties.held_over(tok, actors, ps) and (
             modality_of(tok) != "hypothetical" or self_announced_future(tok))):
