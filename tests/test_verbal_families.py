@@ -89,6 +89,14 @@ CASES = [
      [("THREATEN", ["CHL"], ["PER"], "asserted")]),
     ("Chile responded to the Peruvian attack by expelling diplomats.",
      [("ASSAULT", ["PER"], [], "asserted"), ("SANCTION", ["CHL"], [], "asserted")]),
+    # a protest note handed over is a protest in words
+    ("Chile delivered a protest note to the Peruvian ambassador.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    # another party's breach, reported, accuses it; a negated one, a record broken or one's own breach does not
+    ("Chile said the Peruvian raid violated international law.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    ("Chile said Peru had violated the fishing accord.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    ("Chile said Peru had not violated the fishing accord.", [("REJECT", ["PER"], [], "negated")]),
+    ("Chile said Peru had broken the world record.", []),
+    ("Russia said its jets had violated Turkish airspace by mistake.", []),
     # a threat someone else only predicts stays a possibility
     ("Beijing could warn Taipei of military consequences if the new president visits Japan, analysts said.",
      [("THREATEN", ["CHN"], ["TWN"], "hypothetical")]),

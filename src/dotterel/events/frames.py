@@ -192,8 +192,9 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
     if p.objects is not None and not (objects & p.objects) and not (p.object_optional and not objects):
         return False
     if p.content_verbs is not None and not any(
-            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in p.content_verbs for c in tok.children):
-        return False
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in p.content_verbs
+            and not any(n.dep_ == "neg" for n in c.children) for c in tok.children):
+        return False  # (not a negated content: "said Peru had not violated the accord" accuses no one)
     if p.finite_content and not any(c.dep_ == "ccomp" and c not in infinitives for c in tok.children):
         return False
     if p.complements is not None and not any(k in p.complements for c in _complements(tok) for k in noun_keys(c)):
