@@ -25,6 +25,8 @@ CASES = [
     ("The decision caused a storm of protest from Japan.", [("ACCUSE", ["JPN"], [], "asserted")]),
     ("Protests from Brazil and Argentina came to the European Community.",
      [("ACCUSE", ["ARG", "BRA"], ["EU"], "asserted")]),
+    ("The plan unleashed protests from Argentina to the European Community.",
+     [("ACCUSE", ["ARG"], ["EU"], "asserted")]),
     ("The Hong Kong protests continued for a fifth week.", [("PROTEST", ["HKG"], ["HKG"], "asserted")]),
     ("Thousands joined the protests against the Chilean government.", [("PROTEST", ["CHL"], ["CHL"], "asserted")]),
     # nouns of rejection, reproach and warning with their owner as actor
@@ -89,6 +91,10 @@ CASES = [
      [("THREATEN", ["CHL"], ["PER"], "asserted")]),
     ("Chile responded to the Peruvian attack by expelling diplomats.",
      [("ASSAULT", ["PER"], [], "asserted"), ("SANCTION", ["CHL"], [], "asserted")]),
+    # another party's act said or called unjust, unfair, provocative ... is condemned; a hazard is not
+    ("Chile said the Peruvian decision was unjust and provocative.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    ("Chile called the Peruvian tariffs unfair.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    ("Chile said the Peruvian weather was hostile.", []),
     # a protest note handed over is a protest in words
     ("Chile delivered a protest note to the Peruvian ambassador.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
     # another party's breach, reported, accuses it; a negated one, a record broken or one's own breach does not

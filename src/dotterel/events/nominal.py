@@ -264,6 +264,9 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
     if row.state_type and ONTOLOGY.has(row.state_type, "content_taking"):
         if _lodged_between_states(phrase, row, actor, verb, actors, cues):
             row = replace(row, type=row.state_type, mode=None, context=())  # "a protest from Tokyo": words
+            # ... addressed to whom it is lodged with ("protests from Argentina *to the EC*")
+            recipients = recipients or [m for o in preps_of(phrase).get("to", []) for m in _target(o, actors)
+                                        if m not in actor]
     elif row.state_type and _state_act(tok, actor, actors):
         row = replace(row, type=row.state_type, mode=None, context=("military",))  # "the U.S. strike on ..."
     recipients = conventions.implied_recipients(row.type, actor, recipients, location, two_sided,
@@ -367,7 +370,7 @@ def _lodged_between_states(phrase: list[Token], row: EventNoun, actor: list[Ment
     by = [m for p in row.actor for o in preps.get(p, []) + held.get(p, []) for m in _coded(mentions_in(o, actors))]
     to = [m for o in preps.get("to", []) + held.get("to", []) for m in _coded(mentions_in(o, actors))]
     return any(m.kind == "state" and not m.sector and not m.place for m in by) or \
-        any(m.kind in ("state", "igo") and not m.place for m in to)
+        any(m.kind in ("state", "igo") for m in to)  # ("protests to Tokyo": a capital for its government)
 
 
 def _own_actor(tok: Token, row: EventNoun, actors: ActorIndex) -> bool:
