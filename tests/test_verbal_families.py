@@ -78,6 +78,9 @@ CASES = [
     # what a party is branded or called, as a second object
     ("Chile branded Peru a rogue state.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
     ("Chile called the Peruvian leader a liar.", [("ACCUSE", ["CHL"], ["PER"], "asserted")]),
+    ("Washington designated the Iranian guards a terrorist organization.",
+     [("ACCUSE", ["USA"], ["IRN"], "asserted")]),
+    ("Chile named the Peruvian envoy its new ambassador.", []),
     # pleading with, balking at, brushing aside or waving off what another party asked or said
     ("Chile pleaded with Peru to release the fishermen.", [("REQUEST", ["CHL"], ["PER"], "asserted")]),
     ("Chile balked at Peru's demands.",
