@@ -83,6 +83,8 @@ CASES = [
     ("Chile named the Peruvian envoy its new ambassador.", []),
     # pleading with, balking at, brushing aside or waving off what another party asked or said
     ("Chile pleaded with Peru to release the fishermen.", [("REQUEST", ["CHL"], ["PER"], "asserted")]),
+    ("Chile pleaded for calm on Monday.", [("REQUEST", ["CHL"], [], "asserted")]),
+    ("The former Chilean minister pleaded guilty to fraud charges.", []),
     ("Chile balked at Peru's demands.",
      [("REJECT", ["CHL"], ["PER"], "asserted"), ("REQUEST", ["PER"], [], "asserted")]),
     ("The Chilean president brushed aside Peru's complaints.", [("REJECT", ["CHL"], ["PER"], "asserted")]),
