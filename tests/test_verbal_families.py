@@ -108,6 +108,16 @@ CASES = [
     ("Chile said Peru had not violated the fishing accord.", [("REJECT", ["PER"], [], "negated")]),
     ("Chile said Peru had broken the world record.", []),
     ("Russia said its jets had violated Turkish airspace by mistake.", []),
+    # "will not hesitate to" announces the act; hesitating is no act done
+    ("Chile said it would not hesitate to use force against Peru.", [("THREATEN", ["CHL"], ["PER"], "asserted")]),
+    ("Chile hesitated to send troops to Peru.", [("AID", ["CHL"], ["PER"], "hypothetical")]),
+    # a hostile act vowed, kept up or continued (a blockade is coercion)
+    ("Chile vowed to continue the blockade of Peruvian ports.", [("THREATEN", ["CHL"], ["PER"], "asserted")]),
+    # a deadline set for a party's act is an ultimatum
+    ("Chile gave Peru 48 hours to withdraw its troops.", [("THREATEN", ["CHL"], ["PER"], "asserted")]),
+    ("Chile set Peru a deadline to withdraw its troops.", [("THREATEN", ["CHL"], ["PER"], "asserted")]),
+    ("Chile gave Peru two days of talks.", []),
+    ("The court set a deadline for appeals.", []),
     # a threat someone else only predicts stays a possibility
     ("Beijing could warn Taipei of military consequences if the new president visits Japan, analysts said.",
      [("THREATEN", ["CHN"], ["TWN"], "hypothetical")]),

@@ -216,6 +216,9 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
     if p.culprit_of is not None and not any(
             k in p.culprit_of for o in _blamed_for(tok, ps.word_class("CULPRIT")) for k in noun_keys(o)):
         return False
+    if p.act_due and not any(c.dep_ in ("xcomp", "advcl", "ccomp", "acl") and to_infinitive(c) for h in [
+            tok, *([args.patient] if args.patient is not None else [])] for c in h.children):
+        return False
     if p.announced and not (modality_of(tok) == "future" or declared_intent(tok) or self_announced_future(tok)):
         return False
     if p.held_over and not (parties.held_over(tok, actors, ps) and (

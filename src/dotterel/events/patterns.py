@@ -16,7 +16,7 @@ _KNOWN_KEYS = {
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
     "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient", "no_result_state",
     "not_object", "not_subject", "not_prep_object", "not_content_verb", "state_subject", "no_gerund",
-    "unnamed_doer", "unnamed_victim", "weapon_subject", "held_over", "culprit_of", "announced",
+    "unnamed_doer", "unnamed_victim", "weapon_subject", "held_over", "culprit_of", "announced", "act_due",
 }
 # word classes the coder's code names (not only the patterns): patterns.yaml must define each, and
 # `in_class` refuses any other name, so a typo raises instead of silently matching nothing
@@ -73,6 +73,7 @@ class Pattern:
     no_gerund: bool = False  # not with an act as gerund object: "fought *opening* its markets" opposes a policy
     held_over: bool = False  # only under an "if"/"unless" clause: "will take measures if Oslo keeps the quota"
     announced: bool = False  # only announced for the future by its actor: "will respond to any provocation"
+    act_due: bool = False  # a to-infinitive on the verb or its object: "gave Lima 48 hours *to withdraw*"
     # the verb names a party to blame for one of these harms ("said X was *responsible for* the attack")
     culprit_of: frozenset[str] | None = None
 
@@ -204,6 +205,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             joint=bool(spec.get("joint")),
             held_over=bool(spec.get("held_over")),
             announced=bool(spec.get("announced")),
+            act_due=bool(spec.get("act_due")),
             culprit_of=_words(spec["culprit_of"], classes) if "culprit_of" in spec else None,
             inverse=bool(spec.get("inverse")),
             needs_content=bool(spec.get("needs_content")),
