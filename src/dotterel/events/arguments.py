@@ -94,8 +94,10 @@ def inherited_subject(tok: Token, stative: frozenset[str]) -> Token | None:
         subj, patient, passive = _own_subject(cur, stative)
         if controlled and patient is not None and passive:
             return patient  # "X and Y were expected to hold talks", "X was forced to withdraw"
-        if controlled and subj is not None and (obj := _object_controller(cur)) is not None:
-            return obj  # "the law led the prime minister to threaten": the object does the infinitive
+        if controlled and (obj := _object_controller(cur)) is not None:
+            # "the law led the prime minister to threaten", also when the causing verb borrows its subject
+            # ("a law that triggered strikes *and led* the premier to threaten"): the object does the infinitive
+            return obj
         if subj is not None:
             return _relative_antecedent(cur, subj)
         if patient is not None and not passive:

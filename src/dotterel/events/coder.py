@@ -117,6 +117,8 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
         etype, mode, modality = conventions.retyped(tok, p.type, p.mode, modality_of(tok),
                                                     lambda: content_type(tok, actors, ps),
                                                     ps.word_class("NOT_TOLERATED"))
+        if etype == "THREATEN" and p.announced:
+            modality = "asserted"  # "will respond to any provocation": the threat is made now
         if etype == "THREATEN":
             # "threatened to halt talks if the United States deploys missiles": aimed at the US, whatever
             # the threatened act names ("threatened to ban voting in Jerusalem if Hamas ran": at Hamas)

@@ -22,7 +22,7 @@ from dotterel.events.arguments import Arguments
 from dotterel.events.modality import declared_intent, self_announced_future
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import PatternSet, noun_keys
-from dotterel.events.parties import subject_place, victim_tokens
+from dotterel.events.parties import readiness_chain, subject_place, victim_tokens
 from dotterel.findings import ActorIndex, Mention
 from dotterel.model import Modality
 
@@ -84,10 +84,15 @@ def _refusal_aux(tok: Token) -> bool:
 
 def conditional_threat(tok: Token, etype: str, modality: str) -> bool:
     """"will withdraw its force *unless* ...", "may halt mediation *if* ...": an act held over someone."""
-    marks = {m.lower_ for c in tok.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
+    # (the clause may hang on the readiness the act completes: "is ready to respond *if* ...")
+    marks = {m.lower_ for h in readiness_chain(tok) for c in h.children if c.dep_ == "advcl"
+             for m in c.children if m.dep_ == "mark"}
     if "unless" in marks:
         return modality in ("future", "hypothetical") or _conflict_act(etype)
-    return "if" in marks and modality in ("future", "hypothetical") and (_conflict_act(etype) or etype == "ASSAULT")
+    # (a threat made on a condition is made now: "will respond if X ..." is an asserted THREATEN; "could
+    # warn X if ..." stays a possibility)
+    return "if" in marks and ((modality in ("future", "hypothetical") and (_conflict_act(etype) or etype == "ASSAULT"))
+                              or (etype == "THREATEN" and (modality == "future" or self_announced_future(tok))))
 
 
 def conditioned(tok: Token) -> bool:

@@ -72,6 +72,7 @@ class NounCues:
     credit: frozenset[str]
     credit_verb: frozenset[str]
     companion: frozenset[str]
+    drawer: frozenset[str]
 
 
 def _split(value: str | None) -> frozenset[str]:
@@ -260,7 +261,13 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
     if not _coded(actor) and row.type == "CONSULT" and _coded(recipients):  # "talks with Y": not a cabinet meeting
         actor = _companion(gov, actors, ps, cues) or actor
         recipients = [m for m in recipients if m not in actor]
-    if row.state_type and _state_act(tok, actor, actors):
+    if row.state_type and ONTOLOGY.has(row.state_type, "content_taking"):
+        if _lodged_between_states(phrase, row, actor, verb, actors, cues):
+            row = replace(row, type=row.state_type, mode=None, context=())  # "a protest from Tokyo": words
+            # ... addressed to whom it is lodged with ("protests from Argentina *to the EC*")
+            recipients = recipients or [m for o in preps_of(phrase).get("to", []) for m in _target(o, actors)
+                                        if m not in actor]
+    elif row.state_type and _state_act(tok, actor, actors):
         row = replace(row, type=row.state_type, mode=None, context=("military",))  # "the U.S. strike on ..."
     recipients = conventions.implied_recipients(row.type, actor, recipients, location, two_sided,
                                                 home_measure=lambda: False)
@@ -351,6 +358,21 @@ def _state_act(tok: Token, actor: list[Mention], actors: ActorIndex) -> bool:
                for c in tok.children)
 
 
+def _lodged_between_states(phrase: list[Token], row: EventNoun, actor: list[Mention], verb: Token | None,
+                           actors: ActorIndex, cues: NounCues) -> bool:
+    """A verbal act between states: a government or organisation doing it, a state named in its actor phrase
+    ("a protest *from Tokyo*", "protests *by Brazil*"), or a state or organisation it is addressed to
+    ("protests came *to the EC*"); not a state adjective ("the Hong Kong protests": people protesting)."""
+    if any(m.kind == "igo" or m.sector == "GOV" for m in _coded(actor)):
+        return True
+    preps = preps_of(phrase)
+    held = preps_of([verb]) if verb is not None and verb.lemma_.lower() in cues.source else {}
+    by = [m for p in row.actor for o in preps.get(p, []) + held.get(p, []) for m in _coded(mentions_in(o, actors))]
+    to = [m for o in preps.get("to", []) + held.get("to", []) for m in _coded(mentions_in(o, actors))]
+    return any(m.kind == "state" and not m.sector and not m.place for m in by) or \
+        any(m.kind in ("state", "igo") for m in to)  # ("protests to Tokyo": a capital for its government)
+
+
 def _own_actor(tok: Token, row: EventNoun, actors: ActorIndex) -> bool:
     """The noun names its actor itself: a possessor, an actor adjective or its row's actor phrase ("*Russia's*
     attack", "the *U.S.* strike", "the withdrawal *of Russian troops*")."""
@@ -401,6 +423,12 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
         elif not recipients and ((lemma in cues.undergoer and gov.role == "dobj") or gov.prep in cues.undergoing):
             # "Russia faces sanctions", "the marines came under attack": the subject suffers the act
             recipients = _coded(subject_mentions(subject, actors, ps))
+        elif lemma in cues.drawer and gov.role == "dobj":
+            # "the plan drew criticism *from Chile*": the parser hangs the noun's actor phrase on the verb; the
+            # subject's owner is the recipient, only when that actor is named ("drew criticism from economists")
+            held = preps_of([verb])
+            actor = actor or [m for p in row.actor for o in held.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
+            recipients = (recipients or _coded(subject_mentions(subject, actors, ps))) if actor else []
         elif lemma in cues.source and gov.role == "nsubj":
             # "protests came *from* exporters *to* the EC": the verb carries the noun's own phrases
             held = preps_of([verb])

@@ -240,16 +240,36 @@ def victim_tokens(patient: Token | None, ps: PatternSet, tok: Token | None = Non
     return frozenset(out)
 
 
+def readiness_chain(tok: Token) -> list[Token]:
+    """The trigger and the predicates of readiness it completes ("is *ready* to respond"), nearest first."""
+    chain = [tok]
+    while len(chain) < 3 and chain[-1].dep_ in ("xcomp", "acomp") and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _conditions(heads: list[Token]) -> list[Token]:
+    return [c for h in heads for c in h.children
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in THREAT_CONDITIONS for m in c.children)]
+
+
+def held_over(tok: Token, actors: ActorIndex, ps: PatternSet) -> bool:
+    """"will respond *if NATO deploys missiles*", "is ready to take measures *unless Oslo* ...": the act is
+    held over a named party on a condition (its own clause, or that of the readiness it completes)."""
+    return any(m.code for clause in _conditions(readiness_chain(tok))
+               for m in mentions_in(arguments(clause, ps.stative_participles).subject, actors))
+
+
 def condition_party(tok: Token, actors: ActorIndex, actor: list[Mention], ps: PatternSet) -> list[Mention]:
     """The subject of the "if"/"unless" clause of a conditional act, when it is another actor."""
     keys = {m.key for m in actor}
-    heads = [tok, *(c for c in tok.children if c.dep_ in ("xcomp", "ccomp"))]  # "threatened to stop ... if X"
-    for clause in (c for h in heads for c in h.children):
-        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in THREAT_CONDITIONS for m in clause.children):
-            found = [m for m in mentions_in(arguments(clause, ps.stative_participles).subject, actors)
-                     if m.code and m.key not in keys]
-            if found:
-                return found
+    # "threatened to stop ... if X", "is ready to respond if X"
+    heads = [*readiness_chain(tok), *(c for c in tok.children if c.dep_ in ("xcomp", "ccomp"))]
+    for clause in _conditions(heads):
+        found = [m for m in mentions_in(arguments(clause, ps.stative_participles).subject, actors)
+                 if m.code and m.key not in keys]
+        if found:
+            return found
     return []
 
 
