@@ -187,10 +187,27 @@ def _shared_object(tok: Token) -> Token | None:
     return None
 
 
+def _agent_of_vehicle(tok: Token) -> Token | None:
+    """A passive with no agent of its own whose means or occasion names one: "was condemned *in a joint
+    statement by* Chile and Peru", "was denounced in a letter *signed by* 40 deputies"."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"):
+            for by in noun.children:
+                if by.dep_ == "acl" and by.tag_ == "VBN":  # "a statement *issued by* X"
+                    by = next((a for a in by.children if a.dep_ == "agent"), by)
+                if by.dep_ in ("prep", "agent") and by.lower_ == "by":
+                    agent = next((o for o in by.children if o.dep_ == "pobj"), None)
+                    if agent is not None:
+                        return agent
+    return None
+
+
 def arguments(tok: Token, stative: frozenset[str]) -> Arguments:
     """The trigger's arguments; `stative` lists participles that read as stances, not passives
     ("opposed", the pattern set's `stative_participles`)."""
     subj, patient, passive = _own_subject(tok, stative)
+    if passive and subj is None:
+        subj = _agent_of_vehicle(tok)
     if subj is None and patient is None and (there := _existential_patient(tok)) is not None:
         patient, passive = there, True
     if subj is None and not passive:

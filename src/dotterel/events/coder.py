@@ -18,6 +18,7 @@ from dotterel.events.frames import (content_type, in_accident, match, nature_act
                                     unnamed_victim)
 from dotterel.events.modality import modality_of, obligation_content, semi_modal_obligation
 from dotterel.events.nominal import code_nouns
+from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.parties import condition_party, location as event_location, unique
 from dotterel.events.patterns import Pattern, PatternSet, load_patterns, noun_keys
 from dotterel.events.suppression import in_main_clause, suppressed
@@ -121,6 +122,8 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
             # "threatened to halt talks if the United States deploys missiles": aimed at the US, whatever
             # the threatened act names ("threatened to ban voting in Jerusalem if Hamas ran": at Hamas)
             recipients = condition_party(tok, actors, actor, ps) or recipients
+        if ONTOLOGY.spec(etype).hostile and not any(m.code for m in recipients):
+            recipients = parties.answered_parties(tok, args, actors, ps, actor) or recipients
         location = event_location(args, actors, actor + recipients, ps)  # (THREATEN may have moved them)
         recipients = conventions.ethnic_in_place(recipients, location, tok)
         actor = conventions.local_actor(etype, actor, location, args, sent, actors, ps, tok)

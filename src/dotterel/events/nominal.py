@@ -72,6 +72,7 @@ class NounCues:
     credit: frozenset[str]
     credit_verb: frozenset[str]
     companion: frozenset[str]
+    suffered: frozenset[str]
 
 
 def _split(value: str | None) -> frozenset[str]:
@@ -406,6 +407,10 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
             held = preps_of([verb])
             actor = actor or [m for p in row.actor for o in held.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
             recipients = recipients or [m for p in row.target | {"to"} for o in held.get(p, []) for m in _target(o, actors)]
+    held = phrase[-1]
+    if not recipients and verb is not None and gov.noun is not None and gov.noun.lemma_.lower() in cues.suffered \
+            and held.dep_ == "pobj" and held.head.lower_ == "of" and held.head.head.i == gov.noun.i:
+        recipients = _sufferer(verb, gov, actors, ps)  # "the embassy was *the target of* a rebel attack"
     if not actor and verb is not None and _credited(gov, cues):
         # "the group claimed responsibility for the attack": the claimant owns the act
         actor = _coded(subject_mentions(arguments(verb, ps.stative_participles).subject, actors, ps))
@@ -421,6 +426,17 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
         # the noun belongs to says where the noun's act happened
         location = parties.location(Arguments(preps=preps_of([verb])), actors, used, ps)
     return actor, [m for m in recipients if m not in actor], location, two_sided
+
+
+def _sufferer(verb: Token, gov: _Governor, actors: ActorIndex, ps: PatternSet) -> list[Mention]:
+    """Who a "target"/"victim" frame says suffered the act: the copula's subject when the frame is its
+    complement ("X was the target of an attack"), its complement when the frame is the subject ("the
+    target of the raid was X")."""
+    if gov.role in ("attr", "oprd"):
+        return _coded(subject_mentions(arguments(verb, ps.stative_participles).subject, actors, ps))
+    if gov.role == "nsubj":
+        return [m for c in verb.children if c.dep_ in ("attr", "acomp") for m in _target(c, actors)]
+    return []
 
 
 def _target(obj: Token, actors: ActorIndex) -> list[Mention]:

@@ -135,6 +135,29 @@ def attackers(attack: Token, actors: ActorIndex, ps: PatternSet) -> list[Mention
     return []
 
 
+ANSWER_PREPS = frozenset({"for", "to", "against"})
+
+
+def answered_parties(tok: Token, args: Arguments, actors: ActorIndex, ps: PatternSet, actor: list[Mention]
+                     ) -> list[Mention]:
+    """Whom a hostile act answers: the doer of the act it retaliates for ("retaliated *for the Chilean raid*",
+    "expelled the envoy *in reprisal for Peru's seizure* of the boat", "*in response to* shelling *by* the
+    rebels"), never the actor itself nor a disaster's place ("in response to the Peruvian earthquake")."""
+    acts = list(args.preps.get("for", [])) if ps.in_class(tok.lemma_.lower(), "RETALIATION") else []
+    for head in args.preps.get("in", []) + args.preps.get("as", []):
+        if ps.in_class(head.lemma_.lower(), "RETALIATION"):
+            acts += [o for p in head.children if p.dep_ == "prep" and p.lower_ in ANSWER_PREPS
+                     for o in p.children if o.dep_ == "pobj"]
+    own = {m.code for m in actor if m.code}
+    for act in acts:
+        if ps.in_class(act.lemma_.lower(), "NATURE"):
+            continue
+        found = [m for m in attackers(act, actors, ps) if m.code and m.code not in own]
+        if found:
+            return found
+    return []
+
+
 def nested(args: Arguments, preps: tuple[str, ...]) -> list[Token]:
     """Objects of `preps` one phrase further down: "fired at targets *in Gaza*", "for a war *against Iraq*"."""
     found: list[Token] = []
