@@ -212,6 +212,39 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # ... and a state's own people acted on, or threatened, are named apart
     ("The Iraqi government asked Iraqis to stay home.", "asked", [("REQUEST", ["IRQ"], ["IRQ"])]),
     ("The Chilean president urged Chilean farmers to plant more wheat.", "urged", [("REQUEST", ["CHL"], ["CHL"])]),
+    # ... but other nations or a state's lenders called on are never its own people
+    ("The Chilean president called on leading Western nations to cut tariffs.", "called", [("REQUEST", ["CHL"], [])]),
+    ("The Bolivian government urged its creditors to reschedule the loans.", "urged", [("REQUEST", ["BOL"], [])]),
+    # a hostile act answering another is aimed at whoever did that one
+    ("Chile will retaliate for the Peruvian raid on its border post.", "retaliate", [("ASSAULT", ["CHL"], ["PER"])]),
+    ("Chile threatened to raise duties in retaliation for Peru's seizure of a fishing boat.", "threatened",
+     [("THREATEN", ["CHL"], ["PER"])]),
+    ("The army shelled rebel positions in response to attacks by the Shining Path.", "shelled",
+     [("ASSAULT", [], ["PER"])]),
+    # ... but not a disaster's place, nor anyone when the act answered names no doer
+    ("Chile closed the border in response to the Peruvian earthquake.", "closed", [("SANCTION", ["CHL"], [])]),
+    ("Chile will retaliate for the deaths of its soldiers.", "retaliate", [("ASSAULT", ["CHL"], [])]),
+    # the one said to be the target or victim of an attack suffered it (no self-dyad of the attackers)
+    ("Oslo was the target of a Hamas suicide attack.", "attack", [("ASSAULT", ["PSE"], ["NOR"])]),
+    ("The target of the Hamas raid was the Kenyan embassy.", "raid", [("ASSAULT", ["PSE"], ["KEN"])]),
+    # ... only when the attack is what the target is the target of
+    ("Peru was the main target of criticism at the summit.", "summit", []),
+    # a passive's doer named by the statement or letter it was done in
+    ("Peru was condemned in a joint statement by Bolivia and Chile.", "condemned",
+     [("ACCUSE", ["BOL", "CHL"], ["PER"])]),
+    ("The Peruvian decision was denounced in a letter signed by Chilean senators.", "denounced",
+     [("ACCUSE", ["CHL"], ["PER"])]),
+    ("The Peruvian decision was denounced in a letter on Monday.", "denounced", [("ACCUSE", [], ["PER"])]),
+    # "his country" is the state of the one "his" refers to, a party like the state's own name
+    ("The IMF assured Kenyan President Daniel Moi it would give his country new loans.", "give",
+     [("AID", ["IMF"], ["KEN"])]),
+    ("The IMF assured Kenyan President Daniel Moi it would give his family new loans.", "give",
+     [("AID", ["IMF"], [])]),
+    # a legislative committee's chairman sits for the state of the chamber his title names
+    ("Senate Banking Committee chairman Tom Reed criticized the Mexican decision.", "criticized",
+     [("ACCUSE", ["USA"], ["MEX"])]),
+    ("Banking Committee chairman Tom Reed criticized the Mexican decision.", "criticized",
+     [("ACCUSE", [], ["MEX"])]),
 ]
 
 

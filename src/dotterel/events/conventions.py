@@ -183,10 +183,17 @@ def implied_recipients(etype: str, actor: list[Mention], recipients: list[Mentio
         return recipients  # police acting on one suspect: not, by default, on their own country
     if not recipients and "self_directed" in spec.flags and governs_at_home(actor):
         return home_country(actor, None)  # "police opened fire ... arresting 12", "the junta imposed martial law"
-    if recipients and not any(m.code for m in recipients) and domestic(etype, actor):
+    if recipients and not any(m.code for m in recipients) and domestic(etype, actor) and not _foreign(recipients[0]):
         # "Egyptian police dispersed demonstrators", "the Sudanese government accused rebels"
         return home_country(actor, recipients[0].sector) or recipients
     return recipients
+
+
+def _foreign(m: Mention) -> bool:
+    """"called on Western nations", "asked its creditors": other states (or their lenders), never the actor's own
+    people (coref.csv role foreign_group)."""
+    words = m.text.lower().split()
+    return bool(words) and load_kb().is_word("foreign_group", words[-1])
 
 
 def domestic(etype: str, actor: list[Mention]) -> bool:
