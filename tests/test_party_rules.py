@@ -245,6 +245,28 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      [("ACCUSE", ["USA"], ["MEX"])]),
     ("Banking Committee chairman Tom Reed criticized the Mexican decision.", "criticized",
      [("ACCUSE", [], ["MEX"])]),
+    # a post in a state organ or an armed group the apposition names is an office of it
+    ("Dana Whitfield, administrator of the U.S. Commerce Department's export office, criticized the Mexican plan.",
+     "criticized", [("ACCUSE", ["USA"], ["MEX"])]),
+    ("Ahmed Saleh, a spokesman for Hamas, blamed Israel for the raid.", "blamed", [("ACCUSE", ["PSE"], ["ISR"])]),
+    ("Jim Okello, a member of the Kenyan Parliament, criticized the Ugandan plan.", "criticized",
+     [("ACCUSE", ["KEN"], ["UGA"])]),
+    # ... a post in a body of no named state, or a former one, gives nothing
+    ("Jim Okello, a member of the ruling party, criticized the Ugandan plan.", "criticized", [("ACCUSE", [], ["UGA"])]),
+    ("Jim Okello, a former member of the Kenyan Parliament, criticized the Ugandan plan.", "criticized",
+     [("ACCUSE", [], ["UGA"])]),
+    # "the Treasury" named again is the organ of the state named with it before
+    ("The U.S. Treasury proposed allowing imports of Kenyan tea. The Treasury also criticized the Ugandan plan.",
+     "criticized", [("ACCUSE", ["USA"], ["UGA"])]),
+    ("Treasury bonds fell sharply after Uganda criticized the Kenyan plan.", "fell", []),
+    # an apposition's state office of no named state is the article's, when one state dominates it
+    ("Kenyan troops fought militants near Nairobi. The Kenyan army said it had retaken the town. Joseph Mwangi, a "
+     "provincial official, condemned the attack on the town.", "condemned", [("ACCUSE", ["KEN"], [])]),
+    # ... but not when his sentence names another state (whose official he is, the text does not say)
+    ("Kenyan troops fought militants near Nairobi. The Kenyan army said it had retaken the town. Joseph Mwangi, a "
+     "provincial official, criticized the Ugandan response.", "criticized", [("ACCUSE", [], ["UGA"])]),
+    ("Kenya and Uganda signed a deal. Joseph Mwangi, a senior official, criticized the Ugandan plan.", "criticized",
+     [("ACCUSE", [], ["UGA"])]),
 ]
 
 
