@@ -267,6 +267,10 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      "provincial official, criticized the Ugandan response.", "criticized", [("ACCUSE", [], ["UGA"])]),
     ("Kenya and Uganda signed a deal. Joseph Mwangi, a senior official, criticized the Ugandan plan.", "criticized",
      [("ACCUSE", [], ["UGA"])]),
+    # coordinated passive participles share what was done and the doer the parser hangs on the last one: the
+    # victims are never the doer of the second act
+    ("Three Peruvian soldiers were captured and killed by guerrillas.", "killed", [("ASSAULT", [], ["PER"])]),
+    ("Three Peruvian soldiers were captured and killed by Chilean troops.", "captured", [("COERCE", ["CHL"], ["PER"])]),
 ]
 
 
