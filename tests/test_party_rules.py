@@ -271,6 +271,13 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # victims are never the doer of the second act
     ("Three Peruvian soldiers were captured and killed by guerrillas.", "killed", [("ASSAULT", [], ["PER"])]),
     ("Three Peruvian soldiers were captured and killed by Chilean troops.", "captured", [("COERCE", ["CHL"], ["PER"])]),
+    # a weapon fired from afar is not of the place it lands in (no accidental self-dyad of the target's state)
+    ("Shells slammed into a market in Luhansk.", "slammed", [("ASSAULT", [], ["UKR"])]),
+    ("Two oil plants in Kenya were hit by drone strikes in a dawn raid.", "hit", [("ASSAULT", [], ["KEN"])]),
+    # ... but a bomb planted or an attack by people is the place's (CAMEO local actor), as is a weapon fired
+    # from a named place
+    ("A car bomb killed ten people in Kabul.", "killed", [("ASSAULT", ["AFG"], ["AFG"])]),
+    ("Rockets from Gaza hit a school in Sderot.", "hit", [("ASSAULT", ["PSE"], ["ISR"])]),
 ]
 
 

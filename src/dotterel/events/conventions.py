@@ -16,11 +16,12 @@ from spacy.tokens import Span, Token
 from dotterel import language
 from dotterel.actors.kb import load as load_kb
 from dotterel.actors.drafts import actor_key
+from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.actors.parties import ethnic, home_country, home_state, sole_state, source_tokens
 from dotterel.events.arguments import Arguments
 from dotterel.events.modality import declared_intent, self_announced_future
 from dotterel.events.ontology import ONTOLOGY
-from dotterel.events.patterns import PatternSet
+from dotterel.events.patterns import PatternSet, noun_keys
 from dotterel.events.parties import subject_place, victim_tokens
 from dotterel.findings import ActorIndex, Mention
 from dotterel.model import Modality
@@ -119,12 +120,32 @@ def local_actor(etype: str, actor: list[Mention], location: Mention | None, args
         # "warplanes hit a terminal in Iran": armies strike abroad as often as at home, so only where they
         # are ("troops in Mali") or their own army reports it
         home = subject_place(args, actors, ps) or (own_kind[0] if own_kind else None)
+    elif _weapon_doer(args, ps):
+        # "shells slammed into a market in Donetsk", "drone strikes hit oil plants in Kenya": where a weapon lands
+        # is its target's place, not its firer's; only where the weapon itself was ("a roadside bomb near X")
+        home = subject_place(args, actors, ps) or _fired_from(args, actors)
     else:
         outside = victim_tokens(args.patient, ps, tok) | (frozenset() if own_kind else reporters)
         home = location or subject_place(args, actors, ps) or sole_state(sent, args.subject, actors, outside)
     if home is None or (tok is not None and _described_by(home, tok)):
         return actor
     return [replace(home, sector=sector)]
+
+
+def _weapon_doer(args: Arguments, ps: PatternSet) -> bool:
+    """The grammatical doer is a weapon fired from afar ("rockets", "drone strikes"), not people."""
+    if args.subject is None:
+        return False
+    head = real_head(args.subject)
+    return any(ps.in_class(k, "REMOTE_WEAPON") for k in noun_keys(head))
+
+
+def _fired_from(args: Arguments, actors: ActorIndex) -> Mention | None:
+    """"rockets *from Gaza*": the state a weapon came from."""
+    head = real_head(args.subject) if args.subject is not None else None
+    objs = [] if head is None else [o for p in head.children if p.dep_ == "prep" and p.lower_ == "from"
+                                    for o in p.children if o.dep_ == "pobj"]
+    return next((m for o in objs for m in mentions_in(o, actors) if m.kind == "state" and m.code), None)
 
 
 def unnamed_police(actor: list[Mention], actors: ActorIndex) -> list[Mention]:
