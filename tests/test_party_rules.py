@@ -278,6 +278,18 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # from a named place
     ("A car bomb killed ten people in Kabul.", "killed", [("ASSAULT", ["AFG"], ["AFG"])]),
     ("Rockets from Gaza hit a school in Sderot.", "hit", [("ASSAULT", ["PSE"], ["ISR"])]),
+    # whose the thing hit is ("belonging to", "run by", "of") suffered it: its owner is the recipient, never the actor
+    ("Oil plants belonging to Kenya's state pipeline company were hit by drone strikes.", "hit",
+     [("ASSAULT", [], ["KEN"])]),
+    ("Homes belonging to Kenyan farmers were attacked by gunmen.", "attacked", [("ASSAULT", [], ["KEN"])]),
+    ("Gunmen attacked a fuel depot operated by the Kenyan army.", "attacked", [("ASSAULT", [], ["KEN"])]),
+    # "the attack" naming its doer but no target refers back to the attack just reported: whom it hit
+    ("Drones struck two oil plants in Kenya on Saturday. The attacks were claimed by Tanzania.", "attacks",
+     [("ASSAULT", ["TZA"], ["KEN"])]),
+    # ... not an attack with a target of its own, nor one with no doer (that is the first attack again)
+    ("Drones struck two oil plants in Kenya on Saturday. The attack on the Ugandan post was claimed by Tanzania.",
+     "attack", [("ASSAULT", ["TZA"], ["UGA"])]),
+    ("Drones struck two oil plants in Kenya on Saturday. The attacks were claimed by a militia.", "attacks", []),
 ]
 
 

@@ -42,7 +42,8 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opin
     events: list[EventFinding] = []
     last_attack = -ATTACK_REACH - 1
     for index, sent in enumerate(doc.sents):
-        found = code_sentence(sent, index, actors, ps, health, attack_near=index - last_attack <= ATTACK_REACH)
+        found = code_sentence(sent, index, actors, ps, health, attack_near=index - last_attack <= ATTACK_REACH,
+                              earlier=events)
         if any(e.type == "ASSAULT" and e.modality == "asserted" for e in found):
             last_attack = index
         events.extend(found)
@@ -57,9 +58,10 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opin
 
 
 def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, health: bool = False,
-                  attack_near: bool = False) -> list[EventFinding]:
+                  attack_near: bool = False, earlier: list[EventFinding] | None = None) -> list[EventFinding]:
     """`health`: the article is about an epidemic, so lockdowns and curfews in it are health measures;
-    `attack_near`: one of the sentences before reports an attack (unnamed victims belong to it)."""
+    `attack_near`: one of the sentences before reports an attack (unnamed victims belong to it); `earlier`: the
+    events of the sentences before (what "the attack" refers back to)."""
     found: list[EventFinding] = []
     coded: dict[int, str] = {}
     # heads before dependents, so a verbal act is coded before its content is considered
@@ -81,7 +83,7 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, he
             coded[tok.i] = event.type
             found.append(event)
     # event nouns the verbs did not carry ("the attack on X", "sanctions against Y")
-    found.extend(code_nouns(sent, index, actors, ps, found, coded))
+    found.extend(code_nouns(sent, index, actors, ps, found, coded, earlier or []))
     return found
 
 

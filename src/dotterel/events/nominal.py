@@ -172,8 +172,9 @@ def _coded(ms: list[Mention]) -> list[Mention]:
 
 
 def code_nouns(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, found: list[EventFinding],
-               coded: dict[int, str]) -> list[EventFinding]:
-    """Events named by nouns of the sentence that the verb path did not code (`coded`: its triggers)."""
+               coded: dict[int, str], earlier: list[EventFinding] | None = None) -> list[EventFinding]:
+    """Events named by nouns of the sentence that the verb path did not code (`coded`: its triggers; `earlier`: the
+    events of the sentences before, which "the attack" may refer back to)."""
     table = load_nouns()
     out: list[EventFinding] = []
     main_coded = any(in_main_clause(sent.doc[i]) for i in coded)
@@ -183,7 +184,7 @@ def code_nouns(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, found
             continue
         if _completes_verb_event(tok, row, found, coded, actors):
             continue
-        event = _code_noun(tok, row, index, sent, actors, ps, coded, main_coded)
+        event = _code_noun(tok, row, index, sent, actors, ps, coded, main_coded, [*(earlier or []), *found])
         clause = _clause_event(tok, row, found, coded)
         if clause is not None:
             # "the group claimed the bombing *that killed* nine": one act, told by the clause's verb; the noun
@@ -221,7 +222,7 @@ def _clause_event(tok: Token, row: EventNoun, found: list[EventFinding], coded: 
 
 
 def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: ActorIndex, ps: PatternSet,
-               coded: dict[int, str], main_coded: bool) -> EventFinding | None:
+               coded: dict[int, str], main_coded: bool, before: list[EventFinding] | None = None) -> EventFinding | None:
     cues = load_noun_cues()
     holder = _holder(tok, cues)
     phrase = [tok] if holder is tok else [tok, holder]
@@ -261,6 +262,8 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
     if not _coded(actor) and row.type == "CONSULT" and _coded(recipients):  # "talks with Y": not a cabinet meeting
         actor = _companion(gov, actors, ps, cues) or actor
         recipients = [m for m in recipients if m not in actor]
+    if _coded(actor) and not _coded(recipients) and not two_sided and ONTOLOGY.has(row.type, "place_targeted"):
+        recipients = _referred_targets(tok, row, index, actor, before or []) or recipients
     if row.state_type and _state_act(tok, actor, actors):
         row = replace(row, type=row.state_type, mode=None, context=("military",))  # "the U.S. strike on ..."
     recipients = conventions.implied_recipients(row.type, actor, recipients, location, two_sided,
@@ -289,6 +292,30 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
         modality=modality, trigger=tok.i, trigger_span=(tok.idx, tok.idx + len(tok)),
         span=_span(holder, actor + recipients, sent), sentence=index,
         confidence=0.6 if _coded(actor) else 0.45, location=location)
+
+
+# how many sentences back "the attack" still refers to an attack reported before
+REFER_REACH = 2
+ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _referred_targets(tok: Token, row: EventNoun, index: int, actor: list[Mention], before: list[EventFinding]
+                      ) -> list[Mention]:
+    """"Drones hit two Kenyan oil plants. *The attacks* were claimed by X": a definite act noun naming no target
+    of its own refers back to the latest act of its type reported just before; whom that one hit, this one did
+    (never the actor's own side). Only for a noun naming its own doer: with none, it is that act again."""
+    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in tok.children):
+        return []
+    if any(c.dep_ == "prep" and c.lower_ in row.target for c in tok.children):
+        return []  # "the attack on X": its own target, however uncoded
+    own = {m.code for m in actor if m.code}
+    for event in reversed(before):
+        if event.type == row.type and index - REFER_REACH <= event.sentence <= index and event.trigger != tok.i \
+                and event.modality == "asserted":
+            targets = [m for m in _coded(event.recipients) if m.code not in own]
+            if targets:
+                return targets
+    return []
 
 
 def _companion(gov: _Governor, actors: ActorIndex, ps: PatternSet, cues: NounCues) -> list[Mention]:

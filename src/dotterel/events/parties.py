@@ -21,6 +21,7 @@ from dotterel.findings import ActorIndex, Mention
 LOCATION_PREPS = language.ordered("prepositions", "location")  # tried in order
 ATTACK_PREPS = language.ordered("prepositions", "attack")
 OWNER_PREPS = language.words("prepositions", "owner")
+OWNER_PARTICIPLES = language.words("prepositions", "owner_participle")
 # the party a thing is directed at or shared with: "sales *to Iran*", "a truce *with* the rebels", "a
 # commitment *to* the Zambian people"
 PARTY_PREPS = OWNER_PREPS | language.words("prepositions", "party")
@@ -94,6 +95,13 @@ def owners(thing: Token | None, actors: ActorIndex, preps: frozenset[str] = OWNE
     for prep in thing.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             objs = [obj for obj in prep.children if obj.dep_ == "pobj"]
+        elif prep.dep_ == "acl" and "of" in preps and (prep.lower_ in OWNER_PREPS or prep.lower_ in OWNER_PARTICIPLES):
+            # "plants *belonging to* X", "a base *run by* X": the participle the parser makes of it
+            objs = [o for p in prep.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by")
+                    for o in p.children if o.dep_ == "pobj"]
+        else:
+            continue
+        if objs:
             found = [m for obj in objs for m in mentions_in(obj, actors)]
             if not found and preps is PARTY_PREPS:  # "an embargo on arms sales *to Vietnam*": one more step
                 found = [m for obj in objs for m in owners(obj, actors, OWNER_PREPS | {"to", "with"})]
@@ -258,9 +266,18 @@ def victim_tokens(patient: Token | None, ps: PatternSet, tok: Token | None = Non
                     for o in c.children if o.dep_ in ("dobj", "obj", "nsubjpass")]
     out: set[int] = set()
     for obj in objects:
-        head = obj if ps.in_class(obj.lemma_.lower(), "PLACE_PART") else real_head(obj)
+        place = ps.in_class(obj.lemma_.lower(), "PLACE_PART")
+        head = obj if place else real_head(obj)
         out.update(t.i for t in phrase_tokens(head))
+        if not place:  # whose the thing hit is ("homes *belonging to* Kenyan farmers") suffered it too
+            out.update(t.i for c in head.children if _owner_phrase(c) for t in c.subtree)
     return frozenset(out)
+
+
+def _owner_phrase(c: Token) -> bool:
+    """"of the rebels", "belonging to settlers", "run by the army": a phrase saying whose a thing is."""
+    return (c.dep_ == "prep" and c.lower_ in OWNER_PREPS - {"by", "from", "for"}) or (
+        c.dep_ == "acl" and (c.lower_ in OWNER_PREPS or c.lower_ in OWNER_PARTICIPLES))
 
 
 def condition_party(tok: Token, actors: ActorIndex, actor: list[Mention], ps: PatternSet) -> list[Mention]:
