@@ -290,6 +290,10 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Drones struck two oil plants in Kenya on Saturday. The attack on the Ugandan post was claimed by Tanzania.",
      "attack", [("ASSAULT", ["TZA"], ["UGA"])]),
     ("Drones struck two oil plants in Kenya on Saturday. The attacks were claimed by a militia.", "attacks", []),
+    # the head of a union or firm named after a state is of that state (no organ of it), and the verb after
+    # his apposition is his act (the parser hangs it on the name as a participle)
+    ("Juan Ortega, president of the Chilean Dockworkers Union, called on Peru to lift the ban.", "called",
+     [("REQUEST", ["CHL"], ["PER"])]),
 ]
 
 
@@ -304,3 +308,15 @@ def test_parties_of_the_authored_sentence(analyzer: Analyzer, text: str, trigger
     got = [(e.type, sorted({a.code for a in e.actor if a.code}), sorted({r.code for r in e.recipient if r.code}))
            for e in doc.events if e.trigger.text == trigger]
     assert got == [(t, sorted(a), sorted(r)) for t, a, r in expected]
+
+
+@pytest.mark.parametrize("text,name,sector", [
+    # a union or firm named after a state is the state's, not an organ of it
+    ("Juan Ortega, president of the Chilean Dockworkers Union, called on Peru to lift the ban.", "Juan Ortega", None),
+    # ... while a post in a state organ is one of its offices
+    ("Juan Ortega, spokesman of the Chilean Foreign Ministry, called on Peru to lift the ban.", "Juan Ortega", "GOV"),
+])
+def test_sector_of_an_apposed_post(analyzer: Analyzer, text: str, name: str, sector: str | None) -> None:
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
+    person = next(e for e in doc.entities if e.text == name)
+    assert (person.code, person.sector) == ("CHL", sector)

@@ -520,8 +520,27 @@ def _apposition(doc: Doc, kb: KnowledgeBase, person: Draft, head: Token, by_toke
                 _office_sector(kb, _lemmas_to(doc, child.left_edge.i, child), role)
                 if country.kind == "state" and country.source != "demonym"
                 else role.sector) or "GOV"
+            firm = _named_body(doc, kb, child, country)
+            if firm is not None and country.kind == "state":
+                # "X, president of the Chilean Workers Union": an office of the named body, not of the state;
+                # of the state still, with the body's own sector where its head noun has one (a company: BUS)
+                person.sector = firm or None
             return
     _post_in_body(doc, kb, person, head, by_token)
+
+
+def _named_body(doc: Doc, kb: KnowledgeBase, role: Token, country: Draft) -> str | None:
+    """The sector ("" for none known) of a named body that is no state organ ("the Chilean Workers Union", "the
+    Kenya Coffee Corporation") in whose name the role's state stands; None when the state stands on its own."""
+    for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")):
+        for body in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ == "ORG"):
+            if not any(t.i == country.start for t in body.subtree):
+                continue
+            word = kb.sector_of(_lemmas_to(doc, body.left_edge.i, body))
+            if word is not None and word.sector in _OFFICE_SECTORS:
+                return None  # "the Chilean Interior Ministry": a state organ
+            return word.sector if word is not None and word.sector else ""
+    return None
 
 
 def _post_in_body(doc: Doc, kb: KnowledgeBase, person: Draft, head: Token, by_token: dict[int, Draft]) -> None:

@@ -125,8 +125,10 @@ def noun_owner(noun: Token) -> Token | None:
 def _misparsed_main_verb(tok: Token) -> bool:
     """"Israeli air strikes killed 20 people": the small parser makes the noun the root and the verb a
     participle modifying it; a participle with its own object under a root noun is the main verb."""
+    # "X, president of the Y union, *called* on Z to ...": a finite past verb after an apposition is no participle
     return (tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
-            and tok.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in tok.children))
+            and tok.tag_ in ("VBD", "VBN") and (any(c.dep_ == "dobj" for c in tok.children) or (
+                tok.tag_ == "VBD" and any(c.dep_ == "appos" and c.i < tok.i for c in tok.head.children))))
 
 
 def _only_time(tok: Token) -> bool:
