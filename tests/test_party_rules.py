@@ -294,6 +294,17 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # his apposition is his act (the parser hangs it on the name as a participle)
     ("Juan Ortega, president of the Chilean Dockworkers Union, called on Peru to lift the ban.", "called",
      [("REQUEST", ["CHL"], ["PER"])]),
+    # one acting within a meeting or coming back from it took part in it
+    ("The Kenyan prime minister, on the first day of a visit to Uganda, praised the accord.", "visit",
+     [("CONSULT", ["KEN"], ["UGA"])]),
+    ("Kenyan President Daniel Moi, who returns from a visit to Uganda on Sunday, faces a difficult task.", "visit",
+     [("CONSULT", ["KEN"], ["UGA"])]),
+    # ... not one acting on the anniversary of it
+    ("The Kenyan prime minister, on the anniversary of the talks with Uganda, praised the accord.", "talks",
+     [("CONSULT", [], ["UGA"])]),
+    # an envoy "to" a capital is of the state of his title, whatever the parser hangs "to" on
+    ("He spoke after talks with the Kenyan Ambassador to Kampala Joseph Otieno, who came from a meeting with "
+     "Ugandan President Yoweri Museveni.", "meeting", [("CONSULT", ["KEN"], ["UGA"])]),
 ]
 
 

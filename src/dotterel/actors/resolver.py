@@ -495,7 +495,12 @@ def _envoy_title(kb: KnowledgeBase, head: Token) -> Token | None:
     prep = head.head
     if head.dep_ != "pobj" or prep.lower_ != "to" or prep.head.i >= prep.i:
         return None
-    return prep.head if kb.is_word("envoy", prep.head.lemma_.lower()) else None
+    if kb.is_word("envoy", prep.head.lemma_.lower()):
+        return prep.head
+    # "talks with the Turkish Ambassador to Athens X": the parser may hang "to" on the talks; the title is the
+    # word right before it
+    before = head.doc[prep.i - 1]
+    return before if prep.i > 0 and kb.is_word("envoy", before.lemma_.lower()) else None
 
 
 _NESTED_DEPS = frozenset({"appos", "relcl", "acl"})

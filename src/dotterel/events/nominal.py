@@ -73,6 +73,8 @@ class NounCues:
     credit_verb: frozenset[str]
     companion: frozenset[str]
     suffered: frozenset[str]
+    return_verb: frozenset[str]
+    meeting_time: frozenset[str]
 
 
 def _split(value: str | None) -> frozenset[str]:
@@ -321,8 +323,17 @@ def _referred_targets(tok: Token, row: EventNoun, index: int, actor: list[Mentio
 def _companion(gov: _Governor, actors: ActorIndex, ps: PatternSet, cues: NounCues) -> list[Mention]:
     """"X spoke to reporters *after* talks with Y", "X made the pledge *during* a visit to Y": a meeting's
     participants are there, so the one acting during or after it (the verb's active subject) took part."""
-    verb = gov.verb
-    if verb is None or gov.noun is not None or gov.prep not in cues.companion:
+    verb, prep = gov.verb, gov.prep
+    if verb is None:
+        return []
+    if gov.noun is not None:
+        # "*on the first day of* a visit to Y", "*on the sidelines of* talks with Y": a time within the meeting
+        noun = gov.noun
+        if noun.lemma_.lower() not in cues.meeting_time or noun.dep_ != "pobj" or noun.head.head.i != verb.i:
+            return []
+        prep = noun.head.lower_
+    # "X, who returns *from* a visit to Y": coming back from a meeting, one took part in it
+    if prep not in cues.companion and not (prep == "from" and verb.lemma_.lower() in cues.return_verb):
         return []
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return []  # "X was questioned after talks with Y": the subject undergoes the verb, he need not have met Y
