@@ -445,9 +445,9 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
             held = preps_of([verb])
             actor = actor or [m for p in row.actor for o in held.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
             recipients = recipients or [m for p in row.target | {"to"} for o in held.get(p, []) for m in _target(o, actors)]
-    held = phrase[-1]
+    holder = phrase[-1]
     if not recipients and verb is not None and gov.noun is not None and gov.noun.lemma_.lower() in cues.suffered \
-            and held.dep_ == "pobj" and held.head.lower_ == "of" and held.head.head.i == gov.noun.i:
+            and holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.i == gov.noun.i:
         recipients = _sufferer(verb, gov, actors, ps)  # "the embassy was *the target of* a rebel attack"
     if not actor and verb is not None and _credited(gov, cues):
         # "the group claimed responsibility for the attack": the claimant owns the act
