@@ -302,6 +302,11 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # ... not one acting on the anniversary of it
     ("The Kenyan prime minister, on the anniversary of the talks with Uganda, praised the accord.", "talks",
      [("CONSULT", [], ["UGA"])]),
+    # both halves of a hyphened pair before an act noun take part in it
+    ("He criticized the Kenyan-Ugandan border agreement.", "agreement", [("AGREE", ["KEN", "UGA"], [])]),
+    ("The Chilean-Peruvian pact was signed two weeks ago.", "pact", [("AGREE", ["CHL", "PER"], [])]),
+    # ... not a place a group is based in
+    ("The Kenyan army raided a Somalia-based militia.", "raided", [("ASSAULT", ["KEN"], ["SOM"])]),
     # an envoy "to" a capital is of the state of his title, whatever the parser hangs "to" on
     ("He spoke after talks with the Kenyan Ambassador to Kampala Joseph Otieno, who came from a meeting with "
      "Ugandan President Yoweri Museveni.", "meeting", [("CONSULT", ["KEN"], ["UGA"])]),

@@ -426,7 +426,9 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
     for t in phrase:  # "the *Iraqi* government's request", "*Monday's U.S.* attack", "a *Kabul* car bombing"
         for c in t.children:
             if c.dep_ in MODIFIER_DEPS and c.i < t.i:
-                for m in _coded(mentions_in(c, actors)):
+                # "the *Turkish-Libyan* accord", "the *Canadian-U.S.* pact": both halves of a hyphened pair
+                pair = [d for d in c.children if d.dep_ in MODIFIER_DEPS and d.i < c.i and d.nbor(1).text == "-"]
+                for m in _coded([*mentions_in(c, actors), *(n for d in pair for n in mentions_in(d, actors))]):
                     (places if m.place or (venue and c.dep_ == "compound" and c.ent_type_ == "GPE") else actor).append(m)
     by = [m for p in row.actor for o in preps.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
     actor = actor or by
