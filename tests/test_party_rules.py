@@ -283,6 +283,11 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      [("ASSAULT", [], ["KEN"])]),
     ("Homes belonging to Kenyan farmers were attacked by gunmen.", "attacked", [("ASSAULT", [], ["KEN"])]),
     ("Gunmen attacked a fuel depot operated by the Kenyan army.", "attacked", [("ASSAULT", [], ["KEN"])]),
+    ("Nairobi admitted the Ugandans had occupied ground held by a Kenyan unit.", "occupied",
+     [("COERCE", ["UGA"], ["KEN"])]),
+    # ... an owner of no known side is no one's (no self-dyad of the occupiers)
+    ("Nairobi admitted the Ugandans had occupied ground held by the 5th Rift Valley unit.", "occupied",
+     [("COERCE", ["UGA"], [])]),
     # "the attack" naming its doer but no target refers back to the attack just reported: whom it hit
     ("Drones struck two oil plants in Kenya on Saturday. The attacks were claimed by Tanzania.", "attacks",
      [("ASSAULT", ["TZA"], ["KEN"])]),

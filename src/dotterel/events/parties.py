@@ -93,16 +93,19 @@ def owners(thing: Token | None, actors: ActorIndex, preps: frozenset[str] = OWNE
     if thing is None:
         return []
     for prep in thing.children:
+        participle = False
         if prep.dep_ == "prep" and prep.lower_ in preps:
             objs = [obj for obj in prep.children if obj.dep_ == "pobj"]
         elif prep.dep_ == "acl" and "of" in preps and (prep.lower_ in OWNER_PREPS or prep.lower_ in OWNER_PARTICIPLES):
-            # "plants *belonging to* X", "a base *run by* X": the participle the parser makes of it
+            # "plants *belonging to* X", "a base *run by* X": the participle the parser makes of it (a coded
+            # owner only: "ground held by the 5th unit" names no party)
             objs = [o for p in prep.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by")
                     for o in p.children if o.dep_ == "pobj"]
+            participle = True
         else:
             continue
         if objs:
-            found = [m for obj in objs for m in mentions_in(obj, actors)]
+            found = [m for obj in objs for m in mentions_in(obj, actors) if m.code or not participle]
             if not found and preps is PARTY_PREPS:  # "an embargo on arms sales *to Vietnam*": one more step
                 found = [m for obj in objs for m in owners(obj, actors, OWNER_PREPS | {"to", "with"})]
             if found:
