@@ -307,6 +307,14 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # ... not one acting on the anniversary of it
     ("The Kenyan prime minister, on the anniversary of the talks with Uganda, praised the accord.", "talks",
      [("CONSULT", [], ["UGA"])]),
+    # a stance on "the attack" just reported is aimed at its doer
+    ("Ugandan troops shelled a Kenyan village on Monday. Tanzania condemned the attack on Tuesday.", "condemned",
+     [("ACCUSE", ["TZA"], ["UGA"])]),
+    # ... not when the attack names its own parties, nor when the stance-taker did it
+    ("Ugandan troops shelled a Kenyan village on Monday. Tanzania condemned the attack on the border post.",
+     "condemned", [("ACCUSE", ["TZA"], [])]),
+    ("Ugandan troops shelled a Kenyan village on Monday. Tanzania condemned the Somali attack.", "attack",
+     [("ASSAULT", ["SOM"], [])]),
     # both halves of a hyphened pair before an act noun take part in it
     ("He criticized the Kenyan-Ugandan border agreement.", "agreement", [("AGREE", ["KEN", "UGA"], [])]),
     ("The Chilean-Peruvian pact was signed two weeks ago.", "pact", [("AGREE", ["CHL", "PER"], [])]),

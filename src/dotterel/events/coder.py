@@ -17,7 +17,7 @@ from dotterel.events.arguments import arguments, object_lemmas
 from dotterel.events.frames import (content_type, in_accident, match, nature_acts, nominal_pattern, unnamed_doer,
                                     unnamed_victim)
 from dotterel.events.modality import modality_of, obligation_content, semi_modal_obligation
-from dotterel.events.nominal import code_nouns
+from dotterel.events.nominal import code_nouns, referred_doers
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.parties import condition_party, location as event_location, unique
 from dotterel.events.patterns import Pattern, PatternSet, load_patterns, noun_keys
@@ -26,6 +26,8 @@ from dotterel.findings import ActorIndex, EventFinding, Mention
 from dotterel.genre import about_business, about_disease
 
 TRIGGER_POS = frozenset({"VERB", "AUX"})
+# stances on an act, aimed at its doer ("condemned the attack", "praised the operation")
+STANCE_TYPES = frozenset({"ACCUSE", "SUPPORT"})
 # how many sentences back an attack still frames unnamed victims ("... gunmen stormed the hotel. Two guards
 # were killed."), as casualty counts link to the latest attack of the two sentences before
 ATTACK_REACH = 2
@@ -80,6 +82,10 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, he
         in_attack = attack_near or any(e.type == "ASSAULT" for e in found)
         event = _code_trigger(tok, sent, index, actors, ps, health, in_attack)
         if event is not None:
+            if event.type in STANCE_TYPES and not any(m.code for m in event.recipients):
+                # "Kenya condemned the attack": the doer of the attack it refers back to
+                patient = arguments(tok, ps.stative_participles).patient
+                event.recipients = referred_doers(event, patient, ps, [*(earlier or []), *found]) or event.recipients
             coded[tok.i] = event.type
             found.append(event)
     # event nouns the verbs did not carry ("the attack on X", "sanctions against Y")

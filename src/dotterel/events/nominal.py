@@ -314,10 +314,41 @@ def _referred_targets(tok: Token, row: EventNoun, index: int, actor: list[Mentio
     for event in reversed(before):
         if event.type == row.type and index - REFER_REACH <= event.sentence <= index and event.trigger != tok.i \
                 and event.modality == "asserted":
+            doers = {m.code for m in _coded(event.actors)}
+            if doers and not doers & own:
+                return []  # another doer's attack: not the one referred to
             targets = [m for m in _coded(event.recipients) if m.code not in own]
             if targets:
                 return targets
     return []
+
+
+def referred_doers(event: EventFinding, patient: Token | None, ps: PatternSet, before: list[EventFinding]
+                   ) -> list[Mention]:
+    """"Gunmen from Uganda attacked a Kenyan post. Kenya *condemned the attack*": a stance on a definite attack
+    noun naming no one refers back to the latest attack reported in the two sentences before; its doer is whom
+    the stance is aimed at (never the stance's own side)."""
+    if patient is None or not ps.names_event(patient, "ASSAULT", "ATTACK"):
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in patient.children) or any(
+            c.dep_ in ("poss", "acl", "relcl") or (c.dep_ in ("amod", "compound") and c.pos_ == "PROPN")
+            or (c.dep_ == "prep" and not all(_only_date(o) for o in c.children if o.dep_ == "pobj"))
+            for c in patient.children):
+        return []  # "condemned *Uganda's* attack", "the attack *on* X", "the attack *that* ...": its own parties
+    own = {m.code for m in event.actors if m.code}
+    for earlier in reversed(before):
+        if earlier.type == "ASSAULT" and event.sentence - REFER_REACH <= earlier.sentence <= event.sentence \
+                and earlier.modality == "asserted" and earlier.trigger != patient.i:
+            doers = [m for m in _coded(earlier.actors) if m.code not in own]
+            if doers:
+                return doers
+            if _coded(earlier.actors):
+                return []  # the latest attack is the stance-taker's own
+    return []
+
+
+def _only_date(tok: Token) -> bool:
+    return all(t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("DET", "ADP", "PUNCT") for t in tok.subtree)
 
 
 def _companion(gov: _Governor, actors: ActorIndex, ps: PatternSet, cues: NounCues) -> list[Mention]:
