@@ -315,6 +315,12 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      "condemned", [("ACCUSE", ["TZA"], [])]),
     ("Ugandan troops shelled a Kenyan village on Monday. Tanzania condemned the Somali attack.", "attack",
      [("ASSAULT", ["SOM"], [])]),
+    # "the strikes" refers back to the act told with the same word, before a nearer one of other words
+    ("Kenyan jets struck ten targets in Somalia on Friday. The raids hit radar sites. A militia spokesman vowed "
+     "revenge. The militia have launched attacks on Ethiopian ships. Tanzania condemned the strikes.", "condemned",
+     [("ACCUSE", ["TZA"], ["KEN"])]),
+    # the target of an attack launched is no home of its unnamed attackers
+    ("The rebels have launched attacks on Kenyan ships.", "launched", [("ASSAULT", [], ["KEN"])]),
     # both halves of a hyphened pair before an act noun take part in it
     ("He criticized the Kenyan-Ugandan border agreement.", "agreement", [("AGREE", ["KEN", "UGA"], [])]),
     ("The Chilean-Peruvian pact was signed two weeks ago.", "pact", [("AGREE", ["CHL", "PER"], [])]),

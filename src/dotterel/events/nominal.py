@@ -296,9 +296,22 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
         confidence=0.6 if _coded(actor) else 0.45, location=location)
 
 
-# how many sentences back "the attack" still refers to an attack reported before
+# how many sentences back "the attack" still refers to an attack reported before; one told with the same word
+# ("struck ... the strikes") is found further back
 REFER_REACH = 2
+SAME_WORD_REACH = 5
 ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _antecedent(noun: Token, etype: str, index: int, before: list[EventFinding]) -> EventFinding | None:
+    """The act "the attack"/"the strikes" refers back to: the latest one of its type told with the same word
+    ("American jets struck ... Oman condemned *the strikes*"), else the latest one just before."""
+    doc = noun.doc
+    told = [e for e in before if e.type == etype and e.modality == "asserted" and e.trigger != noun.i
+            and e.sentence <= index]
+    same = [e for e in told if index - e.sentence <= SAME_WORD_REACH and doc[e.trigger].lemma_ == noun.lemma_]
+    near = [e for e in told if index - e.sentence <= REFER_REACH]
+    return same[-1] if same else near[-1] if near else None
 
 
 def _referred_targets(tok: Token, row: EventNoun, index: int, actor: list[Mention], before: list[EventFinding]
@@ -311,16 +324,13 @@ def _referred_targets(tok: Token, row: EventNoun, index: int, actor: list[Mentio
     if any(c.dep_ == "prep" and c.lower_ in row.target for c in tok.children):
         return []  # "the attack on X": its own target, however uncoded
     own = {m.code for m in actor if m.code}
-    for event in reversed(before):
-        if event.type == row.type and index - REFER_REACH <= event.sentence <= index and event.trigger != tok.i \
-                and event.modality == "asserted":
-            doers = {m.code for m in _coded(event.actors)}
-            if doers and not doers & own:
-                return []  # another doer's attack: not the one referred to
-            targets = [m for m in _coded(event.recipients) if m.code not in own]
-            if targets:
-                return targets
-    return []
+    event = _antecedent(tok, row.type, index, before)
+    if event is None:
+        return []
+    doers = {m.code for m in _coded(event.actors)}
+    if doers and not doers & own:
+        return []  # another doer's attack: not the one referred to
+    return [m for m in _coded(event.recipients) if m.code not in own]
 
 
 def referred_doers(event: EventFinding, patient: Token | None, ps: PatternSet, before: list[EventFinding]
@@ -336,15 +346,9 @@ def referred_doers(event: EventFinding, patient: Token | None, ps: PatternSet, b
             for c in patient.children):
         return []  # "condemned *Uganda's* attack", "the attack *on* X", "the attack *that* ...": its own parties
     own = {m.code for m in event.actors if m.code}
-    for earlier in reversed(before):
-        if earlier.type == "ASSAULT" and event.sentence - REFER_REACH <= earlier.sentence <= event.sentence \
-                and earlier.modality == "asserted" and earlier.trigger != patient.i:
-            doers = [m for m in _coded(earlier.actors) if m.code not in own]
-            if doers:
-                return doers
-            if _coded(earlier.actors):
-                return []  # the latest attack is the stance-taker's own
-    return []
+    earlier = _antecedent(patient, "ASSAULT", event.sentence, before)
+    # (the stance-taker's own attack, or one by no one named: no one to aim at)
+    return [] if earlier is None else [m for m in _coded(earlier.actors) if m.code not in own]
 
 
 def _only_date(tok: Token) -> bool:

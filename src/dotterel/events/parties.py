@@ -27,6 +27,7 @@ OWNER_PARTICIPLES = language.words("prepositions", "owner_participle")
 PARTY_PREPS = OWNER_PREPS | language.words("prepositions", "party")
 THREAT_CONDITIONS = language.words("conditions", "threat")
 DESTINATION_SLOTS = frozenset({"pobj:to", "pobj:into"})
+TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})  # an attack noun's target
 IN_PREP = frozenset({"in"})
 
 
@@ -274,6 +275,8 @@ def victim_tokens(patient: Token | None, ps: PatternSet, tok: Token | None = Non
         out.update(t.i for t in phrase_tokens(head))
         if not place:  # whose the thing hit is ("homes *belonging to* Kenyan farmers") suffered it too
             out.update(t.i for c in head.children if _owner_phrase(c) for t in c.subtree)
+        if ps.names_event(head, "ASSAULT", "ATTACK"):  # "launched attacks *on Kenyan ships*": their target
+            out.update(t.i for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for t in c.subtree)
     return frozenset(out)
 
 
