@@ -319,6 +319,11 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Kenyan jets struck ten targets in Somalia on Friday. The raids hit radar sites. A militia spokesman vowed "
      "revenge. The militia have launched attacks on Ethiopian ships. Tanzania condemned the strikes.", "condemned",
      [("ACCUSE", ["TZA"], ["KEN"])]),
+    # an act on "the sanctions" just reported by the same side is aimed where they were; another side's is not
+    ("Kenya imposed sanctions on Uganda in May. In June Kenya lifted the sanctions.", "lifted",
+     [("RETREAT", ["KEN"], ["UGA"])]),
+    ("Kenya imposed sanctions on Uganda in May. In June Tanzania lifted the sanctions.", "lifted",
+     [("RETREAT", ["TZA"], [])]),
     # the target of an attack launched is no home of its unnamed attackers
     ("The rebels have launched attacks on Kenyan ships.", "launched", [("ASSAULT", [], ["KEN"])]),
     # both halves of a hyphened pair before an act noun take part in it

@@ -17,7 +17,7 @@ from dotterel.events.arguments import arguments, object_lemmas
 from dotterel.events.frames import (content_type, in_accident, match, nature_acts, nominal_pattern, unnamed_doer,
                                     unnamed_victim)
 from dotterel.events.modality import modality_of, obligation_content, semi_modal_obligation
-from dotterel.events.nominal import code_nouns, referred_doers
+from dotterel.events.nominal import code_nouns, referred_doers, referred_targets
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.parties import condition_party, location as event_location, unique
 from dotterel.events.patterns import Pattern, PatternSet, load_patterns, noun_keys
@@ -82,10 +82,13 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, he
         in_attack = attack_near or any(e.type == "ASSAULT" for e in found)
         event = _code_trigger(tok, sent, index, actors, ps, health, in_attack)
         if event is not None:
-            if event.type in STANCE_TYPES and not any(m.code for m in event.recipients):
-                # "Kenya condemned the attack": the doer of the attack it refers back to
+            if not any(m.code for m in event.recipients):
+                # "Kenya condemned the attack": the doer of the attack it refers back to; "he imposed the
+                # tariffs": where the tariffs it refers back to were aimed
                 patient = arguments(tok, ps.stative_participles).patient
-                event.recipients = referred_doers(event, patient, ps, [*(earlier or []), *found]) or event.recipients
+                before = [*(earlier or []), *found]
+                event.recipients = (referred_doers(event, patient, ps, before) if event.type in STANCE_TYPES
+                                    else referred_targets(event, patient, before)) or event.recipients
             coded[tok.i] = event.type
             found.append(event)
     # event nouns the verbs did not carry ("the attack on X", "sanctions against Y")

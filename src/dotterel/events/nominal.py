@@ -338,17 +338,34 @@ def referred_doers(event: EventFinding, patient: Token | None, ps: PatternSet, b
     """"Gunmen from Uganda attacked a Kenyan post. Kenya *condemned the attack*": a stance on a definite attack
     noun naming no one refers back to the latest attack reported in the two sentences before; its doer is whom
     the stance is aimed at (never the stance's own side)."""
-    if patient is None or not ps.names_event(patient, "ASSAULT", "ATTACK"):
-        return []
-    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in patient.children) or any(
-            c.dep_ in ("poss", "acl", "relcl") or (c.dep_ in ("amod", "compound") and c.pos_ == "PROPN")
-            or (c.dep_ == "prep" and not all(_only_date(o) for o in c.children if o.dep_ == "pobj"))
-            for c in patient.children):
+    if patient is None or not ps.names_event(patient, "ASSAULT", "ATTACK") or not _bare_definite(patient):
         return []  # "condemned *Uganda's* attack", "the attack *on* X", "the attack *that* ...": its own parties
     own = {m.code for m in event.actors if m.code}
     earlier = _antecedent(patient, "ASSAULT", event.sentence, before)
     # (the stance-taker's own attack, or one by no one named: no one to aim at)
     return [] if earlier is None else [m for m in _coded(earlier.actors) if m.code not in own]
+
+
+def referred_targets(event: EventFinding, patient: Token | None, before: list[EventFinding]) -> list[Mention]:
+    """"Washington imposed tariffs on Japanese chips. ... Reagan said he imposed *the tariffs* to ...": an act on a
+    definite act noun naming no one ("imposed the tariffs", "lifted the sanctions") is aimed where the act it
+    refers back to was, when the same side did that one."""
+    row = lookup(patient, load_nouns()) if patient is not None else None
+    if patient is None or row is None or not _bare_definite(patient):
+        return []
+    earlier = _antecedent(patient, row.type, event.sentence, before)
+    own = {m.code for m in event.actors if m.code}
+    if earlier is None or not own & {m.code for m in earlier.actors if m.code}:
+        return []
+    return [m for m in _coded(earlier.recipients) if m.code not in own]
+
+
+def _bare_definite(noun: Token) -> bool:
+    """"the attack", "the sanctions" (a time phrase allowed): a definite act noun naming none of its parties."""
+    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in noun.children) and not any(
+        c.dep_ in ("poss", "acl", "relcl") or (c.dep_ in ("amod", "compound") and c.pos_ == "PROPN")
+        or (c.dep_ == "prep" and not all(_only_date(o) for o in c.children if o.dep_ == "pobj"))
+        for c in noun.children)
 
 
 def _only_date(tok: Token) -> bool:
