@@ -32,6 +32,12 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # an unnamed attacker near a named town is of the place ("near the town of X")
     ("A roadside bomb near the town of Kandahar killed two Canadian soldiers.", "killed",
      [("ASSAULT", ["AFG"], ["CAN"])]),
+    # ... but where fired shells or rockets landed is the target's place, never the shooter's
+    ("Artillery shells slammed into a bus depot in Kherson, killing four drivers.", "slammed",
+     [("ASSAULT", [], ["UKR"])]),
+    ("Rockets struck a fuel depot in Syria on Tuesday.", "struck", [("ASSAULT", [], ["SYR"])]),
+    ("Two shells crashed into a grain depot in Mariupol, killing six workers.", "killing",
+     [("ASSAULT", [], ["UKR"])]),
     # a representative "for" a government speaks for it
     ("The spokesman for the Polish government condemned the shooting.", "condemned", [("ACCUSE", ["POL"], [])]),
     # party members stand for their state where the article names it, never inside another name

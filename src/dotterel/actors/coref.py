@@ -132,6 +132,8 @@ def _home_state(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentenc
         if d.code is not None or d.kind != "group" or d.source != "noun" or not kb.is_word("home_sector", (d.sector or "").lower()):
             continue
         head = doc[d.end - 1]
+        if kb.is_word("abroad", head.lemma_.lower()):
+            continue  # "diplomats said": as often foreign diplomats posted there
         if any(o.code and o.end <= d.start and doc[o.end - 1].head.i == head.i for o in drafts):
             continue  # "Red Cross officials": a coded modifier already says whose they are
         here = sents.of(d.start)

@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Span, Token
 
 from dotterel import language
 from dotterel.actors import coref
-from dotterel.actors.drafts import Draft, Sentences, actor_key, positions, to_mention
-from dotterel.actors.kb import Actor, KnowledgeBase, SectorWord, Term, load, not_a_person
+from dotterel.actors.drafts import Draft, Sentences, actor_key, positions, same_person, to_mention
+from dotterel.actors.kb import OFFICIAL_SECTORS, Actor, KnowledgeBase, SectorWord, Term, load, not_a_person
 from dotterel.actors.matching import find_aliases
 from dotterel.findings import ActorIndex
 
@@ -120,6 +120,8 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
         if not actor.is_person and _inside_name(
                 doc, start, end, _CITY_VETO if actor.source in ("capital", "region") else _PERSON_VETO):
             continue  # "Jordan" in "Michael Jordan"; "Washington" in "Washington Post", "New York" in "New York Times"
+        if not actor.is_person and _person_by_surname(doc, kb, start, end):
+            continue  # "Mr Holland"; "Dara Amman ... Amman": a person's name, not the place
         term = _term(actor, day)
         if actor.source == "region":
             # a region stands for its state like a town does; a sea or a continent's part for no one
@@ -141,6 +143,26 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
 
 
 _PLACE_PREPS = language.words("prepositions", "place")
+_TO_PLACE_PREPS = language.words("prepositions", "place", "location", "movement")
+
+
+def _person_by_surname(doc: Doc, kb: KnowledgeBase, start: int, end: int) -> bool:
+    """A one-word place name that names a person here: after a courtesy title or an office ("Mr Holland",
+    "Senator Holland"), or alone after a person of that family name was named in full ("Dara Amman ...
+    Amman"), unless a place preposition says it is the place ("flew to Amman")."""
+    if end - start != 1 or not doc[start].text[:1].isupper():
+        return False
+    if start > 0:
+        before = doc[start - 1].lower_.rstrip(".")
+        title = kb.sectors.get(doc[start - 1].lemma_.lower())
+        if kb.is_word("courtesy", before) or (title is not None and title.use in ("title", "group")
+                                               and doc[start - 1].text[:1].isupper() and doc[start - 1].tag_ == "NNP"):
+            return True
+        if before in _TO_PLACE_PREPS:
+            return False
+    name = doc[start].text
+    return any(ent.label_ == "PERSON" and ent.end <= start and len(ent) > 1 and ent[-1].text == name
+               for ent in doc.ents)
 
 
 def _place_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
@@ -246,27 +268,34 @@ def _given_name_last(word: str) -> bool:
 
 
 def _merge_short_forms(doc: Doc, kb: KnowledgeBase, others: list[Draft], people: list[Draft]) -> list[Draft]:
-    """A person named in full earlier is the same person when a short form recurs ("Austin")."""
-    short: dict[str, Draft] = {}  # short form -> most recent full mention
+    """A person named in full earlier is the same person when a short form recurs ("Austin"), unless two
+    people named so far share that form ("Saddam Hussein ... King Hussein ... Hussein"): then it is neither."""
+    short: dict[str, list[Draft]] = {}  # short form -> the full mentions giving it, in text order
     result: list[Draft] = []
+
+    def earlier(form: str, before: int) -> Draft | None:
+        named = [d for d in short.get(form, []) if d.start < before]
+        if not named or not all(same_person(d.name or "", named[-1].name or "") for d in named):
+            return None
+        return named[-1]
+
     for d in people:
         text = doc[d.start:d.end].text
-        earlier = short.get(text)
-        if d.source == "person" and earlier is not None:
-            d.code, d.sector, d.name, d.source = earlier.code, earlier.sector, earlier.name, earlier.source
+        known = earlier(text, d.start)
+        if d.source == "person" and known is not None:
+            d.code, d.sector, d.name, d.source = known.code, known.sector, known.name, known.source
         elif d.source == "person" or d.end - d.start > 1 or d.source == "leader":
             for form in _short_forms(kb, d):
                 if form != text:
-                    short.setdefault(form, d)
+                    short.setdefault(form, []).append(d)
         result.append(d)
     # short forms not tagged PERSON by spaCy ("Kim sees this ...")
     covered = {i for d in [*others, *result] for i in range(d.start, d.end)}
     if short:
-        first = {form: d.start for form, d in short.items()}
         for i in positions(doc, ORTH, short):
             tok = doc[i]
-            named = short.get(tok.text)
-            if named is None or tok.i in covered or first[tok.text] >= tok.i or not tok.text[:1].isupper():
+            named = earlier(tok.text, tok.i)
+            if named is None or tok.i in covered or not tok.text[:1].isupper():
                 continue
             if tok.pos_ != "PROPN" and tok.ent_type_ not in ("PERSON", ""):
                 continue
@@ -362,6 +391,8 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
         title, inner = _apposed_office(doc, kb, person, drafts), True
     if title is None or any(kb.is_word("former", w.rstrip("-")) for w in words):
         return
+    if title.sector is not None and title.sector not in OFFICIAL_SECTORS:
+        return  # "Executive Vice President X": a company's officer holds no office of the state around him
     sent = doc[person.start].sent
     states = {d.code for d in drafts if d.kind == "state" and d.code and sent.start <= d.start < sent.end}
     if not states:

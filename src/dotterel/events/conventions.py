@@ -116,14 +116,14 @@ def local_actor(etype: str, actor: list[Mention], location: Mention | None, args
     reporters = source_tokens(sent, tok) if tok is not None and not ONTOLOGY.spec(etype).home_target else frozenset()
     own_kind = [m for m in actors.in_tokens(sent.start, sent.end) if sector is not None and m.sector == sector
                 and m.code and m.head in reporters]
-    if sector == "MIL":
+    if args.subject is not None and _fired(real_head(args.subject), ps):
+        # "shells slammed into a depot in X", "drone strikes hit oil plants in X": where a weapon lands is its
+        # target's place, not its firer's; only where the weapon itself was or came from ("rockets from Gaza")
+        home = subject_place(args, actors, ps) or _fired_from(args, actors)
+    elif sector == "MIL":
         # "warplanes hit a terminal in Iran": armies strike abroad as often as at home, so only where they
         # are ("troops in Mali") or their own army reports it
         home = subject_place(args, actors, ps) or (own_kind[0] if own_kind else None)
-    elif _weapon_doer(args, ps):
-        # "shells slammed into a market in Donetsk", "drone strikes hit oil plants in Kenya": where a weapon lands
-        # is its target's place, not its firer's; only where the weapon itself was ("a roadside bomb near X")
-        home = subject_place(args, actors, ps) or _fired_from(args, actors)
     else:
         outside = victim_tokens(args.patient, ps, tok) | (frozenset() if own_kind else reporters)
         home = location or subject_place(args, actors, ps) or sole_state(sent, args.subject, actors, outside)
@@ -132,12 +132,9 @@ def local_actor(etype: str, actor: list[Mention], location: Mention | None, args
     return [replace(home, sector=sector)]
 
 
-def _weapon_doer(args: Arguments, ps: PatternSet) -> bool:
-    """The grammatical doer is a weapon fired from afar ("rockets", "drone strikes"), not people."""
-    if args.subject is None:
-        return False
-    head = real_head(args.subject)
-    return any(ps.in_class(k, "REMOTE_WEAPON") for k in noun_keys(head))
+def _fired(head: Token, ps: PatternSet) -> bool:
+    """Whether a subject is a weapon fired from elsewhere (a capitalised "Rockets" keeps its plural lemma)."""
+    return bool({*noun_keys(head), head.lower_.removesuffix("s")} & ps.word_class("FIRED"))
 
 
 def _fired_from(args: Arguments, actors: ActorIndex) -> Mention | None:
