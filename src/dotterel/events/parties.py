@@ -281,8 +281,9 @@ def victim_tokens(patient: Token | None, ps: PatternSet, tok: Token | None = Non
 
 
 def _owner_phrase(c: Token) -> bool:
-    """"of the rebels", "belonging to settlers", "run by the army": a phrase saying whose a thing is."""
-    return (c.dep_ == "prep" and c.lower_ in OWNER_PREPS - {"by", "from", "for"}) or (
+    """"belonging to settlers", "run by the army": a phrase saying whose a thing is ("of" is left out: "the
+    governor *of the X region*" names where as often as whose, and the place keeps the local actor)."""
+    return (c.dep_ == "prep" and c.lower_ in OWNER_PREPS - {"by", "from", "for", "of"}) or (
         c.dep_ == "acl" and (c.lower_ in OWNER_PREPS or c.lower_ in OWNER_PARTICIPLES))
 
 
