@@ -228,6 +228,11 @@ def _owner_pronouns(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sen
             continue
         # a person's acts are his state's only while he holds an office ("his visit"; not "her family")
         if ante is not None and (ante.kind != "person" or ante.sector is not None):
+            if kb.is_word("state_noun", tok.head.lemma_.lower()) and tok.head.i == tok.i + 1:
+                # "give *his country* support": the pronoun and its state noun are the state itself, a party
+                # as named as "Kenya" (not a thing it owns)
+                out.append(_refer(tok.i, tok.i + 2, ante, None, as_state=True, kb=kb))
+                continue
             out.append(_refer(tok.i, tok.i + 1, ante, ante.sector))
     return out
 
