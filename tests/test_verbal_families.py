@@ -64,6 +64,8 @@ CASES = [
     # figures, costs and policies that "threaten" or "call for" something are risks and forecasts, no one's acts
     ("Rising costs threaten Peru's economy.", []),
     ("The Chilean policies threatened to leave the treasury with no cash.", []),
+    ("The blockade left the Bolivian towns with little food.", []),  # a lack left behind, no withdrawal
+    ("Peruvian troops left Bolivia with their tanks.", [("RETREAT", ["PER"], ["BOL"], "asserted")]),
     ("Market expectations called for the Brazilian central bank to cut rates.", []),
     ("Farm spending is blamed for the Bolivian budget gap.", []),
     # the one a causing verb moves to act does the act, also when that verb borrows its subject

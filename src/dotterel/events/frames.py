@@ -101,11 +101,16 @@ def _previous_subject(pronoun: Token) -> Token | None:
 
 
 def _left_in_state(tok: Token, args: Arguments, ps: PatternSet) -> bool:
-    """"left dozens dead", "leaving 220 men killed", "left thousands homeless": a result, not a withdrawal."""
-    states = ps.word_class("RESULT_STATE")
+    """"left dozens dead", "leaving 220 men killed", "left thousands homeless", "left the bank with no cash": a
+    result, not a withdrawal."""
+    states, lack = ps.word_class("RESULT_STATE"), ps.word_class("RESULT_LACK")
     heads = [tok] + ([args.patient] if args.patient is not None else [])
     return any(c.dep_ in ("oprd", "acomp", "amod", "acl", "ccomp", "xcomp") and c.lower_ in states
-               for h in heads for c in h.children)
+               for h in heads for c in h.children) or any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(
+            o.dep_ == "pobj" and (o.lower_ in lack or any(d.dep_ in ("det", "amod") and d.lower_ in lack
+                                                           for d in o.children)) for o in c.children)
+        for h in heads for c in h.children)
 
 
 def _complements(tok: Token) -> list[Token]:
