@@ -95,3 +95,28 @@ def test_the_administration_is_of_the_acting_subject_not_the_state_acted_on() ->
 ])
 def test_a_body_in_the_sentence_of_the_acting_state_is_not_borrowed_from_it(text: str, body: str, code: str) -> None:
     assert _dated(text, "2020-01-01")[body][0] == code
+
+
+def test_a_place_name_that_is_a_persons_surname_is_that_person() -> None:
+    # after a courtesy title or an office, or alone after the person was named in full
+    index = resolve_actors(nlp.load()("Mr Holland, the club's manager, said the team would fly out. "
+                                      "Senator Jordan voted against the bill. Dara Amman was arrested in Leeds. "
+                                      "Amman had left a note. His lawyer flew to Amman on Friday."), None)
+    got = [(m.text, m.code, m.kind) for m in index.mentions if m.text in ("Holland", "Jordan", "Amman")]
+    assert ("Holland", "NLD", "state") not in got and ("Jordan", "JOR", "state") not in got
+    # the surname alone is the person; after "to" it is the city again
+    assert [g for g in got if g[0] == "Amman"] == [("Amman", None, "person"), ("Amman", "JOR", "state")]
+
+
+def test_a_country_name_stays_the_country_with_no_such_person_around() -> None:
+    codes = _codes("Holland beat Spain in the final. Officials in Amman welcomed the result.")
+    assert codes["Holland"][0] == "NLD" and codes["Amman"][0] == "JOR"
+
+
+def test_one_person_named_with_and_without_an_initial_is_still_named_again_by_surname() -> None:
+    from dotterel.actors.drafts import same_person
+
+    assert same_person("Anna K. Berg", "Anna Berg") and not same_person("Saddam Hussein", "King Hussein")
+    index = resolve_actors(nlp.load()("Anna K. Berg chaired the panel. Later Anna Berg spoke to the press. "
+                                      "Berg said the vote was fair."), None)
+    assert [m.name for m in index.mentions if m.text == "Berg"] == ["Anna Berg"]

@@ -54,9 +54,9 @@ CASES: list[tuple[str, Expected]] = [
     # a circumstance of a coded act is an act of its own; unnamed protesters are of the place
     ("Police detained forty people at a rally against the Serbian president in Belgrade.",
      [("COERCE", ["SRB"], ["SRB"], "asserted"), ("PROTEST", ["SRB"], ["SRB"], "asserted")]),
-    # a verb of coming carries its subject noun's phrases
+    # a verb of coming carries its subject noun's phrases (protests from states to a government are words: ACCUSE)
     ("Protests came from Chile and Peru to the Bolivian government.",
-     [("PROTEST", ["CHL", "PER"], ["BOL"], "asserted")]),
+     [("ACCUSE", ["CHL", "PER"], ["BOL"], "asserted")]),
     # the subject suffers what it is "under"
     ("Chilean marines were under attack from rebel gunboats.", [("ASSAULT", [], ["CHL"], "asserted")]),
     # a strike by a state is an attack; by a state's people, a protest (at home)

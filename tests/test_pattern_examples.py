@@ -403,10 +403,11 @@ CASES = [
     ("Striking dockers in Valparaiso traded rocks for rubber bullets with riot police.",
      [("ASSAULT", ["CHL"], [], "asserted")]),
     ("Chile and Peru traded goods worth two billion dollars last year.", []),
-    # a weapon going off or landing in a named place is an attack by no one named (the place's side, by the
-    # local-actor convention; a named owner of the weapon acts); gas cylinders, fireworks and crashing drones not
+    # a weapon going off or landing in a named place is an attack by no one named (a planted bomb is the place's
+    # side, by the local-actor convention; a fired rocket's is not: where it landed is the target's place; a
+    # named owner of the weapon acts); gas cylinders, fireworks and crashing drones not
     ("A car bomb exploded outside a police station in Kabul on Monday.", [("ASSAULT", ["AFG"], ["AFG"], "asserted")]),
-    ("Two rockets landed near the airport in Baghdad overnight.", [("ASSAULT", ["IRQ"], ["IRQ"], "asserted")]),
+    ("Two rockets landed near the airport in Baghdad overnight.", [("ASSAULT", [], ["IRQ"], "asserted")]),
     ("A truck bomb was detonated outside a police compound in Kandahar.", [("ASSAULT", ["AFG"], ["AFG"], "asserted")]),
     ("A gas cylinder exploded in a restaurant in Lahore.", []),
     ("Fireworks exploded over the harbour in Sydney.", []),

@@ -280,3 +280,80 @@ def test_a_store_failing_under_a_reader_is_one_line(tmp_path: Path) -> None:
         with store.connect():
             1 / 0
     store.close()
+
+
+def _doc_with_counts(make_doc, counts: bool = True):  # type: ignore[no-untyped-def]
+    doc = _doc_b(make_doc)
+    if counts:
+        t0 = doc.text.find("fired")
+        doc.quantities[0].counts = m.Happening(text="fired", span=(t0, t0 + len("fired")))
+    return doc
+
+
+def test_what_a_number_counts_is_stored_checked_and_listed(store_url: str, make_doc) -> None:  # type: ignore[no-untyped-def]
+    from dotterel.monitor.timeline import timeline
+
+    store = open_store(store_url)
+    run = start_run(store, ["x"], "0.1.0", "k1", 0)
+    write_batch(store, run, [Analysed(_doc_with_counts(make_doc), "in:1")])
+    with store.connect() as conn:
+        row = conn.execute(select(s.quantities)).one()
+        assert (row.counts_text, row.counts_start, row.counts_end) == ("fired", 27, 32)
+        assert problems(conn) == []
+        assert [r["counts"] for r in timeline(conn, unit="soldiers")] == ["fired"]
+    with store.write() as conn:  # a row that no longer says what its record says is found
+        conn.execute(s.quantities.update().values(counts_text="shot"))
+    with store.connect() as conn:
+        assert any("counts" in p for p in problems(conn))
+    store.close()
+
+
+def test_a_store_from_before_the_counts_columns_upgrades_and_fills_them_from_the_record(store_url: str, make_doc) -> None:  # type: ignore[no-untyped-def]
+    """Migration 0004 on a store written at 0003: every row stays; `counts` comes back from each coding's
+    record JSON (null where the record has none), and the integrity checks pass."""
+    from alembic import command
+
+    from dotterel.store.engine import _alembic_config
+
+    store = open_store(store_url)
+    run = start_run(store, ["x"], "0.1.0", "k1", 0)
+    old = make_doc(TEXT_A, doc_id="a1", events=[{"type": "SUPPORT", "trigger": "signed", "quantity": True}])
+    write_batch(store, run, [Analysed(old, "in:1"), Analysed(_doc_with_counts(make_doc), "in:2")])
+    before = _counts(store)
+    with store.write() as conn:  # back to the schema the previous release wrote
+        cfg = _alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003_casualties")
+    with store.connect() as conn:
+        assert current_revision(conn) == "0003_casualties"
+        assert "counts_text" not in {c["name"] for c in _columns(conn, "quantities")}
+    store.close()
+
+    store = open_store(store_url)  # upgrades on open
+    assert _counts(store) == before
+    with store.connect() as conn:
+        assert current_revision(conn) == head_revision()
+        rows = conn.execute(select(s.documents.c.doc_id, s.quantities.c.counts_text, s.quantities.c.counts_start)
+                            .join(s.codings, s.codings.c.id == s.quantities.c.coding_id)
+                            .join(s.documents, s.documents.c.id == s.codings.c.document_id)).all()
+        assert sorted(rows) == [("a1", None, None), ("b1", "fired", 27)]
+        assert problems(conn) == []
+    store.close()
+
+
+def test_a_long_place_name_is_no_cluster_location_code(store_url: str, make_doc) -> None:  # type: ignore[no-untyped-def]
+    """The monitor's cluster row keeps the place's state code, not its name: a long place name overflowed
+    the code column on PostgreSQL and stopped the ingest."""
+    from dotterel.monitor import build
+    from dotterel.monitor import tables as t
+
+    store = open_store(store_url)
+    run = start_run(store, ["x"], "0.1.0", "k1", 0)
+    doc = _doc_b(make_doc)
+    place = "the old customs house at the river crossing"
+    doc.events[0].location = m.Location(text=place, code="FRE", span=(0, len(place)))
+    write_batch(store, run, [Analysed(doc, "in:1")])
+    build(store)
+    with store.connect() as conn:
+        assert conn.execute(select(t.monitor_clusters.c.location_code)).scalars().all() == ["FRE"]
+    store.close()

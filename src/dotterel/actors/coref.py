@@ -132,6 +132,8 @@ def _home_state(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentenc
         if d.code is not None or d.kind != "group" or d.source != "noun" or not kb.is_word("home_sector", (d.sector or "").lower()):
             continue
         head = doc[d.end - 1]
+        if kb.is_word("abroad", head.lemma_.lower()):
+            continue  # "diplomats said": as often foreign diplomats posted there
         if any(o.code and o.end <= d.start and doc[o.end - 1].head.i == head.i for o in drafts):
             continue  # "Red Cross officials": a coded modifier already says whose they are
         here = sents.of(d.start)
@@ -226,6 +228,11 @@ def _owner_pronouns(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sen
             continue
         # a person's acts are his state's only while he holds an office ("his visit"; not "her family")
         if ante is not None and (ante.kind != "person" or ante.sector is not None):
+            if kb.is_word("state_noun", tok.head.lemma_.lower()) and tok.head.i == tok.i + 1:
+                # "give *his country* support": the pronoun and its state noun are the state itself, a party
+                # as named as "Kenya" (not a thing it owns)
+                out.append(_refer(tok.i, tok.i + 2, ante, None, as_state=True, kb=kb))
+                continue
             out.append(_refer(tok.i, tok.i + 1, ante, ante.sector))
     return out
 

@@ -91,3 +91,13 @@ def to_mention(doc: Doc, d: Draft) -> Mention:
         head=span.root.i,
         place=d.source == "city",
     )
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two full names of one family name can be one person: the other words of one are among the
+    other's, initials aside ("John R. Bolton" and "John Bolton"; not "Saddam Hussein" and "King Hussein")."""
+    def given(name: str) -> set[str]:
+        words = name.split()[:-1]
+        return {w.lower() for w in words if not (len(w.rstrip(".")) == 1 or w.endswith("."))}
+    x, y = given(a), given(b)
+    return x <= y or y <= x

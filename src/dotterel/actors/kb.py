@@ -65,6 +65,11 @@ class Actor:
         return max(starts, default=dt.date.min)
 
 
+# The sectors that are organs of a state: an office of one of them is held in some state, a title of any
+# other ("executive vice president", "company spokesman") names no state office.
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+
+
 @dataclass(frozen=True, slots=True)
 class SectorWord:
     sector: str | None

@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Span, Token
 
 from dotterel import language
 from dotterel.actors.coref import dominant_state
-from dotterel.actors.drafts import actor_key
+from dotterel.actors.drafts import actor_key, same_person
 from dotterel.actors.kb import _rows as kb_rows
-from dotterel.actors.kb import Term
+from dotterel.actors.kb import OFFICIAL_SECTORS, Term
 from dotterel.actors.kb import load as load_kb
 from dotterel.actors.phrases import mentions_in, phrase_tokens, real_head
 from dotterel.findings import ActorIndex, ClaimFinding, EventFinding, Mention
@@ -29,7 +29,9 @@ from dotterel.knowledge import data_path
 if TYPE_CHECKING:  # a type only: importing the events package here would be circular
     from dotterel.events.patterns import PatternSet
 
-OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+# an unnamed speaker of these sectors is of the article's home state: officials, and the opposition ("members
+# of opposition parties said" in a story about one state are its opposition)
+HOME_SPEAKER_SECTORS = OFFICIAL_SECTORS | {"OPP"}
 # "state media", "official news agency", "local media": outlets of the article's home state
 SPEECH_PLACE_PREPS = language.words("prepositions", "speech_place")
 STATE_MEDIA = frozenset({"state", "official", "state-run", "state-owned", "government", "local", "national"})
@@ -190,15 +192,21 @@ def resolve_speaker_phrases(doc: Doc, claims: list[ClaimFinding], actors: ActorI
     home = home_state(actors)
     sector_homes = _sector_homes(actors) if home is None else {}
     named: dict[str, Mention] = {}  # last word of a coded person's words -> its mention
+    owners: dict[str, set[str]] = {}
     for m in actors.mentions:  # people the resolver coded (leaders, titled names) may be named again
         if m.kind == "person" and m.code:
             named.setdefault(m.text.split()[-1].lower(), m)
+            owners.setdefault(m.text.split()[-1].lower(), set()).add(m.name or m.text)
+    # "Saddam Hussein ... King Hussein": two people of one family name
+    shared = {w for w, names in owners.items() if any(not same_person(a, b) for a in names for b in names)}
+    for last in shared:
+        del named[last]  # "Hussein" alone is neither
     for ent in doc.ents:  # people it did not code (the recogniser calls some ORG or GPE): by their role
         last = ent.text.split()[-1].lower() if ent.text.split() else ""
         known = actors.at_token(ent.root.i)
         # a name the recogniser mislabels ("Hong Kong Carrie Lam" as GPE) whose head the resolver still
         # read as an uncoded person is read for its role like any person
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or not last or last in named or (
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or not last or last in named or last in shared or (
                 ent.label_ != "PERSON" and known is not None and (known.kind != "person" or known.code)):
             continue
         lo = ent.start
@@ -214,17 +222,61 @@ def resolve_speaker_phrases(doc: Doc, claims: list[ClaimFinding], actors: ActorI
         if span is None:
             continue
         # a place or body named inside the phrase beats a reference resolved from further back
+        # (a pronoun speaking for an antecedent names nothing inside: its own reading was weighed already)
         inner = [m for m in actors.in_tokens(span.start, span.end) if m.code and m is not c.speaker
-                 and (c.speaker is None or not (m.start <= c.speaker.start and c.speaker.end <= m.end))]
+                 and (c.speaker is None or not (m.start <= c.speaker.start and c.speaker.end <= m.end))
+                 and c.speaker_text == span.text]
         if c.speaker is not None and c.speaker.code:
             # the host an envoy is sent "to" is not whose he is: "Portuguese Ambassador to Peking X" is PRT
             inner = [m for m in inner if not (m.token_start > 0 and doc[m.token_start - 1].lower_ == "to")]
         if inner and (c.speaker is None or not c.speaker.code or c.speaker.start < inner[0].start):
             c.speaker = _own_sector(inner[0], span)
         c.speaker = _completed(c, span, home, named, day, _speech_state(span, actors), sector_homes)
+        several = _coordinated(span, actors) if c.speaker_text == span.text else None
+        if several is not None:
+            c.speaker = _several_speakers(c, span, several)
+            continue
         surname = _surname(c, span)
-        if c.speaker is not None and c.speaker.code and surname:
+        if c.speaker is not None and c.speaker.code and surname and surname not in shared:
             named.setdefault(surname, c.speaker)
+
+
+def _coordinated(span: Span, actors: ActorIndex) -> list[str | None] | None:
+    """The sectors of the speakers a coordinated speaker phrase names ("X and Y said", "the minister and
+    other officials said"), or None when the phrase names one speaker."""
+    root = span.root
+    doc = span.doc
+    parts = [root, *(c for c in root.children if c.dep_ == "conj" and span.start <= c.i < span.end)]
+    # "and" between two words of organisations is a firm's name ("Hale Pryce and Co analyst X")
+    if len(parts) < 2 or any(t.lower_ in ("and", "&") and 0 < t.i < len(doc) - 1 and doc[t.i - 1].ent_type_ == "ORG"
+                             and doc[t.i + 1].ent_type_ == "ORG" for t in span):
+        return None
+    # each part names speakers by itself: a name or a plural of people ("X and other officials"); a singular
+    # common noun is one more title of the same person ("director and treasurer X")
+    kb = load_kb()
+    if not all(p.pos_ == "PROPN" or (p.tag_ in ("NNS", "NNPS") and (
+            actors.at_token(p.i) is not None or kb.sector_of([p.lemma_.lower()]) is not None)) for p in parts):
+        return None  # a part that is no speaker word either ("Chilean ports and fisheries minister X")
+    whole = actors.at_token(root.i)
+    if whole is not None and whole.token_end > parts[-1].i:
+        return None  # the resolver read the whole phrase as one actor
+    sectors: list[str | None] = []
+    for i, part in enumerate(parts):
+        hi = parts[i + 1].left_edge.i if i + 1 < len(parts) else span.end
+        lo = part.left_edge.i if i else span.start
+        known = actors.at_token(part.i)
+        words = [t.text for t in doc[max(lo, span.start):min(hi, part.i + 1)] if t.dep_ != "cc"]
+        sectors.append(known.sector if known is not None and known.sector else _sector_in(words))
+    return sectors
+
+
+def _several_speakers(c: ClaimFinding, span: Span, sectors: list[str | None]) -> Mention:
+    """Several speakers are no one actor: no code; the sector they share, if they share one (the
+    real-news coders' convention too: "Senator X and Representative Y said" is LEG of no one code)."""
+    sector = sectors[0] if len(set(sectors)) == 1 else None
+    return Mention(start=span.start_char, end=span.end_char, text=span.text, code=None, sector=sector,
+                   kind="group", name=None, key=f"group:{c.speaker_text.lower()}", token_start=span.start,
+                   token_end=span.end, head=span.root.i)
 
 
 def _own_sector(inner: Mention, span: Span) -> Mention:
@@ -309,12 +361,12 @@ def _completed(c: ClaimFinding, span: Span, home: str | None, named: dict[str, M
     # "a spokesman for the group", "leaders of the movement": the complement says whose, not the home;
     # one naming an official body of no state ("a source within the interior ministry") leaves it open
     complement = words[len(_before_complement(words)):]
-    plain = not complement or _sector_in(complement) in OFFICIAL_SECTORS
+    plain = not complement or _sector_in(complement) in HOME_SPEAKER_SECTORS
     official = plain and sector in OFFICIAL_SECTORS
     if code is None and official and speech_state is not None:
         code = speech_state  # "Tehran radio quoted a foreign ministry spokesman": the text names his state
-    if code is None and home is not None and plain and (
-            sector in OFFICIAL_SECTORS or (sector == "MED" and words[0].lower() in STATE_MEDIA)):
+    if code is None and home is not None and plain and not load_kb().is_word("abroad", span.root.lemma_.lower()) and (
+            sector in HOME_SPEAKER_SECTORS or (sector == "MED" and words[0].lower() in STATE_MEDIA)):
         code = home
     if code is None and official and sector is not None:
         code = sector_homes.get(sector)  # "senators said" where every legislator named is American
@@ -433,7 +485,8 @@ def _sector_in(words: list[str]) -> str | None:
     default sector gives way to a group word before it ("rebel spokesman", "rebel commanders": REB)."""
     kb = load_kb()
     # an abbreviated title keeps its point where the data lists it so ("Sen.", "Gen.")
-    lemmas = [w2 if w2 in kb.sectors else w2.strip(".") for w in words for w2 in [w.lower().strip(",'’")]]
+    lemmas = [w2 if w2 in kb.sectors else w2.strip(".") for w in words
+              for w2 in [w.lower().removesuffix("'s").removesuffix("’s").strip(",'’")]]
     hits = []
     for end in range(len(lemmas), 0, -1):
         window = lemmas[:end]
@@ -453,7 +506,9 @@ def _sector_in(words: list[str]) -> str | None:
     return hits[0].sector
 
 
-_GROUP_SECTORS = frozenset({"REB", "OPP"})
+# group words that beat a title's default sector: "rebel spokesman" REB, "company spokesman" and "the firm's
+# president" BUS (a firm's officer speaks for no state)
+_GROUP_SECTORS = frozenset({"REB", "OPP", "BUS"})
 
 
 def outlet_of(words: str, definite: bool = False) -> str | None:

@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Span, Token
 
 from dotterel import language
 from dotterel.actors import coref
-from dotterel.actors.drafts import Draft, Sentences, actor_key, positions, to_mention
-from dotterel.actors.kb import Actor, KnowledgeBase, SectorWord, Term, load, not_a_person
+from dotterel.actors.drafts import Draft, Sentences, actor_key, positions, same_person, to_mention
+from dotterel.actors.kb import OFFICIAL_SECTORS, Actor, KnowledgeBase, SectorWord, Term, load, not_a_person
 from dotterel.actors.matching import find_aliases
 from dotterel.findings import ActorIndex
 
@@ -120,6 +120,8 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
         if not actor.is_person and _inside_name(
                 doc, start, end, _CITY_VETO if actor.source in ("capital", "region") else _PERSON_VETO):
             continue  # "Jordan" in "Michael Jordan"; "Washington" in "Washington Post", "New York" in "New York Times"
+        if not actor.is_person and _person_by_surname(doc, kb, start, end):
+            continue  # "Mr Holland"; "Dara Amman ... Amman": a person's name, not the place
         term = _term(actor, day)
         if actor.source == "region":
             # a region stands for its state like a town does; a sea or a continent's part for no one
@@ -141,6 +143,26 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
 
 
 _PLACE_PREPS = language.words("prepositions", "place")
+_TO_PLACE_PREPS = language.words("prepositions", "place", "location", "movement")
+
+
+def _person_by_surname(doc: Doc, kb: KnowledgeBase, start: int, end: int) -> bool:
+    """A one-word place name that names a person here: after a courtesy title or an office ("Mr Holland",
+    "Senator Holland"), or alone after a person of that family name was named in full ("Dara Amman ...
+    Amman"), unless a place preposition says it is the place ("flew to Amman")."""
+    if end - start != 1 or not doc[start].text[:1].isupper():
+        return False
+    if start > 0:
+        before = doc[start - 1].lower_.rstrip(".")
+        title = kb.sectors.get(doc[start - 1].lemma_.lower())
+        if kb.is_word("courtesy", before) or (title is not None and title.use in ("title", "group")
+                                               and doc[start - 1].text[:1].isupper() and doc[start - 1].tag_ == "NNP"):
+            return True
+        if before in _TO_PLACE_PREPS:
+            return False
+    name = doc[start].text
+    return any(ent.label_ == "PERSON" and ent.end <= start and len(ent) > 1 and ent[-1].text == name
+               for ent in doc.ents)
 
 
 def _place_drafts(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft]:
@@ -246,27 +268,34 @@ def _given_name_last(word: str) -> bool:
 
 
 def _merge_short_forms(doc: Doc, kb: KnowledgeBase, others: list[Draft], people: list[Draft]) -> list[Draft]:
-    """A person named in full earlier is the same person when a short form recurs ("Austin")."""
-    short: dict[str, Draft] = {}  # short form -> most recent full mention
+    """A person named in full earlier is the same person when a short form recurs ("Austin"), unless two
+    people named so far share that form ("Saddam Hussein ... King Hussein ... Hussein"): then it is neither."""
+    short: dict[str, list[Draft]] = {}  # short form -> the full mentions giving it, in text order
     result: list[Draft] = []
+
+    def earlier(form: str, before: int) -> Draft | None:
+        named = [d for d in short.get(form, []) if d.start < before]
+        if not named or not all(same_person(d.name or "", named[-1].name or "") for d in named):
+            return None
+        return named[-1]
+
     for d in people:
         text = doc[d.start:d.end].text
-        earlier = short.get(text)
-        if d.source == "person" and earlier is not None:
-            d.code, d.sector, d.name, d.source = earlier.code, earlier.sector, earlier.name, earlier.source
+        known = earlier(text, d.start)
+        if d.source == "person" and known is not None:
+            d.code, d.sector, d.name, d.source = known.code, known.sector, known.name, known.source
         elif d.source == "person" or d.end - d.start > 1 or d.source == "leader":
             for form in _short_forms(kb, d):
                 if form != text:
-                    short.setdefault(form, d)
+                    short.setdefault(form, []).append(d)
         result.append(d)
     # short forms not tagged PERSON by spaCy ("Kim sees this ...")
     covered = {i for d in [*others, *result] for i in range(d.start, d.end)}
     if short:
-        first = {form: d.start for form, d in short.items()}
         for i in positions(doc, ORTH, short):
             tok = doc[i]
-            named = short.get(tok.text)
-            if named is None or tok.i in covered or first[tok.text] >= tok.i or not tok.text[:1].isupper():
+            named = earlier(tok.text, tok.i)
+            if named is None or tok.i in covered or not tok.text[:1].isupper():
                 continue
             if tok.pos_ != "PROPN" and tok.ent_type_ not in ("PERSON", ""):
                 continue
@@ -357,8 +386,13 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
     title = next((kb.sectors[w] for w in heads if w in kb.sectors and kb.sectors[w].use == "title"), None)
     inner = title is None  # a title after other words ("Finance Minister X") is trusted only at home
     title = title or _leading_title(doc, kb, person, words)
+    if title is None:
+        # "X, a provincial official": an apposition's state office, trusted only at home (as inner titles)
+        title, inner = _apposed_office(doc, kb, person, drafts), True
     if title is None or any(kb.is_word("former", w.rstrip("-")) for w in words):
         return
+    if title.sector is not None and title.sector not in OFFICIAL_SECTORS:
+        return  # "Executive Vice President X": a company's officer holds no office of the state around him
     sent = doc[person.start].sent
     states = {d.code for d in drafts if d.kind == "state" and d.code and sent.start <= d.start < sent.end}
     if not states:
@@ -376,6 +410,28 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
         states = {person.home}  # a known holder's state is known: the title only says he is in office
     if len(states) == 1:
         person.code, person.sector = states.pop(), title.sector or "GOV"
+
+
+_OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+
+
+def _apposed_office(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list[Draft]) -> SectorWord | None:
+    """A state office an apposition gives a person the data does not know: "X, a provincial official", "X,
+    the deputy interior minister"; not a past one, and not one of a body the apposition names ("X, a
+    spokesman for Amnesty", "X, an official of the Keidanren": whose office it is, the name says)."""
+    head = doc[person.end - 1]
+    for child in head.rights:
+        if child.dep_ != "appos" or _is_former(kb, child):
+            continue
+        role = kb.sector_of(_lemmas_to(doc, child.left_edge.i, child))
+        if role is None or role.sector not in _OFFICE_SECTORS:
+            continue
+        words = range(child.left_edge.i, child.right_edge.i + 1)
+        if any(d.start in words for d in drafts if d is not person) or any(
+                t.ent_type_ in ("ORG", "NORP", "GPE") for t in doc[words.start:words.stop]):
+            continue
+        return role
+    return None
 
 
 def _leading_title(doc: Doc, kb: KnowledgeBase, person: Draft, words: list[str]) -> SectorWord | None:
@@ -470,7 +526,12 @@ def _envoy_title(kb: KnowledgeBase, head: Token) -> Token | None:
     prep = head.head
     if head.dep_ != "pobj" or prep.lower_ != "to" or prep.head.i >= prep.i:
         return None
-    return prep.head if kb.is_word("envoy", prep.head.lemma_.lower()) else None
+    if kb.is_word("envoy", prep.head.lemma_.lower()):
+        return prep.head
+    # "talks with the Turkish Ambassador to Athens X": the parser may hang "to" on the talks; the title is the
+    # word right before it
+    before = head.doc[prep.i - 1]
+    return before if prep.i > 0 and kb.is_word("envoy", before.lemma_.lower()) else None
 
 
 _NESTED_DEPS = frozenset({"appos", "relcl", "acl"})
@@ -495,7 +556,58 @@ def _apposition(doc: Doc, kb: KnowledgeBase, person: Draft, head: Token, by_toke
                 _office_sector(kb, _lemmas_to(doc, child.left_edge.i, child), role)
                 if country.kind == "state" and country.source != "demonym"
                 else role.sector) or "GOV"
+            firm = _named_body(doc, kb, child, country)
+            if firm is not None and country.kind == "state":
+                # "X, president of the Chilean Workers Union": an office of the named body, not of the state;
+                # of the state still, with the body's own sector where its head noun has one (a company: BUS)
+                person.sector = firm or None
             return
+    _post_in_body(doc, kb, person, head, by_token)
+
+
+def _named_body(doc: Doc, kb: KnowledgeBase, role: Token, country: Draft) -> str | None:
+    """The sector ("" for none known) of a named body that is no state organ ("the Chilean Workers Union", "the
+    Kenya Coffee Corporation") in whose name the role's state stands; None when the state stands on its own."""
+    for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")):
+        for body in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ == "ORG"):
+            if not any(t.i == country.start for t in body.subtree):
+                continue
+            word = kb.sector_of(_lemmas_to(doc, body.left_edge.i, body))
+            if word is not None and word.sector in _OFFICE_SECTORS:
+                return None  # "the Chilean Interior Ministry": a state organ
+            return word.sector if word is not None and word.sector else ""
+    return None
+
+
+def _post_in_body(doc: Doc, kb: KnowledgeBase, person: Draft, head: Token, by_token: dict[int, Draft]) -> None:
+    """ "X, administrator of the U.S. Agriculture Department", "X, a spokesman for the Houthi movement": a post
+    (coref.csv role office_head) in a state's organ or an armed group the apposition names is an office of
+    it, with that organ's sector; a post in a firm or an unnamed body gives nothing."""
+    for child in head.rights:
+        if child.dep_ != "appos" or _is_former(kb, child) or not kb.is_word("office_head", child.lemma_.lower()):
+            continue
+        for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "in")):
+            body = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if body is None:
+                continue
+            words = {t.i for t in body.subtree} - {t.i for c in body.children if c.dep_ in _NESTED_DEPS | {"prep"}
+                                                 for t in c.subtree}
+            inside = {id(by_token[i]): by_token[i] for i in sorted(words) if i in by_token}.values()
+            group = next((d for d in inside if d.code and d.source == "group" and d.sector), None)
+            if group is not None:  # "a spokesman for Hamas": the group's own
+                person.code, person.sector = group.code, group.sector
+                return
+            # the body itself or the one owning it ("the U.S. Agriculture Department's inspection service")
+            organs = [kb.sector_of(_lemmas_to(doc, b.left_edge.i, b))
+                      for b in [body, *(c for c in body.children if c.dep_ == "poss")]]
+            organ = next((o for o in organs if o is not None and o.use == "body" and o.sector in _OFFICE_SECTORS), None)
+            state = next((d for d in inside if d.code and d.kind == "state" and d.source in _STATE_SOURCES | {"institution"}), None)
+            if organ is not None and state is not None:
+                person.code, person.sector = state.code, organ.sector  # "of the U.S. Agriculture Department"
+                return
+            if state is not None and state.source == "institution" and state.sector in _OFFICE_SECTORS:
+                person.code, person.sector = state.code, state.sector  # "a member of the Bundestag"
+                return
 
 
 def _sector_phrase(doc: Doc, kb: KnowledgeBase, d: Draft, by_token: dict[int, Draft], removed: set[int]) -> None:

@@ -252,6 +252,13 @@ class SpeakerResolver:
             ante = self._antecedent(head)
             if ante is not None:
                 a_head, a_text, _, a_mention = ante
+                # the speaker's words and code must name one actor: where the pronoun's own reading is a
+                # split antecedent ("the US and Japan ... they") or another named actor than the speaker
+                # found, the speaker wins; an unnamed reading ("one broker said he") stays
+                own = self.actors.in_tokens(head.i, head.i + 1)
+                if mention is not None and a_mention is not None and mention.key != a_mention.key and (
+                        len(own) > 1 or mention.name is not None):
+                    mention = a_mention
                 result = Speaker(head.i, a_text, span, mention or a_mention, antecedent=a_head)
         return result
 

@@ -94,8 +94,10 @@ def inherited_subject(tok: Token, stative: frozenset[str]) -> Token | None:
         subj, patient, passive = _own_subject(cur, stative)
         if controlled and patient is not None and passive:
             return patient  # "X and Y were expected to hold talks", "X was forced to withdraw"
-        if controlled and subj is not None and (obj := _object_controller(cur)) is not None:
-            return obj  # "the law led the prime minister to threaten": the object does the infinitive
+        if controlled and (obj := _object_controller(cur)) is not None:
+            # "the law led the prime minister to threaten", also when the causing verb borrows its subject
+            # ("a law that triggered strikes *and led* the premier to threaten"): the object does the infinitive
+            return obj
         if subj is not None:
             return _relative_antecedent(cur, subj)
         if patient is not None and not passive:
@@ -125,8 +127,10 @@ def noun_owner(noun: Token) -> Token | None:
 def _misparsed_main_verb(tok: Token) -> bool:
     """"Israeli air strikes killed 20 people": the small parser makes the noun the root and the verb a
     participle modifying it; a participle with its own object under a root noun is the main verb."""
+    # "X, president of the Y union, *called* on Z to ...": a finite past verb after an apposition is no participle
     return (tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
-            and tok.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in tok.children))
+            and tok.tag_ in ("VBD", "VBN") and (any(c.dep_ == "dobj" for c in tok.children) or (
+                tok.tag_ == "VBD" and any(c.dep_ == "appos" and c.i < tok.i for c in tok.head.children))))
 
 
 def _only_time(tok: Token) -> bool:
@@ -187,10 +191,52 @@ def _shared_object(tok: Token) -> Token | None:
     return None
 
 
+def _agent_only(tok: Token) -> bool:
+    return any(c.dep_ == "agent" for c in tok.children) and not any(c.dep_ in SUBJECTS for c in tok.children)
+
+
+def _shared_passive_subject(tok: Token) -> Token | None:
+    """"three soldiers were captured *and killed by rebels*": a participle joined to a passive verb shares what it
+    was done to, never its doer (only with an agent of its own: "were removed and sworn in" says too little)."""
+    if tok.dep_ != "conj" or tok.tag_ != "VBN" or any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        return None
+    return next((c for c in tok.head.children if c.dep_ in PASSIVE_SUBJECTS), None)
+
+
+def _shared_agent(tok: Token) -> Token | None:
+    """"were captured and killed *by rebels*": the agent the parser hangs on the last of coordinated participles
+    did the first ones too."""
+    for conj in (c for c in tok.children if c.dep_ == "conj" and c.tag_ == "VBN"):
+        agent = next((a for a in conj.children if a.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ in ("pobj", "pcomp")), None)
+    return None
+
+
+def _agent_of_vehicle(tok: Token) -> Token | None:
+    """A passive with no agent of its own whose means or occasion names one: "was condemned *in a joint
+    statement by* Chile and Peru", "was denounced in a letter *signed by* 40 deputies"."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"):
+            for by in noun.children:
+                if by.dep_ == "acl" and by.tag_ == "VBN":  # "a statement *issued by* X"
+                    by = next((a for a in by.children if a.dep_ == "agent"), by)
+                if by.dep_ in ("prep", "agent") and by.lower_ == "by":
+                    agent = next((o for o in by.children if o.dep_ == "pobj"), None)
+                    if agent is not None:
+                        return agent
+    return None
+
+
 def arguments(tok: Token, stative: frozenset[str]) -> Arguments:
     """The trigger's arguments; `stative` lists participles that read as stances, not passives
     ("opposed", the pattern set's `stative_participles`)."""
     subj, patient, passive = _own_subject(tok, stative)
+    if patient is None and not passive and _agent_only(tok):
+        patient = _shared_passive_subject(tok)
+        passive = passive or patient is not None
+    if passive and subj is None:
+        subj = _shared_agent(tok) or _agent_of_vehicle(tok)
     if subj is None and patient is None and (there := _existential_patient(tok)) is not None:
         patient, passive = there, True
     if subj is None and not passive:

@@ -17,7 +17,8 @@ from dotterel.events.arguments import arguments, object_lemmas
 from dotterel.events.frames import (content_type, in_accident, match, nature_acts, nominal_pattern, unnamed_doer,
                                     unnamed_victim)
 from dotterel.events.modality import modality_of, obligation_content, semi_modal_obligation
-from dotterel.events.nominal import code_nouns
+from dotterel.events.nominal import code_nouns, referred_doers, referred_targets
+from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.parties import condition_party, location as event_location, unique
 from dotterel.events.patterns import Pattern, PatternSet, load_patterns, noun_keys
 from dotterel.events.suppression import in_main_clause, suppressed
@@ -25,6 +26,8 @@ from dotterel.findings import ActorIndex, EventFinding, Mention
 from dotterel.genre import about_business, about_disease
 
 TRIGGER_POS = frozenset({"VERB", "AUX"})
+# stances on an act, aimed at its doer ("condemned the attack", "praised the operation")
+STANCE_TYPES = frozenset({"ACCUSE", "SUPPORT"})
 # how many sentences back an attack still frames unnamed victims ("... gunmen stormed the hotel. Two guards
 # were killed."), as casualty counts link to the latest attack of the two sentences before
 ATTACK_REACH = 2
@@ -41,7 +44,8 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opin
     events: list[EventFinding] = []
     last_attack = -ATTACK_REACH - 1
     for index, sent in enumerate(doc.sents):
-        found = code_sentence(sent, index, actors, ps, health, attack_near=index - last_attack <= ATTACK_REACH)
+        found = code_sentence(sent, index, actors, ps, health, attack_near=index - last_attack <= ATTACK_REACH,
+                              earlier=events)
         if any(e.type == "ASSAULT" and e.modality == "asserted" for e in found):
             last_attack = index
         events.extend(found)
@@ -56,9 +60,10 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opin
 
 
 def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, health: bool = False,
-                  attack_near: bool = False) -> list[EventFinding]:
+                  attack_near: bool = False, earlier: list[EventFinding] | None = None) -> list[EventFinding]:
     """`health`: the article is about an epidemic, so lockdowns and curfews in it are health measures;
-    `attack_near`: one of the sentences before reports an attack (unnamed victims belong to it)."""
+    `attack_near`: one of the sentences before reports an attack (unnamed victims belong to it); `earlier`: the
+    events of the sentences before (what "the attack" refers back to)."""
     found: list[EventFinding] = []
     coded: dict[int, str] = {}
     # heads before dependents, so a verbal act is coded before its content is considered
@@ -77,10 +82,17 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, he
         in_attack = attack_near or any(e.type == "ASSAULT" for e in found)
         event = _code_trigger(tok, sent, index, actors, ps, health, in_attack)
         if event is not None:
+            if not any(m.code for m in event.recipients):
+                # "Kenya condemned the attack": the doer of the attack it refers back to; "he imposed the
+                # tariffs": where the tariffs it refers back to were aimed
+                patient = arguments(tok, ps.stative_participles).patient
+                before = [*(earlier or []), *found]
+                event.recipients = (referred_doers(event, patient, ps, before) if event.type in STANCE_TYPES
+                                    else referred_targets(event, patient, before)) or event.recipients
             coded[tok.i] = event.type
             found.append(event)
     # event nouns the verbs did not carry ("the attack on X", "sanctions against Y")
-    found.extend(code_nouns(sent, index, actors, ps, found, coded))
+    found.extend(code_nouns(sent, index, actors, ps, found, coded, earlier or []))
     return found
 
 
@@ -117,10 +129,14 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
         etype, mode, modality = conventions.retyped(tok, p.type, p.mode, modality_of(tok),
                                                     lambda: content_type(tok, actors, ps),
                                                     ps.word_class("NOT_TOLERATED"))
+        if etype == "THREATEN" and p.announced:
+            modality = "asserted"  # "will respond to any provocation": the threat is made now
         if etype == "THREATEN":
             # "threatened to halt talks if the United States deploys missiles": aimed at the US, whatever
             # the threatened act names ("threatened to ban voting in Jerusalem if Hamas ran": at Hamas)
             recipients = condition_party(tok, actors, actor, ps) or recipients
+        if ONTOLOGY.spec(etype).hostile and not any(m.code for m in recipients):
+            recipients = parties.answered_parties(tok, args, actors, ps, actor) or recipients
         location = event_location(args, actors, actor + recipients, ps)  # (THREATEN may have moved them)
         recipients = conventions.ethnic_in_place(recipients, location, tok)
         actor = conventions.local_actor(etype, actor, location, args, sent, actors, ps, tok)

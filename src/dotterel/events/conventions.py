@@ -16,12 +16,13 @@ from spacy.tokens import Span, Token
 from dotterel import language
 from dotterel.actors.kb import load as load_kb
 from dotterel.actors.drafts import actor_key
+from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.actors.parties import ethnic, home_country, home_state, sole_state, source_tokens
 from dotterel.events.arguments import Arguments
 from dotterel.events.modality import declared_intent, self_announced_future
 from dotterel.events.ontology import ONTOLOGY
-from dotterel.events.patterns import PatternSet
-from dotterel.events.parties import subject_place, victim_tokens
+from dotterel.events.patterns import PatternSet, noun_keys
+from dotterel.events.parties import readiness_chain, subject_place, victim_tokens
 from dotterel.findings import ActorIndex, Mention
 from dotterel.model import Modality
 
@@ -83,10 +84,15 @@ def _refusal_aux(tok: Token) -> bool:
 
 def conditional_threat(tok: Token, etype: str, modality: str) -> bool:
     """"will withdraw its force *unless* ...", "may halt mediation *if* ...": an act held over someone."""
-    marks = {m.lower_ for c in tok.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
+    # (the clause may hang on the readiness the act completes: "is ready to respond *if* ...")
+    marks = {m.lower_ for h in readiness_chain(tok) for c in h.children if c.dep_ == "advcl"
+             for m in c.children if m.dep_ == "mark"}
     if "unless" in marks:
         return modality in ("future", "hypothetical") or _conflict_act(etype)
-    return "if" in marks and modality in ("future", "hypothetical") and (_conflict_act(etype) or etype == "ASSAULT")
+    # (a threat made on a condition is made now: "will respond if X ..." is an asserted THREATEN; "could
+    # warn X if ..." stays a possibility)
+    return "if" in marks and ((modality in ("future", "hypothetical") and (_conflict_act(etype) or etype == "ASSAULT"))
+                              or (etype == "THREATEN" and (modality == "future" or self_announced_future(tok))))
 
 
 def conditioned(tok: Token) -> bool:
@@ -115,7 +121,11 @@ def local_actor(etype: str, actor: list[Mention], location: Mention | None, args
     reporters = source_tokens(sent, tok) if tok is not None and not ONTOLOGY.spec(etype).home_target else frozenset()
     own_kind = [m for m in actors.in_tokens(sent.start, sent.end) if sector is not None and m.sector == sector
                 and m.code and m.head in reporters]
-    if sector == "MIL":
+    if args.subject is not None and _fired(real_head(args.subject), ps):
+        # "shells slammed into a depot in X", "drone strikes hit oil plants in X": where a weapon lands is its
+        # target's place, not its firer's; only where the weapon itself was or came from ("rockets from Gaza")
+        home = subject_place(args, actors, ps) or _fired_from(args, actors)
+    elif sector == "MIL":
         # "warplanes hit a terminal in Iran": armies strike abroad as often as at home, so only where they
         # are ("troops in Mali") or their own army reports it
         home = subject_place(args, actors, ps) or (own_kind[0] if own_kind else None)
@@ -125,6 +135,19 @@ def local_actor(etype: str, actor: list[Mention], location: Mention | None, args
     if home is None or (tok is not None and _described_by(home, tok)):
         return actor
     return [replace(home, sector=sector)]
+
+
+def _fired(head: Token, ps: PatternSet) -> bool:
+    """Whether a subject is a weapon fired from elsewhere (a capitalised "Rockets" keeps its plural lemma)."""
+    return bool({*noun_keys(head), head.lower_.removesuffix("s")} & ps.word_class("FIRED"))
+
+
+def _fired_from(args: Arguments, actors: ActorIndex) -> Mention | None:
+    """"rockets *from Gaza*": the state a weapon came from."""
+    head = real_head(args.subject) if args.subject is not None else None
+    objs = [] if head is None else [o for p in head.children if p.dep_ == "prep" and p.lower_ == "from"
+                                    for o in p.children if o.dep_ == "pobj"]
+    return next((m for o in objs for m in mentions_in(o, actors) if m.kind == "state" and m.code), None)
 
 
 def unnamed_police(actor: list[Mention], actors: ActorIndex) -> list[Mention]:
@@ -183,10 +206,17 @@ def implied_recipients(etype: str, actor: list[Mention], recipients: list[Mentio
         return recipients  # police acting on one suspect: not, by default, on their own country
     if not recipients and "self_directed" in spec.flags and governs_at_home(actor):
         return home_country(actor, None)  # "police opened fire ... arresting 12", "the junta imposed martial law"
-    if recipients and not any(m.code for m in recipients) and domestic(etype, actor):
+    if recipients and not any(m.code for m in recipients) and domestic(etype, actor) and not _foreign(recipients[0]):
         # "Egyptian police dispersed demonstrators", "the Sudanese government accused rebels"
         return home_country(actor, recipients[0].sector) or recipients
     return recipients
+
+
+def _foreign(m: Mention) -> bool:
+    """"called on Western nations", "asked its creditors": other states (or their lenders), never the actor's own
+    people (coref.csv role foreign_group)."""
+    words = m.text.lower().split()
+    return bool(words) and load_kb().is_word("foreign_group", words[-1])
 
 
 def domestic(etype: str, actor: list[Mention]) -> bool:

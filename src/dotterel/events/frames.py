@@ -16,6 +16,7 @@ from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.events import conventions, parties
 from dotterel.events.arguments import Arguments, arguments, object_lemmas, to_infinitive
+from dotterel.events.modality import declared_intent, modality_of, self_announced_future
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import NominalTrigger, Pattern, PatternSet, noun_keys
 from dotterel.findings import ActorIndex, Mention
@@ -39,7 +40,9 @@ def nature_acts(tok: Token, args: Arguments, ps: PatternSet) -> bool:
     doers = [c for c in tok.children if c.dep_ == "nsubj"] + ([args.subject] if args.subject is not None else [])
     doers += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     # what nature makes people do is not done on anyone's behalf ("the storm forced thousands to flee")
-    causers = [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "xcomp" else []
+    # (also when the causing verb borrows its subject: "the typhoon blocked roads *and forced* thousands to flee")
+    causer = arguments(tok.head, ps.stative_participles).subject if tok.dep_ == "xcomp" else None
+    causers = [causer] if causer is not None else []
     return any(_is_nature(real_head(s), ps) for s in subjects + doers + causers) or any(
         ps.in_class(k, "NON_AGENT") for s in doers for k in noun_keys(real_head(s)))
 
@@ -98,16 +101,22 @@ def _previous_subject(pronoun: Token) -> Token | None:
 
 
 def _left_in_state(tok: Token, args: Arguments, ps: PatternSet) -> bool:
-    """"left dozens dead", "leaving 220 men killed", "left thousands homeless": a result, not a withdrawal."""
-    states = ps.word_class("RESULT_STATE")
+    """"left dozens dead", "leaving 220 men killed", "left thousands homeless", "left the bank with no cash": a
+    result, not a withdrawal."""
+    states, lack = ps.word_class("RESULT_STATE"), ps.word_class("RESULT_LACK")
     heads = [tok] + ([args.patient] if args.patient is not None else [])
     return any(c.dep_ in ("oprd", "acomp", "amod", "acl", "ccomp", "xcomp") and c.lower_ in states
-               for h in heads for c in h.children)
+               for h in heads for c in h.children) or any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(
+            o.dep_ == "pobj" and (o.lower_ in lack or any(d.dep_ in ("det", "amod") and d.lower_ in lack
+                                                           for d in o.children)) for o in c.children)
+        for h in heads for c in h.children)
 
 
 def _complements(tok: Token) -> list[Token]:
     """What the verb calls its object: "called the plan *a threat*", "described it *as aggression*"."""
     found = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+    found += [c for c in tok.children if c.dep_ == "dobj"][1:]  # "branded Peru *a rogue state*": a second object
     # a quoted adjective after the object is parsed as its modifier: "called the budget *"disgraceful"*"
     found += [a for o in tok.children if o.dep_ in ("dobj", "obj") for a in o.children if a.dep_ == "amod" and a.i > o.i]
     return found + [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
@@ -120,6 +129,24 @@ def _content_predicates(tok: Token) -> list[Token]:
     return [a for c in tok.children if c.dep_ == "ccomp" and c.lemma_ == "be"
             and not any(n.dep_ == "neg" for n in c.children)
             for a in c.children if a.dep_ in ("acomp", "attr")]
+
+
+def _blamed_for(tok: Token, culprit: frozenset[str]) -> list[Token]:
+    """What a reported clause or an object complement says its subject is to blame for: "said X was
+    *responsible for* the attack", "said militants were *behind* the bombing", "held X *responsible for* it"
+    (not negated: "said X was not behind it" blames no one)."""
+    preds = [a for c in tok.children if c.dep_ == "ccomp" and c.lemma_ == "be"
+             and not any(n.dep_ == "neg" for n in c.children)
+             for a in c.children if a.dep_ in ("acomp", "attr", "prep")]
+    preds += [a for o in tok.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "amod" and a.i > o.i]
+    preds += [c for c in tok.children if c.dep_ in ("oprd", "acomp")]
+    found: list[Token] = []
+    for a in preds:
+        if a.lemma_.lower() not in culprit and a.lower_ not in culprit:
+            continue
+        preps = [a] if a.dep_ == "prep" else [p for p in a.children if p.dep_ == "prep" and p.lower_ == "for"]
+        found += [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return found
 
 
 def _prep_objects(tok: Token) -> list[Token]:
@@ -170,8 +197,9 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
     if p.objects is not None and not (objects & p.objects) and not (p.object_optional and not objects):
         return False
     if p.content_verbs is not None and not any(
-            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in p.content_verbs for c in tok.children):
-        return False
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in p.content_verbs
+            and not any(n.dep_ == "neg" for n in c.children) for c in tok.children):
+        return False  # (not a negated content: "said Peru had not violated the accord" accuses no one)
     if p.finite_content and not any(c.dep_ == "ccomp" and c not in infinitives for c in tok.children):
         return False
     if p.complements is not None and not any(k in p.complements for c in _complements(tok) for k in noun_keys(c)):
@@ -190,6 +218,17 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
         return False
     if p.needs_content and not infinitives:
         return False
+    if p.culprit_of is not None and not any(
+            k in p.culprit_of for o in _blamed_for(tok, ps.word_class("CULPRIT")) for k in noun_keys(o)):
+        return False
+    if p.act_due and not any(c.dep_ in ("xcomp", "advcl", "ccomp", "acl") and to_infinitive(c) for h in [
+            tok, *([args.patient] if args.patient is not None else [])] for c in h.children):
+        return False
+    if p.announced and not (modality_of(tok) == "future" or declared_intent(tok) or self_announced_future(tok)):
+        return False
+    if p.held_over and not (parties.held_over(tok, actors, ps) and (
+            modality_of(tok) != "hypothetical" or self_announced_future(tok))):
+        return False  # (held over by its actor, not guessed at: "if Israel strikes, Iran would respond")
     if p.no_result_state and _left_in_state(tok, args, ps):
         return False
     if p.not_objects and (objects | _content_objects(infinitives, ps)) & p.not_objects:

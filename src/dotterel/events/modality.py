@@ -37,6 +37,7 @@ class ModalityCues:
     not_obligation: frozenset[str]
     self_future_aux: frozenset[str]
     desire_verbs: frozenset[str]
+    litotes: frozenset[str]
 
 
 @functools.cache
@@ -120,6 +121,8 @@ def modality_of(tok: Token) -> Modality:
         lemma = head.lemma_.lower()
         if lemma in cues.negating_verbs:
             return "negated"
+        if lemma in cues.litotes and _local(head, cues) == "negated":
+            return "future"  # "will not hesitate to use force": the act is announced, not denied
         if lemma in cues.hypothetical_verbs and cur.dep_ != "advcl":
             found = found or "hypothetical"
         elif lemma in cues.future_verbs and cur.dep_ != "advcl":
@@ -139,7 +142,8 @@ def declared_intent(tok: Token) -> bool:
             return False
         cur = cur.head
         if cur.lemma_.lower() in cues.intent_predicates or cur.lower_ in cues.intent_predicates:
-            return True
+            # ("hesitated to send" declares nothing; "will not hesitate to send" does)
+            return cur.lemma_.lower() not in cues.litotes or _local(cur, cues) == "negated"
     return False
 
 

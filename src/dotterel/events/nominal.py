@@ -72,6 +72,10 @@ class NounCues:
     credit: frozenset[str]
     credit_verb: frozenset[str]
     companion: frozenset[str]
+    drawer: frozenset[str]
+    suffered: frozenset[str]
+    return_verb: frozenset[str]
+    meeting_time: frozenset[str]
 
 
 def _split(value: str | None) -> frozenset[str]:
@@ -171,8 +175,9 @@ def _coded(ms: list[Mention]) -> list[Mention]:
 
 
 def code_nouns(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, found: list[EventFinding],
-               coded: dict[int, str]) -> list[EventFinding]:
-    """Events named by nouns of the sentence that the verb path did not code (`coded`: its triggers)."""
+               coded: dict[int, str], earlier: list[EventFinding] | None = None) -> list[EventFinding]:
+    """Events named by nouns of the sentence that the verb path did not code (`coded`: its triggers; `earlier`: the
+    events of the sentences before, which "the attack" may refer back to)."""
     table = load_nouns()
     out: list[EventFinding] = []
     main_coded = any(in_main_clause(sent.doc[i]) for i in coded)
@@ -182,7 +187,7 @@ def code_nouns(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, found
             continue
         if _completes_verb_event(tok, row, found, coded, actors):
             continue
-        event = _code_noun(tok, row, index, sent, actors, ps, coded, main_coded)
+        event = _code_noun(tok, row, index, sent, actors, ps, coded, main_coded, [*(earlier or []), *found])
         clause = _clause_event(tok, row, found, coded)
         if clause is not None:
             # "the group claimed the bombing *that killed* nine": one act, told by the clause's verb; the noun
@@ -220,7 +225,7 @@ def _clause_event(tok: Token, row: EventNoun, found: list[EventFinding], coded: 
 
 
 def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: ActorIndex, ps: PatternSet,
-               coded: dict[int, str], main_coded: bool) -> EventFinding | None:
+               coded: dict[int, str], main_coded: bool, before: list[EventFinding] | None = None) -> EventFinding | None:
     cues = load_noun_cues()
     holder = _holder(tok, cues)
     phrase = [tok] if holder is tok else [tok, holder]
@@ -260,7 +265,15 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
     if not _coded(actor) and row.type == "CONSULT" and _coded(recipients):  # "talks with Y": not a cabinet meeting
         actor = _companion(gov, actors, ps, cues) or actor
         recipients = [m for m in recipients if m not in actor]
-    if row.state_type and _state_act(tok, actor, actors):
+    if _coded(actor) and not _coded(recipients) and not two_sided and ONTOLOGY.has(row.type, "place_targeted"):
+        recipients = _referred_targets(tok, row, index, actor, before or []) or recipients
+    if row.state_type and ONTOLOGY.has(row.state_type, "content_taking"):
+        if _lodged_between_states(phrase, row, actor, verb, actors, cues):
+            row = replace(row, type=row.state_type, mode=None, context=())  # "a protest from Tokyo": words
+            # ... addressed to whom it is lodged with ("protests from Argentina *to the EC*")
+            recipients = recipients or [m for o in preps_of(phrase).get("to", []) for m in _target(o, actors)
+                                        if m not in actor]
+    elif row.state_type and _state_act(tok, actor, actors):
         row = replace(row, type=row.state_type, mode=None, context=("military",))  # "the U.S. strike on ..."
     recipients = conventions.implied_recipients(row.type, actor, recipients, location, two_sided,
                                                 home_measure=lambda: False)
@@ -290,11 +303,96 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
         confidence=0.6 if _coded(actor) else 0.45, location=location)
 
 
+# how many sentences back "the attack" still refers to an attack reported before; one told with the same word
+# ("struck ... the strikes") is found further back
+REFER_REACH = 2
+SAME_WORD_REACH = 5
+ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _antecedent(noun: Token, etype: str, index: int, before: list[EventFinding]) -> EventFinding | None:
+    """The act "the attack"/"the strikes" refers back to: the latest one of its type told with the same word
+    ("American jets struck ... Oman condemned *the strikes*"), else the latest one just before."""
+    doc = noun.doc
+    told = [e for e in before if e.type == etype and e.modality == "asserted" and e.trigger != noun.i
+            and e.sentence <= index]
+    same = [e for e in told if index - e.sentence <= SAME_WORD_REACH and doc[e.trigger].lemma_ == noun.lemma_]
+    near = [e for e in told if index - e.sentence <= REFER_REACH]
+    return same[-1] if same else near[-1] if near else None
+
+
+def _referred_targets(tok: Token, row: EventNoun, index: int, actor: list[Mention], before: list[EventFinding]
+                      ) -> list[Mention]:
+    """"Drones hit two Kenyan oil plants. *The attacks* were claimed by X": a definite act noun naming no target
+    of its own refers back to the latest act of its type reported just before; whom that one hit, this one did
+    (never the actor's own side). Only for a noun naming its own doer: with none, it is that act again."""
+    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in tok.children):
+        return []
+    if any(c.dep_ == "prep" and c.lower_ in row.target for c in tok.children):
+        return []  # "the attack on X": its own target, however uncoded
+    own = {m.code for m in actor if m.code}
+    event = _antecedent(tok, row.type, index, before)
+    if event is None:
+        return []
+    doers = {m.code for m in _coded(event.actors)}
+    if doers and not doers & own:
+        return []  # another doer's attack: not the one referred to
+    return [m for m in _coded(event.recipients) if m.code not in own]
+
+
+def referred_doers(event: EventFinding, patient: Token | None, ps: PatternSet, before: list[EventFinding]
+                   ) -> list[Mention]:
+    """"Gunmen from Uganda attacked a Kenyan post. Kenya *condemned the attack*": a stance on a definite attack
+    noun naming no one refers back to the latest attack reported in the two sentences before; its doer is whom
+    the stance is aimed at (never the stance's own side)."""
+    if patient is None or not ps.names_event(patient, "ASSAULT", "ATTACK") or not _bare_definite(patient):
+        return []  # "condemned *Uganda's* attack", "the attack *on* X", "the attack *that* ...": its own parties
+    own = {m.code for m in event.actors if m.code}
+    earlier = _antecedent(patient, "ASSAULT", event.sentence, before)
+    # (the stance-taker's own attack, or one by no one named: no one to aim at)
+    return [] if earlier is None else [m for m in _coded(earlier.actors) if m.code not in own]
+
+
+def referred_targets(event: EventFinding, patient: Token | None, before: list[EventFinding]) -> list[Mention]:
+    """"Washington imposed tariffs on Japanese chips. ... Reagan said he imposed *the tariffs* to ...": an act on a
+    definite act noun naming no one ("imposed the tariffs", "lifted the sanctions") is aimed where the act it
+    refers back to was, when the same side did that one."""
+    row = lookup(patient, load_nouns()) if patient is not None else None
+    if patient is None or row is None or not _bare_definite(patient):
+        return []
+    earlier = _antecedent(patient, row.type, event.sentence, before)
+    own = {m.code for m in event.actors if m.code}
+    if earlier is None or not own & {m.code for m in earlier.actors if m.code}:
+        return []
+    return [m for m in _coded(earlier.recipients) if m.code not in own]
+
+
+def _bare_definite(noun: Token) -> bool:
+    """"the attack", "the sanctions" (a time phrase allowed): a definite act noun naming none of its parties."""
+    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in noun.children) and not any(
+        c.dep_ in ("poss", "acl", "relcl") or (c.dep_ in ("amod", "compound") and c.pos_ == "PROPN")
+        or (c.dep_ == "prep" and not all(_only_date(o) for o in c.children if o.dep_ == "pobj"))
+        for c in noun.children)
+
+
+def _only_date(tok: Token) -> bool:
+    return all(t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("DET", "ADP", "PUNCT") for t in tok.subtree)
+
+
 def _companion(gov: _Governor, actors: ActorIndex, ps: PatternSet, cues: NounCues) -> list[Mention]:
     """"X spoke to reporters *after* talks with Y", "X made the pledge *during* a visit to Y": a meeting's
     participants are there, so the one acting during or after it (the verb's active subject) took part."""
-    verb = gov.verb
-    if verb is None or gov.noun is not None or gov.prep not in cues.companion:
+    verb, prep = gov.verb, gov.prep
+    if verb is None:
+        return []
+    if gov.noun is not None:
+        # "*on the first day of* a visit to Y", "*on the sidelines of* talks with Y": a time within the meeting
+        noun = gov.noun
+        if noun.lemma_.lower() not in cues.meeting_time or noun.dep_ != "pobj" or noun.head.head.i != verb.i:
+            return []
+        prep = noun.head.lower_
+    # "X, who returns *from* a visit to Y": coming back from a meeting, one took part in it
+    if prep not in cues.companion and not (prep == "from" and verb.lemma_.lower() in cues.return_verb):
         return []
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return []  # "X was questioned after talks with Y": the subject undergoes the verb, he need not have met Y
@@ -351,6 +449,21 @@ def _state_act(tok: Token, actor: list[Mention], actors: ActorIndex) -> bool:
                for c in tok.children)
 
 
+def _lodged_between_states(phrase: list[Token], row: EventNoun, actor: list[Mention], verb: Token | None,
+                           actors: ActorIndex, cues: NounCues) -> bool:
+    """A verbal act between states: a government or organisation doing it, a state named in its actor phrase
+    ("a protest *from Tokyo*", "protests *by Brazil*"), or a state or organisation it is addressed to
+    ("protests came *to the EC*"); not a state adjective ("the Hong Kong protests": people protesting)."""
+    if any(m.kind == "igo" or m.sector == "GOV" for m in _coded(actor)):
+        return True
+    preps = preps_of(phrase)
+    held = preps_of([verb]) if verb is not None and verb.lemma_.lower() in cues.source else {}
+    by = [m for p in row.actor for o in preps.get(p, []) + held.get(p, []) for m in _coded(mentions_in(o, actors))]
+    to = [m for o in preps.get("to", []) + held.get("to", []) for m in _coded(mentions_in(o, actors))]
+    return any(m.kind == "state" and not m.sector and not m.place for m in by) or \
+        any(m.kind in ("state", "igo") for m in to)  # ("protests to Tokyo": a capital for its government)
+
+
 def _own_actor(tok: Token, row: EventNoun, actors: ActorIndex) -> bool:
     """The noun names its actor itself: a possessor, an actor adjective or its row's actor phrase ("*Russia's*
     attack", "the *U.S.* strike", "the withdrawal *of Russian troops*")."""
@@ -387,7 +500,9 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
     for t in phrase:  # "the *Iraqi* government's request", "*Monday's U.S.* attack", "a *Kabul* car bombing"
         for c in t.children:
             if c.dep_ in MODIFIER_DEPS and c.i < t.i:
-                for m in _coded(mentions_in(c, actors)):
+                # "the *Turkish-Libyan* accord", "the *Canadian-U.S.* pact": both halves of a hyphened pair
+                pair = [d for d in c.children if d.dep_ in MODIFIER_DEPS and d.i < c.i and d.nbor(1).text == "-"]
+                for m in _coded([*mentions_in(c, actors), *(n for d in pair for n in mentions_in(d, actors))]):
                     (places if m.place or (venue and c.dep_ == "compound" and c.ent_type_ == "GPE") else actor).append(m)
     by = [m for p in row.actor for o in preps.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
     actor = actor or by
@@ -401,11 +516,21 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
         elif not recipients and ((lemma in cues.undergoer and gov.role == "dobj") or gov.prep in cues.undergoing):
             # "Russia faces sanctions", "the marines came under attack": the subject suffers the act
             recipients = _coded(subject_mentions(subject, actors, ps))
+        elif lemma in cues.drawer and gov.role == "dobj":
+            # "the plan drew criticism *from Chile*": the parser hangs the noun's actor phrase on the verb; the
+            # subject's owner is the recipient, only when that actor is named ("drew criticism from economists")
+            held = preps_of([verb])
+            actor = actor or [m for p in row.actor for o in held.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
+            recipients = (recipients or _coded(subject_mentions(subject, actors, ps))) if actor else []
         elif lemma in cues.source and gov.role == "nsubj":
             # "protests came *from* exporters *to* the EC": the verb carries the noun's own phrases
             held = preps_of([verb])
             actor = actor or [m for p in row.actor for o in held.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
             recipients = recipients or [m for p in row.target | {"to"} for o in held.get(p, []) for m in _target(o, actors)]
+    holder = phrase[-1]
+    if not recipients and verb is not None and gov.noun is not None and gov.noun.lemma_.lower() in cues.suffered \
+            and holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.i == gov.noun.i:
+        recipients = _sufferer(verb, gov, actors, ps)  # "the embassy was *the target of* a rebel attack"
     if not actor and verb is not None and _credited(gov, cues):
         # "the group claimed responsibility for the attack": the claimant owns the act
         actor = _coded(subject_mentions(arguments(verb, ps.stative_participles).subject, actors, ps))
@@ -421,6 +546,17 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
         # the noun belongs to says where the noun's act happened
         location = parties.location(Arguments(preps=preps_of([verb])), actors, used, ps)
     return actor, [m for m in recipients if m not in actor], location, two_sided
+
+
+def _sufferer(verb: Token, gov: _Governor, actors: ActorIndex, ps: PatternSet) -> list[Mention]:
+    """Who a "target"/"victim" frame says suffered the act: the copula's subject when the frame is its
+    complement ("X was the target of an attack"), its complement when the frame is the subject ("the
+    target of the raid was X")."""
+    if gov.role in ("attr", "oprd"):
+        return _coded(subject_mentions(arguments(verb, ps.stative_participles).subject, actors, ps))
+    if gov.role == "nsubj":
+        return [m for c in verb.children if c.dep_ in ("attr", "acomp") for m in _target(c, actors)]
+    return []
 
 
 def _target(obj: Token, actors: ActorIndex) -> list[Mention]:

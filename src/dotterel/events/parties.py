@@ -21,11 +21,13 @@ from dotterel.findings import ActorIndex, Mention
 LOCATION_PREPS = language.ordered("prepositions", "location")  # tried in order
 ATTACK_PREPS = language.ordered("prepositions", "attack")
 OWNER_PREPS = language.words("prepositions", "owner")
+OWNER_PARTICIPLES = language.words("prepositions", "owner_participle")
 # the party a thing is directed at or shared with: "sales *to Iran*", "a truce *with* the rebels", "a
 # commitment *to* the Zambian people"
 PARTY_PREPS = OWNER_PREPS | language.words("prepositions", "party")
 THREAT_CONDITIONS = language.words("conditions", "threat")
 DESTINATION_SLOTS = frozenset({"pobj:to", "pobj:into"})
+TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})  # an attack noun's target
 IN_PREP = frozenset({"in"})
 
 
@@ -92,9 +94,19 @@ def owners(thing: Token | None, actors: ActorIndex, preps: frozenset[str] = OWNE
     if thing is None:
         return []
     for prep in thing.children:
+        participle = False
         if prep.dep_ == "prep" and prep.lower_ in preps:
             objs = [obj for obj in prep.children if obj.dep_ == "pobj"]
-            found = [m for obj in objs for m in mentions_in(obj, actors)]
+        elif prep.dep_ == "acl" and "of" in preps and (prep.lower_ in OWNER_PREPS or prep.lower_ in OWNER_PARTICIPLES):
+            # "plants *belonging to* X", "a base *run by* X": the participle the parser makes of it (a coded
+            # owner only: "ground held by the 5th unit" names no party)
+            objs = [o for p in prep.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by")
+                    for o in p.children if o.dep_ == "pobj"]
+            participle = True
+        else:
+            continue
+        if objs:
+            found = [m for obj in objs for m in mentions_in(obj, actors) if m.code or not participle]
             if not found and preps is PARTY_PREPS:  # "an embargo on arms sales *to Vietnam*": one more step
                 found = [m for obj in objs for m in owners(obj, actors, OWNER_PREPS | {"to", "with"})]
             if found:
@@ -130,6 +142,29 @@ def attackers(attack: Token, actors: ActorIndex, ps: PatternSet) -> list[Mention
         a for c in attack.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
     for prep in preps:
         found = [m for o in prep.children if o.dep_ == "pobj" for m in subject_mentions(o, actors, ps) if m.code]
+        if found:
+            return found
+    return []
+
+
+ANSWER_PREPS = frozenset({"for", "to", "against"})
+
+
+def answered_parties(tok: Token, args: Arguments, actors: ActorIndex, ps: PatternSet, actor: list[Mention]
+                     ) -> list[Mention]:
+    """Whom a hostile act answers: the doer of the act it retaliates for ("retaliated *for the Chilean raid*",
+    "expelled the envoy *in reprisal for Peru's seizure* of the boat", "*in response to* shelling *by* the
+    rebels"), never the actor itself nor a disaster's place ("in response to the Peruvian earthquake")."""
+    acts = list(args.preps.get("for", [])) if ps.in_class(tok.lemma_.lower(), "RETALIATION") else []
+    for head in args.preps.get("in", []) + args.preps.get("as", []):
+        if ps.in_class(head.lemma_.lower(), "RETALIATION"):
+            acts += [o for p in head.children if p.dep_ == "prep" and p.lower_ in ANSWER_PREPS
+                     for o in p.children if o.dep_ == "pobj"]
+    own = {m.code for m in actor if m.code}
+    for act in acts:
+        if ps.in_class(act.lemma_.lower(), "NATURE"):
+            continue
+        found = [m for m in attackers(act, actors, ps) if m.code and m.code not in own]
         if found:
             return found
     return []
@@ -235,21 +270,51 @@ def victim_tokens(patient: Token | None, ps: PatternSet, tok: Token | None = Non
                     for o in c.children if o.dep_ in ("dobj", "obj", "nsubjpass")]
     out: set[int] = set()
     for obj in objects:
-        head = obj if ps.in_class(obj.lemma_.lower(), "PLACE_PART") else real_head(obj)
+        place = ps.in_class(obj.lemma_.lower(), "PLACE_PART")
+        head = obj if place else real_head(obj)
         out.update(t.i for t in phrase_tokens(head))
+        if not place:  # whose the thing hit is ("homes *belonging to* Kenyan farmers") suffered it too
+            out.update(t.i for c in head.children if _owner_phrase(c) for t in c.subtree)
+        if ps.names_event(head, "ASSAULT", "ATTACK"):  # "launched attacks *on Kenyan ships*": their target
+            out.update(t.i for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for t in c.subtree)
     return frozenset(out)
+
+
+def readiness_chain(tok: Token) -> list[Token]:
+    """The trigger and the predicates of readiness it completes ("is *ready* to respond"), nearest first."""
+    chain = [tok]
+    while len(chain) < 3 and chain[-1].dep_ in ("xcomp", "acomp") and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _conditions(heads: list[Token]) -> list[Token]:
+    return [c for h in heads for c in h.children
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in THREAT_CONDITIONS for m in c.children)]
+
+
+def held_over(tok: Token, actors: ActorIndex, ps: PatternSet) -> bool:
+    """"will respond *if NATO deploys missiles*", "is ready to take measures *unless Oslo* ...": the act is
+    held over a named party on a condition (its own clause, or that of the readiness it completes)."""
+    return any(m.code for clause in _conditions(readiness_chain(tok))
+               for m in mentions_in(arguments(clause, ps.stative_participles).subject, actors))
+def _owner_phrase(c: Token) -> bool:
+    """"belonging to settlers", "run by the army": a phrase saying whose a thing is ("of" is left out: "the
+    governor *of the X region*" names where as often as whose, and the place keeps the local actor)."""
+    return (c.dep_ == "prep" and c.lower_ in OWNER_PREPS - {"by", "from", "for", "of"}) or (
+        c.dep_ == "acl" and (c.lower_ in OWNER_PREPS or c.lower_ in OWNER_PARTICIPLES))
 
 
 def condition_party(tok: Token, actors: ActorIndex, actor: list[Mention], ps: PatternSet) -> list[Mention]:
     """The subject of the "if"/"unless" clause of a conditional act, when it is another actor."""
     keys = {m.key for m in actor}
-    heads = [tok, *(c for c in tok.children if c.dep_ in ("xcomp", "ccomp"))]  # "threatened to stop ... if X"
-    for clause in (c for h in heads for c in h.children):
-        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in THREAT_CONDITIONS for m in clause.children):
-            found = [m for m in mentions_in(arguments(clause, ps.stative_participles).subject, actors)
-                     if m.code and m.key not in keys]
-            if found:
-                return found
+    # "threatened to stop ... if X", "is ready to respond if X"
+    heads = [*readiness_chain(tok), *(c for c in tok.children if c.dep_ in ("xcomp", "ccomp"))]
+    for clause in _conditions(heads):
+        found = [m for m in mentions_in(arguments(clause, ps.stative_participles).subject, actors)
+                 if m.code and m.key not in keys]
+        if found:
+            return found
     return []
 
 

@@ -16,14 +16,14 @@ _KNOWN_KEYS = {
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
     "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient", "no_result_state",
     "not_object", "not_subject", "not_prep_object", "not_content_verb", "state_subject", "no_gerund",
-    "unnamed_doer", "unnamed_victim", "weapon_subject",
+    "unnamed_doer", "unnamed_victim", "weapon_subject", "held_over", "culprit_of", "announced", "act_due",
 }
 # word classes the coder's code names (not only the patterns): patterns.yaml must define each, and
 # `in_class` refuses any other name, so a typo raises instead of silently matching nothing
 CODE_CLASSES = frozenset({
     "NATURE", "TALKS", "AGREEMENT", "RELATIONS", "BORDER", "HELPING", "ATTACK", "PLACE_PART", "PEOPLE",
-    "HOME_MEASURE", "NON_AGENT", "ACCIDENT", "RESULT_STATE", "HEALTH_MEASURE", "PUBLICATION", "NOT_TOLERATED",
-    "COMMENTATOR", "PRESS"})
+    "HOME_MEASURE", "NON_AGENT", "ACCIDENT", "RESULT_STATE", "RESULT_LACK", "HEALTH_MEASURE", "PUBLICATION", "NOT_TOLERATED",
+    "COMMENTATOR", "PRESS", "FIRED", "CULPRIT", "RETALIATION"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -71,6 +71,11 @@ class Pattern:
     not_content_verbs: frozenset[str] = frozenset()  # not when the content act is one of these ("agreed to *buy*")
     state_subject: bool = False  # the subject is a state, an organisation or a government ("Britain protested the curbs")
     no_gerund: bool = False  # not with an act as gerund object: "fought *opening* its markets" opposes a policy
+    held_over: bool = False  # only under an "if"/"unless" clause: "will take measures if Oslo keeps the quota"
+    announced: bool = False  # only announced for the future by its actor: "will respond to any provocation"
+    act_due: bool = False  # a to-infinitive on the verb or its object: "gave Lima 48 hours *to withdraw*"
+    # the verb names a party to blame for one of these harms ("said X was *responsible for* the attack")
+    culprit_of: frozenset[str] | None = None
 
 
 @dataclass(slots=True, frozen=True)
@@ -198,6 +203,10 @@ def parse_patterns(raw: dict) -> PatternSet:
             reciprocal=bool(spec.get("reciprocal")),
             prep_any=_strings(spec.get("prep_any", [])),
             joint=bool(spec.get("joint")),
+            held_over=bool(spec.get("held_over")),
+            announced=bool(spec.get("announced")),
+            act_due=bool(spec.get("act_due")),
+            culprit_of=_words(spec["culprit_of"], classes) if "culprit_of" in spec else None,
             inverse=bool(spec.get("inverse")),
             needs_content=bool(spec.get("needs_content")),
             no_infinitive=bool(spec.get("no_infinitive")),

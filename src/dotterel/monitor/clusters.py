@@ -86,7 +86,8 @@ class _Member:
     day: int
     date: str
     pub_date: str | None
-    location: str | None
+    location: str | None  # the place key clusters compare (a name where the text gives one)
+    location_code: str | None  # the place's state code, which the cluster row stores
     stems: frozenset[str]
     values: frozenset[float]
     actors: tuple[Ref, ...]
@@ -243,7 +244,7 @@ def _events(conn: Connection, sources: dict[int, str], countries: dict[int, str 
             event_pk=r.id, document_pk=r.document_id, doc_id=r.doc_id, local_id=r.local_id, type=r.type,
             quad=r.quad, score=r.score, military=r.type in FORCE_TYPES or "military" in context,
             day=_ordinal(r.date), date=r.date, pub_date=r.pub_date, location=_place(r.location_text, r.location_code),
-            stems=_stems(r.trigger_text), values=values, actors=tuple(roles["actor"]),
+            location_code=r.location_code, stems=_stems(r.trigger_text), values=values, actors=tuple(roles["actor"]),
             recipients=tuple(roles["recipient"]), source=sources.get(r.document_id, f"doc:{r.doc_id}"),
             opinion=r.genre_label == "opinion", attribution_code=r.attribution_code,
             outlet_country=countries.get(r.document_id), trigger=r.trigger_text)
@@ -295,7 +296,9 @@ def _cluster_row(cl: _Cluster, cluster_id: int) -> dict:
     dates = sorted(m.date for m in ms)
     reports = sorted(m.pub_date[:10] for m in ms if m.pub_date)
     first = ms[0]
-    locations = Counter(m.location for m in ms if m.location)
+    # the state code, not the place key: a place name ("the old customs house at the crossing") overflowed the code
+    # column on PostgreSQL and stopped the ingest
+    locations = Counter(m.location_code for m in ms if m.location_code)
     return dict(
         id=cluster_id, key=f"{first.doc_id}#{first.local_id}"[:240], type=kind, family=cl.family,
         quad=of_kind[0].quad, score=round(sum(m.score for m in of_kind) / len(of_kind), 4),

@@ -3,7 +3,8 @@
 Each row is one figure as one source claims it (e.g. 3,000 soldiers - South Korean lawmakers - 2024-10-23),
 with every outlet (canonical name, data/monitor/outlets.csv) and article that carried it. `source` is who
 says so: the event's attribution when the text gives one, else the outlet in its own voice. `unit`
-matches the quantity's unit, or its role when it has no unit. Rows are in date order (the date the figure was
+matches the quantity's unit, or its role when it has no unit; `counts` is what the number counts ("killed" in
+"14 people were killed"; null for codings made before the coder read it). Rows are in date order (the date the figure was
 reported: the report date, else the publication date).
 
 Disagreement: two figures about the same thing - same unit group (data/monitor/units.csv), same role,
@@ -56,6 +57,7 @@ def timeline(conn: Connection, *, about: str | None = None, dyad: str | None = N
     codes = (select(a.c.event_id, func.aggregate_strings(a.c.code, ";").label("codes"))
              .where(a.c.code.is_not(None)).group_by(a.c.event_id).subquery())
     stmt = (select(codes.c.codes, q.c.value, q.c.low, q.c.high, q.c.bound, q.c.projected, q.c.unit, q.c.role, q.c.text,
+                   q.c.counts_text,
                    d.c.doc_id, d.c.title, d.c.source.label("outlet"), d.c.pub_date, e.c.id.label("event_pk"),
                    e.c.type, e.c.report_date, e.c.date.label("event_date"), e.c.attribution_source,
                    e.c.attribution_code, e.c.modality)
@@ -90,7 +92,8 @@ def timeline(conn: Connection, *, about: str | None = None, dyad: str | None = N
         if row is None:
             row = merged[key] = dict(
                 date=when, value=r.value, low=r.low, high=r.high, bound=r.bound, projected=bool(r.projected),
-                unit=r.unit, role=r.role, group=unit_group(r.unit, r.role), text=r.text, source=source,
+                unit=r.unit, role=r.role, group=unit_group(r.unit, r.role), text=r.text, counts=r.counts_text,
+                source=source,
                 source_code=r.attribution_code, attributed=r.attribution_source is not None,
                 event_type=r.type, actors=actors, modality=r.modality, outlets=[], doc_ids=[], disagrees_with=[])
         if outlet not in row["outlets"]:

@@ -26,8 +26,17 @@ def problems(conn: Connection) -> list[str]:
         table: dict(conn.execute(select(t.c.coding_id, func.count()).group_by(t.c.coding_id)).all())
         for table, t in (("entities", s.entities), ("claims", s.claims), ("quantities", s.quantities))
     }
+    q = s.quantities
+    counted: dict[tuple[int, str], tuple[str, int, int] | None] = {
+        (r.coding_id, r.local_id): None if r.counts_text is None else (r.counts_text, r.counts_start, r.counts_end)
+        for r in conn.execute(select(q.c.coding_id, q.c.local_id, q.c.counts_text, q.c.counts_start, q.c.counts_end))}
     for coding_id, record in conn.execute(select(c.c.id, c.c.record)):
         rec = json.loads(record)
+        for qty in rec["quantities"]:  # what a number counts: the columns say what the record says
+            want = (qty["counts"]["text"], *qty["counts"]["span"]) if qty.get("counts") else None
+            if (coding_id, qty["id"]) in counted and counted[(coding_id, qty["id"])] != want:
+                out.append(f"coding {coding_id}: quantity {qty['id']} counts {counted[(coding_id, qty['id'])]}, "
+                           f"record has {want}")
         want_actors = sum(len(ev["actor"]) + len(ev["recipient"]) for ev in rec["events"])
         if n_events.get(coding_id, 0) != len(rec["events"]):
             out.append(f"coding {coding_id}: {n_events.get(coding_id, 0)} event rows, record has {len(rec['events'])}")

@@ -236,6 +236,10 @@ quantities = Table(
     Column("event", String(16)),
     Column("span_start", Integer, nullable=False),
     Column("span_end", Integer, nullable=False),
+    # what the number counts (`counts` of the record: "14 people were *killed*"), migration 0004
+    Column("counts_text", Text),
+    Column("counts_start", Integer),
+    Column("counts_end", Integer),
     UniqueConstraint("coding_id", "local_id"),
 )
 

@@ -234,7 +234,9 @@ def _insert_coding(conn: Connection, run_id: int, doc_pk: int, doc: Document) ->
         conn.execute(insert(s.quantities), [dict(
             coding_id=coding_id, local_id=q.id, text=q.text, value=q.value, unit=q.unit, role=q.role,
             bound=q.bound, low=q.low, high=q.high, projected=q.projected, event=q.event,
-            span_start=q.span[0], span_end=q.span[1]) for q in doc.quantities])
+            span_start=q.span[0], span_end=q.span[1], counts_text=q.counts.text if q.counts else None,
+            counts_start=q.counts.span[0] if q.counts else None, counts_end=q.counts.span[1] if q.counts else None)
+            for q in doc.quantities])
     # The newest coding is the current one: queries join through documents.current_coding_id.
     conn.execute(update(s.documents).where(s.documents.c.id == doc_pk).values(current_coding_id=coding_id))
     return coding_id
