@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.events import conventions, non_events, parties
+from dotterel.events.earlier_target import earlier_parties
 from dotterel.events.arguments import arguments, object_lemmas
 from dotterel.events.frames import (content_type, in_accident, match, nature_acts, nominal_pattern, unnamed_doer,
                                     unnamed_victim)
@@ -41,7 +42,9 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opin
     events: list[EventFinding] = []
     last_attack = -ATTACK_REACH - 1
     for index, sent in enumerate(doc.sents):
-        found = code_sentence(sent, index, actors, ps, health, attack_near=index - last_attack <= ATTACK_REACH)
+        recent = [e for e in events if e.type == "ASSAULT" and index - e.sentence <= ATTACK_REACH]
+        found = code_sentence(sent, index, actors, ps, health, attack_near=index - last_attack <= ATTACK_REACH,
+                              recent=recent)
         if any(e.type == "ASSAULT" and e.modality == "asserted" for e in found):
             last_attack = index
         events.extend(found)
@@ -56,9 +59,10 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opin
 
 
 def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, health: bool = False,
-                  attack_near: bool = False) -> list[EventFinding]:
+                  attack_near: bool = False, recent: list[EventFinding] | None = None) -> list[EventFinding]:
     """`health`: the article is about an epidemic, so lockdowns and curfews in it are health measures;
-    `attack_near`: one of the sentences before reports an attack (unnamed victims belong to it)."""
+    `attack_near`: one of the sentences before reports an attack (unnamed victims belong to it); `recent`: the
+    attacks of the sentences before within that reach (what they struck may be named again)."""
     found: list[EventFinding] = []
     coded: dict[int, str] = {}
     # heads before dependents, so a verbal act is coded before its content is considered
@@ -75,7 +79,7 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, he
             found.append(request)
             continue
         in_attack = attack_near or any(e.type == "ASSAULT" for e in found)
-        event = _code_trigger(tok, sent, index, actors, ps, health, in_attack)
+        event = _code_trigger(tok, sent, index, actors, ps, health, in_attack, [*(recent or []), *found])
         if event is not None:
             coded[tok.i] = event.type
             found.append(event)
@@ -85,7 +89,7 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, he
 
 
 def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: PatternSet, health: bool = False,
-                  in_attack: bool = False) -> EventFinding | None:
+                  in_attack: bool = False, recent: list[EventFinding] | None = None) -> EventFinding | None:
     """The event of the first pattern that matches the trigger, with the conventions applied."""
     patterns = ps.for_token(tok)
     args = arguments(tok, ps.stative_participles)
@@ -107,7 +111,13 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
             continue
         actor, recipients = matched
         location = event_location(args, actors, actor + recipients, ps)
+        again = None
         if unnamed_victim(p, args) and not any(m.code for m in actor + recipients):
+            # "the port was raided again": the thing an attack just before struck, named anew
+            again = earlier_parties(args.patient, recent or [], tok.doc)
+        if again is not None:
+            actor, recipients = again
+        elif unnamed_victim(p, args) and not any(m.code for m in actor + recipients):
             if not in_attack and parties.attack_phrase(args, ps) is None:
                 continue  # "three were killed" with no attack around it may be an accident
             if not recipients and location is None:  # (people named but of no known side stay so)

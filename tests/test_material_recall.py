@@ -1,0 +1,43 @@
+"""Material acts (ASSAULT, COERCE, PROTEST, SANCTION, ...) whose party the sentence leaves to the text around
+it, through the real parser and actor resolution: each class has sentences that must code and sentences that
+must not. Authored for these tests; no evaluation text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dotterel.model import SourceItem
+from dotterel.pipeline import Analyzer
+
+Event = tuple[str, list[str], list[str], str]
+
+CASES: list[tuple[str, list[Event]]] = [
+    # a target an attack just struck, named again by a definite phrase or "it", was struck by the same war's
+    # parties again ("the port was last raided in March")
+    ("Iraqi jets bombed the Iranian port of Bandar Abbas on Monday. The port was last attacked in March.",
+     [("ASSAULT", ["IRQ"], ["IRN"], "asserted"), ("ASSAULT", ["IRQ"], ["IRN"], "asserted")]),
+    ("Syrian gunners shelled the Turkish depot at Akcakale. It was shelled again on Friday.",
+     [("ASSAULT", ["SYR"], ["TUR"], "asserted"), ("ASSAULT", ["SYR"], ["TUR"], "asserted")]),
+    # ... but not a thing no attack struck, nor one named again far from any attack
+    ("Iraqi jets bombed the Iranian port of Bandar Abbas on Monday. The ship was attacked in March.",
+     [("ASSAULT", ["IRQ"], ["IRN"], "asserted")]),
+    ("Iraqi jets bombed the Iranian port of Bandar Abbas on Monday. Iraq's central bank raised rates. Chile "
+     "voted. The port was attacked in March.", [("ASSAULT", ["IRQ"], ["IRN"], "asserted")]),
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _events(analyzer: Analyzer, text: str) -> list[Event]:
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t")])
+    return [(e.type, sorted({a.code for a in e.actor if a.code}), sorted({r.code for r in e.recipient if r.code}),
+             e.modality) for e in doc.events]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_material_act_codes_the_authored_sentence(analyzer: Analyzer, text: str, expected: list[Event]) -> None:
+    assert _events(analyzer, text) == [(t, sorted(a), sorted(r), m) for t, a, r, m in expected]
