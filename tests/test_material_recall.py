@@ -24,6 +24,15 @@ CASES: list[tuple[str, list[Event]]] = [
      [("ASSAULT", ["IRQ"], ["IRN"], "asserted")]),
     ("Iraqi jets bombed the Iranian port of Bandar Abbas on Monday. Iraq's central bank raised rates. Chile "
      "voted. The port was attacked in March.", [("ASSAULT", ["IRQ"], ["IRN"], "asserted")]),
+    # more victims with no side named are of the side the attack hit, while the story of the attack goes on
+    # ("survived the attack"), in an article about no one state ...
+    ("Yesterday, Kenya's interior minister was stabbed, according to officials. He survived the attack. He "
+     "suffered two wounds in the attack, a doctor said. The local police chief and two others were also injured.",
+     [("ASSAULT", [], ["KEN"], "asserted"), ("ASSAULT", [], ["KEN"], "asserted")]),
+    # ... not once the story has moved on (an injury then may be an accident), nor for the attackers
+    ("Yesterday, Kenya's interior minister was stabbed, according to officials. He met the president. He thanked "
+     "the doctors. The local police chief and two others were also injured.",
+     [("ASSAULT", [], ["KEN"], "asserted"), ("CONSULT", [], ["KEN"], "asserted")]),
 ]
 
 
@@ -41,3 +50,9 @@ def _events(analyzer: Analyzer, text: str) -> list[Event]:
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_material_act_codes_the_authored_sentence(analyzer: Analyzer, text: str, expected: list[Event]) -> None:
     assert _events(analyzer, text) == [(t, sorted(a), sorted(r), m) for t, a, r, m in expected]
+
+
+def test_attackers_hurt_are_not_of_the_side_they_attacked(analyzer: Analyzer) -> None:
+    events = _events(analyzer, "Masked men shot a Kenyan judge in Nyeri on Monday. Three of the gunmen were later "
+                               "killed.")
+    assert [e for e in events if e[0] == "ASSAULT" and e[2] == ["KEN"]] == [("ASSAULT", [], ["KEN"], "asserted")]

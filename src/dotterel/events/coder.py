@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span, Token
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.events import conventions, non_events, parties
-from dotterel.events.earlier_target import earlier_parties
 from dotterel.events.arguments import arguments, object_lemmas
+from dotterel.events.earlier_target import earlier_parties, recalls_attack, struck_side
 from dotterel.events.frames import (content_type, in_accident, match, nature_acts, nominal_pattern, unnamed_doer,
                                     unnamed_victim)
 from dotterel.events.modality import modality_of, obligation_content, semi_modal_obligation
@@ -42,11 +42,13 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opin
     events: list[EventFinding] = []
     last_attack = -ATTACK_REACH - 1
     for index, sent in enumerate(doc.sents):
-        recent = [e for e in events if e.type == "ASSAULT" and index - e.sentence <= ATTACK_REACH]
-        found = code_sentence(sent, index, actors, ps, health, attack_near=index - last_attack <= ATTACK_REACH,
-                              recent=recent)
-        if any(e.type == "ASSAULT" and e.modality == "asserted" for e in found):
-            last_attack = index
+        near = index - last_attack <= ATTACK_REACH
+        # the attacks of the story told just before (what they struck may be named again)
+        recent = [e for e in events if e.type == "ASSAULT" and last_attack - e.sentence <= ATTACK_REACH] if near else []
+        found = code_sentence(sent, index, actors, ps, health, attack_near=near, recent=recent)
+        if any(e.type == "ASSAULT" and e.modality == "asserted" for e in found) or (
+                near and recalls_attack(sent, ps.word_class("ATTACK"))):
+            last_attack = index  # ("... survived the attack.": the story of the attack goes on)
         events.extend(found)
     # firms doing business among themselves; in company news every uncoded doer is taken for a firm
     business = about_business(doc, [m.head for m in actors.mentions if m.code and m.kind in ("state", "igo")])
@@ -121,7 +123,8 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
             if not in_attack and parties.attack_phrase(args, ps) is None:
                 continue  # "three were killed" with no attack around it may be an accident
             if not recipients and location is None:  # (people named but of no known side stay so)
-                recipients = conventions.home_victims(actors)
+                recipients = conventions.home_victims(actors) or struck_side(
+                    args.patient, recent or [], ps.word_class("ATTACKER"), ps.word_class("PEOPLE"))
             if location is None and not recipients:
                 continue  # no place and no state the article is about: no party, no event
         etype, mode, modality = conventions.retyped(tok, p.type, p.mode, modality_of(tok),
