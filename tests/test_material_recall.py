@@ -33,6 +33,15 @@ CASES: list[tuple[str, list[Event]]] = [
     ("Yesterday, Kenya's interior minister was stabbed, according to officials. He met the president. He thanked "
      "the doctors. The local police chief and two others were also injured.",
      [("ASSAULT", [], ["KEN"], "asserted"), ("CONSULT", [], ["KEN"], "asserted")]),
+    # the participle on an act noun that tells who did it ("the attack, carried out by X", "a strike called by
+    # the unions", "a bombing ascribed to X"), also where the parser hangs it on the verb after the noun
+    ("Dozens died in the bombing, reportedly carried out by the Chadian rebels.",
+     [("ASSAULT", ["TCD"], ["TCD"], "asserted")]),
+    ("The bombing, claimed by Somali militants, killed nine.", [("ASSAULT", ["SOM"], [], "asserted")]),
+    ("Hundreds were hurt in clashes during a general strike called by Ecuadorean unions.",
+     [("PROTEST", ["ECU"], ["ECU"], "asserted")]),
+    # ... but not one that only judges it
+    ("The bombing, condemned by Chile, killed nine.", [("ASSAULT", [], [], "asserted")]),
 ]
 
 

@@ -72,6 +72,8 @@ class NounCues:
     credit: frozenset[str]
     credit_verb: frozenset[str]
     companion: frozenset[str]
+    done_by: frozenset[str]
+    ascribed: frozenset[str]
 
 
 def _split(value: str | None) -> frozenset[str]:
@@ -180,7 +182,7 @@ def code_nouns(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, found
         row = lookup(tok, table)
         if row is None:
             continue
-        if _completes_verb_event(tok, row, found, coded, actors):
+        if _completes_verb_event(tok, row, found, coded, actors, ps):
             continue
         event = _code_noun(tok, row, index, sent, actors, ps, coded, main_coded)
         clause = _clause_event(tok, row, found, coded)
@@ -198,13 +200,16 @@ def code_nouns(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, found
 
 
 def _completes_verb_event(tok: Token, row: EventNoun, found: list[EventFinding], coded: dict[int, str],
-                          actors: ActorIndex) -> bool:
+                          actors: ActorIndex, ps: PatternSet) -> bool:
     """"Israeli air strikes *on Gaza* killed twelve": the verb coded the noun's act from its subject, so the
     noun adds no event, but it names the target the verb's event lacks."""
     gov = _governor(tok)
     if gov.verb is None or gov.noun is not None or gov.role != "nsubj" or coded.get(gov.verb.i) != row.type:
         return False
     event = next((e for e in found if e.trigger == gov.verb.i), None)
+    if event is not None and not _coded(event.actors):
+        # "the bombing, claimed by the rebels, killed nine": the noun's own phrase names the doer
+        event.actors = done_by([tok], actors, ps, load_noun_cues()) or event.actors
     if event is not None and not _coded(event.recipients):
         preps = preps_of([tok])
         targets = [m for p in row.target for o in preps.get(p, []) for m in _target(o, actors)]
@@ -390,7 +395,7 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
                 for m in _coded(mentions_in(c, actors)):
                     (places if m.place or (venue and c.dep_ == "compound" and c.ent_type_ == "GPE") else actor).append(m)
     by = [m for p in row.actor for o in preps.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
-    actor = actor or by
+    actor = actor or by or done_by(phrase, actors, ps, cues)
     sides = [m for p in row.sides for o in preps.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
     recipients = [m for p in row.target for o in preps.get(p, []) for m in _target(o, actors)]
     if verb is not None and gov.noun is None:  # the verb's own argument, not a phrase inside one
@@ -421,6 +426,28 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
         # the noun belongs to says where the noun's act happened
         location = parties.location(Arguments(preps=preps_of([verb])), actors, used, ps)
     return actor, [m for m in recipients if m not in actor], location, two_sided
+
+
+def done_by(phrase: list[Token], actors: ActorIndex, ps: PatternSet, cues: NounCues) -> list[Mention]:
+    """"the attack, *carried out by* the Taliban", "a strike *called by* the unions", "a bombing *ascribed to*
+    the rebels": the agent of a participle on the noun that tells who did the act."""
+    out: list[Mention] = []
+    for t in phrase:
+        parts = [c for c in t.children if c.dep_ == "acl"]
+        if t.dep_ == "pobj" and t.head.head.i != t.head.i:
+            # "died in the attack, *conducted by* X": the parser hangs the participle on the verb after the noun
+            parts += [c for c in t.head.head.children if c.dep_ == "advcl" and c.i > t.i
+                      and c.left_edge.i - t.right_edge.i <= 2]
+        for part in parts:
+            lemma = part.lemma_.lower()
+            if part.tag_ != "VBN" or lemma not in cues.done_by | cues.ascribed:
+                continue
+            heads = [o for a in part.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if lemma in cues.ascribed:
+                heads += [o for p in part.children if p.dep_ == "prep" and p.lower_ in ("to", "on")
+                          for o in p.children if o.dep_ == "pobj"]
+            out += [m for h in heads for m in _coded(subject_mentions(h, actors, ps))]
+    return out
 
 
 def _target(obj: Token, actors: ActorIndex) -> list[Mention]:
