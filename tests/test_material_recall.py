@@ -42,6 +42,10 @@ CASES: list[tuple[str, list[Event]]] = [
      [("PROTEST", ["ECU"], ["ECU"], "asserted")]),
     # ... but not one that only judges it
     ("The bombing, condemned by Chile, killed nine.", [("ASSAULT", [], [], "asserted")]),
+    # people acting during a protest took part in it; the state's organs policing it did not
+    ("Thousands of Bolivian teachers clashed with police during a march to demand higher pay.",
+     [("ASSAULT", ["BOL"], [], "asserted"), ("PROTEST", ["BOL"], ["BOL"], "asserted")]),
+    ("Bolivian police fired tear gas during a march to demand higher pay.", [("ASSAULT", ["BOL"], ["BOL"], "asserted")]),
 ]
 
 

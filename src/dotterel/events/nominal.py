@@ -23,9 +23,10 @@ from spacy.tokens import Span, Token
 
 from dotterel.actors.coref import dominant_state
 from dotterel.actors.parties import subject_mentions
-from dotterel.actors.phrases import mentions_in
+from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.events import conventions, parties
 from dotterel.events.arguments import Arguments, arguments
+from dotterel.events.frames import STATE_ORGANS
 from dotterel.events.modality import load_cues as modality_cues, modality_of
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import PatternSet, noun_keys
@@ -265,6 +266,11 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
     if not _coded(actor) and row.type == "CONSULT" and _coded(recipients):  # "talks with Y": not a cabinet meeting
         actor = _companion(gov, actors, ps, cues) or actor
         recipients = [m for m in recipients if m not in actor]
+    if not _coded(actor) and row.type == "PROTEST":
+        # "farmers clashed with police *during a march*": people acting during a protest took part in it (not
+        # the state's organs policing it, "police fired tear gas during a march")
+        taking_part = [m for m in _companion(gov, actors, ps, cues) if _names_doer(m, gov, ps)]
+        actor = actor if any(m.kind == "igo" or m.sector in STATE_ORGANS for m in taking_part) else taking_part or actor
     if row.state_type and _state_act(tok, actor, actors):
         row = replace(row, type=row.state_type, mode=None, context=("military",))  # "the U.S. strike on ..."
     recipients = conventions.implied_recipients(row.type, actor, recipients, location, two_sided,
@@ -304,6 +310,16 @@ def _companion(gov: _Governor, actors: ActorIndex, ps: PatternSet, cues: NounCue
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return []  # "X was questioned after talks with Y": the subject undergoes the verb, he need not have met Y
     return _coded(subject_mentions(arguments(verb, ps.stative_participles).subject, actors, ps))
+
+
+def _names_doer(m: Mention, gov: _Governor, ps: PatternSet) -> bool:
+    """The mention is the verb's subject or its modifier ("*Bolivian* teachers"), not a place in its phrase
+    ("shops *in Ramallah*")."""
+    subject = arguments(gov.verb, ps.stative_participles).subject if gov.verb is not None else None
+    if subject is None or m.place:
+        return False
+    head, doc = real_head(subject), subject.doc
+    return m.head == head.i or (doc[m.head].head.i == head.i and doc[m.head].dep_ in MODIFIER_DEPS)
 
 
 def _credited(gov: _Governor, cues: NounCues) -> bool:
