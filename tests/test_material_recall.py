@@ -46,6 +46,15 @@ CASES: list[tuple[str, list[Event]]] = [
     ("Thousands of Bolivian teachers clashed with police during a march to demand higher pay.",
      [("ASSAULT", ["BOL"], [], "asserted"), ("PROTEST", ["BOL"], ["BOL"], "asserted")]),
     ("Bolivian police fired tear gas during a march to demand higher pay.", [("ASSAULT", ["BOL"], ["BOL"], "asserted")]),
+    # a meeting naming no party of its own is the setting of the act done in it: who acts and who is acted on
+    # (or two sides acting together) met; one side alone met no one, and a meeting with a named side stays
+    # the act's detail
+    ("In a phone call on Monday, the French president urged Kenya's president to hold elections.",
+     [("CONSULT", ["FRA"], ["KEN"], "asserted"), ("REQUEST", ["FRA"], ["KEN"], "asserted")]),
+    ("Chile and Peru agreed in talks on Monday to reopen the border.",
+     [("AGREE", ["CHL", "PER"], [], "asserted"), ("CONSULT", ["CHL", "PER"], [], "asserted")]),
+    ("The Kenyan minister said after the meeting that tariffs would fall.", []),
+    ("Kenya agreed in talks with France to cut tariffs.", [("AGREE", ["KEN"], [], "asserted")]),
 ]
 
 

@@ -256,7 +256,11 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
         # the verb path's own rule for the verb the noun belongs to: "agreed to *postpone* the rally", "a
         # resolution that aims to *tighten* sanctions", "if attacks on its troops *continued*"
         return None
-    if verb is not None and not _own_act(verb, gov, row, coded, ps, cues, tok, actors):
+    # "*in a phone call*, X urged Y": a meeting is the setting of the act done in it, an act of its own
+    # (only a meeting naming no party of its own: "agreed in talks *with France*" stays the agreement alone)
+    setting = row.type == "CONSULT" and gov.noun is None and gov.prep in cues.companion and not _coded(
+        actors.in_tokens(holder.left_edge.i, holder.right_edge.i + 1))
+    if verb is not None and not setting and not _own_act(verb, gov, row, coded, ps, cues, tok, actors):
         return None
     modality = _modality(verb, gov)
     if modality == "negated":
@@ -266,6 +270,14 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
     if not _coded(actor) and row.type == "CONSULT" and _coded(recipients):  # "talks with Y": not a cabinet meeting
         actor = _companion(gov, actors, ps, cues) or actor
         recipients = [m for m in recipients if m not in actor]
+    elif not _coded(actor + recipients) and row.type == "CONSULT":
+        # "*in a phone call*, X urged Y to ...": the one acting during a meeting and the one acted on both took
+        # part in it (a meeting with no other side named is no event: "X said after talks")
+        actor = _companion(gov, actors, ps, cues)
+        codes = {m.code for m in actor}
+        recipients = [m for m in _verb_party(gov, actors) if m.code not in codes] if actor else []
+        if not recipients and len(codes) < 2:
+            actor = []  # (two sides acting together met each other: "Chile and Peru agreed in talks")
     if not _coded(actor) and row.type == "PROTEST":
         # "farmers clashed with police *during a march*": people acting during a protest took part in it (not
         # the state's organs policing it, "police fired tear gas during a march")
@@ -310,6 +322,16 @@ def _companion(gov: _Governor, actors: ActorIndex, ps: PatternSet, cues: NounCue
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return []  # "X was questioned after talks with Y": the subject undergoes the verb, he need not have met Y
     return _coded(subject_mentions(arguments(verb, ps.stative_participles).subject, actors, ps))
+
+
+def _verb_party(gov: _Governor, actors: ActorIndex) -> list[Mention]:
+    """The coded party a verb acts on: its object, dative or "with"/"to" phrase ("urged *Kenya's president*")."""
+    if gov.verb is None:
+        return []
+    heads = [c for c in gov.verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    heads += [o for p in gov.verb.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
+              for o in p.children if o.dep_ == "pobj"]
+    return [m for h in heads for m in _coded(mentions_in(h, actors))]
 
 
 def _names_doer(m: Mention, gov: _Governor, ps: PatternSet) -> bool:
