@@ -167,6 +167,8 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
     infinitives = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
     if p.unnamed_victim and not (args.passive and args.subject is None):
         return False
+    if p.sentence_words is not None and not any(t.lemma_.lower() in p.sentence_words for t in tok.sent):
+        return False
     if p.objects is not None and not (objects & p.objects) and not (p.object_optional and not objects):
         return False
     if p.content_verbs is not None and not any(

@@ -16,7 +16,7 @@ _KNOWN_KEYS = {
     "theme_actor", "subject_sector", "foreign_recipient", "reciprocal", "prep_any", "joint", "inverse", "needs_content", "nonstate_subject", "content_future",
     "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient", "no_result_state",
     "not_object", "not_subject", "not_prep_object", "not_content_verb", "state_subject", "no_gerund",
-    "unnamed_doer", "unnamed_victim", "weapon_subject",
+    "unnamed_doer", "unnamed_victim", "weapon_subject", "sentence_any",
 }
 # word classes the coder's code names (not only the patterns): patterns.yaml must define each, and
 # `in_class` refuses any other name, so a typo raises instead of silently matching nothing
@@ -71,6 +71,8 @@ class Pattern:
     not_content_verbs: frozenset[str] = frozenset()  # not when the content act is one of these ("agreed to *buy*")
     state_subject: bool = False  # the subject is a state, an organisation or a government ("Britain protested the curbs")
     no_gerund: bool = False  # not with an act as gerund object: "fought *opening* its markets" opposes a policy
+    # the sentence must hold one of these lemmas: the matter that picks the verb's sense ("retaliate" in trade news)
+    sentence_words: frozenset[str] | None = None
 
 
 @dataclass(slots=True, frozen=True)
@@ -213,6 +215,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             not_content_verbs=_words(spec["not_content_verb"], classes) if "not_content_verb" in spec else frozenset(),
             state_subject=bool(spec.get("state_subject")),
             no_gerund=bool(spec.get("no_gerund")),
+            sentence_words=_words(spec["sentence_any"], classes) if "sentence_any" in spec else None,
         )
         for lemma in pattern.lemmas:
             by_lemma.setdefault(lemma, []).append(pattern)
