@@ -55,6 +55,10 @@ CASES: list[tuple[str, list[Event]]] = [
      [("AGREE", ["CHL", "PER"], [], "asserted"), ("CONSULT", ["CHL", "PER"], [], "asserted")]),
     ("The Kenyan minister said after the meeting that tariffs would fall.", []),
     ("Kenya agreed in talks with France to cut tariffs.", [("AGREE", ["KEN"], [], "asserted")]),
+    # an attack beaten off was aimed at the one beating it off; a thwarted plot is no attack
+    ("Iraq said it had repelled an attack near Basra.", [("ASSAULT", [], ["IRQ"], "asserted")]),
+    ("The Iraqi army beat back the latest Iranian attacks near Basra.", [("ASSAULT", ["IRN"], ["IRQ"], "asserted")]),
+    ("Police in Kenya thwarted a bomb attack on a church.", []),
     # retaliating in a sentence about trade is a sanction; against an attack it is a blow
     ("Brazil retaliated against Mexico over its new steel import quotas.", [("SANCTION", ["BRA"], ["MEX"], "asserted")]),
     ("Israel retaliated against Hamas for the rocket attack.", [("ASSAULT", ["ISR"], ["PSE"], "asserted")]),
