@@ -59,6 +59,10 @@ CASES: list[tuple[str, list[Event]]] = [
     ("Iraq said it had repelled an attack near Basra.", [("ASSAULT", [], ["IRQ"], "asserted")]),
     ("The Iraqi army beat back the latest Iranian attacks near Basra.", [("ASSAULT", ["IRN"], ["IRQ"], "asserted")]),
     ("Police in Kenya thwarted a bomb attack on a church.", []),
+    # measures are a sanction only when aimed at another state; a state's own austerity or lockdown is none
+    ("Canada announced retaliatory measures against Chinese steel.", [("SANCTION", ["CAN"], ["CHN"], "asserted")]),
+    ("Brazil announced new austerity measures to cut its deficit.", []),
+    ("The Serbian government announced new lockdown measures on Monday.", []),
     # retaliating in a sentence about trade is a sanction; against an attack it is a blow
     ("Brazil retaliated against Mexico over its new steel import quotas.", [("SANCTION", ["BRA"], ["MEX"], "asserted")]),
     ("Israel retaliated against Hamas for the rocket attack.", [("ASSAULT", ["ISR"], ["PSE"], "asserted")]),
