@@ -55,6 +55,12 @@ CASES: list[tuple[str, list[Event]]] = [
      [("AGREE", ["CHL", "PER"], [], "asserted"), ("CONSULT", ["CHL", "PER"], [], "asserted")]),
     ("The Kenyan minister said after the meeting that tariffs would fall.", []),
     ("Kenya agreed in talks with France to cut tariffs.", [("AGREE", ["KEN"], [], "asserted")]),
+    # a passive clause of the same type telling how a coded act happened is that act, whose doer it names
+    ("Two soldiers were killed after being ambushed by Somali militants near the Kenyan border.",
+     [("ASSAULT", ["SOM"], [], "asserted")]),
+    # ... but a clause with a doer of its own is an act of its own
+    ("Kenyan police fired tear gas after protesters threw stones at them.",
+     [("ASSAULT", ["KEN"], ["KEN"], "asserted"), ("ASSAULT", ["KEN"], [], "asserted")]),
     # an attack beaten off was aimed at the one beating it off; a thwarted plot is no attack
     ("Iraq said it had repelled an attack near Basra.", [("ASSAULT", [], ["IRQ"], "asserted")]),
     ("The Iraqi army beat back the latest Iranian attacks near Basra.", [("ASSAULT", ["IRN"], ["IRQ"], "asserted")]),

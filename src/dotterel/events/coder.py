@@ -19,6 +19,7 @@ from dotterel.events.frames import (content_type, in_accident, match, nature_act
                                     unnamed_victim)
 from dotterel.events.modality import modality_of, obligation_content, semi_modal_obligation
 from dotterel.events.nominal import code_nouns
+from dotterel.events.one_blow import same_blow
 from dotterel.events.parties import condition_party, location as event_location, unique
 from dotterel.events.patterns import Pattern, PatternSet, load_patterns, noun_keys
 from dotterel.events.suppression import in_main_clause, suppressed
@@ -74,6 +75,14 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, he
             continue
         main_coded = any(in_main_clause(sent[i - sent.start]) for i in coded)
         if suppressed(tok, coded, main_coded, ps):
+            continue
+        told = same_blow(tok, coded, {p.type for p in ps.for_token(tok)})
+        if told is not None:
+            # "were injured after being attacked by protesters": one act; the clause's agent is its doer
+            act = next(e for e in found if e.trigger == told)
+            doer = subject_mentions(arguments(tok, ps.stative_participles).subject, actors, ps)
+            if not any(m.code for m in act.actors) and any(m.code for m in doer):
+                act.actors = doer
             continue
         request = _request_from_obligation(tok, index, sent, actors, ps)
         if request is not None:
