@@ -67,6 +67,8 @@ CASES: list[tuple[str, list[Event]]] = [
      [("ASSAULT", ["SOM"], ["KEN"], "asserted"), ("ASSAULT", [], ["KEN"], "asserted")]),
     ("An Indian passenger jet overshot the runway at Calicut and broke into two pieces. At least a dozen people lost "
      "their lives and scores more were injured.", []),
+    # "that event" after a disaster does no one's deed
+    ("The volcano on La Palma erupted in 1971. That event destroyed at least 300 homes and killed one man.", []),
     # an attack beaten off was aimed at the one beating it off; a thwarted plot is no attack
     ("Iraq said it had repelled an attack near Basra.", [("ASSAULT", [], ["IRQ"], "asserted")]),
     ("The Iraqi army beat back the latest Iranian attacks near Basra.", [("ASSAULT", ["IRN"], ["IRQ"], "asserted")]),
