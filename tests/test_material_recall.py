@@ -69,6 +69,11 @@ CASES: list[tuple[str, list[Event]]] = [
      "their lives and scores more were injured.", []),
     # "that event" after a disaster does no one's deed
     ("The volcano on La Palma erupted in 1971. That event destroyed at least 300 homes and killed one man.", []),
+    # animals and diseases are no one's victims; fighting corruption or a virus is no battle
+    ("The ministers were mocked for killing animals and eating meat in public.", []),
+    ("The Kenyan government fought against corruption for years.", []),
+    ("Chilean doctors battled against the virus in Santiago.", []),
+    ("Kenyan rebels killed twelve villagers and their cattle.", [("ASSAULT", ["KEN"], ["KEN"], "asserted")]),
     # an attack beaten off was aimed at the one beating it off; a thwarted plot is no attack
     ("Iraq said it had repelled an attack near Basra.", [("ASSAULT", [], ["IRQ"], "asserted")]),
     ("The Iraqi army beat back the latest Iranian attacks near Basra.", [("ASSAULT", ["IRN"], ["IRQ"], "asserted")]),
