@@ -74,6 +74,9 @@ CASES: list[tuple[str, list[Event]]] = [
     ("The Kenyan government fought against corruption for years.", []),
     ("Chilean doctors battled against the virus in Santiago.", []),
     ("Kenyan rebels killed twelve villagers and their cattle.", [("ASSAULT", ["KEN"], ["KEN"], "asserted")]),
+    # a thing "on fire" burns, no one fires on it; workers "on strike" protest
+    ("There are 33 people on board the Greek vessel that's on fire.", []),
+    ("Kenyan dockers are on strike in Mombasa.", [("PROTEST", ["KEN"], ["KEN"], "asserted")]),
     # an attack beaten off was aimed at the one beating it off; a thwarted plot is no attack
     ("Iraq said it had repelled an attack near Basra.", [("ASSAULT", [], ["IRQ"], "asserted")]),
     ("The Iraqi army beat back the latest Iranian attacks near Basra.", [("ASSAULT", ["IRN"], ["IRQ"], "asserted")]),

@@ -389,7 +389,7 @@ def nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> tuple[Patter
     if lemma in ps.state_verbs:  # "troops remained *on alert*", "workers are *on strike*": the state is the event
         for noun in args.preps.get("on", []) + args.preps.get("in", []):
             hit = ps.noun_trigger(noun)
-            if hit is not None:
+            if hit is not None and not ps.in_class(noun.lemma_.lower(), "BURNING"):  # "a ship that is *on fire*"
                 return _noun_pattern(lemma, hit[0]), True
     if lemma not in ps.light_verbs or any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
         return None  # "called off the strike" ends it
