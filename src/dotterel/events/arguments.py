@@ -239,6 +239,11 @@ def arguments(tok: Token, stative: frozenset[str]) -> Arguments:
         subj = _shared_agent(tok) or _agent_of_vehicle(tok)
     if subj is None and patient is None and (there := _existential_patient(tok)) is not None:
         patient, passive = there, True
+    if subj is None and patient is None and tok.lemma_.lower() not in stative and any(
+            c.dep_ == "auxpass" for c in tok.children):
+        # "a dozen people died *and scores more were injured*", "troops opened fire *and were attacked*": a
+        # passive whose subject the parser left on the verb before it undergoes the act, it does not do it
+        patient, passive = inherited_subject(tok, stative), True
     if subj is None and not passive:
         subj = tok.head if _misparsed_main_verb(tok) else inherited_subject(tok, stative)
     if subj is None and not passive:

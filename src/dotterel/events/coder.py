@@ -14,10 +14,12 @@ from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.events import conventions, non_events, parties
 from dotterel.events.arguments import arguments, object_lemmas
+from dotterel.events.earlier_target import earlier_parties, recalls_attack, struck_side
 from dotterel.events.frames import (content_type, in_accident, match, nature_acts, nominal_pattern, unnamed_doer,
                                     unnamed_victim)
 from dotterel.events.modality import modality_of, obligation_content, semi_modal_obligation
 from dotterel.events.nominal import code_nouns, referred_doers, referred_targets
+from dotterel.events.one_blow import same_blow
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.parties import condition_party, location as event_location, unique
 from dotterel.events.patterns import Pattern, PatternSet, load_patterns, noun_keys
@@ -44,10 +46,14 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opin
     events: list[EventFinding] = []
     last_attack = -ATTACK_REACH - 1
     for index, sent in enumerate(doc.sents):
-        found = code_sentence(sent, index, actors, ps, health, attack_near=index - last_attack <= ATTACK_REACH,
+        near = index - last_attack <= ATTACK_REACH
+        # the attacks of the story told just before (what they struck may be named again)
+        recent = [e for e in events if e.type == "ASSAULT" and last_attack - e.sentence <= ATTACK_REACH] if near else []
+        found = code_sentence(sent, index, actors, ps, health, attack_near=near, recent=recent,
                               earlier=events)
-        if any(e.type == "ASSAULT" and e.modality == "asserted" for e in found):
-            last_attack = index
+        if any(e.type == "ASSAULT" and e.modality == "asserted" for e in found) or (
+                near and recalls_attack(sent, ps.word_class("ATTACK"))):
+            last_attack = index  # ("... survived the attack.": the story of the attack goes on)
         events.extend(found)
     # firms doing business among themselves; in company news every uncoded doer is taken for a firm
     business = about_business(doc, [m.head for m in actors.mentions if m.code and m.kind in ("state", "igo")])
@@ -60,9 +66,11 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opin
 
 
 def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, health: bool = False,
-                  attack_near: bool = False, earlier: list[EventFinding] | None = None) -> list[EventFinding]:
+                  attack_near: bool = False, recent: list[EventFinding] | None = None,
+                  earlier: list[EventFinding] | None = None) -> list[EventFinding]:
     """`health`: the article is about an epidemic, so lockdowns and curfews in it are health measures;
-    `attack_near`: one of the sentences before reports an attack (unnamed victims belong to it); `earlier`: the
+    `attack_near`: one of the sentences before reports an attack (unnamed victims belong to it); `recent`: the
+    attacks of the sentences before within that reach (what they struck may be named again); `earlier`: the
     events of the sentences before (what "the attack" refers back to)."""
     found: list[EventFinding] = []
     coded: dict[int, str] = {}
@@ -74,13 +82,21 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, he
         main_coded = any(in_main_clause(sent[i - sent.start]) for i in coded)
         if suppressed(tok, coded, main_coded, ps):
             continue
+        told = same_blow(tok, coded, {p.type for p in ps.for_token(tok)})
+        if told is not None:
+            # "were injured after being attacked by protesters": one act; the clause's agent is its doer
+            act = next(e for e in found if e.trigger == told)
+            doer = subject_mentions(arguments(tok, ps.stative_participles).subject, actors, ps)
+            if not any(m.code for m in act.actors) and any(m.code for m in doer):
+                act.actors = doer
+            continue
         request = _request_from_obligation(tok, index, sent, actors, ps)
         if request is not None:
             coded[tok.i] = request.type
             found.append(request)
             continue
         in_attack = attack_near or any(e.type == "ASSAULT" for e in found)
-        event = _code_trigger(tok, sent, index, actors, ps, health, in_attack)
+        event = _code_trigger(tok, sent, index, actors, ps, health, in_attack, [*(recent or []), *found])
         if event is not None:
             if not any(m.code for m in event.recipients):
                 # "Kenya condemned the attack": the doer of the attack it refers back to; "he imposed the
@@ -97,7 +113,7 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, he
 
 
 def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: PatternSet, health: bool = False,
-                  in_attack: bool = False) -> EventFinding | None:
+                  in_attack: bool = False, recent: list[EventFinding] | None = None) -> EventFinding | None:
     """The event of the first pattern that matches the trigger, with the conventions applied."""
     patterns = ps.for_token(tok)
     args = arguments(tok, ps.stative_participles)
@@ -119,11 +135,18 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
             continue
         actor, recipients = matched
         location = event_location(args, actors, actor + recipients, ps)
+        again = None
         if unnamed_victim(p, args) and not any(m.code for m in actor + recipients):
+            # "the port was raided again": the thing an attack just before struck, named anew
+            again = earlier_parties(args.patient, recent or [], tok.doc)
+        if again is not None:
+            actor, recipients = again
+        elif unnamed_victim(p, args) and not any(m.code for m in actor + recipients):
             if not in_attack and parties.attack_phrase(args, ps) is None:
                 continue  # "three were killed" with no attack around it may be an accident
             if not recipients and location is None:  # (people named but of no known side stay so)
-                recipients = conventions.home_victims(actors)
+                recipients = conventions.home_victims(actors) or struck_side(
+                    args.patient, recent or [], ps.word_class("ATTACKER"), ps.word_class("PEOPLE"))
             if location is None and not recipients:
                 continue  # no place and no state the article is about: no party, no event
         etype, mode, modality = conventions.retyped(tok, p.type, p.mode, modality_of(tok),

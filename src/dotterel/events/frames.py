@@ -194,6 +194,8 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
     infinitives = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
     if p.unnamed_victim and not (args.passive and args.subject is None):
         return False
+    if p.sentence_words is not None and not any(t.lemma_.lower() in p.sentence_words for t in tok.sent):
+        return False
     if p.objects is not None and not (objects & p.objects) and not (p.object_optional and not objects):
         return False
     if p.content_verbs is not None and not any(
@@ -426,7 +428,7 @@ def nominal_pattern(tok: Token, args: Arguments, ps: PatternSet) -> tuple[Patter
     if lemma in ps.state_verbs:  # "troops remained *on alert*", "workers are *on strike*": the state is the event
         for noun in args.preps.get("on", []) + args.preps.get("in", []):
             hit = ps.noun_trigger(noun)
-            if hit is not None:
+            if hit is not None and not ps.in_class(noun.lemma_.lower(), "BURNING"):  # "a ship that is *on fire*"
                 return _noun_pattern(lemma, hit[0]), True
     if lemma not in ps.light_verbs or any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
         return None  # "called off the strike" ends it

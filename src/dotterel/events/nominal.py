@@ -23,9 +23,10 @@ from spacy.tokens import Span, Token
 
 from dotterel.actors.coref import dominant_state
 from dotterel.actors.parties import subject_mentions
-from dotterel.actors.phrases import mentions_in
+from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.events import conventions, parties
 from dotterel.events.arguments import Arguments, arguments
+from dotterel.events.frames import STATE_ORGANS
 from dotterel.events.modality import load_cues as modality_cues, modality_of
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import PatternSet, noun_keys
@@ -76,6 +77,8 @@ class NounCues:
     suffered: frozenset[str]
     return_verb: frozenset[str]
     meeting_time: frozenset[str]
+    done_by: frozenset[str]
+    ascribed: frozenset[str]
 
 
 def _split(value: str | None) -> frozenset[str]:
@@ -185,7 +188,7 @@ def code_nouns(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, found
         row = lookup(tok, table)
         if row is None:
             continue
-        if _completes_verb_event(tok, row, found, coded, actors):
+        if _completes_verb_event(tok, row, found, coded, actors, ps):
             continue
         event = _code_noun(tok, row, index, sent, actors, ps, coded, main_coded, [*(earlier or []), *found])
         clause = _clause_event(tok, row, found, coded)
@@ -203,13 +206,16 @@ def code_nouns(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, found
 
 
 def _completes_verb_event(tok: Token, row: EventNoun, found: list[EventFinding], coded: dict[int, str],
-                          actors: ActorIndex) -> bool:
+                          actors: ActorIndex, ps: PatternSet) -> bool:
     """"Israeli air strikes *on Gaza* killed twelve": the verb coded the noun's act from its subject, so the
     noun adds no event, but it names the target the verb's event lacks."""
     gov = _governor(tok)
     if gov.verb is None or gov.noun is not None or gov.role != "nsubj" or coded.get(gov.verb.i) != row.type:
         return False
     event = next((e for e in found if e.trigger == gov.verb.i), None)
+    if event is not None and not _coded(event.actors):
+        # "the bombing, claimed by the rebels, killed nine": the noun's own phrase names the doer
+        event.actors = done_by([tok], actors, ps, load_noun_cues()) or event.actors
     if event is not None and not _coded(event.recipients):
         preps = preps_of([tok])
         targets = [m for p in row.target for o in preps.get(p, []) for m in _target(o, actors)]
@@ -255,7 +261,11 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
         # the verb path's own rule for the verb the noun belongs to: "agreed to *postpone* the rally", "a
         # resolution that aims to *tighten* sanctions", "if attacks on its troops *continued*"
         return None
-    if verb is not None and not _own_act(verb, gov, row, coded, ps, cues, tok, actors):
+    # "*in a phone call*, X urged Y": a meeting is the setting of the act done in it, an act of its own
+    # (only a meeting naming no party of its own: "agreed in talks *with France*" stays the agreement alone)
+    setting = row.type == "CONSULT" and gov.noun is None and gov.prep in cues.companion and not _coded(
+        actors.in_tokens(holder.left_edge.i, holder.right_edge.i + 1))
+    if verb is not None and not setting and not _own_act(verb, gov, row, coded, ps, cues, tok, actors):
         return None
     modality = _modality(verb, gov)
     if modality == "negated":
@@ -265,6 +275,19 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
     if not _coded(actor) and row.type == "CONSULT" and _coded(recipients):  # "talks with Y": not a cabinet meeting
         actor = _companion(gov, actors, ps, cues) or actor
         recipients = [m for m in recipients if m not in actor]
+    elif not _coded(actor + recipients) and row.type == "CONSULT":
+        # "*in a phone call*, X urged Y to ...": the one acting during a meeting and the one acted on both took
+        # part in it (a meeting with no other side named is no event: "X said after talks")
+        actor = _companion(gov, actors, ps, cues)
+        codes = {m.code for m in actor}
+        recipients = [m for m in _verb_party(gov, actors) if m.code not in codes] if actor else []
+        if not recipients and len(codes) < 2:
+            actor = []  # (two sides acting together met each other: "Chile and Peru agreed in talks")
+    if not _coded(actor) and row.type == "PROTEST":
+        # "farmers clashed with police *during a march*": people acting during a protest took part in it (not
+        # the state's organs policing it, "police fired tear gas during a march")
+        taking_part = [m for m in _companion(gov, actors, ps, cues) if _names_doer(m, gov, ps)]
+        actor = actor if any(m.kind == "igo" or m.sector in STATE_ORGANS for m in taking_part) else taking_part or actor
     if _coded(actor) and not _coded(recipients) and not two_sided and ONTOLOGY.has(row.type, "place_targeted"):
         recipients = _referred_targets(tok, row, index, actor, before or []) or recipients
     if row.state_type and ONTOLOGY.has(row.state_type, "content_taking"):
@@ -399,6 +422,26 @@ def _companion(gov: _Governor, actors: ActorIndex, ps: PatternSet, cues: NounCue
     return _coded(subject_mentions(arguments(verb, ps.stative_participles).subject, actors, ps))
 
 
+def _verb_party(gov: _Governor, actors: ActorIndex) -> list[Mention]:
+    """The coded party a verb acts on: its object, dative or "with"/"to" phrase ("urged *Kenya's president*")."""
+    if gov.verb is None:
+        return []
+    heads = [c for c in gov.verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    heads += [o for p in gov.verb.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
+              for o in p.children if o.dep_ == "pobj"]
+    return [m for h in heads for m in _coded(mentions_in(h, actors))]
+
+
+def _names_doer(m: Mention, gov: _Governor, ps: PatternSet) -> bool:
+    """The mention is the verb's subject or its modifier ("*Bolivian* teachers"), not a place in its phrase
+    ("shops *in Ramallah*")."""
+    subject = arguments(gov.verb, ps.stative_participles).subject if gov.verb is not None else None
+    if subject is None or m.place:
+        return False
+    head, doc = real_head(subject), subject.doc
+    return m.head == head.i or (doc[m.head].head.i == head.i and doc[m.head].dep_ in MODIFIER_DEPS)
+
+
 def _credited(gov: _Governor, cues: NounCues) -> bool:
     """"claimed responsibility for the attack": the noun hangs on a credit noun its verb takes."""
     return gov.noun is not None and gov.verb is not None and gov.noun.lemma_.lower() in cues.credit \
@@ -505,7 +548,7 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
                 for m in _coded([*mentions_in(c, actors), *(n for d in pair for n in mentions_in(d, actors))]):
                     (places if m.place or (venue and c.dep_ == "compound" and c.ent_type_ == "GPE") else actor).append(m)
     by = [m for p in row.actor for o in preps.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
-    actor = actor or by
+    actor = actor or by or done_by(phrase, actors, ps, cues)
     sides = [m for p in row.sides for o in preps.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
     recipients = [m for p in row.target for o in preps.get(p, []) for m in _target(o, actors)]
     if verb is not None and gov.noun is None:  # the verb's own argument, not a phrase inside one
@@ -557,6 +600,28 @@ def _sufferer(verb: Token, gov: _Governor, actors: ActorIndex, ps: PatternSet) -
     if gov.role == "nsubj":
         return [m for c in verb.children if c.dep_ in ("attr", "acomp") for m in _target(c, actors)]
     return []
+
+
+def done_by(phrase: list[Token], actors: ActorIndex, ps: PatternSet, cues: NounCues) -> list[Mention]:
+    """"the attack, *carried out by* the Taliban", "a strike *called by* the unions", "a bombing *ascribed to*
+    the rebels": the agent of a participle on the noun that tells who did the act."""
+    out: list[Mention] = []
+    for t in phrase:
+        parts = [c for c in t.children if c.dep_ == "acl"]
+        if t.dep_ == "pobj" and t.head.head.i != t.head.i:
+            # "died in the attack, *conducted by* X": the parser hangs the participle on the verb after the noun
+            parts += [c for c in t.head.head.children if c.dep_ == "advcl" and c.i > t.i
+                      and c.left_edge.i - t.right_edge.i <= 2]
+        for part in parts:
+            lemma = part.lemma_.lower()
+            if part.tag_ != "VBN" or lemma not in cues.done_by | cues.ascribed:
+                continue
+            heads = [o for a in part.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if lemma in cues.ascribed:
+                heads += [o for p in part.children if p.dep_ == "prep" and p.lower_ in ("to", "on")
+                          for o in p.children if o.dep_ == "pobj"]
+            out += [m for h in heads for m in _coded(subject_mentions(h, actors, ps))]
+    return out
 
 
 def _target(obj: Token, actors: ActorIndex) -> list[Mention]:

@@ -17,13 +17,14 @@ _KNOWN_KEYS = {
     "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient", "no_result_state",
     "not_object", "not_subject", "not_prep_object", "not_content_verb", "state_subject", "no_gerund",
     "unnamed_doer", "unnamed_victim", "weapon_subject", "held_over", "culprit_of", "announced", "act_due",
+    "sentence_any",
 }
 # word classes the coder's code names (not only the patterns): patterns.yaml must define each, and
 # `in_class` refuses any other name, so a typo raises instead of silently matching nothing
 CODE_CLASSES = frozenset({
     "NATURE", "TALKS", "AGREEMENT", "RELATIONS", "BORDER", "HELPING", "ATTACK", "PLACE_PART", "PEOPLE",
     "HOME_MEASURE", "NON_AGENT", "ACCIDENT", "RESULT_STATE", "RESULT_LACK", "HEALTH_MEASURE", "PUBLICATION", "NOT_TOLERATED",
-    "COMMENTATOR", "PRESS", "FIRED", "CULPRIT", "RETALIATION"})
+    "COMMENTATOR", "PRESS", "FIRED", "CULPRIT", "RETALIATION", "ATTACKER", "BURNING"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -76,6 +77,8 @@ class Pattern:
     act_due: bool = False  # a to-infinitive on the verb or its object: "gave Lima 48 hours *to withdraw*"
     # the verb names a party to blame for one of these harms ("said X was *responsible for* the attack")
     culprit_of: frozenset[str] | None = None
+    # the sentence must hold one of these lemmas: the matter that picks the verb's sense ("retaliate" in trade news)
+    sentence_words: frozenset[str] | None = None
 
 
 @dataclass(slots=True, frozen=True)
@@ -222,6 +225,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             not_content_verbs=_words(spec["not_content_verb"], classes) if "not_content_verb" in spec else frozenset(),
             state_subject=bool(spec.get("state_subject")),
             no_gerund=bool(spec.get("no_gerund")),
+            sentence_words=_words(spec["sentence_any"], classes) if "sentence_any" in spec else None,
         )
         for lemma in pattern.lemmas:
             by_lemma.setdefault(lemma, []).append(pattern)
