@@ -59,6 +59,80 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("Chilean singer Ana Rojas said she had questioned her abilities for years.", "questioned", []),
     # ... questioning what a party did is a criticism
     ("The Chilean senator questioned the Peruvian decision to close the border.", "questioned", ["ACCUSE"]),
+    # candidacy taken or left: accepting a nomination, seeking ballot access, leaving a race
+    ("The Chilean senator accepted her party's nomination for president on Friday.", "accepted", []),
+    ("The mayor spent the spring seeking ballot access in several provinces.", "seeking", []),
+    ("Two Chilean candidates withdrew from the race after the first debate.", "withdrew", []),
+    ("The senator pulled out of the presidential race on Monday.", "pulled", []),
+    # ... accepting an offer, or troops withdrawing from a town, still code
+    ("Peru accepted Chile's offer of talks.", "accepted", ["AGREE"]),
+    ("The Chilean army withdrew from the border town.", "withdrew", ["RETREAT"]),
+    # a race called by a newsroom asks nothing of anyone
+    ("Chilean television called the race for the opposition candidate late on Sunday.", "called", []),
+    ("Chile called on Peru to reopen the border.", "called", ["REQUEST"]),
+    # nature, markets, moods, animals and illnesses as doers
+    ("Rising sea water is attacking the foundations of the old harbour wall in Valparaiso.", "attacking", []),
+    ("Stronger consumer spending would help Chilean builders, the minister said.", "help", []),
+    ("Investor optimism could push for a rate cut in Peru, analysts said.", "push", []),
+    ("This year's maize crop is expected to yield a record harvest in Zambia.", "yield", []),
+    ("A stray dog attacked the Bolivian mayor outside the town hall.", "attacked", []),
+    ("A rare syndrome, which kills one in five patients, spread in Lima.", "kills", []),
+    # ... people still act, whatever they act on
+    ("Brazil helped Bolivia with emergency food supplies.", "helped", ["AID"]),
+    ("Bolivian protesters attacked the mayor outside the town hall.", "attacked", ["ASSAULT"]),
+    # harm done to animals, and fights against illness, fire or inflation, attack no party
+    ("Villagers in Kenya killed two lions that had strayed from the park.", "killed", []),
+    ("Ecuadorean doctors are fighting the virus in overcrowded wards.", "fighting", []),
+    ("Firefighters battled the blaze near the Chilean port for two days.", "battled", []),
+    ("Gunmen killed two Kenyan rangers in the park.", "killed", ["ASSAULT"]),
+    ("Colombian troops fought rebels near the border.", "fought", ["ASSAULT"]),
+    # talking to the press is no consultation
+    ("With Reuters, the Bolivian minister discussed his plans for the mining sector.", "discussed", []),
+    ("The Chilean senator talked with reporters about the budget.", "talked", []),
+    ("The Chilean minister discussed the border with his Peruvian counterpart.", "discussed", ["CONSULT"]),
+    # sharing one's story is no cooperation; sharing intelligence is
+    ("The park ranger shared his experience with followers on Facebook.", "shared", []),
+    ("Kenya shared intelligence with Uganda.", "shared", ["COOPERATE"]),
+    # "let X know" tells; letting a convoy through concedes
+    ("She asked her aide to let the Chilean senator know about the vote.", "let", []),
+    ("Israel let the aid convoy enter Gaza.", "let", ["CONCEDE"]),
+    # a place held in an economy is no occupation
+    ("Mining occupies an important place in the Chilean economy.", "occupies", []),
+    ("Russian troops occupied the town of Izium.", "occupied", ["COERCE"]),
+    # what frost or pests endanger is threatened by no party
+    ("Late frosts are threatening the grape harvest in Chile, farmers said.", "threatening", []),
+    ("North Korea threatened South Korea with missile strikes.", "threatened", ["THREATEN"]),
+    # no comment is no rejection
+    ("A ministry spokesman refused comment on the Chilean report.", "refused", []),
+    ("Peru refused to accept the Chilean proposal.", "refused", ["REJECT"]),
+    # a reaction met is no meeting
+    ("Any interference in Bolivia would meet a firm response from the army.", "meet", []),
+    ("Any attack on Chile would be met by a strong response.", "met", []),
+    ("The Chilean minister met the Peruvian ambassador on Monday.", "met", ["CONSULT"]),
+    # a thing on fire burns on no one's behalf; protesters burning tyres act
+    ("The tankers were still burning two days after the raid, officials said.", "burning", []),
+    ("Protesters burned tyres outside the Bolivian parliament.", "burned", ["ASSAULT"]),
+    # calling something a name, or leaving a party in a state, asks and withdraws nothing
+    ("The supermarket chain called the demand unprecedented, its spokeswoman said.", "called", []),
+    ("The deal would leave the Chilean navy dependent on Peru for fuel.", "leave", []),
+    ("The Peruvian senator called the shelling illegal.", "called", ["ACCUSE"]),
+    ("The Chilean army left the town on Monday.", "left", ["RETREAT"]),
+    # a challenge met is no meeting
+    ("The EU plans are designed to help the bloc meet the challenge of cheap imports.", "meet", []),
+    # a question asked outside quotes (an interviewer's, a headline's) reports nothing; one quoted may presuppose
+    ("Why should Chilean leftists support Maria Lopez over Juan Perez?", "support", []),
+    ("Will Chile attack Peru?", "attack", []),
+    ('"Why did Chile attack our border post?" the Peruvian minister asked.', "attack", ["ASSAULT"]),
+    # a licence applied for asks no party; permission from a state does
+    ("Foreign banks seeking banking licences in Chile must hold large reserves.", "seeking", []),
+    ("Chile sought permission from Peru to fly over its territory.", "sought", ["REQUEST"]),
+    # a boost given by a measure is no aid; food given by a state is
+    ("The initiative would give poorer areas of Chile a major economic boost, the president said.", "give", []),
+    ("Brazil gave Bolivia emergency food aid.", "gave", ["AID"]),
+    # doubting a fact accuses no one
+    ("Chilean doctors questioned whether the virus was the cause of death.", "questioned", []),
+    # an economic process allows nothing on anyone's behalf
+    ("The refinancing allowed the Bolivian government to borrow on better terms.", "allowed", []),
 ]
 
 

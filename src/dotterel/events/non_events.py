@@ -23,8 +23,11 @@ from dotterel.findings import Mention
 from dotterel.knowledge import data_path, word_set
 
 FILE = "non_events.yaml"
-_KEYS = frozenset({"lemmas", "types", "subjects", "objects", "content_verbs", "passive_content", "with_objects"})
-_CONDITIONS = ("subjects", "objects", "content_verbs", "with_objects")
+_KEYS = frozenset({"lemmas", "types", "subjects", "objects", "content_verbs", "passive_content", "with_objects",
+                   "from_objects", "adjective_complement"})
+_CONDITIONS = ("subjects", "objects", "content_verbs", "with_objects", "from_objects", "adjective_complement")
+# "withdrew *from* the race", "pulled out *of* the race"
+_FROM_PREPS = ("from", "of")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,8 @@ class Rule:
     content_verbs: frozenset[str] = frozenset()
     passive_content: bool = False
     with_objects: frozenset[str] = frozenset()
+    from_objects: frozenset[str] = frozenset()
+    adjective_complement: bool = False
 
     def fits(self, lemma: str, etype: str, tok: Token, args: Arguments) -> bool:
         """Whether the trigger `tok` (lemma `lemma`), read as a pattern of `etype`, has this rule's frame."""
@@ -47,9 +52,15 @@ class Rule:
         if self.subjects and not (args.subject is not None
                                   and set(noun_keys(real_head(args.subject))) & self.subjects):
             return False
-        if self.objects and not (object_lemmas(args) & self.objects):
-            return False
+        if self.objects and not (object_lemmas(args) & self.objects or any(
+                set(noun_keys(c)) & self.objects for c in tok.children if c.dep_ == "dobj")):
+            return False  # (every direct object: "give poorer areas of the country *a boost*")
         if self.content_verbs and not any(self._content_fits(c) for c in tok.children):
+            return False
+        if self.adjective_complement and not any(c.dep_ == "oprd" and c.pos_ == "ADJ" for c in tok.children):
+            return False
+        if self.from_objects and not any(set(noun_keys(real_head(o))) & self.from_objects
+                                         for p in _FROM_PREPS for o in args.preps.get(p, [])):
             return False
         return not self.with_objects or any(set(noun_keys(real_head(o))) & self.with_objects
                                             for o in args.preps.get("with", []))
@@ -92,7 +103,8 @@ def parse_rules(raw: object) -> NonEvents:
             lemmas=words("lemmas") if "lemmas" in spec else None,
             types=frozenset(t.upper() for t in words("types")) if "types" in spec else None,
             subjects=words("subjects"), objects=words("objects"), content_verbs=words("content_verbs"),
-            passive_content=bool(spec.get("passive_content", False)), with_objects=words("with_objects")))
+            passive_content=bool(spec.get("passive_content", False)), with_objects=words("with_objects"),
+            from_objects=words("from_objects"), adjective_complement=bool(spec.get("adjective_complement", False))))
     return NonEvents(rules=tuple(rules), firms=word_set(raw.get("firms") or [], f"{FILE}: firms"))
 
 

@@ -1,7 +1,7 @@
 """What is not an event (DESIGN.md), and one event per happening.
 
 Reporting verbs have no patterns, so they never code; the rules here skip triggers that do have patterns
-but report no event of their own: the antecedent of a condition, what someone is accused of, the content of
+but report no event of their own: a question asked outside quotes, the antecedent of a condition, what someone is accused of, the content of
 a verbal act coded above it (not a clause of time or reason, "condemned Peru *after* its troops shelled the
 town"), the purpose of a coded act, a restatement of a coded act, background relative clauses.
 """
@@ -25,6 +25,9 @@ PARTICIPLE_PREPOSITIONS = language.words("prepositions", "participle")
 # subordinating marks of a circumstance: "condemned Peru *after* its troops shelled the town" (not the content)
 CIRCUMSTANCE_MARKS = language.words("conditions", "circumstance")
 
+# quotation marks: a question inside a quote may presuppose what it asks about ("why did they shell us?")
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "«", "»", "„"})
+
 # dependencies by which a clause is the content of the verbal act above it
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep", "acomp", "acl", "dobj"})
 
@@ -35,6 +38,8 @@ def suppressed(tok: Token, coded: dict[int, str], main_coded: bool, ps: PatternS
     the camp, killing 156"); a background relative clause when the sentence's main clause already carries an
     event. `coded` maps the sentence's coded triggers (token index) to their types."""
     if is_condition(tok) or alleged(tok, ps) or reporters_question(tok) or participle_preposition(tok):
+        return True
+    if direct_question(tok):
         return True
     if main_coded and in_relative_clause(tok):
         return True
@@ -87,6 +92,14 @@ def circumstance(tok: Token) -> bool:
     """An adverbial clause opened by "after", "while", "because" ...: when or why the act above it happened,
     an event of its own, not what that act says."""
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in tok.children)
+
+
+def direct_question(tok: Token) -> bool:
+    """A sentence that asks, outside any quote ("Why should voters back her?", "Will Chile attack Peru?"): an
+    interviewer's or a headline's question reports no event."""
+    sent = tok.sent
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text == "?" and not any(t.text in QUOTE_MARKS for t in sent)
 
 
 def participle_preposition(tok: Token) -> bool:
