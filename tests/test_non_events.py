@@ -233,3 +233,18 @@ def test_report_keeps_events_with_uncoded_parties(analyzer: Analyzer) -> None:
     (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
     assert doc.genre.label == "reporting"
     assert {"rejected", "met", "accused"} <= {e.trigger.text for e in doc.events}
+
+
+# a subject that is no one negates the act (data/events/modality.yaml negative_subjects, negative_determiners)
+NO_ONE_CASES = [
+    ("Nobody attacked the Peruvian convoy, the army said.", "attacked", "negated"),
+    ("No one tried to storm the Bolivian parliament.", "storm", "negated"),
+    ("Neither side attacked the village, observers said.", "attacked", "negated"),
+    ("No fewer than 20 Bolivian protesters were detained by police.", "detained", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,modality", NO_ONE_CASES, ids=[c[0][:45] for c in NO_ONE_CASES])
+def test_no_one_negates(analyzer: Analyzer, text: str, trigger: str, modality: str) -> None:
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
+    assert [e.modality for e in doc.events if e.trigger.text == trigger] == [modality]

@@ -23,6 +23,8 @@ from dotterel.model import Modality
 @dataclass(slots=True, frozen=True)
 class ModalityCues:
     negation: frozenset[str]
+    negative_subjects: frozenset[str]
+    negative_determiners: frozenset[str]
     negating_verbs: frozenset[str]
     future_aux: frozenset[str]
     future_verbs: frozenset[str]
@@ -63,6 +65,8 @@ def _local(tok: Token, cues: ModalityCues) -> Modality | None:
         word = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "advmod" and word == "never"):
             return "negated"
+        if child.dep_ in ("nsubj", "nsubjpass") and _no_one(child, cues):
+            return "negated"
         if child.dep_ in ("aux", "auxpass"):
             if word in cues.future_aux or child.lemma_.lower() in cues.future_aux:
                 status = status or "future"
@@ -73,6 +77,15 @@ def _local(tok: Token, cues: ModalityCues) -> Modality | None:
             elif child.lemma_ == "go" and any(c.lower_ == "to" for c in tok.children if c.dep_ == "aux"):
                 status = status or "future"
     return status
+
+
+def _no_one(subject: Token, cues: ModalityCues) -> bool:
+    """"*Nobody* attacked", "*no* soldiers were hurt": a subject that names no one (not "no fewer than 20")."""
+    if subject.lower_ in cues.negative_subjects:
+        return True
+    children = list(subject.children)
+    return any(c.dep_ == "det" and c.lower_ in cues.negative_determiners for c in children) and not any(
+        c.dep_ == "nummod" for c in children)
 
 
 def _reported(tok: Token, cues: ModalityCues) -> bool:
