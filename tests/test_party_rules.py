@@ -38,6 +38,10 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Rockets struck a fuel depot in Syria on Tuesday.", "struck", [("ASSAULT", [], ["SYR"])]),
     ("Two shells crashed into a grain depot in Mariupol, killing six workers.", "killing",
      [("ASSAULT", [], ["UKR"])]),
+    # one judging or telling of an attack in a participle on it is no attacker; its doer in one still is
+    ("Dozens died in the bombing, condemned by Spain.", "died", []),
+    ("Six soldiers died in the raid, denounced by Chile as a crime.", "died", []),
+    ("Four people were killed in an attack claimed by Peruvian guerrillas.", "killed", [("ASSAULT", ["PER"], ["PER"])]),
     # a representative "for" a government speaks for it
     ("The spokesman for the Polish government condemned the shooting.", "condemned", [("ACCUSE", ["POL"], [])]),
     # party members stand for their state where the article names it, never inside another name
