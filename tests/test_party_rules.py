@@ -42,6 +42,13 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Dozens died in the bombing, condemned by Spain.", "died", []),
     ("Six soldiers died in the raid, denounced by Chile as a crime.", "died", []),
     ("Four people were killed in an attack claimed by Peruvian guerrillas.", "killed", [("ASSAULT", ["PER"], ["PER"])]),
+    # "they" after "X and other countries" is X, the one side the text codes; never an earlier plural
+    ("The United States and other countries held talks on Monday. They later imposed sanctions on Peru.", "imposed",
+     [("SANCTION", ["USA"], ["PER"])]),
+    ("Chile and its allies met in Lima. They said they would impose sanctions on Peru.", "impose",
+     [("THREATEN", ["CHL"], ["PER"])]),
+    ("Peruvian farmers and unions marched in Lima. They blamed Chile for the tariffs.", "blamed",
+     [("ACCUSE", ["PER"], ["CHL"])]),
     # a representative "for" a government speaks for it
     ("The spokesman for the Polish government condemned the shooting.", "condemned", [("ACCUSE", ["POL"], [])]),
     # party members stand for their state where the article names it, never inside another name
