@@ -49,6 +49,11 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      [("THREATEN", ["CHL"], ["PER"])]),
     ("Peruvian farmers and unions marched in Lima. They blamed Chile for the tariffs.", "blamed",
      [("ACCUSE", ["PER"], ["CHL"])]),
+    # seizing things acts on their holders, not, by default, on the police's own country; people held still are
+    ("The gunman had a licence for the three rifles. The Kenyan authorities seized these rifles.", "seized",
+     [("COERCE", ["KEN"], [])]),
+    ("The Kenyan police detained 40 protesters in Nairobi.", "detained", [("COERCE", ["KEN"], ["KEN"])]),
+    ("Kenyan police seized the rifles of Ugandan smugglers.", "seized", [("COERCE", ["KEN"], ["UGA"])]),
     # a representative "for" a government speaks for it
     ("The spokesman for the Polish government condemned the shooting.", "condemned", [("ACCUSE", ["POL"], [])]),
     # party members stand for their state where the article names it, never inside another name
