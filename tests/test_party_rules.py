@@ -54,6 +54,11 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      [("COERCE", ["KEN"], [])]),
     ("The Kenyan police detained 40 protesters in Nairobi.", "detained", [("COERCE", ["KEN"], ["KEN"])]),
     ("Kenyan police seized the rifles of Ugandan smugglers.", "seized", [("COERCE", ["KEN"], ["UGA"])]),
+    # a speaker who announces one thing and says another reports the act in the second; its own army still acts
+    ("The Peruvian government announced that tests found poison in the blood of a Chilean activist, and said "
+     "there was clear proof the Chilean activist had been poisoned.", "poisoned", [("ASSAULT", [], ["CHL"])]),
+    ("The Kenyan army announced the results and said troops had killed 20 militants near the border.", "killed",
+     [("ASSAULT", ["KEN"], [])]),
     # a representative "for" a government speaks for it
     ("The spokesman for the Polish government condemned the shooting.", "condemned", [("ACCUSE", ["POL"], [])]),
     # party members stand for their state where the article names it, never inside another name
