@@ -387,3 +387,22 @@ def test_sector_of_an_apposed_post(analyzer: Analyzer, text: str, name: str, sec
     (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
     person = next(e for e in doc.entities if e.text == name)
     assert (person.code, person.sector) == ("CHL", sector)
+
+
+@pytest.mark.parametrize("text,trigger,reporter,is_source", [
+    # a speaker's second report that shares its subject is a report: the speaker only tells of the act
+    ("The government announced the results and said he had been poisoned.", "poisoned", "government", True),
+    # ... while a first speaker telling of its own act stays out of the second speaker's report
+    ("Rebels said they had attacked the town, and an army spokesman said ten rebels were killed.", "killed",
+     "Rebels", False),
+    ("Rebels said they had attacked the town, and an army spokesman said ten rebels were killed.", "killed",
+     "spokesman", True),
+])
+def test_reporters_of_an_act(text: str, trigger: str, reporter: str, is_source: bool) -> None:
+    from dotterel.actors.parties import source_tokens
+    from dotterel.nlp import load
+
+    doc = load()(text)
+    tok = next(t for t in doc if t.text == trigger)
+    who = next(t for t in doc if t.text == reporter)
+    assert (who.i in source_tokens(tok.sent, tok)) == is_source

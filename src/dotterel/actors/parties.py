@@ -162,7 +162,8 @@ def _speaks_of_itself(verb: Token, trigger: Token) -> bool:
         return False
     # "said it would ...", "vowed to ...", "said X and attacked Y": the speaker is the doer; but not of a second
     # report ("announced the results *and said* he had been poisoned"), whose own content is a report again
-    if content.dep_ == "conj" and content.pos_ in ("VERB", "AUX") and content.lemma_.lower() in REPORTING:
+    if content.dep_ == "conj" and content.pos_ in ("VERB", "AUX") and content.lemma_.lower() in REPORTING \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in content.children):
         return False
     return content.dep_ in ("xcomp", "conj") or any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON"
                                           for c in content.children)
