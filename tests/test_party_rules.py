@@ -59,6 +59,13 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      "there was clear proof the Chilean activist had been poisoned.", "poisoned", [("ASSAULT", [], ["CHL"])]),
     ("The Kenyan army announced the results and said troops had killed 20 militants near the border.", "killed",
      [("ASSAULT", ["KEN"], [])]),
+    # "the operation" a few sentences after the one side's attack told is that attack; with two sides, no one's
+    ("On Monday, Chile began a military offensive in southern Peru. The president said the offensive would end "
+     "the rebel threat. He called it Operation Condor. The rebels are banned in Chile. The operation was condemned "
+     "by Argentina.", "condemned", [("ACCUSE", ["ARG"], ["CHL"])]),
+    ("On Monday, Chile began a military offensive in southern Peru. Bolivian troops shelled a Peruvian town. He "
+     "called it Operation Condor. The rebels are banned in Chile. The operation was condemned by Argentina.",
+     "condemned", [("ACCUSE", ["ARG"], [])]),
     # a representative "for" a government speaks for it
     ("The spokesman for the Polish government condemned the shooting.", "condemned", [("ACCUSE", ["POL"], [])]),
     # party members stand for their state where the article names it, never inside another name
