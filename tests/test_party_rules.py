@@ -66,6 +66,12 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("On Monday, Chile began a military offensive in southern Peru. Bolivian troops shelled a Peruvian town. He "
      "called it Operation Condor. The rebels are banned in Chile. The operation was condemned by Argentina.",
      "condemned", [("ACCUSE", ["ARG"], [])]),
+    # "in protest at X" names whom the protest is against, also when the parser hangs "at X" on the verb; a place
+    # the protesters gather at is where, not whom
+    ("Chilean farmers dumped ten tonnes of potatoes on the streets in protest at EC duties.", "dumped",
+     [("PROTEST", ["CHL"], ["EU"])]),
+    ("Chilean farmers gathered at Valparaiso in protest at the new fuel tax.", "gathered",
+     [("PROTEST", ["CHL"], ["CHL"])]),
     # a representative "for" a government speaks for it
     ("The spokesman for the Polish government condemned the shooting.", "condemned", [("ACCUSE", ["POL"], [])]),
     # party members stand for their state where the article names it, never inside another name
