@@ -38,6 +38,40 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Rockets struck a fuel depot in Syria on Tuesday.", "struck", [("ASSAULT", [], ["SYR"])]),
     ("Two shells crashed into a grain depot in Mariupol, killing six workers.", "killing",
      [("ASSAULT", [], ["UKR"])]),
+    # one judging or telling of an attack in a participle on it is no attacker; its doer in one still is
+    ("Dozens died in the bombing, condemned by Spain.", "died", []),
+    ("Six soldiers died in the raid, denounced by Chile as a crime.", "died", []),
+    ("Four people were killed in an attack claimed by Peruvian guerrillas.", "killed", [("ASSAULT", ["PER"], ["PER"])]),
+    # "they" after "X and other countries" is X, the one side the text codes; never an earlier plural
+    ("The United States and other countries held talks on Monday. They later imposed sanctions on Peru.", "imposed",
+     [("SANCTION", ["USA"], ["PER"])]),
+    ("Chile and its allies met in Lima. They said they would impose sanctions on Peru.", "impose",
+     [("THREATEN", ["CHL"], ["PER"])]),
+    ("Peruvian farmers and unions marched in Lima. They blamed Chile for the tariffs.", "blamed",
+     [("ACCUSE", ["PER"], ["CHL"])]),
+    # seizing things acts on their holders, not, by default, on the police's own country; people held still are
+    ("The gunman had a licence for the three rifles. The Kenyan authorities seized these rifles.", "seized",
+     [("COERCE", ["KEN"], [])]),
+    ("The Kenyan police detained 40 protesters in Nairobi.", "detained", [("COERCE", ["KEN"], ["KEN"])]),
+    ("Kenyan police seized the rifles of Ugandan smugglers.", "seized", [("COERCE", ["KEN"], ["UGA"])]),
+    # a speaker who announces one thing and says another reports the act in the second; its own army still acts
+    ("The Peruvian government announced that tests found poison in the blood of a Chilean activist, and said "
+     "there was clear proof the Chilean activist had been poisoned.", "poisoned", [("ASSAULT", [], ["CHL"])]),
+    ("The Kenyan army announced the results and said troops had killed 20 militants near the border.", "killed",
+     [("ASSAULT", ["KEN"], [])]),
+    # "the operation" a few sentences after the one side's attack told is that attack; with two sides, no one's
+    ("On Monday, Chile began a military offensive in southern Peru. The president said the offensive would end "
+     "the rebel threat. He called it Operation Condor. The rebels are banned in Chile. The operation was condemned "
+     "by Argentina.", "condemned", [("ACCUSE", ["ARG"], ["CHL"])]),
+    ("On Monday, Chile began a military offensive in southern Peru. Bolivian troops shelled a Peruvian town. He "
+     "called it Operation Condor. The rebels are banned in Chile. The operation was condemned by Argentina.",
+     "condemned", [("ACCUSE", ["ARG"], [])]),
+    # "in protest at X" names whom the protest is against, also when the parser hangs "at X" on the verb; a place
+    # the protesters gather at is where, not whom
+    ("Chilean farmers dumped ten tonnes of potatoes on the streets in protest at EC duties.", "dumped",
+     [("PROTEST", ["CHL"], ["EU"])]),
+    ("Chilean farmers gathered at Valparaiso in protest at the new fuel tax.", "gathered",
+     [("PROTEST", ["CHL"], ["CHL"])]),
     # a representative "for" a government speaks for it
     ("The spokesman for the Polish government condemned the shooting.", "condemned", [("ACCUSE", ["POL"], [])]),
     # party members stand for their state where the article names it, never inside another name
@@ -366,3 +400,22 @@ def test_sector_of_an_apposed_post(analyzer: Analyzer, text: str, name: str, sec
     (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
     person = next(e for e in doc.entities if e.text == name)
     assert (person.code, person.sector) == ("CHL", sector)
+
+
+@pytest.mark.parametrize("text,trigger,reporter,is_source", [
+    # a speaker's second report that shares its subject is a report: the speaker only tells of the act
+    ("The government announced the results and said he had been poisoned.", "poisoned", "government", True),
+    # ... while a first speaker telling of its own act stays out of the second speaker's report
+    ("Rebels said they had attacked the town, and an army spokesman said ten rebels were killed.", "killed",
+     "Rebels", False),
+    ("Rebels said they had attacked the town, and an army spokesman said ten rebels were killed.", "killed",
+     "spokesman", True),
+])
+def test_reporters_of_an_act(text: str, trigger: str, reporter: str, is_source: bool) -> None:
+    from dotterel.actors.parties import source_tokens
+    from dotterel.nlp import load
+
+    doc = load()(text)
+    tok = next(t for t in doc if t.text == trigger)
+    who = next(t for t in doc if t.text == reporter)
+    assert (who.i in source_tokens(tok.sent, tok)) == is_source

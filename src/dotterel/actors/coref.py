@@ -455,14 +455,16 @@ def _subject_antecedent(doc: Doc, tok: Token, before: list[Draft], sents: Senten
 
 
 def _coordinated_subject(doc: Doc, tok: Token, before: list[Draft], sents: Sentences) -> list[Draft]:
-    """The coded actors of the last subject before `tok` when it coordinates several ("X and Y")."""
+    """The coded actors of the last subject before `tok` when it coordinates several ("X and Y"); also the
+    one coded side of "Chile and other countries" / "Chile and its allies" (they are plural, Chile is not)."""
     for t, by_token in _subjects_before(doc, tok, before, sents):
         sides: list[Draft] = []
-        for part in (t, *t.conjuncts):
+        parts = (t, *t.conjuncts)
+        for part in parts:
             d = by_token.get(part.i)
             if d is not None and d.code is not None and all(s.code != d.code for s in sides):
                 sides.append(d)
-        return sides if len(sides) > 1 else []
+        return sides if len(sides) > 1 or (sides and len(parts) > 1) else []
     return []
 
 

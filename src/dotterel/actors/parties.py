@@ -160,7 +160,11 @@ def _speaks_of_itself(verb: Token, trigger: Token) -> bool:
     content = next((c for c in verb.children if c.i == trigger.i or c.is_ancestor(trigger)), None)
     if content is None or content.dep_ not in ("ccomp", "xcomp", "conj", "parataxis"):
         return False
-    # "said it would ...", "vowed to ...", "said X and attacked Y": the speaker is the doer
+    # "said it would ...", "vowed to ...", "said X and attacked Y": the speaker is the doer; but not of a second
+    # report ("announced the results *and said* he had been poisoned"), whose own content is a report again
+    if content.dep_ == "conj" and content.pos_ in ("VERB", "AUX") and content.lemma_.lower() in REPORTING \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in content.children):
+        return False
     return content.dep_ in ("xcomp", "conj") or any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON"
                                           for c in content.children)
 

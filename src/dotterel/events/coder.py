@@ -171,7 +171,7 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
         recipients = conventions.implied_recipients(
             etype, actor, recipients, location, two_sided=p.event_subject and len({m.key for m in actor}) > 1,
             home_measure=lambda: bool(ps.word_class("HOME_MEASURE") & object_lemmas(args)),
-            one_culprit=conventions.culprit(args.patient))
+            one_culprit=conventions.culprit(args.patient) or bool(ps.word_class("SEIZED_THING") & object_lemmas(args)))
         return EventFinding(
             type=etype, mode=mode, context=list(p.context), actors=actor, recipients=recipients,
             modality=modality, trigger=tok.i, trigger_span=(tok.idx, tok.idx + len(tok)),

@@ -371,9 +371,18 @@ def referred_doers(event: EventFinding, patient: Token | None, ps: PatternSet, b
     if patient is None or not ps.names_event(patient, "ASSAULT", "ATTACK") or not _bare_definite(patient):
         return []  # "condemned *Uganda's* attack", "the attack *on* X", "the attack *that* ...": its own parties
     own = {m.code for m in event.actors if m.code}
-    earlier = _antecedent(patient, "ASSAULT", event.sentence, before)
+    earlier = _antecedent(patient, "ASSAULT", event.sentence, before) or _one_side_attack(event.sentence, before)
     # (the stance-taker's own attack, or one by no one named: no one to aim at)
     return [] if earlier is None else [m for m in _coded(earlier.actors) if m.code not in own]
+
+
+def _one_side_attack(index: int, before: list[EventFinding]) -> EventFinding | None:
+    """"Chile launched an offensive. <three sentences of aims and names> The operation was condemned by Peru": with
+    no attack just before, the latest one a few sentences back, when every attack told there is by the same side."""
+    told = [e for e in before if e.type == "ASSAULT" and e.modality == "asserted"
+            and 0 <= index - e.sentence <= SAME_WORD_REACH and _coded(e.actors)]
+    sides = {frozenset(m.code for m in _coded(e.actors)) for e in told}
+    return told[-1] if len(sides) == 1 else None
 
 
 def referred_targets(event: EventFinding, patient: Token | None, before: list[EventFinding]) -> list[Mention]:

@@ -137,9 +137,12 @@ def attackers(attack: Token, actors: ActorIndex, ps: PatternSet) -> list[Mention
     found = [m for m in mentions_in(attack, actors) if m.code]
     if found:
         return found
-    # its "by" phrase, or that of a participle on it: "an attack *carried out by* the rebels"
+    # its "by" phrase, or that of a participle on it: "an attack *carried out by* the rebels" (not of one
+    # judging or telling of it: "the bombing, *condemned by* Spain" names a critic)
+    reaction = ps.word_class("REACTION")
     preps = [c for c in attack.children if c.dep_ == "prep" and c.lower_ in ("by", "from")] + [
-        a for c in attack.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+        a for c in attack.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in reaction
+        for a in c.children if a.dep_ == "agent"]
     for prep in preps:
         found = [m for o in prep.children if o.dep_ == "pobj" for m in subject_mentions(o, actors, ps) if m.code]
         if found:
