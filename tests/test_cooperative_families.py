@@ -1,4 +1,5 @@
-"""Cooperative and yielding acts (COOPERATE, SUPPORT, CONCEDE) and acts that stop, on authored sentences.
+"""Cooperative and yielding acts (COOPERATE, SUPPORT, CONCEDE), acts that stop, refused bids and state protests,
+on authored sentences.
 
 Each case pins one rule of data/events/ (patterns.yaml, modality.yaml) through the real parser and actor
 resolution: every event out as (type, actor codes, recipient codes, modality). Authored for these tests; no
@@ -35,6 +36,16 @@ CASES = [
     ("Kenya ceased to cooperate with Somalia.", [("COOPERATE", ["KEN"], ["SOM"], "negated")]),
     ("Kenya cooperates with Somalia.", [("COOPERATE", ["KEN"], ["SOM"], "asserted")]),
     ("Russian troops stopped shelling the town on Tuesday.", [("ASSAULT", ["RUS"], [], "negated")]),
+    # a state opposing or vetoing another party's bid or application turns that party down; bids between firms
+    # or at a tender are business
+    ("Ghana opposed the Togolese bid to host the summit.", [("REJECT", ["GHA"], ["TGO"], "asserted")]),
+    ("Chile vetoed Bolivia's application to join the trade bloc.", [("REJECT", ["CHL"], ["BOL"], "asserted")]),
+    ("Nestle rejected the Kenyan firm's takeover bid.", []),
+    ("The Kenyan government rejected all bids at the tender.", []),
+    # a state protesting another's curbs or acts does so in words (ACCUSE); people protesting march (PROTEST)
+    ("Kenya has also protested the Ugandan limitations on maize imports.",
+     [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
+    ("Thousands of farmers protested the Kenyan quotas in Nairobi.", [("PROTEST", ["KEN"], ["KEN"], "asserted")]),
 ]
 
 
