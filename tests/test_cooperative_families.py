@@ -1,5 +1,5 @@
-"""Cooperative and yielding acts (COOPERATE, SUPPORT, CONCEDE), acts that stop, refused bids and state protests,
-on authored sentences.
+"""Cooperative and yielding acts (COOPERATE, SUPPORT, CONCEDE), acts that stop, refused bids, state protests
+and arms aid, on authored sentences.
 
 Each case pins one rule of data/events/ (patterns.yaml, modality.yaml) through the real parser and actor
 resolution: every event out as (type, actor codes, recipient codes, modality). Authored for these tests; no
@@ -46,6 +46,12 @@ CASES = [
     ("Kenya has also protested the Ugandan limitations on maize imports.",
      [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
     ("Thousands of farmers protested the Kenyan quotas in Nairobi.", [("PROTEST", ["KEN"], ["KEN"], "asserted")]),
+    # arms sold, shipped or delivered to a party, and military aid, are material aid (event nouns); a firm's
+    # arms sales to shops are business, arms sales with no recipient no event
+    ("Russian arms deliveries to Syria rose last year.", [("AID", ["RUS"], ["SYR"], "asserted")]),
+    ("Washington approved a weapons shipment to Taiwan last year.", [("AID", ["USA"], ["TWN"], "asserted")]),
+    ("The firm's arms sales to hunting shops rose by a third.", []),
+    ("Arms sales rose sharply last year, the institute said.", []),
 ]
 
 
