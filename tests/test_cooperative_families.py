@@ -52,6 +52,10 @@ CASES = [
     ("Washington approved a weapons shipment to Taiwan last year.", [("AID", ["USA"], ["TWN"], "asserted")]),
     ("The firm's arms sales to hunting shops rose by a third.", []),
     ("Arms sales rose sharply last year, the institute said.", []),
+    # an act noun said of the copula's subject is that subject's act; a conjunct of the complement is not
+    ("Russia is a major arms supplier to Syria.", [("AID", ["RUS"], ["SYR"], "asserted")]),
+    ("The Kenyan town of Garissa is the site of the main army base and several clashes have been reported there.",
+     []),
 ]
 
 
