@@ -58,6 +58,11 @@ CASES = [
     ("Kenya said Somalia was responsible for the attack on the border post.",
      [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
     ("Kenya said Somali militants were behind the bombing.", [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
+    # ... so does saying it was involved or implicated in one (a passive culprit verb in the reported clause)
+    ("Kenya said Somali agents were implicated in the bombing.", [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
+    ("Kenya said Somali officials were involved in the killings.", [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
+    ("Kenya said Uganda was not involved in the killings.", []),
+    ("Kenya said Ugandan officials were involved in the talks.", []),
     ("Kenya held Somalia responsible for the attack.", [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
     ("Kenya said Somalia was not responsible for the attack.", []),
     ("The Kenyan minister said the police were responsible for security at the border.", []),
