@@ -58,7 +58,11 @@ CASES = [
     ("Kenya said Somalia was responsible for the attack on the border post.",
      [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
     ("Kenya said Somali militants were behind the bombing.", [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
-    # ... so does saying it was involved or implicated in one (a passive culprit verb in the reported clause)
+    # relying on a party to do something asks it to; relying on a thing, or a thing's needs, asks no one
+    ("Kenya is relying on Uganda to reopen the border quickly.", [("REQUEST", ["KEN"], ["UGA"], "asserted")]),
+    ("Kenya counts on Ugandan support in the dispute.", []),
+    ("The Kenyan economy depends on tea exports to grow.", []),
+    # saying a party was involved or implicated in a harm accuses it too (a passive culprit verb in the reported clause)
     ("Kenya said Somali agents were implicated in the bombing.", [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
     ("Kenya said Somali officials were involved in the killings.", [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
     ("Kenya said Uganda was not involved in the killings.", []),
