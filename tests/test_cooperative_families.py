@@ -46,7 +46,7 @@ CASES = [
     ("Kenya has also protested the Ugandan limitations on maize imports.",
      [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
     ("Thousands of farmers protested the Kenyan quotas in Nairobi.", [("PROTEST", ["KEN"], ["KEN"], "asserted")]),
-    # arms sold, shipped or delivered to a party, and military aid, are material aid (event nouns); a firm's
+    # arms sold, shipped or delivered to a party are material aid (event nouns); a firm's
     # arms sales to shops are business, arms sales with no recipient no event
     ("Russian arms deliveries to Syria rose last year.", [("AID", ["RUS"], ["SYR"], "asserted")]),
     ("Washington approved a weapons shipment to Taiwan last year.", [("AID", ["USA"], ["TWN"], "asserted")]),
