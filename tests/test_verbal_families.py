@@ -58,6 +58,19 @@ CASES = [
     ("Kenya said Somalia was responsible for the attack on the border post.",
      [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
     ("Kenya said Somali militants were behind the bombing.", [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
+    # telling a party of one's concern or displeasure is disapproval addressed to it; a plan told is not
+    ("Kenya told Uganda of its concern over the border closure.", [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
+    ("The doctor told the patient of his concern.", []),
+    ("Kenya told Uganda of its plan to build a road.", []),
+    # relying on a party to do something asks it to; relying on a thing, or a thing's needs, asks no one
+    ("Kenya is relying on Uganda to reopen the border quickly.", [("REQUEST", ["KEN"], ["UGA"], "asserted")]),
+    ("Kenya counts on Ugandan support in the dispute.", []),
+    ("The Kenyan economy depends on tea exports to grow.", []),
+    # saying a party was involved or implicated in a harm accuses it too (a passive culprit verb in the reported clause)
+    ("Kenya said Somali agents were implicated in the bombing.", [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
+    ("Kenya said Somali officials were involved in the killings.", [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
+    ("Kenya said Uganda was not involved in the killings.", []),
+    ("Kenya said Ugandan officials were involved in the talks.", []),
     ("Kenya held Somalia responsible for the attack.", [("ACCUSE", ["KEN"], ["SOM"], "asserted")]),
     ("Kenya said Somalia was not responsible for the attack.", []),
     ("The Kenyan minister said the police were responsible for security at the border.", []),

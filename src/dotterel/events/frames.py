@@ -133,18 +133,22 @@ def _content_predicates(tok: Token) -> list[Token]:
 
 def _blamed_for(tok: Token, culprit: frozenset[str]) -> list[Token]:
     """What a reported clause or an object complement says its subject is to blame for: "said X was
-    *responsible for* the attack", "said militants were *behind* the bombing", "held X *responsible for* it"
+    *responsible for* the attack", "said militants were *behind* the bombing", "said X was *involved in* the
+    killings", "held X *responsible for* it"
     (not negated: "said X was not behind it" blames no one)."""
     preds = [a for c in tok.children if c.dep_ == "ccomp" and c.lemma_ == "be"
              and not any(n.dep_ == "neg" for n in c.children)
              for a in c.children if a.dep_ in ("acomp", "attr", "prep")]
     preds += [a for o in tok.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "amod" and a.i > o.i]
     preds += [c for c in tok.children if c.dep_ in ("oprd", "acomp")]
+    # "said X was *involved in* the killings": a passive culprit verb in the reported clause
+    preds += [c for c in tok.children if c.dep_ == "ccomp" and any(a.dep_ == "auxpass" for a in c.children)
+              and not any(n.dep_ == "neg" for n in c.children)]
     found: list[Token] = []
     for a in preds:
         if a.lemma_.lower() not in culprit and a.lower_ not in culprit:
             continue
-        preps = [a] if a.dep_ == "prep" else [p for p in a.children if p.dep_ == "prep" and p.lower_ == "for"]
+        preps = [a] if a.dep_ == "prep" else [p for p in a.children if p.dep_ == "prep" and p.lower_ in ("for", "in")]
         found += [o for p in preps for o in p.children if o.dep_ == "pobj"]
     return found
 

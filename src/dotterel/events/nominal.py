@@ -583,6 +583,12 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
     if not recipients and verb is not None and gov.noun is not None and gov.noun.lemma_.lower() in cues.suffered \
             and holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.i == gov.noun.i:
         recipients = _sufferer(verb, gov, actors, ps)  # "the embassy was *the target of* a rebel attack"
+    if not actor and verb is not None and gov.noun is None and phrase[-1].dep_ == "attr" \
+            and verb.lemma_.lower() == "be":
+        # "Russia is a major arms supplier to Syria": an act noun said of the copula's subject is that subject's
+        # (itself the complement, not a conjunct of one: "the town is the site of a base and clashes were reported")
+        actor = [m for m in _coded(subject_mentions(arguments(verb, ps.stative_participles).subject, actors, ps))
+                 if not m.place]
     if not actor and verb is not None and _credited(gov, cues):
         # "the group claimed responsibility for the attack": the claimant owns the act
         actor = _coded(subject_mentions(arguments(verb, ps.stative_participles).subject, actors, ps))
