@@ -85,6 +85,8 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("Ecuadorean doctors are fighting the virus in overcrowded wards.", "fighting", []),
     ("Firefighters battled the blaze near the Chilean port for two days.", "battled", []),
     ("Gunmen killed two Kenyan rangers in the park.", "killed", ["ASSAULT"]),
+    ("Gunmen killed two Kenyan rangers and their dogs in the park.", "killed", ["ASSAULT"]),  # people among them
+    ("Poachers shot three elephants and a rhino in the Kenyan reserve.", "shot", []),
     ("Colombian troops fought rebels near the border.", "fought", ["ASSAULT"]),
     # talking to the press is no consultation
     ("With Reuters, the Bolivian minister discussed his plans for the mining sector.", "discussed", []),

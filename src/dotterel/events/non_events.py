@@ -23,8 +23,8 @@ from dotterel.findings import Mention
 from dotterel.knowledge import data_path, word_set
 
 FILE = "non_events.yaml"
-_KEYS = frozenset({"lemmas", "types", "subjects", "objects", "content_verbs", "passive_content", "with_objects",
-                   "from_objects", "adjective_complement"})
+_KEYS = frozenset({"lemmas", "types", "subjects", "objects", "only_objects", "content_verbs", "passive_content",
+                   "with_objects", "from_objects", "adjective_complement"})
 _CONDITIONS = ("subjects", "objects", "content_verbs", "with_objects", "from_objects", "adjective_complement")
 # "withdrew *from* the race", "pulled out *of* the race"
 _FROM_PREPS = ("from", "of")
@@ -37,6 +37,7 @@ class Rule:
     types: frozenset[str] | None  # None: patterns of every type
     subjects: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
+    only_objects: bool = False  # every conjoined object, not one of them, must be among `objects`
     content_verbs: frozenset[str] = frozenset()
     passive_content: bool = False
     with_objects: frozenset[str] = frozenset()
@@ -55,6 +56,9 @@ class Rule:
         if self.objects and not (object_lemmas(args) & self.objects or any(
                 set(noun_keys(c)) & self.objects for c in tok.children if c.dep_ == "dobj")):
             return False  # (every direct object: "give poorer areas of the country *a boost*")
+        if self.only_objects and args.patient is not None and not all(
+                set(noun_keys(h)) & self.objects for h in (real_head(args.patient), *real_head(args.patient).conjuncts)):
+            return False
         if self.content_verbs and not any(self._content_fits(c) for c in tok.children):
             return False
         if self.adjective_complement and not any(c.dep_ == "oprd" and c.pos_ == "ADJ" for c in tok.children):
@@ -102,7 +106,8 @@ def parse_rules(raw: object) -> NonEvents:
             name=str(name),
             lemmas=words("lemmas") if "lemmas" in spec else None,
             types=frozenset(t.upper() for t in words("types")) if "types" in spec else None,
-            subjects=words("subjects"), objects=words("objects"), content_verbs=words("content_verbs"),
+            subjects=words("subjects"), objects=words("objects"), only_objects=bool(spec.get("only_objects", False)),
+            content_verbs=words("content_verbs"),
             passive_content=bool(spec.get("passive_content", False)), with_objects=words("with_objects"),
             from_objects=words("from_objects"), adjective_complement=bool(spec.get("adjective_complement", False))))
     return NonEvents(rules=tuple(rules), firms=word_set(raw.get("firms") or [], f"{FILE}: firms"))
