@@ -65,6 +65,11 @@ SENTENCES = {
     "possessive_pron": "Israel said on Monday that its troops had left the town.",
     "not_it": "A gas leak caused an explosion in Dhaka. Officials in Bangladesh said it killed nine people.",
     "both_title": "Both President Macron and opposition leaders criticised the plan.",
+    "federations": ("Keidanren chairman Tadao Mori met AFL-CIO officials, and the Trades Union Congress"
+                    " and the Semiconductor Industry Association wrote to MITI."),
+    "named_police": "Thames Valley Police arrested a driver; the Bank of Italy and the RCMP declined comment.",
+    "leaders_1987": "Treasurer Paul Keating met Branko Mikulic, and King Baudouin received Hu Yaobang.",
+    "leaders_2020": "Amy Klobuchar questioned Steven Mnuchin while Jacinda Ardern phoned Sadiq Khan.",
 }
 
 
@@ -444,3 +449,37 @@ def test_a_name_matched_before_its_holder_ever_took_office_is_nobody_yet() -> No
     assert anwar and anwar[0].code is None
     later = [m for m in resolve_actors(doc, dt.date(2023, 9, 1)).mentions if m.text == "Anwar"]
     assert later and later[0].code == "MYS"
+
+
+def test_business_federations_unions_and_agencies_are_of_their_state(docs):
+    idx = resolve(docs, "federations", "1987-05-04")
+    assert triple(find(idx, "Keidanren chairman Tadao Mori")) == ("JPN", "BUS", "person")
+    assert find(idx, "AFL-CIO").code == "USA" and find(idx, "AFL-CIO").sector == "LAB"
+    # the longer union name wins over "Congress" (the U.S. legislature)
+    assert triple(find(idx, "Trades Union Congress")) == ("GBR", "LAB", "non_state")
+    assert triple(find(idx, "Semiconductor Industry Association")) == ("USA", "BUS", "non_state")
+    assert triple(find(idx, "MITI")) == ("JPN", "GOV", "state")
+
+
+def test_named_police_forces_and_central_banks(docs):
+    idx = resolve(docs, "named_police", "2020-03-02")
+    assert triple(find(idx, "Thames Valley Police")) == ("GBR", "COP", "state")
+    assert triple(find(idx, "RCMP")) == ("CAN", "COP", "state")
+    assert find(idx, "the Bank of Italy").code == "ITA" and find(idx, "the Bank of Italy").sector == "GOV"
+
+
+def test_office_holders_of_the_1980s_by_date(docs):
+    idx = resolve(docs, "leaders_1987", "1987-03-20")
+    assert triple(find(idx, "Paul Keating")) == ("AUS", "GOV", "person")
+    assert triple(find(idx, "Branko Mikulic")) == ("SRB", "GOV", "person")
+    assert triple(find(idx, "King Baudouin")) == ("BEL", "GOV", "person")
+    # Hu Yaobang left office in January 1987: of China still, no longer its organ
+    assert triple(find(idx, "Hu Yaobang")) == ("CHN", None, "person")
+
+
+def test_office_holders_of_2019_21_by_date(docs):
+    idx = resolve(docs, "leaders_2020", "2020-06-01")
+    assert triple(find(idx, "Amy Klobuchar")) == ("USA", "LEG", "person")
+    assert triple(find(idx, "Steven Mnuchin")) == ("USA", "GOV", "person")
+    assert triple(find(idx, "Jacinda Ardern")) == ("NZL", "GOV", "person")
+    assert triple(find(idx, "Sadiq Khan")) == ("GBR", "GOV", "person")

@@ -516,6 +516,12 @@ def _title(doc: Doc, kb: KnowledgeBase, person: Draft, by_token: dict[int, Draft
                 else title.sector if title else None) or "GOV"
             if former:  # "former Japanese Foreign Minister X": of that state still, but no longer its organ
                 person.sector = None
+        elif person.code is None and not former and title_words and (
+                title is not None or kb.is_word("office_head", title_words[-1])):
+            # "Keidanren chairman X", "Hamas spokesman X": an office in a named non-state group is of the group
+            group = next((d for d in inner if d.source == "group" and d.code), None)
+            if group is not None:
+                person.code, person.sector = group.code, group.sector
     if person.code is None:
         _apposition(doc, kb, person, head, by_token)
 
