@@ -69,6 +69,8 @@ SENTENCES = {
                     " and the Semiconductor Industry Association wrote to MITI."),
     "named_police": "Thames Valley Police arrested a driver; the Bank of Italy and the RCMP declined comment.",
     "leaders_1987": "Treasurer Paul Keating met Branko Mikulic, and King Baudouin received Hu Yaobang.",
+    "party_words": "Japan's cabinet met on Friday, and LDP lawmakers attacked the budget.",
+    "no_party_state": "LDP lawmakers attacked the budget.",
     "leaders_2020": "Amy Klobuchar questioned Steven Mnuchin while Jacinda Ardern phoned Sadiq Khan.",
 }
 
@@ -483,3 +485,9 @@ def test_office_holders_of_2019_21_by_date(docs):
     assert triple(find(idx, "Steven Mnuchin")) == ("USA", "GOV", "person")
     assert triple(find(idx, "Jacinda Ardern")) == ("NZL", "GOV", "person")
     assert triple(find(idx, "Sadiq Khan")) == ("GBR", "GOV", "person")
+
+
+def test_party_word_of_a_state_the_article_names(docs):
+    assert triple(find(resolve(docs, "party_words", "1987-04-07"), "LDP")) == ("JPN", "LEG", "group")
+    # with Japan named nowhere the abbreviation is no actor
+    assert all(m.text != "LDP" for m in resolve(docs, "no_party_state", "1987-04-07").mentions)
