@@ -70,6 +70,7 @@ SENTENCES = {
     "named_police": "Thames Valley Police arrested a driver; the Bank of Italy and the RCMP declined comment.",
     "leaders_1987": "Treasurer Paul Keating met Branko Mikulic, and King Baudouin received Hu Yaobang.",
     "party_words": "Japan's cabinet met on Friday, and LDP lawmakers attacked the budget.",
+    "ldp_name": "Tokyo's ruling Liberal Democratic Party sent a delegation to Washington.",
     "no_party_state": "LDP lawmakers attacked the budget.",
     "leaders_2020": "Amy Klobuchar questioned Steven Mnuchin while Jacinda Ardern phoned Sadiq Khan.",
 }
@@ -491,3 +492,9 @@ def test_party_word_of_a_state_the_article_names(docs):
     assert triple(find(resolve(docs, "party_words", "1987-04-07"), "LDP")) == ("JPN", "LEG", "group")
     # with Japan named nowhere the abbreviation is no actor
     assert all(m.text != "LDP" for m in resolve(docs, "no_party_state", "1987-04-07").mentions)
+
+
+def test_a_party_word_inside_another_party_name_is_not_that_party(docs):
+    # "Liberal Democratic Party" is Japan's party, not the U.S. Democrats, though Washington is named
+    idx = resolve(docs, "ldp_name", "1987-04-07")
+    assert not any(m.text == "Democratic" for m in idx.mentions)
