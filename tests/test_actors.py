@@ -71,6 +71,7 @@ SENTENCES = {
     "leaders_1987": "Treasurer Paul Keating met Branko Mikulic, and King Baudouin received Hu Yaobang.",
     "party_words": "Japan's cabinet met on Friday, and LDP lawmakers attacked the budget.",
     "ldp_name": "Tokyo's ruling Liberal Democratic Party sent a delegation to Washington.",
+    "agencies_1987": "Xinhua reported that GATT members and the General Accounting Office criticised PDVSA.",
     "no_party_state": "LDP lawmakers attacked the budget.",
     "leaders_2020": "Amy Klobuchar questioned Steven Mnuchin while Jacinda Ardern phoned Sadiq Khan.",
 }
@@ -498,3 +499,12 @@ def test_a_party_word_inside_another_party_name_is_not_that_party(docs):
     # "Liberal Democratic Party" is Japan's party, not the U.S. Democrats, though Washington is named
     idx = resolve(docs, "ldp_name", "1987-04-07")
     assert not any(m.text == "Democratic" for m in idx.mentions)
+
+
+def test_state_news_agencies_state_firms_and_trade_bodies(docs):
+    idx = resolve(docs, "agencies_1987", "1987-05-04")
+    # a news agency named like a Chinese town is the agency, not the place
+    assert triple(find(idx, "Xinhua")) == ("CHN", "MED", "non_state")
+    assert triple(find(idx, "GATT")) == ("GATT", "IGO", "igo")
+    assert triple(find(idx, "General Accounting Office")) == ("USA", "LEG", "state")
+    assert triple(find(idx, "PDVSA")) == ("VEN", "BUS", "non_state")
