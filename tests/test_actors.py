@@ -72,6 +72,7 @@ SENTENCES = {
     "party_words": "Japan's cabinet met on Friday, and LDP lawmakers attacked the budget.",
     "ldp_name": "Tokyo's ruling Liberal Democratic Party sent a delegation to Washington.",
     "agencies_1987": "Xinhua reported that GATT members and the General Accounting Office criticised PDVSA.",
+    "surname_namesake": "Oregon Governor Alice Lamont met Kevin Keating in Salem.",
     "no_party_state": "LDP lawmakers attacked the budget.",
     "leaders_2020": "Amy Klobuchar questioned Steven Mnuchin while Jacinda Ardern phoned Sadiq Khan.",
 }
@@ -508,3 +509,10 @@ def test_state_news_agencies_state_firms_and_trade_bodies(docs):
     assert triple(find(idx, "GATT")) == ("GATT", "IGO", "igo")
     assert triple(find(idx, "General Accounting Office")) == ("USA", "LEG", "state")
     assert triple(find(idx, "PDVSA")) == ("VEN", "BUS", "non_state")
+
+
+def test_a_common_surname_of_an_added_leader_is_no_alias(docs):
+    # Norman Lamont and Paul Keating are in the data; other people of those surnames are not them
+    idx = resolve(docs, "surname_namesake", "2020-03-02")
+    assert find(idx, "Oregon Governor Alice Lamont").code == "USA"
+    assert find(idx, "Kevin Keating").code is None
