@@ -73,6 +73,7 @@ SENTENCES = {
     "ldp_name": "Tokyo's ruling Liberal Democratic Party sent a delegation to Washington.",
     "agencies_1987": "Xinhua reported that GATT members and the General Accounting Office criticised PDVSA.",
     "surname_namesake": "Oregon Governor Alice Lamont met Kevin Keating in Salem.",
+    "anc": "The African National Congress said its members would march on Pretoria.",
     "no_party_state": "LDP lawmakers attacked the budget.",
     "leaders_2020": "Amy Klobuchar questioned Steven Mnuchin while Jacinda Ardern phoned Sadiq Khan.",
 }
@@ -516,3 +517,10 @@ def test_a_common_surname_of_an_added_leader_is_no_alias(docs):
     idx = resolve(docs, "surname_namesake", "2020-03-02")
     assert find(idx, "Oregon Governor Alice Lamont").code == "USA"
     assert find(idx, "Kevin Keating").code is None
+
+
+def test_a_movement_named_with_congress_is_no_legislature_and_changes_status(docs):
+    # "African National Congress" is one name (never the U.S. Congress): an armed movement in 1987,
+    # South Africa's governing party since May 1994
+    assert triple(find(resolve(docs, "anc", "1987-05-04"), "African National Congress")) == ("ZAF", "REB", "non_state")
+    assert triple(find(resolve(docs, "anc", "2020-05-04"), "African National Congress")) == ("ZAF", "GOV", "state")
