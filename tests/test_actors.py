@@ -65,6 +65,17 @@ SENTENCES = {
     "possessive_pron": "Israel said on Monday that its troops had left the town.",
     "not_it": "A gas leak caused an explosion in Dhaka. Officials in Bangladesh said it killed nine people.",
     "both_title": "Both President Macron and opposition leaders criticised the plan.",
+    "federations": ("Keidanren chairman Tadao Mori met AFL-CIO officials, and the Trades Union Congress"
+                    " and the Semiconductor Industry Association wrote to MITI."),
+    "named_police": "Thames Valley Police arrested a driver; the Bank of Italy and the RCMP declined comment.",
+    "leaders_1987": "Treasurer Paul Keating met Branko Mikulic, and King Baudouin received Hu Yaobang.",
+    "party_words": "Japan's cabinet met on Friday, and LDP lawmakers attacked the budget.",
+    "ldp_name": "Tokyo's ruling Liberal Democratic Party sent a delegation to Washington.",
+    "agencies_1987": "Xinhua reported that GATT members and the General Accounting Office criticised PDVSA.",
+    "surname_namesake": "Oregon Governor Alice Lamont met Kevin Keating in Salem.",
+    "anc": "The African National Congress said its members would march on Pretoria.",
+    "no_party_state": "LDP lawmakers attacked the budget.",
+    "leaders_2020": "Amy Klobuchar questioned Steven Mnuchin while Jacinda Ardern phoned Sadiq Khan.",
 }
 
 
@@ -444,3 +455,72 @@ def test_a_name_matched_before_its_holder_ever_took_office_is_nobody_yet() -> No
     assert anwar and anwar[0].code is None
     later = [m for m in resolve_actors(doc, dt.date(2023, 9, 1)).mentions if m.text == "Anwar"]
     assert later and later[0].code == "MYS"
+
+
+def test_business_federations_unions_and_agencies_are_of_their_state(docs):
+    idx = resolve(docs, "federations", "1987-05-04")
+    assert triple(find(idx, "Keidanren chairman Tadao Mori")) == ("JPN", "BUS", "person")
+    assert find(idx, "AFL-CIO").code == "USA" and find(idx, "AFL-CIO").sector == "LAB"
+    # the longer union name wins over "Congress" (the U.S. legislature)
+    assert triple(find(idx, "Trades Union Congress")) == ("GBR", "LAB", "non_state")
+    assert triple(find(idx, "Semiconductor Industry Association")) == ("USA", "BUS", "non_state")
+    assert triple(find(idx, "MITI")) == ("JPN", "GOV", "state")
+
+
+def test_named_police_forces_and_central_banks(docs):
+    idx = resolve(docs, "named_police", "2020-03-02")
+    assert triple(find(idx, "Thames Valley Police")) == ("GBR", "COP", "state")
+    assert triple(find(idx, "RCMP")) == ("CAN", "COP", "state")
+    assert find(idx, "the Bank of Italy").code == "ITA" and find(idx, "the Bank of Italy").sector == "GOV"
+
+
+def test_office_holders_of_the_1980s_by_date(docs):
+    idx = resolve(docs, "leaders_1987", "1987-03-20")
+    assert triple(find(idx, "Paul Keating")) == ("AUS", "GOV", "person")
+    assert triple(find(idx, "Branko Mikulic")) == ("SRB", "GOV", "person")
+    assert triple(find(idx, "King Baudouin")) == ("BEL", "GOV", "person")
+    # Hu Yaobang left office in January 1987: of China still, no longer its organ
+    assert triple(find(idx, "Hu Yaobang")) == ("CHN", None, "person")
+
+
+def test_office_holders_of_2019_21_by_date(docs):
+    idx = resolve(docs, "leaders_2020", "2020-06-01")
+    assert triple(find(idx, "Amy Klobuchar")) == ("USA", "LEG", "person")
+    assert triple(find(idx, "Steven Mnuchin")) == ("USA", "GOV", "person")
+    assert triple(find(idx, "Jacinda Ardern")) == ("NZL", "GOV", "person")
+    assert triple(find(idx, "Sadiq Khan")) == ("GBR", "GOV", "person")
+
+
+def test_party_word_of_a_state_the_article_names(docs):
+    assert triple(find(resolve(docs, "party_words", "1987-04-07"), "LDP")) == ("JPN", "LEG", "group")
+    # with Japan named nowhere the abbreviation is no actor
+    assert all(m.text != "LDP" for m in resolve(docs, "no_party_state", "1987-04-07").mentions)
+
+
+def test_a_party_word_inside_another_party_name_is_not_that_party(docs):
+    # "Liberal Democratic Party" is Japan's party, not the U.S. Democrats, though Washington is named
+    idx = resolve(docs, "ldp_name", "1987-04-07")
+    assert not any(m.text == "Democratic" for m in idx.mentions)
+
+
+def test_state_news_agencies_state_firms_and_trade_bodies(docs):
+    idx = resolve(docs, "agencies_1987", "1987-05-04")
+    # a news agency named like a Chinese town is the agency, not the place
+    assert triple(find(idx, "Xinhua")) == ("CHN", "MED", "non_state")
+    assert triple(find(idx, "GATT")) == ("GATT", "IGO", "igo")
+    assert triple(find(idx, "General Accounting Office")) == ("USA", "LEG", "state")
+    assert triple(find(idx, "PDVSA")) == ("VEN", "BUS", "non_state")
+
+
+def test_a_common_surname_of_an_added_leader_is_no_alias(docs):
+    # Norman Lamont and Paul Keating are in the data; other people of those surnames are not them
+    idx = resolve(docs, "surname_namesake", "2020-03-02")
+    assert find(idx, "Oregon Governor Alice Lamont").code == "USA"
+    assert find(idx, "Kevin Keating").code is None
+
+
+def test_a_movement_named_with_congress_is_no_legislature_and_changes_status(docs):
+    # "African National Congress" is one name (never the U.S. Congress): an armed movement in 1987,
+    # South Africa's governing party since May 1994
+    assert triple(find(resolve(docs, "anc", "1987-05-04"), "African National Congress")) == ("ZAF", "REB", "non_state")
+    assert triple(find(resolve(docs, "anc", "2020-05-04"), "African National Congress")) == ("ZAF", "GOV", "state")

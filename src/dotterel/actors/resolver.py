@@ -210,8 +210,9 @@ def _inside_party_name(doc: Doc, kb: KnowledgeBase, i: int) -> bool:
     to the party word makes another name (the party's own "Party", a body or a title do not)."""
     before = doc[i - 1] if i > 0 else None
     if before is not None and before.text[:1].isupper() and before.pos_ not in ("DET", "PRON") \
-            and before.text not in kb.aliases and before.head.i == i:
-        return True
+            and before.text not in kb.aliases and (before.head.i == i or (
+                before.head.i == i + 1 and doc[i + 1].lower_ == "party")):
+        return True  # "Social Democrats"; "Liberal Democratic Party" (Japan's), not the U.S. Democrats'
     after = doc[i + 1] if i + 1 < len(doc) else None
     if after is not None and after.lower_ == "of" and i + 2 < len(doc) and doc[i + 2].text[:1].isupper():
         return True  # "House of Lords", "Republican of Texas" is not a name but rare
@@ -516,6 +517,12 @@ def _title(doc: Doc, kb: KnowledgeBase, person: Draft, by_token: dict[int, Draft
                 else title.sector if title else None) or "GOV"
             if former:  # "former Japanese Foreign Minister X": of that state still, but no longer its organ
                 person.sector = None
+        elif person.code is None and not former and title_words and (
+                title is not None or kb.is_word("office_head", title_words[-1])):
+            # "Keidanren chairman X", "Hamas spokesman X": an office in a named non-state group is of the group
+            group = next((d for d in inner if d.source == "group" and d.code), None)
+            if group is not None:
+                person.code, person.sector = group.code, group.sector
     if person.code is None:
         _apposition(doc, kb, person, head, by_token)
 
