@@ -62,8 +62,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # material2 (targets named again, victims of the attack just told, doers of act nouns, meetings
     # as settings, trade senses): 0.761 / 0.571 / 0.492 -> 0.770 / 0.581 / 0.500
     # branch tuple (critics/reporters no doers, seized things, coordinated "they", "the operation", protest "at"):
-    # 0.782 / 0.597 / 0.512 -> 0.786 / 0.610 / 0.525
-    "realnews": {"type_f1": 0.77, "tuple_f1": 0.59, "dyad_f1": 0.50, "modality_acc": 0.93},
+    # 0.782 / 0.597 / 0.512 -> 0.786 / 0.610 / 0.525; all of this stop's branches merged (+ recall3, junk2,
+    # actordata): 0.793 / 0.623 / 0.532
+    "realnews": {"type_f1": 0.78, "tuple_f1": 0.61, "dyad_f1": 0.52, "modality_acc": 0.93},
     # attributions and quantities in 40 of those articles, coded the same way; speaker_acc counts a speaker
     # right by span overlap or same code+sector (evaluation/claims.py), speaker_span_acc by span alone
     # 0.836 / 0.691 / 0.808 / 0.889 / 0.819 / 0.731 measured after the speakers branch (2026-12-05);
@@ -116,7 +117,8 @@ def test_non_political_articles_stay_nearly_event_free() -> None:
     oil-policy article's requests (the same class as parties4's; the codes are right)."""
     result = scored("realnews_precision")
     assert result.headline["documents"] == 100
-    assert float(result.headline["coded_actor_events_per_doc"] or 0) <= 0.21  # 0.20 measured on 2026-12-05 (actordata)
+    # the issue's target itself (0.20 measured on 2026-12-05 after actordata): no margin above it
+    assert float(result.headline["coded_actor_events_per_doc"] or 0) <= 0.20
     assert float(result.headline["events_per_doc"] or 0) <= 0.70  # 0.66 measured (0.71 before events/non_events.py)
 
 
