@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from dotterel.model import SourceItem
 from dotterel.pipeline import Analyzer
+
+from coded import coded_events, expected_events
 
 CASES = [
     # joining a coalition, alliance or pact works with those in it (active and passive); a strike joined stays
@@ -67,7 +68,4 @@ def analyzer() -> Analyzer:
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_cooperative_act_on_the_authored_sentence(analyzer: Analyzer, text: str,
                                                   expected: list[tuple[str, list[str], list[str], str]]) -> None:
-    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t")])
-    got = [(e.type, sorted({a.code for a in e.actor if a.code}), sorted({r.code for r in e.recipient if r.code}),
-            e.modality) for e in doc.events]
-    assert got == [(t, sorted(a), sorted(r), modality) for t, a, r, modality in expected]
+    assert coded_events(analyzer, text) == expected_events(expected)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from dotterel.model import SourceItem
 from dotterel.pipeline import Analyzer
 
-Event = tuple[str, list[str], list[str], str]
+from coded import Coded, coded_events, expected_events
+
+Event = Coded
 
 CASES: list[tuple[str, list[Event]]] = [
     # a target an attack just struck, named again by a definite phrase or "it", was struck by the same war's
@@ -96,18 +97,12 @@ def analyzer() -> Analyzer:
     return Analyzer()
 
 
-def _events(analyzer: Analyzer, text: str) -> list[Event]:
-    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t")])
-    return [(e.type, sorted({a.code for a in e.actor if a.code}), sorted({r.code for r in e.recipient if r.code}),
-             e.modality) for e in doc.events]
-
-
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_material_act_codes_the_authored_sentence(analyzer: Analyzer, text: str, expected: list[Event]) -> None:
-    assert _events(analyzer, text) == [(t, sorted(a), sorted(r), m) for t, a, r, m in expected]
+    assert coded_events(analyzer, text) == expected_events(expected)
 
 
 def test_attackers_hurt_are_not_of_the_side_they_attacked(analyzer: Analyzer) -> None:
-    events = _events(analyzer, "Masked men shot a Kenyan judge in Nyeri on Monday. Three of the gunmen were later "
+    events = coded_events(analyzer, "Masked men shot a Kenyan judge in Nyeri on Monday. Three of the gunmen were later "
                                "killed.")
     assert [e for e in events if e[0] == "ASSAULT" and e[2] == ["KEN"]] == [("ASSAULT", [], ["KEN"], "asserted")]
