@@ -30,6 +30,22 @@ def _counts(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
                           s.quarantine)}
 
 
+def _downgrade(store, revision: str, column: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """Take a store back to the schema an earlier release wrote, check a later `(table, column)` is gone, close it."""
+    from alembic import command
+
+    from dotterel.store.engine import _alembic_config
+
+    with store.write() as conn:
+        cfg = _alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+    with store.connect() as conn:
+        assert current_revision(conn) == revision
+        assert column[1] not in {c["name"] for c in _columns(conn, column[0])}
+    store.close()
+
+
 def _doc_b(make_doc, **kw):  # type: ignore[no-untyped-def]
     return make_doc(TEXT_B, doc_id="b1", events=[
         {"type": "ASSAULT", "quad": 4, "score": -9.0, "trigger": "fired",
@@ -206,23 +222,12 @@ def test_a_locked_postgres_store_waits_then_fails_clearly(pg_url: str) -> None:
 def test_a_store_from_before_the_casualty_columns_upgrades_without_losing_rows(store_url: str, make_doc) -> None:  # type: ignore[no-untyped-def]
     """Migration 0003 on a store written at 0002: every row stays, the attribution's certainty is filled from
     its claim, the casualty figures stay null (they need a recode); new codings store them."""
-    from alembic import command
-
-    from dotterel.store.engine import _alembic_config
-
     store = open_store(store_url)
     run = start_run(store, ["x"], "0.1.0", "k1", 0)
     write_batch(store, run, [Analysed(make_doc(TEXT_A, doc_id="a1", events=[{"type": "SUPPORT", "trigger": "signed"}]),
                                       "in:1"), Analysed(_doc_b(make_doc), "in:2")])
     before = _counts(store)
-    with store.write() as conn:  # back to the schema an earlier release wrote
-        cfg = _alembic_config()
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0002_monitor")
-    with store.connect() as conn:
-        assert current_revision(conn) == "0002_monitor"
-        assert "fatalities_best" not in {c["name"] for c in _columns(conn, "events")}
-    store.close()
+    _downgrade(store, "0002_monitor", ("events", "fatalities_best"))
 
     store = open_store(store_url)  # upgrades on open
     assert _counts(store) == before
@@ -311,23 +316,12 @@ def test_what_a_number_counts_is_stored_checked_and_listed(store_url: str, make_
 def test_a_store_from_before_the_counts_columns_upgrades_and_fills_them_from_the_record(store_url: str, make_doc) -> None:  # type: ignore[no-untyped-def]
     """Migration 0004 on a store written at 0003: every row stays; `counts` comes back from each coding's
     record JSON (null where the record has none), and the integrity checks pass."""
-    from alembic import command
-
-    from dotterel.store.engine import _alembic_config
-
     store = open_store(store_url)
     run = start_run(store, ["x"], "0.1.0", "k1", 0)
     old = make_doc(TEXT_A, doc_id="a1", events=[{"type": "SUPPORT", "trigger": "signed", "quantity": True}])
     write_batch(store, run, [Analysed(old, "in:1"), Analysed(_doc_with_counts(make_doc), "in:2")])
     before = _counts(store)
-    with store.write() as conn:  # back to the schema the previous release wrote
-        cfg = _alembic_config()
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0003_casualties")
-    with store.connect() as conn:
-        assert current_revision(conn) == "0003_casualties"
-        assert "counts_text" not in {c["name"] for c in _columns(conn, "quantities")}
-    store.close()
+    _downgrade(store, "0003_casualties", ("quantities", "counts_text"))
 
     store = open_store(store_url)  # upgrades on open
     assert _counts(store) == before
