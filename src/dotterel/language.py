@@ -1,6 +1,6 @@
 """Closed-class English, read by every stage from one place: data/language/*.csv.
 
-Auxiliaries, condition words, reporting verbs, pronouns, prepositions, grouping heads, number words and
+Auxiliaries, condition words, reporting verbs, pronouns, determiners, prepositions, grouping heads, number words and
 month/weekday names. Each file lists a word once per use (`word,use`, or a `uses` column); a stage asks for
 the words of one use. Where two stages read different lists of the same kind, the file keeps each stage's
 words under its own use rather than merging them (a merge would change what the stages do).

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from dotterel import language
 from dotterel.actors.kb import load as load_kb
 from dotterel.actors.phrases import real_head
 from dotterel.findings import EventFinding, Mention
 
 # determiners that point back to a thing already named ("the port", "these oilfields")
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DEFINITE = language.words("determiners", "definite")
 # pronouns a passive victim refers back with ("it was hit again")
 PRONOUNS = frozenset({"it", "they"})
 # heads that count people ("two *others*", "*one* of them")

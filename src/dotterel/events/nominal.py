@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from dotterel import language
 from dotterel.actors.coref import dominant_state
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
@@ -330,7 +331,7 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
 # ("struck ... the strikes") is found further back
 REFER_REACH = 2
 SAME_WORD_REACH = 5
-ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
+ANAPHORIC_DETS = language.words("determiners", "definite")
 
 
 def _antecedent(noun: Token, etype: str, index: int, before: list[EventFinding]) -> EventFinding | None:
