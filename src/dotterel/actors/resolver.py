@@ -33,7 +33,6 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 _PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _STATE_SOURCES = frozenset({"country", "demonym", "capital"})
-_STATE_ORGANS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})  # offices whose holders stay of their state
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Entity types whose longer names make an alias inside them no actor (capitals also in ORG names).
 _PERSON_VETO = frozenset({"PERSON"})
@@ -86,7 +85,7 @@ def _out_of_office(kb: KnowledgeBase, actor: Actor, day: dt.date | None) -> str 
     if day is not None and not earlier:
         return None  # not yet in office: a name matched years before its holder's rise is too often another's
     term = max(earlier, key=lambda t: t.start or dt.date.min) if earlier else actor.terms[0]
-    state_organ = term.sector in _STATE_ORGANS and term.code and term.code not in kb.org_codes
+    state_organ = term.sector in OFFICIAL_SECTORS and term.code and term.code not in kb.org_codes
     return term.code if state_organ else None
 
 
@@ -413,9 +412,6 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
         person.code, person.sector = states.pop(), title.sector or "GOV"
 
 
-_OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
-
-
 def _apposed_office(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list[Draft]) -> SectorWord | None:
     """A state office an apposition gives a person the data does not know: "X, a provincial official", "X,
     the deputy interior minister"; not a past one, and not one of a body the apposition names ("X, a
@@ -425,7 +421,7 @@ def _apposed_office(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list[Dra
         if child.dep_ != "appos" or _is_former(kb, child):
             continue
         role = kb.sector_of(_lemmas_to(doc, child.left_edge.i, child))
-        if role is None or role.sector not in _OFFICE_SECTORS:
+        if role is None or role.sector not in OFFICIAL_SECTORS:
             continue
         words = range(child.left_edge.i, child.right_edge.i + 1)
         if any(d.start in words for d in drafts if d is not person) or any(
@@ -580,7 +576,7 @@ def _named_body(doc: Doc, kb: KnowledgeBase, role: Token, country: Draft) -> str
             if not any(t.i == country.start for t in body.subtree):
                 continue
             word = kb.sector_of(_lemmas_to(doc, body.left_edge.i, body))
-            if word is not None and word.sector in _OFFICE_SECTORS:
+            if word is not None and word.sector in OFFICIAL_SECTORS:
                 return None  # "the Chilean Interior Ministry": a state organ
             return word.sector if word is not None and word.sector else ""
     return None
@@ -607,12 +603,13 @@ def _post_in_body(doc: Doc, kb: KnowledgeBase, person: Draft, head: Token, by_to
             # the body itself or the one owning it ("the U.S. Agriculture Department's inspection service")
             organs = [kb.sector_of(_lemmas_to(doc, b.left_edge.i, b))
                       for b in [body, *(c for c in body.children if c.dep_ == "poss")]]
-            organ = next((o for o in organs if o is not None and o.use == "body" and o.sector in _OFFICE_SECTORS), None)
+            organ = next((o for o in organs if o is not None and o.use == "body" and o.sector in OFFICIAL_SECTORS),
+                         None)
             state = next((d for d in inside if d.code and d.kind == "state" and d.source in _STATE_SOURCES | {"institution"}), None)
             if organ is not None and state is not None:
                 person.code, person.sector = state.code, organ.sector  # "of the U.S. Agriculture Department"
                 return
-            if state is not None and state.source == "institution" and state.sector in _OFFICE_SECTORS:
+            if state is not None and state.source == "institution" and state.sector in OFFICIAL_SECTORS:
                 person.code, person.sector = state.code, state.sector  # "a member of the Bundestag"
                 return
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dotterel import language
+from dotterel.actors.kb import OFFICIAL_SECTORS
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.events import conventions, parties
@@ -21,7 +22,6 @@ from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import NominalTrigger, Pattern, PatternSet, noun_keys
 from dotterel.findings import ActorIndex, Mention
 
-STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 # who speaks for a state or an organisation: the state named as such, its government or its legislature
 STATE_VOICES = frozenset({None, "GOV", "LEG", "IGO"})
 # "warned that police *will* ...", "warned that Hezbollah *could* open new fronts"
@@ -320,7 +320,7 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
         attack = parties.attack_phrase(args, ps)
         if attack is not None:
             actor = parties.attackers(attack, actors, ps) or actor
-    if p.nonstate_subject and any(m.sector in STATE_ORGANS for m in actor):
+    if p.nonstate_subject and any(m.sector in OFFICIAL_SECTORS for m in actor):
         return None
     if p.content_future and not future_content(tok, actor, actors, ps):
         return None
@@ -394,7 +394,7 @@ def _between_firms(etype: str, actor: list[Mention], recipients: list[Mention]) 
     business and no state or government on the other side (their strikes, blockades and violence still count)."""
     if not actor or ONTOLOGY.spec(etype).quad == 4 or any(m.sector != "BUS" for m in actor):
         return False
-    return not any(m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES | STATE_ORGANS
+    return not any(m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES | OFFICIAL_SECTORS
                    for m in recipients)
 
 

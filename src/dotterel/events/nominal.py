@@ -23,11 +23,11 @@ from spacy.tokens import Span, Token
 
 from dotterel import language
 from dotterel.actors.coref import dominant_state
+from dotterel.actors.kb import OFFICIAL_SECTORS
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.events import conventions, parties
 from dotterel.events.arguments import Arguments, arguments
-from dotterel.events.frames import STATE_ORGANS
 from dotterel.events.modality import load_cues as modality_cues, modality_of
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.patterns import PatternSet, noun_keys
@@ -288,7 +288,7 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
         # "farmers clashed with police *during a march*": people acting during a protest took part in it (not
         # the state's organs policing it, "police fired tear gas during a march")
         taking_part = [m for m in _companion(gov, actors, ps, cues) if _names_doer(m, gov, ps)]
-        actor = actor if any(m.kind == "igo" or m.sector in STATE_ORGANS for m in taking_part) else taking_part or actor
+        actor = actor if any(m.kind == "igo" or m.sector in OFFICIAL_SECTORS for m in taking_part) else taking_part or actor
     if _coded(actor) and not _coded(recipients) and not two_sided and ONTOLOGY.has(row.type, "place_targeted"):
         recipients = _referred_targets(tok, row, index, actor, before or []) or recipients
     if row.state_type and ONTOLOGY.has(row.state_type, "content_taking"):

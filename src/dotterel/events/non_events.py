@@ -15,9 +15,10 @@ from dataclasses import dataclass
 import yaml
 from spacy.tokens import Doc, Token
 
+from dotterel.actors.kb import OFFICIAL_SECTORS
 from dotterel.actors.phrases import real_head
 from dotterel.events.arguments import Arguments, object_lemmas
-from dotterel.events.frames import STATE_ORGANS, STATE_VOICES
+from dotterel.events.frames import STATE_VOICES
 from dotterel.events.patterns import noun_keys
 from dotterel.findings import Mention
 from dotterel.knowledge import data_path, word_set
@@ -129,8 +130,8 @@ def firms_only(actor: list[Mention], recipients: list[Mention], doc: Doc, compan
     (`genre.about_business`) any uncoded doer ("Acme offered 15 dlrs a share"), elsewhere a doer whose every
     mention is an uncoded firm noun of the data ("the company agreed to sell its unit"). What is done to a
     state still counts."""
-    if any(m.code for m in actor) or any(m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES | STATE_ORGANS
-                                         for m in recipients):
+    if any(m.code for m in actor) or any(
+            m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES | OFFICIAL_SECTORS for m in recipients):
         return False
     if company_news:
         return True
