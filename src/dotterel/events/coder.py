@@ -151,7 +151,7 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
                 continue  # no place and no state the article is about: no party, no event
         etype, mode, modality = conventions.retyped(tok, p.type, p.mode, modality_of(tok),
                                                     lambda: content_type(tok, actors, ps),
-                                                    ps.word_class("NOT_TOLERATED"))
+                                                    ps.word_class("NOT_TOLERATED"), any(m.code for m in actor))
         if etype == "THREATEN" and p.announced:
             modality = "asserted"  # "will respond to any provocation": the threat is made now
         if etype == "THREATEN":
