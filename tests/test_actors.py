@@ -524,3 +524,31 @@ def test_a_movement_named_with_congress_is_no_legislature_and_changes_status(doc
     # South Africa's governing party since May 1994
     assert triple(find(resolve(docs, "anc", "1987-05-04"), "African National Congress")) == ("ZAF", "REB", "non_state")
     assert triple(find(resolve(docs, "anc", "2020-05-04"), "African National Congress")) == ("ZAF", "GOV", "state")
+
+
+# An office-holder's alias names him only as a whole name: inside a longer name of someone else (another given
+# name before his surname, a second surname joined to his full name) it is that other person, uncoded; his own
+# given or middle names (or a misspelling of one), a title or a generational suffix around the alias keep him.
+WHOLE_NAMES = [
+    ("Sarah James Miller-Smith met the Syrian envoy in Geneva.", "1986-05-01", "Miller", None),
+    pytest.param("The novelist Sarah James Miller criticised the Syrian government.", "1986-05-01", "Miller", None,
+                 marks=pytest.mark.xfail(strict=True, reason="a capitalised word before a full name is left alone: "
+                                         "it is most often a title the data lacks ('Treasurer Paul Keating')")),
+    ("Hunter Biden criticised the Syrian government.", "2023-05-01", "Biden", None),
+    ("Michelle Obama visited a school in Nairobi.", "2010-05-01", "Obama", None),
+    ("Mikhial Gorbachev met the Syrian envoy in Geneva.", "1987-05-01", "Gorbachev", ("RUS", "GOV")),
+    ("James Millerton met the Syrian envoy in Geneva.", "1986-05-01", "Millerton", None),
+    ("James Miller met the Syrian envoy in Geneva.", "1986-05-01", "James Miller", ("USA", "GOV")),
+    ("Vladimir Vladimirovich Putin criticised the Syrian government.", "2023-05-01", "Putin", ("RUS", "GOV")),
+    ("Joseph R. Biden Jr. criticised the Syrian government.", "2023-05-01", "Biden", ("USA", "GOV")),
+    ("Crown Prince Mohammed bin Salman met the Syrian envoy.", "2023-05-01", "bin Salman", ("SAU", "GOV")),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "words", "coded"), WHOLE_NAMES)
+def test_a_person_alias_names_its_holder_only_as_a_whole_name(text: str, date: str, words: str,
+                                                             coded: tuple[str, str] | None) -> None:
+    idx = resolve_actors(nlp.parse(text), dt.date.fromisoformat(date))
+    people = [m for m in idx.mentions if words in m.text]
+    assert people, [m.text for m in idx.mentions]
+    assert {(m.code, m.sector) for m in people} == {coded or (None, None)}, [(m.text, m.code) for m in people]

@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from dotterel.casualties import is_vague, reading
-from dotterel.model import Document, Event, Quantity, SourceItem
+from dotterel.model import Document, Event, Quantity
 from dotterel.pipeline import Analyzer
+
+from quantity_helpers import analyse, quantity
 
 
 @pytest.fixture(scope="module")
@@ -15,16 +17,8 @@ def analyzer() -> Analyzer:
     return Analyzer()
 
 
-def analyse(analyzer: Analyzer, text: str) -> Document:
-    return analyzer.analyze(SourceItem(text=text, id="t", date="2025-03-04"))
-
-
 def event_at(doc: Document, trigger: str) -> Event:
     return next(e for e in doc.events if e.trigger.text == trigger)
-
-
-def quantity(doc: Document, words: str) -> Quantity:
-    return next(q for q in doc.quantities if words in q.text)
 
 
 # --- which event a number counts, by class ------------------------------------------------------------

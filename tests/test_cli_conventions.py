@@ -231,3 +231,18 @@ def test_eval_shows_no_sentence_of_a_measuring_only_set_unless_asked(capsys) -> 
     assert code == 0 and "type_f1" in out and not ERROR_LINE.search(out)
     code, out, _ = run(capsys, "eval", "heldout", "--errors", "2")
     assert code == 0 and len(ERROR_LINE.findall(out)) == 2
+
+
+def test_a_database_error_no_command_expected_is_one_line(capsys, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Whatever the database refuses that no command turned into a store error (here a row missing its
+    required columns) is still one `error:` line and exit 1, never a traceback."""
+    from sqlalchemy import text
+
+    from dotterel.store import query
+
+    monkeypatch.setattr(query, "quarantined",
+                        lambda conn: conn.execute(text("INSERT INTO quarantine (path) VALUES ('p')")).all())
+    code, _out, err = run(capsys, "quarantine", "--db", db)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code == 1 and len(lines) == 1, err
+    assert lines[0].startswith("error: database: IntegrityError: ") and "Traceback" not in err

@@ -5,21 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from dotterel.model import Document, Quantity, SourceItem
 from dotterel.pipeline import Analyzer
+
+from quantity_helpers import analyse, quantity
 
 
 @pytest.fixture(scope="module")
 def analyzer() -> Analyzer:
     return Analyzer()
-
-
-def analyse(analyzer: Analyzer, text: str) -> Document:
-    return analyzer.analyze(SourceItem(text=text, id="t", date="2025-03-04"))
-
-
-def quantity(doc: Document, words: str) -> Quantity:
-    return next(q for q in doc.quantities if words in q.text)
 
 
 COUNTS = [

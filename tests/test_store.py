@@ -351,3 +351,74 @@ def test_a_long_place_name_is_no_cluster_location_code(store_url: str, make_doc)
     with store.connect() as conn:
         assert conn.execute(select(t.monitor_clusters.c.location_code)).scalars().all() == ["FRE"]
     store.close()
+
+
+def test_an_id_longer_than_the_store_keeps_is_quarantined_and_the_batch_stored(store_url: str, make_doc) -> None:  # type: ignore[no-untyped-def]
+    """An id over the id column's width is refused the same way on both stores (SQLite would keep it,
+    PostgreSQL refused it and then refused its quarantine row too, stopping the ingest with a traceback):
+    the document is quarantined with a reason saying so, its quarantine row fits, the rest is stored."""
+    width = s.documents.c.doc_id.type.length
+    long_id = "wire-" + "x" * (width + 100)
+    store = open_store(store_url)
+    run = start_run(store, ["x"], "0.1.0", "k1", 0)
+    result = write_batch(store, run, [Analysed(make_doc(TEXT_A, doc_id="a1"), "in.jsonl:1"),
+                                      Analysed(make_doc(TEXT_B, doc_id=long_id), "in.jsonl:2")])
+    assert (result.stored, result.quarantined) == (1, 1)
+    with store.connect() as conn:
+        assert conn.execute(select(s.documents.c.doc_id)).scalars().all() == ["a1"]
+        [row] = query.quarantined(conn)
+    assert f"id is {len(long_id)} characters" in row["reason"] and str(width) in row["reason"]
+    assert row["path"] == "in.jsonl:2" and len(row["item_id"]) <= width and row["item_id"].startswith("wire-xxx")
+    store.close()
+
+
+def _scenario_store(store_url: str, make_doc):  # type: ignore[no-untyped-def]
+    """A store with two happenings (an attack and an accord) and its monitor clusters built."""
+    from dotterel.monitor import build
+
+    store = open_store(store_url)
+    run = start_run(store, ["x"], "0.1.0", "k1", 0)
+    accord = make_doc(TEXT_A, doc_id="a1", events=[
+        {"type": "AGREE", "trigger": "signed", "actors": [("Chile", "CHL", None), ("Peru", "PER", None)]}])
+    write_batch(store, run, [Analysed(accord), Analysed(_doc_b(make_doc))])
+    build(store)
+    return store
+
+
+def _clusters(store) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    from dotterel.monitor import tables as t
+
+    with store.connect() as conn:
+        return sorted(tuple(r) for r in conn.execute(select(t.monitor_clusters.c.key, t.monitor_clusters.c.type)))
+
+
+@pytest.mark.parametrize("fault", ["duplicate_id", "overlong_family"])
+def test_a_database_error_in_the_monitor_build_is_one_line_and_keeps_the_last_clusters(
+        store_url: str, make_doc, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+        fault: str) -> None:
+    """Whatever the database refuses while the monitor rebuilds its clusters (a key taken twice; on
+    PostgreSQL a value wider than its column) is one `error:` line and exit 1, never a traceback; the
+    rebuild is rolled back, so the clusters built before and every stored document are still there."""
+    import importlib
+
+    from dotterel.cli import main
+
+    clusters = importlib.import_module("dotterel.monitor.clusters")  # the package exports a function of this name
+    store = _scenario_store(store_url, make_doc)
+    before = _clusters(store)
+    assert len(before) == 2
+    if fault == "overlong_family" and store.dialect == "sqlite":
+        pytest.skip("SQLite keeps a string wider than its column")
+    row = clusters._cluster_row
+    broken = {"duplicate_id": lambda cl, i: {**row(cl, i), "id": 1},
+              "overlong_family": lambda cl, i: {**row(cl, i), "family": "f" * 100}}[fault]
+    monkeypatch.setattr(clusters, "_cluster_row", broken)
+    with pytest.raises(SystemExit) as exit_:
+        main(["monitor", "--db", store_url, "--rebuild"])
+    out, err = capsys.readouterr()
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert exit_.value.code == 1 and len(lines) == 1, err
+    assert lines[0].startswith("error: ") and "monitor" in lines[0] and "Traceback" not in err
+    assert _clusters(store) == before
+    assert _counts(store)["documents"] == 2
+    store.close()

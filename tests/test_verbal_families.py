@@ -137,6 +137,23 @@ CASES = [
     # a threat someone else only predicts stays a possibility
     ("Beijing could warn Taipei of military consequences if the new president visits Japan, analysts said.",
      [("THREATEN", ["CHN"], ["TWN"], "hypothetical")]),
+    # a concession negated with a future auxiliary is refused (CAMEO 124 "refuse to yield") by the party that
+    # announces it: its doer, else the coded speaker of the passive ("..., the ministry said")
+    ("The curfew in Nairobi will not be lifted, the Kenyan interior ministry said.",
+     [("REJECT", ["KEN"], ["KEN"], "asserted")]),
+    ("The sanctions on Venezuela won't be lifted, the U.S. Treasury said.", [("REJECT", ["USA"], ["VEN"], "asserted")]),
+    ("Israel said the blockade of Gaza would not be eased.", [("REJECT", ["ISR"], ["PSE"], "asserted")]),
+    ("Russian troops will not be withdrawn from the border, the Kremlin said.", [("REJECT", ["RUS"], [], "asserted")]),
+    ("Ecuador will not release the detained fishermen, its foreign minister said.",
+     [("REJECT", ["ECU"], [], "asserted")]),
+    # ... aimed at the party whose act would end it ("until", "unless")
+    ("The export controls will not be relaxed until Brazil ends the embargo, Argentine officials said.",
+     [("REJECT", ["ARG"], ["BRA"], "asserted")]),
+    # ... not a past or perfect negation (a fact that did not happen), nor a forecast by no party
+    ("The curfew in Nairobi was not lifted on Monday.", [("CONCEDE", [], ["KEN"], "negated")]),
+    ("Russian troops were not withdrawn from the border.", [("RETREAT", [], ["RUS"], "negated")]),
+    ("Sanctions on Venezuela have not been lifted.", [("RETREAT", [], ["VEN"], "negated")]),
+    ("Analysts said the sanctions on Venezuela would not be lifted soon.", [("RETREAT", [], ["VEN"], "negated")]),
 ]
 
 

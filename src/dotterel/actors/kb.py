@@ -231,6 +231,17 @@ def not_a_person(kb: KnowledgeBase, words: list[str]) -> bool:
 
 
 @functools.cache
+def person_words() -> dict[str, frozenset[str]]:
+    """Office-holder name -> every word of his name and aliases (given and middle names, spellings)."""
+    words: dict[str, set[str]] = {}
+    for alias, actors in load().aliases.items():
+        for actor in actors:
+            if actor.is_person:
+                words.setdefault(actor.name, set(actor.name.split())).update(alias.split())
+    return {name: frozenset(w) for name, w in words.items()}
+
+
+@functools.cache
 def load() -> KnowledgeBase:
     """The knowledge base, read once per process."""
     kb = KnowledgeBase()

@@ -16,6 +16,7 @@ Steps, each over the whole document:
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
@@ -23,7 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from dotterel import language
 from dotterel.actors import coref
 from dotterel.actors.drafts import Draft, Sentences, actor_key, positions, same_person, to_mention
-from dotterel.actors.kb import OFFICIAL_SECTORS, Actor, KnowledgeBase, SectorWord, Term, load, not_a_person
+from dotterel.actors.kb import (OFFICIAL_SECTORS, Actor, KnowledgeBase, SectorWord, Term, load, not_a_person,
+                                person_words)
 from dotterel.actors.matching import find_aliases
 from dotterel.findings import ActorIndex
 
@@ -121,6 +123,8 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
             continue  # "Jordan" in "Michael Jordan"; "Washington" in "Washington Post", "New York" in "New York Times"
         if not actor.is_person and _person_by_surname(doc, kb, start, end):
             continue  # "Mr Holland"; "Dara Amman ... Amman": a person's name, not the place
+        if actor.is_person and _someone_elses_name(doc, kb, start, end, actor):
+            continue  # "James Miller" in "Sarah James Miller-Smith", "Biden" in "Hunter Biden": another person
         term = _term(actor, day)
         if actor.source == "region":
             # a region stands for its state like a town does; a sea or a continent's part for no one
@@ -143,6 +147,34 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
 
 _PLACE_PREPS = language.words("prepositions", "place")
 _TO_PLACE_PREPS = language.words("prepositions", "place", "location", "movement")
+
+
+def _someone_elses_name(doc: Doc, kb: KnowledgeBase, start: int, end: int, actor: Actor) -> bool:
+    """An office-holder's alias inside a longer PERSON name that is not his: a second surname joined to his full
+    name ("James Miller-Smith"), or, before his bare surname, capitalised name words none of which is (or is
+    spelt like) one of his own names ("*Hunter* Biden", "*Mary* Trump"; not "*Vladimir* Vladimirovich Putin",
+    "*Mikhael* Gorbachev"). Titles do not count; before a full name a capitalised word is most often a title
+    the data does not know ("Treasurer Paul Keating"), so it is left alone."""
+    if doc[start].ent_type_ != "PERSON":
+        return False
+    ent_start, ent_end = start, end
+    while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+        ent_start -= 1
+    while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+        ent_end += 1
+    if end - start > 1:
+        return end + 1 < ent_end and doc[end].text == "-" and not doc[end - 1].whitespace_
+    lemmas = [t.lemma_.lower() for t in doc[ent_start:start]]
+    titled = {j for n in (3, 2, 1) for i in range(len(lemmas) - n + 1)
+              if " ".join(lemmas[i:i + n]) in kb.sectors for j in range(i, i + n)}  # "Crown Prince"
+    names = [t.text for i, t in enumerate(doc[ent_start:start]) if i not in titled and t.text[:1].isupper()
+             and not kb.is_word("courtesy", t.lower_.rstrip("."))]
+    own = person_words().get(actor.name, frozenset())
+    return bool(names) and not any(difflib.SequenceMatcher(None, w, o).ratio() >= _SAME_NAME for w in names for o in own)
+
+
+# how alike a given name must be spelt to one of an office-holder's own names to be his (Mikhael / Mikhail)
+_SAME_NAME = 0.75
 
 
 def _person_by_surname(doc: Doc, kb: KnowledgeBase, start: int, end: int) -> bool:

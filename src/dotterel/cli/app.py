@@ -16,12 +16,14 @@ from typing import Annotated, NoReturn, Optional, TypeVar
 
 import typer
 from rich.console import Console
+from sqlalchemy import exc as sa_exc
 from typer._click import exceptions as click_errors  # Typer vendors Click; its errors live here
 
 from dotterel.cli import values
 from dotterel.cli.output import is_terminal, open_output, progress_lines
 from dotterel.errors import DotterelError
 from dotterel.limits import FETCH_TIMEOUT, MAX_FETCH_BYTES, size_text
+from dotterel.store.engine import error_line
 
 app = typer.Typer(
     name="dotterel",
@@ -479,6 +481,9 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except typer.Abort:
         print("interrupted", file=sys.stderr)
         code = 130
+    except sa_exc.SQLAlchemyError as err:  # a database error no command turned into a StoreError: still one line
+        print(f"error: database: {error_line(err)}", file=sys.stderr, flush=True)
+        code = 1
     except BrokenPipeError:  # `dotterel ... | head` is fine
         sys.stderr.close()
         code = 0

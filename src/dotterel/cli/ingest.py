@@ -18,7 +18,7 @@ from rich.text import Text
 from dotterel.cli.output import is_terminal, progress_lines, write_tsv
 from dotterel.runs.ingest import IngestSummary, ingest
 from dotterel.sources.readers import estimate_count
-from dotterel.store import display, open_store
+from dotterel.store import StoreError, display, open_store
 
 
 class _Rate(ProgressColumn):
@@ -93,7 +93,11 @@ def run_ingest(paths: Sequence[str], db: str | None, *, workers: int = 0, schedu
             if show_progress and not err.is_terminal:
                 print("ingest: clustering events for the monitor ...", file=sys.stderr, flush=True)
             with err.status("clustering events for the monitor ..."):
-                monitor.build(store)
+                try:
+                    monitor.build(store)
+                except StoreError as failed:
+                    raise StoreError(f"{failed} (the documents are stored: `dotterel monitor --rebuild` clusters "
+                                     "them again)") from None
         if summary.quarantined:
             hint = f" --db {db}" if db else ""
             err.print(f"{summary.quarantined} quarantined: see `dotterel quarantine{hint}`", highlight=False)

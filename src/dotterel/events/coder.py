@@ -151,13 +151,17 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
                 continue  # no place and no state the article is about: no party, no event
         etype, mode, modality = conventions.retyped(tok, p.type, p.mode, modality_of(tok),
                                                     lambda: content_type(tok, actors, ps),
-                                                    ps.word_class("NOT_TOLERATED"))
+                                                    ps.word_class("NOT_TOLERATED"), any(m.code for m in actor))
         if etype == "THREATEN" and p.announced:
             modality = "asserted"  # "will respond to any provocation": the threat is made now
         if etype == "THREATEN":
             # "threatened to halt talks if the United States deploys missiles": aimed at the US, whatever
             # the threatened act names ("threatened to ban voting in Jerusalem if Hamas ran": at Hamas)
             recipients = condition_party(tok, actors, actor, ps) or recipients
+        if etype == "REJECT" and not any(m.code for m in recipients) and conventions.refused_concession(
+                tok, p.type, modality_of(tok)):
+            # "the curbs will not be eased until X complies": the refusal is aimed at X
+            recipients = condition_party(tok, actors, actor, ps, parties.REFUSAL_CONDITIONS) or recipients
         if ONTOLOGY.spec(etype).hostile and not any(m.code for m in recipients):
             recipients = parties.answered_parties(tok, args, actors, ps, actor) or recipients
         location = event_location(args, actors, actor + recipients, ps)  # (THREATEN may have moved them)

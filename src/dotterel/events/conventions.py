@@ -17,7 +17,7 @@ from dotterel import language
 from dotterel.actors.kb import load as load_kb
 from dotterel.actors.drafts import actor_key
 from dotterel.actors.phrases import mentions_in, real_head
-from dotterel.actors.parties import ethnic, home_country, home_state, sole_state, source_tokens
+from dotterel.actors.parties import ethnic, home_country, home_state, sole_state, source_tokens, subject_mentions
 from dotterel.events.arguments import Arguments
 from dotterel.events.modality import declared_intent, self_announced_future
 from dotterel.events.ontology import ONTOLOGY
@@ -36,6 +36,9 @@ OFFER_CONDITIONS = language.words("conditions", "offer")
 FUTURE_AUX = language.words("auxiliaries", "future", "self_future")
 REFUSAL_AUX = language.words("auxiliaries", "refusal")
 ACCEPTING = frozenset({"AGREE", "SUPPORT"})  # acceptance refused with a modal is a rejection
+# "will not be lifted", "would not withdraw", "won't free": a concession announced as not to be made
+REFUSED_AUX = language.words("auxiliaries", "self_future")
+REPORTING_VERBS = language.words("reporting", "event")
 
 
 def _conflict_act(etype: str) -> bool:
@@ -43,18 +46,22 @@ def _conflict_act(etype: str) -> bool:
 
 
 def retyped(tok: Token, etype: str, mode: str | None, modality: Modality,
-            content_type: Callable[[], str | None], not_tolerated: frozenset[str] = frozenset()
-            ) -> tuple[str, str | None, Modality]:
+            content_type: Callable[[], str | None], not_tolerated: frozenset[str] = frozenset(),
+            coded_doer: bool = True) -> tuple[str, str | None, Modality]:
     """Type, mode and modality of an act as announced (DESIGN.md): a conditional act is a threat, an announced
     refusal a REJECT, a declared hostile act a threat, a promised cooperative act AGREE. `content_type` gives
     the type of what a verbal act promises (computed only when asked); `not_tolerated`: the verbs whose
-    announced refusal warns someone off ("will not allow ships to drill"), a threat."""
+    announced refusal warns someone off ("will not allow ships to drill"), a threat; `coded_doer`: the act has
+    a coded actor (a concession that "will not be made" is a refusal only by a party, not an analyst's guess)."""
     cooperative = ONTOLOGY.spec(etype).cooperative
     announced = declared_intent(tok) or self_announced_future(tok)
     if conditional_threat(tok, etype, modality):
         return "THREATEN", None, "asserted"
     if modality == "negated" and tok.lemma_.lower() in not_tolerated and (announced or _future_aux(tok)):
         return "THREATEN", None, "asserted"
+    if coded_doer and refused_concession(tok, etype, modality):
+        # "the curfew will not be lifted", "troops would not be withdrawn": refusing to yield (CAMEO 124)
+        return "REJECT", None, "asserted"
     if modality == "negated" and (announced or (etype in ACCEPTING and _refusal_aux(tok))):
         # "said he would not provide support", "cannot accept the plan": an actor refusing is REJECT, a fact
         return "REJECT", None, "asserted"
@@ -75,6 +82,22 @@ def retyped(tok: Token, etype: str, mode: str | None, modality: Modality,
 def _future_aux(tok: Token) -> bool:
     """"will not allow", "would not tolerate": the refusal is announced for the future."""
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
+
+
+def refused_concession(tok: Token, etype: str, modality: Modality) -> bool:
+    """A concession negated with a future auxiliary ("will not be lifted", "would not withdraw") is refused;
+    negated without one ("was not lifted", "have not been eased") it is a fact that did not happen."""
+    return modality == "negated" and ONTOLOGY.has(etype, "concession") and any(
+        c.dep_ == "aux" and c.lower_ in REFUSED_AUX for c in tok.children)
+
+
+def refusing_speaker(tok: Token, actors: ActorIndex, ps: PatternSet) -> list[Mention]:
+    """Who announces that a concession will not be made when its sentence names no doer: the coded speaker of
+    the reporting verb whose content it is ("the curfew will not be lifted, *the ministry* said")."""
+    if tok.dep_ not in ("ccomp", "parataxis") or tok.head.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return [m for m in subject_mentions(speaker, actors, ps) if m.code] if speaker is not None else []
 
 
 def _refusal_aux(tok: Token) -> bool:

@@ -313,6 +313,8 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
     if p.victim_subject:
         return _victim_subject_match(args, actors, ps)
     actor = subject_mentions(args.subject, actors, ps) or parties.text_author(tok, actors, ps)
+    if not any(m.code for m in actor) and conventions.refused_concession(tok, p.type, modality_of(tok)):
+        actor = conventions.refusing_speaker(tok, actors, ps) or actor  # who refuses it is who announces it
     if p.weapon_subjects is not None:
         actor = [m for m in actor if m.code]  # "*Russian* missiles hit ...": the weapon itself is no doer
     if args.passive and p.type == "ASSAULT" and not any(m.code for m in actor):

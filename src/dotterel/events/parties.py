@@ -26,6 +26,7 @@ OWNER_PARTICIPLES = language.words("prepositions", "owner_participle")
 # commitment *to* the Zambian people"
 PARTY_PREPS = OWNER_PREPS | language.words("prepositions", "party")
 THREAT_CONDITIONS = language.words("conditions", "threat")
+REFUSAL_CONDITIONS = language.words("conditions", "refusal")
 DESTINATION_SLOTS = frozenset({"pobj:to", "pobj:into"})
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})  # an attack noun's target
 IN_PREP = frozenset({"in"})
@@ -291,9 +292,9 @@ def readiness_chain(tok: Token) -> list[Token]:
     return chain
 
 
-def _conditions(heads: list[Token]) -> list[Token]:
+def _conditions(heads: list[Token], marks: frozenset[str] = THREAT_CONDITIONS) -> list[Token]:
     return [c for h in heads for c in h.children
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in THREAT_CONDITIONS for m in c.children)]
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)]
 
 
 def held_over(tok: Token, actors: ActorIndex, ps: PatternSet) -> bool:
@@ -308,12 +309,14 @@ def _owner_phrase(c: Token) -> bool:
         c.dep_ == "acl" and (c.lower_ in OWNER_PREPS or c.lower_ in OWNER_PARTICIPLES))
 
 
-def condition_party(tok: Token, actors: ActorIndex, actor: list[Mention], ps: PatternSet) -> list[Mention]:
-    """The subject of the "if"/"unless" clause of a conditional act, when it is another actor."""
+def condition_party(tok: Token, actors: ActorIndex, actor: list[Mention], ps: PatternSet,
+                    marks: frozenset[str] = THREAT_CONDITIONS) -> list[Mention]:
+    """The subject of the "if"/"unless" clause of a conditional act (`marks`: of a refusal, "until" too), when
+    it is another actor."""
     keys = {m.key for m in actor}
     # "threatened to stop ... if X", "is ready to respond if X"
     heads = [*readiness_chain(tok), *(c for c in tok.children if c.dep_ in ("xcomp", "ccomp"))]
-    for clause in _conditions(heads):
+    for clause in _conditions(heads, marks):
         found = [m for m in mentions_in(arguments(clause, ps.stative_participles).subject, actors)
                  if m.code and m.key not in keys]
         if found:

@@ -40,7 +40,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select
+from sqlalchemy import Connection, and_, delete, exc, func, insert, or_, select
 
 from dotterel.knowledge import data_path
 from dotterel.monitor import tables as t
@@ -48,7 +48,7 @@ from dotterel.monitor.dyads import MemberView, Ref, derive
 from dotterel.monitor.sources import DocSig, decode, encode, outlet_of, signature, syndication_groups
 from dotterel.store import schema as s
 from dotterel.store.buckets import buckets
-from dotterel.store.engine import Store
+from dotterel.store.engine import Store, StoreError, display, error_line
 from dotterel.store.query import current_events, parse_dyad
 
 BUILD_VERSION = "1"
@@ -312,7 +312,19 @@ def _cluster_row(cl: _Cluster, cluster_id: int) -> dict:
 
 
 def build(store: Store, params: Params = Params(), *, force: bool = False) -> BuildResult:
-    """Rebuild clusters and cluster dyads from the store unless nothing changed (see module docstring)."""
+    """Rebuild clusters and cluster dyads from the store unless nothing changed (see module docstring).
+
+    One transaction: when the database refuses a row, nothing of the rebuild is kept (the clusters built
+    before stay) and the refusal is a StoreError of one line.
+    """
+    try:
+        return _build(store, params, force)
+    except exc.SQLAlchemyError as err:  # what the store did not already turn into a StoreError
+        raise StoreError(f"monitor: database {display(store.url)} refused the event clusters ({error_line(err)}); "
+                         "the clusters built before are kept") from None
+
+
+def _build(store: Store, params: Params, force: bool) -> BuildResult:
     with store.write() as conn:
         _refresh_documents(conn)
         fp = fingerprint(conn, params)

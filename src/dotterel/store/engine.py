@@ -197,6 +197,14 @@ def open_store(url: str | None = None, *, lock_timeout: float = DEFAULT_LOCK_TIM
     return store
 
 
+def error_line(err: Exception) -> str:
+    """What the database (its driver, else SQLAlchemy) said, as one short line: `DataError: value too long ...`."""
+    orig = getattr(err, "orig", None) or err
+    lines = str(orig).strip().splitlines()
+    msg = f"{type(orig).__name__}: {lines[0] if lines else ''}"
+    return msg if len(msg) <= 300 else msg[:299] + "…"
+
+
 def _first_line(err: exc.DBAPIError) -> str:
     return (str(err.orig) if err.orig else str(err)).strip().splitlines()[0]
 

@@ -32,6 +32,10 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+# The widest document id the store keeps (documents.doc_id, quarantine.item_id): the writer quarantines a
+# document with a longer id on both dialects, rather than SQLite keeping it and PostgreSQL refusing it.
+ID_CHARS = 200
+
 # Named constraints keep Alembic autogenerate/compare stable across SQLite and PostgreSQL.
 metadata = MetaData(
     naming_convention={
@@ -65,7 +69,7 @@ documents = Table(
     "documents",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("doc_id", String(200), nullable=False, unique=True),
+    Column("doc_id", String(ID_CHARS), nullable=False, unique=True),
     Column("sha256", String(64), nullable=False, unique=True),
     Column("title", Text),
     Column("url", Text),
@@ -250,13 +254,14 @@ quarantine = Table(
     Column("run_id", Integer, ForeignKey("ingest_runs.id"), nullable=False),
     Column("path", Text, nullable=False),
     Column("locator", String(64), nullable=False),  # '' for a whole file, 'line 12', 'entry 3'
-    Column("item_id", String(200)),
+    Column("item_id", String(ID_CHARS)),
     Column("reason", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index(None, "path"),
 )
 
 __all__ = [
+    "ID_CHARS",
     "metadata",
     "ingest_runs",
     "documents",

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, func, insert, select, update
 from dotterel.model import Casualties, Document, Event, to_json
 from dotterel.store import schema as s
 from dotterel.store.buckets import buckets
-from dotterel.store.engine import Store, StoreError
+from dotterel.store.engine import Store, StoreError, error_line
 from dotterel.store.textsafe import clean
 
 
@@ -108,7 +108,7 @@ def _one_by_one(store: Store, run_id: int, outcomes: Sequence[Outcome], recode: 
                 raise first from err
             doc = outcome.doc
             r = _write_batch(store, run_id, [Quarantined(path=outcome.path or "", item_id=doc.id, reason=(
-                f"the store refused this document: {_one_line(err)}"))], recode, extra)
+                f"the store refused this document: {error_line(err)}"))], recode, extra)
         total.stored += r.stored
         total.recoded += r.recoded
         total.duplicates += r.duplicates
@@ -116,13 +116,6 @@ def _one_by_one(store: Store, run_id: int, outcomes: Sequence[Outcome], recode: 
         total.events += r.events
         total.stored_shas += r.stored_shas
     return total
-
-
-def _one_line(err: Exception) -> str:
-    orig = getattr(err, "orig", None) or err
-    lines = str(orig).strip().splitlines()
-    msg = f"{type(orig).__name__}: {lines[0] if lines else ''}"
-    return msg if len(msg) <= 300 else msg[:299] + "…"
 
 
 def _write_batch(store: Store, run_id: int, outcomes: Sequence[Outcome], recode: bool, skipped: int) -> BatchResult:
@@ -149,7 +142,7 @@ def _quarantine(conn: Connection, run_id: int, q: Quarantined) -> int:
     """Quarantine `q` (counted as 1); no new row when it was already quarantined for the same reason."""
     t = s.quarantine
     q = Quarantined(path=clean(q.path) or "", reason=clean(q.reason) or "", locator=clean(q.locator) or "",
-                    item_id=clean(q.item_id))
+                    item_id=_clipped(clean(q.item_id), s.ID_CHARS))
     seen = conn.execute(
         select(t.c.id).where(t.c.path == q.path, t.c.locator == q.locator, t.c.reason == q.reason).limit(1)
     ).first()
@@ -158,6 +151,11 @@ def _quarantine(conn: Connection, run_id: int, q: Quarantined) -> int:
     conn.execute(insert(t), dict(run_id=run_id, path=q.path, locator=q.locator, item_id=q.item_id,
                                  reason=q.reason, created_at=now()))
     return 1
+
+
+def _clipped(value: str | None, width: int) -> str | None:
+    """`value` cut to fit a column of `width` characters, marked as cut (a quarantine row names an overlong id)."""
+    return value if value is None or len(value) <= width else value[:width - 1] + "…"
 
 
 def _store_document(conn: Connection, run_id: int, a: Analysed, recode: bool, result: BatchResult) -> None:
@@ -176,6 +174,11 @@ def _store_document(conn: Connection, run_id: int, a: Analysed, recode: bool, re
         _insert_coding(conn, run_id, doc_pk, doc)
         result.recoded += 1
         result.events += len(doc.events)
+        return
+    if len(doc.id) > s.ID_CHARS:
+        result.quarantined += _quarantine(conn, run_id, Quarantined(
+            path=a.path or "", item_id=doc.id,
+            reason=f"id is {len(doc.id)} characters; the store keeps ids of at most {s.ID_CHARS}"))
         return
     taken = conn.execute(select(d.c.sha256).where(d.c.doc_id == doc.id)).first()
     if taken is not None:
