@@ -542,6 +542,9 @@ WHOLE_NAMES = [
     ("Vladimir Vladimirovich Putin criticised the Syrian government.", "2023-05-01", "Putin", ("RUS", "GOV")),
     ("Joseph R. Biden Jr. criticised the Syrian government.", "2023-05-01", "Biden", ("USA", "GOV")),
     ("Crown Prince Mohammed bin Salman met the Syrian envoy.", "2023-05-01", "bin Salman", ("SAU", "GOV")),
+    # a religious title before the surname is a title, not somebody else's given name
+    ("Imam Khomeini received the Syrian envoy in Tehran.", "1985-05-01", "Khomeini", ("IRN", "GOV")),
+    ("Ayatollah Khamenei received the Syrian envoy in Tehran.", "2015-05-01", "Khamenei", ("IRN", "GOV")),
 ]
 
 
