@@ -39,6 +39,18 @@ CASES = [
      [("SUPPORT", ["JPN"], ["KOR"], "asserted"), ("REQUEST", ["JPN"], ["KOR"], "asserted")]),
     ("Japan and South Korea held talks in Seoul. Japan later called for a freeze on fishing quotas.",
      [("CONSULT", ["JPN", "KOR"], [], "asserted"), ("REQUEST", ["JPN"], ["KOR"], "asserted")]),
+    # ... also the blows of a war and the penalties of a trade dispute (plover.csv `counterpart`)
+    ("Iraqi jets bombed Iranian oil platforms on Monday. Iraqi warplanes also flew 40 sorties at the front.",
+     [("ASSAULT", ["IRQ"], ["IRN"], "asserted"), ("ASSAULT", ["IRQ"], ["IRN"], "asserted")]),
+    ("Washington imposed tariffs on Japanese chips last month. The United States imposed the tariffs to punish "
+     "dumping.", [("SANCTION", ["USA"], ["JPN"], "asserted"), ("SANCTION", ["USA"], ["JPN"], "asserted")]),
+    # ... not when the act has a target or an addressee of its own, named or not
+    ("Kenyan troops attacked Somali positions on Monday. Kenyan police fired tear gas at protesters in Nairobi.",
+     [("ASSAULT", ["KEN"], ["SOM"], "asserted"), ("ASSAULT", ["KEN"], ["KEN"], "asserted")]),
+    ("Kenyan troops attacked Somali positions on Monday. Kenyan troops also attacked Ethiopian rebels near the border.",
+     [("ASSAULT", ["KEN"], ["SOM"], "asserted"), ("ASSAULT", ["KEN"], ["ETH"], "asserted")]),
+    ("Japan praised the new South Korean trade policy. The Japanese ministry ordered chipmakers to cut output.",
+     [("SUPPORT", ["JPN"], ["KOR"], "asserted"), ("REQUEST", ["JPN"], [], "asserted")]),
     # ... not when the sentence is about a matter at home (another organ or person of the actor's country)
     ("Japan praised the new South Korean trade policy. Kishida, responding to a Diet committee, attacked the "
      "inquiry as a witch hunt.",
