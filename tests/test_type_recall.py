@@ -1,5 +1,5 @@
 """Recall rules of the coder on authored sentences: acts credited "for" a gerund, texts that act for their issuer,
-acts asked for right after the object, and the counterpart of an unaddressed verbal act.
+acts asked for right after the object, talks barred, and the counterpart of an unaddressed act.
 
 Each case is a must-fire or a must-not-fire sentence for one rule, through the real parser and actor
 resolution: every event out as (type, actor codes, recipient codes, modality). Authored for these tests; no
@@ -34,6 +34,11 @@ CASES = [
     # the act asked for, parsed as a clause of purpose right after the object (frames.frame_fits)
     ("The Peruvian government ordered the miners to maintain minimum services.",
      [("REQUEST", ["PER"], [], "asserted")]),
+    # barring talks refuses them (a REJECT); barring someone from them keeps that one out (COERCE)
+    ("Kenya banned talks with the Somali rebels.", [("REJECT", ["KEN"], ["SOM"], "asserted")]),
+    ("China blocked talks on the Security Council resolution.", [("REJECT", ["CHN"], ["UN"], "asserted")]),
+    ("The Kenyan president barred the opposition from the talks.", [("COERCE", ["KEN"], ["KEN"], "asserted")]),
+    ("The Kenyan police banned the opposition rally.", [("COERCE", ["KEN"], ["KEN"], "asserted")]),
     # an unaddressed verbal act goes to the foreign side its actor dealt with just before (events/counterpart.py)
     ("Japan praised the new South Korean trade policy. The Japanese minister also urged speedy action on car tariffs.",
      [("SUPPORT", ["JPN"], ["KOR"], "asserted"), ("REQUEST", ["JPN"], ["KOR"], "asserted")]),
