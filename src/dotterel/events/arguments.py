@@ -81,6 +81,8 @@ def inherited_subject(tok: Token, stative: frozenset[str]) -> Token | None:
     """Walk up controlled clauses ("stuck to providing", "considering sending") to the nearest subject."""
     if second_predicate(tok):
         return _own_subject(tok.head.head, stative)[0]  # the speaker's own second act: the speaker
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "for" and (obj := _object_controller(tok.head.head)) is not None:
+        return obj  # "praised Oslo *for sending* aid", "fined X for dumping": the one praised or blamed did it
     cur = tok
     for _ in range(6):
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "stuck to providing": via the preposition

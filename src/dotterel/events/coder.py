@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
-from dotterel.events import conventions, non_events, parties
+from dotterel.events import counterpart, conventions, non_events, parties
 from dotterel.events.arguments import arguments, object_lemmas
 from dotterel.events.earlier_target import earlier_parties, recalls_attack, struck_side
 from dotterel.events.frames import (content_type, in_accident, match, nature_acts, nominal_pattern, unnamed_doer,
@@ -51,6 +51,7 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opin
         recent = [e for e in events if e.type == "ASSAULT" and last_attack - e.sentence <= ATTACK_REACH] if near else []
         found = code_sentence(sent, index, actors, ps, health, attack_near=near, recent=recent,
                               earlier=events)
+        counterpart.fill(found, events, sent, [m for m in actors.in_tokens(sent.start, sent.end) if m.code])
         if any(e.type == "ASSAULT" and e.modality == "asserted" for e in found) or (
                 near and recalls_attack(sent, ps.word_class("ATTACK"))):
             last_attack = index  # ("... survived the attack.": the story of the attack goes on)

@@ -196,6 +196,10 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
     """The pattern's constraints on the trigger's frame: object class, complements, particles, prepositions."""
     objects = object_lemmas(args)
     infinitives = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
+    # "ordered the strikers *to maintain* services": the parser may hang the act asked for on the verb as a
+    # clause of purpose; right after the object it is what the object is told to do
+    infinitives += [c for c in tok.children if c.dep_ == "advcl" and to_infinitive(c) and any(
+        o.dep_ in ("dobj", "obj") and o.right_edge.i + 1 == c.left_edge.i for o in tok.children)]
     if p.unnamed_victim and not (args.passive and args.subject is None):
         return False
     if p.sentence_words is not None and not any(t.lemma_.lower() in p.sentence_words for t in tok.sent):

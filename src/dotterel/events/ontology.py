@@ -13,7 +13,7 @@ COOPERATIVE_QUADS = frozenset({1, 2})
 HOSTILE_QUADS = frozenset({3, 4})
 # the yes/no convention columns of plover.csv (documented in its header)
 FLAG_COLUMNS = ("content_taking", "place_targeted", "place_left", "conflict_act", "local_actor", "domestic",
-                "self_directed", "concession")
+                "self_directed", "concession", "counterpart")
 
 
 @dataclass(slots=True)

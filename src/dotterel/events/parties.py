@@ -259,6 +259,12 @@ def text_author(tok: Token, actors: ActorIndex, ps: PatternSet) -> list[Mention]
     if tok.dep_ != "acl" or tok.tag_ != "VBG" or not ps.in_class(text.lemma_.lower(), "PUBLICATION"):
         return []
     owner = noun_owner(text)
+    if owner is None:
+        # "under a *government* decree ordering ...", "a *UN* resolution calling for ...": the issuer named before it
+        mods = [c for c in text.children if c.dep_ in ("compound", "amod") and c.i < text.i]
+        issuer = [m for m in actors.in_tokens(min(c.left_edge.i for c in mods), text.i) if m.code] if mods else []
+        if issuer:
+            return issuer
     if owner is None and text.dep_ in ("dobj", "obj"):
         owner = arguments(text.head, ps.stative_participles).subject
     return [m for m in subject_mentions(owner, actors, ps) if m.code] if owner is not None else []

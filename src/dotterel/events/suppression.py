@@ -41,6 +41,8 @@ def suppressed(tok: Token, coded: dict[int, str], main_coded: bool, ps: PatternS
         return True
     if direct_question(tok):
         return True
+    if credited_act(tok, ps):
+        return False
     if main_coded and in_relative_clause(tok):
         return True
     head = tok.head
@@ -115,6 +117,14 @@ def reporters_question(tok: Token) -> bool:
     if tok.lemma_.lower() not in QUESTION_VERBS or tok.tag_ != "VBN":
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+
+
+def credited_act(tok: Token, ps: PatternSet) -> bool:
+    """"praised Oslo *for sending* aid": the act a party is credited with is done, not the praise's content."""
+    if tok.dep_ != "pcomp" or tok.tag_ != "VBG" or tok.head.lower_ != "for":
+        return False
+    governor = tok.head.head
+    return ps.lemma_of(governor.text, governor.lemma_.lower()) in ps.word_class("CREDITED_FOR")
 
 
 def alleged(tok: Token, ps: PatternSet) -> bool:
