@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from dotterel.model import Event, SourceItem
 from dotterel.pipeline import Analyzer
 
 from coded import coded_events, expected_events
@@ -76,3 +77,18 @@ def analyzer() -> Analyzer:
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:60] for c in CASES])
 def test_type_recall(analyzer: Analyzer, text: str, expected: list) -> None:
     assert coded_events(analyzer, text) == expected_events(expected)
+
+
+
+def _request(analyzer: Analyzer, text: str) -> Event:
+    (event,) = [e for d in analyzer.analyze_many([SourceItem(text=text, id="t")]) for e in d.events
+                if e.type == "REQUEST"]
+    return event
+
+
+def test_a_recipient_from_the_sentences_before_makes_the_event_less_sure(analyzer: Analyzer) -> None:
+    inferred = _request(analyzer, "Japan praised the new South Korean trade policy. The Japanese minister urged "
+                                  "speedy action on car tariffs.")
+    alone = _request(analyzer, "The Japanese minister urged South Korea to act on car tariffs.")
+    assert [r.code for r in inferred.recipient] == ["KOR"] == [r.code for r in alone.recipient]
+    assert inferred.confidence < alone.confidence
