@@ -25,8 +25,6 @@ from dotterel.findings import EventFinding, Mention
 # the article goes on further than an exchange of words ("Turkey began a military offensive" eight sentences on)
 REACH = 4
 WAR_REACH = 8
-# how much less sure an event is whose recipient comes from the sentences before
-INFERRED_PENALTY = 0.1
 
 
 def _codes(ms: list[Mention]) -> set[str]:
@@ -81,7 +79,6 @@ def fill(found: list[EventFinding], before: list[EventFinding], sent: Span, ment
                 named = _codes(mentions) - own
                 if not named or named & _codes(other):
                     event.recipients = other
-                    # read from the article's earlier dealings, not from this sentence: right about four times
-                    # in five on hand-checked dev articles, so the event says it is less sure
-                    event.confidence = round(max(0.1, event.confidence - INFERRED_PENALTY), 3)
+                    # (confidence stays as the coder set it for an act naming no recipient: the recipient is
+                    # read from the article's dealings before, right 19 times in 24 on hand-checked dev articles)
                 break
