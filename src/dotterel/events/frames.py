@@ -192,6 +192,12 @@ def _is_joint(args: Arguments) -> bool:
         args.preps.get("with"))
 
 
+def _done_jointly(tok: Token, ps: PatternSet) -> bool:
+    """"jointly patrolled", "built it jointly with Laos" (the parser may hang the adverb on the "with")."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with")]
+    return any(c.dep_ == "advmod" and ps.in_class(c.lemma_.lower(), "JOINTLY") for h in heads for c in h.children)
+
+
 def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: PatternSet) -> bool:
     """The pattern's constraints on the trigger's frame: object class, complements, particles, prepositions."""
     objects = object_lemmas(args)
@@ -223,6 +229,8 @@ def frame_fits(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: 
                                               for key in noun_keys(obj)):
         return False
     if p.joint and not _is_joint(args):
+        return False
+    if p.jointly and not _done_jointly(tok, ps):
         return False
     if p.no_infinitive and any(c.dep_ == "xcomp" for c in infinitives):
         return False

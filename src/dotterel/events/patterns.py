@@ -17,7 +17,7 @@ _KNOWN_KEYS = {
     "victim_subject", "event_content", "prep_object", "igo_recipient", "needs_slot_recipient", "no_result_state",
     "not_object", "not_subject", "not_prep_object", "not_content_verb", "state_subject", "no_gerund",
     "unnamed_doer", "unnamed_victim", "weapon_subject", "held_over", "culprit_of", "announced", "act_due",
-    "sentence_any",
+    "sentence_any", "jointly",
 }
 # word classes the coder's code names (not only the patterns): patterns.yaml must define each, and
 # `in_class` refuses any other name, so a typo raises instead of silently matching nothing
@@ -25,7 +25,7 @@ CODE_CLASSES = frozenset({
     "NATURE", "TALKS", "AGREEMENT", "RELATIONS", "BORDER", "HELPING", "ATTACK", "PLACE_PART", "PEOPLE",
     "HOME_MEASURE", "NON_AGENT", "ACCIDENT", "RESULT_STATE", "RESULT_LACK", "HEALTH_MEASURE", "PUBLICATION", "NOT_TOLERATED",
     "COMMENTATOR", "PRESS", "FIRED", "CULPRIT", "RETALIATION", "ATTACKER", "BURNING", "REACTION",
-    "SEIZED_THING", "CREDITED_FOR"})
+    "SEIZED_THING", "CREDITED_FOR", "JOINTLY"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -55,6 +55,7 @@ class Pattern:
     reciprocal: bool = False
     prep_any: frozenset[str] = field(default_factory=frozenset)
     joint: bool = False
+    jointly: bool = False  # done together: an adverb of @JOINTLY on the verb ("jointly patrolled the border")
     inverse: bool = False
     needs_content: bool = False
     no_infinitive: bool = False  # not with a to-infinitive of its own: "seeking to mend ties" is an attempt
@@ -207,6 +208,7 @@ def parse_patterns(raw: dict) -> PatternSet:
             reciprocal=bool(spec.get("reciprocal")),
             prep_any=_strings(spec.get("prep_any", [])),
             joint=bool(spec.get("joint")),
+            jointly=bool(spec.get("jointly")),
             held_over=bool(spec.get("held_over")),
             announced=bool(spec.get("announced")),
             act_due=bool(spec.get("act_due")),

@@ -27,12 +27,12 @@ _ENGLISH_MARKERS = frozenset(
 )
 _FOREIGN_MARKERS = frozenset(
     "le la les des du et est une dans pour pas sur qui avec ce sont au aux "  # French
-    "der die das und ist nicht ein eine den dem mit sich auf für von zu im "  # German
-    "el los las del y que por para una con su se lo es al como "  # Spanish
-    "il della di che non gli sono nel per "  # Italian
-    "os da do em um uma não são "  # Portuguese
-    "het een van en niet zijn op voor met".split()  # Dutch
-)
+    "der das und ist nicht ein eine den dem mit sich auf für von zu im "  # German
+    "el los las del y que por para una con su se lo es como "  # Spanish
+    "il della di che non gli sono nel "  # Italian
+    "os da em um uma não são "  # Portuguese
+    "het een en niet zijn op voor met".split()  # Dutch
+)  # not "die", "do", "al", "per", "van": English words or name particles too ("al-Shabaab", "two die")
 
 
 def normalize_text(text: str) -> str:

@@ -1,0 +1,58 @@
+"""Event types on short wire-style sentences (issue #13): help sent as police, rescuers or planes, gifts named in a
+"with" phrase, acts done jointly, the other side of a hailed deal, and headlines the language check must let
+through. Each class has sentences that must code and sentences that must not, through the real parser and actor
+resolution. Authored for these tests; no evaluation text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dotterel.pipeline import Analyzer
+from dotterel.sources.normalize import is_english
+
+from coded import Coded, coded_events, expected_events
+
+CASES: list[tuple[str, list[Coded]]] = [
+    # police, rescue or medical teams and planes sent to another state are help (AID) ...
+    ("Rwanda dispatched police to Mozambique last year.", [("AID", ["RWA"], ["MOZ"], "asserted")]),
+    ("Italy sent water bombers to Albania.", [("AID", ["ITA"], ["ALB"], "asserted")]),
+    ("Japan flew a medical team to Turkey.", [("AID", ["JPN"], ["TUR"], "asserted")]),
+    # ... sent at home, or to no state, they help no one
+    ("The interior ministry deployed riot police in the capital.", []),
+    ("Police officers were sent to the football ground.", []),
+    # the receiver as the object and the gift in a "with" phrase
+    ("Russia supplied Syria with fighter jets.", [("AID", ["RUS"], ["SYR"], "asserted")]),
+    ("Britain provided Estonia with artillery shells.", [("AID", ["GBR"], ["EST"], "asserted")]),
+    ("The council supplied local schools with laptops.", []),
+    ("The company furnished Airbus with wings.", []),
+    # what two parties do jointly is cooperation, not a blow or a meeting
+    ("Chadian and Nigerien soldiers jointly patrolled the lake shore.", [("COOPERATE", ["NER", "TCD"], [], "asserted")]),
+    ("Laos built the dam jointly with Thailand.", [("COOPERATE", ["LAO"], ["THA"], "asserted")]),
+    ("Nigerien and Chadian soldiers patrolled the lake shore.", []),
+    ("Rebels and soldiers fought together against the militia.", [("ASSAULT", [], [], "asserted")]),
+    # the other side of a deal someone hails is the one praised
+    ("Sudan hailed the truce with South Sudan.", [("SUPPORT", ["SDN"], ["SSD"], "asserted")]),
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_wire_sentence_codes_its_event(analyzer: Analyzer, text: str, expected: list[Coded]) -> None:
+    assert coded_events(analyzer, text) == expected_events(expected)
+
+
+@pytest.mark.parametrize("text", ["Gunmen kill 12 in al-Shabaab raid.", "Two soldiers die as rebels attack.",
+                                  "Kenyan police do patrols per week near Garissa."])
+def test_a_headline_with_english_homographs_is_english(text: str) -> None:
+    assert is_english(text)
+
+
+@pytest.mark.parametrize("text", ["Die Regierung hat das Gesetz beschlossen.", "El gobierno anunció la reforma.",
+                                  "Le gouvernement a annoncé une réforme."])
+def test_foreign_text_is_still_refused(text: str) -> None:
+    assert not is_english(text)
