@@ -31,6 +31,12 @@ CASES: list[tuple[str, list[Coded]]] = [
     ("Laos built the dam jointly with Thailand.", [("COOPERATE", ["LAO"], ["THA"], "asserted")]),
     ("Nigerien and Chadian soldiers patrolled the lake shore.", []),
     ("Rebels and soldiers fought together against the militia.", [("ASSAULT", [], [], "asserted")]),
+    # keeping a border closed goes on closing it; keeping a building closed acts on no one
+    ("Chad kept its frontier with Libya shut.", [("SANCTION", ["TCD"], ["LBY"], "asserted")]),
+    ("The city kept the library closed.", []),
+    # soldiers guarding another state's rulers or convoys help that state; guarding their own helps no one
+    ("Burundian soldiers guarded the president of Somalia.", [("AID", ["BDI"], ["SOM"], "asserted")]),
+    ("Kenyan soldiers guarded the Kenyan parliament.", []),
     # the other side of a deal someone hails is the one praised
     ("Sudan hailed the truce with South Sudan.", [("SUPPORT", ["SDN"], ["SSD"], "asserted")]),
 ]

@@ -116,6 +116,9 @@ def _left_in_state(tok: Token, args: Arguments, ps: PatternSet) -> bool:
 def _complements(tok: Token) -> list[Token]:
     """What the verb calls its object: "called the plan *a threat*", "described it *as aggression*"."""
     found = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+    # a bare participle the parser calls a clause: "kept the border *sealed*" (no to-infinitive, subject or object)
+    found += [c for c in tok.children if c.dep_ in ("xcomp", "advcl")
+              and not any(g.dep_ in ("aux", "mark", "nsubj", "nsubjpass", "dobj") for g in c.children)]
     found += [c for c in tok.children if c.dep_ == "dobj"][1:]  # "branded Peru *a rogue state*": a second object
     # a quoted adjective after the object is parsed as its modifier: "called the budget *"disgraceful"*"
     found += [a for o in tok.children if o.dep_ in ("dobj", "obj") for a in o.children if a.dep_ == "amod" and a.i > o.i]
