@@ -37,6 +37,12 @@ CASES: list[tuple[str, list[Coded]]] = [
     # soldiers guarding another state's rulers or convoys help that state; guarding their own helps no one
     ("Burundian soldiers guarded the president of Somalia.", [("AID", ["BDI"], ["SOM"], "asserted")]),
     ("Kenyan soldiers guarded the Kenyan parliament.", []),
+    # a strike staged by workers stops work (PROTEST); one staged by soldiers is a blow; a sit-in is a protest
+    ("Zambian nurses staged a strike on Tuesday.", [("PROTEST", ["ZMB"], ["ZMB"], "asserted")]),
+    ("Syrian jets staged a strike on Idlib.", [("ASSAULT", ["SYR"], ["SYR"], "asserted")]),
+    ("Miners staged a sit-in at the mine in Bolivia.", [("PROTEST", ["BOL"], ["BOL"], "asserted")]),
+    # silencing broadcasters coerces them
+    ("Guinea suspended two Senegalese broadcasters.", [("COERCE", ["GIN"], ["SEN"], "asserted")]),
     # the other side of a deal someone hails is the one praised
     ("Sudan hailed the truce with South Sudan.", [("SUPPORT", ["SDN"], ["SSD"], "asserted")]),
 ]
