@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from dotterel.events.patterns import load_patterns
+from dotterel.nlp import parse
 from dotterel.pipeline import Analyzer
 from dotterel.sources.normalize import is_english
 
@@ -41,6 +43,7 @@ CASES: list[tuple[str, list[Coded]]] = [
     ("Zambian nurses staged a strike on Tuesday.", [("PROTEST", ["ZMB"], ["ZMB"], "asserted")]),
     ("Syrian jets staged a strike on Idlib.", [("ASSAULT", ["SYR"], ["SYR"], "asserted")]),
     ("Miners staged a sit-in at the mine in Bolivia.", [("PROTEST", ["BOL"], ["BOL"], "asserted")]),
+    ("Chilean students began a march on Monday in Santiago.", [("PROTEST", ["CHL"], ["CHL"], "asserted")]),
     # silencing broadcasters coerces them
     ("Guinea suspended two Senegalese broadcasters.", [("COERCE", ["GIN"], ["SEN"], "asserted")]),
     # the other side of a deal someone hails is the one praised
@@ -68,3 +71,13 @@ def test_a_headline_with_english_homographs_is_english(text: str) -> None:
                                   "Le gouvernement a annoncé une réforme."])
 def test_foreign_text_is_still_refused(text: str) -> None:
     assert not is_english(text)
+
+
+def test_a_month_names_no_march() -> None:
+    """"will begin trading March 3": the date, not a protest march, though the noun is the same word."""
+    ps = load_patterns()
+    month = next(t for t in parse("Talks between Chile and Peru begin March 3.") if t.text == "March")
+    march = next(t for t in parse("Students in Lima began a march.") if t.text == "march")
+    assert ps.noun_trigger(month) is None
+    hit = ps.noun_trigger(march)
+    assert hit is not None and hit[0].type == "PROTEST"

@@ -131,6 +131,8 @@ class PatternSet:
         """The event a noun names, with the key that matched ("hunger strike" before "strike")."""
         if noun.pos_ not in ("NOUN", "PROPN") and noun.tag_ != "VBG":  # "fighting broke out": a gerund
             return None
+        if noun.ent_type_ == "DATE":  # "will begin trading *March* 25": the month, no march
+            return None
         for key in noun_keys(noun):
             trig = self.nominal.get(key)
             if trig is not None:
