@@ -46,13 +46,13 @@ def test_acceptance_article_meets_every_criterion() -> None:
 
 # set -> floors on headline figures (reached figures in bench/eval_report.md)
 FLOORS: dict[str, dict[str, float]] = {
-    "sentences": {"type_f1": 0.90, "tuple_f1": 0.79, "dyad_f1": 0.77, "modality_acc": 0.95, "reported_acc": 0.95,
+    "sentences": {"type_f1": 0.90, "tuple_f1": 0.79, "dyad_f1": 0.78, "modality_acc": 0.95, "reported_acc": 0.95,
                   "source_acc": 0.83},
     "articles": {"type_f1": 0.77, "tuple_f1": 0.51, "dyad_f1": 0.48, "modality_acc": 0.92, "reported_acc": 0.87},
     # written blind on 2026-11-29 (the coder's author saw only the figures): the honest held-out measure
     # 0.833 / 0.697 / 0.653 measured after the verbal predicate families (branch verbal, 2026-12-05)
     # (tuple 0.712 after material2)
-    "heldout": {"type_f1": 0.82, "tuple_f1": 0.70, "dyad_f1": 0.64, "modality_acc": 0.95, "reported_acc": 0.95},
+    "heldout": {"type_f1": 0.82, "tuple_f1": 0.70, "dyad_f1": 0.65, "modality_acc": 0.95, "reported_acc": 0.95},
     # 60 whole real articles of the corpus dev split, coded by two coders, adjudicated (2026-12-05);
     # 0.699 / 0.481 / 0.453 measured after the recall2 predicate families; set after the merge of this stop's
     # branches (figures in README); raised after the material-type classes (victims inside an attack, weapons
