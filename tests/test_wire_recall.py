@@ -46,6 +46,10 @@ CASES: list[tuple[str, list[Coded]]] = [
     ("Chilean students began a march on Monday in Santiago.", [("PROTEST", ["CHL"], ["CHL"], "asserted")]),
     # silencing broadcasters coerces them
     ("Guinea suspended two Senegalese broadcasters.", [("COERCE", ["GIN"], ["SEN"], "asserted")]),
+    # an agreement or talks with no doer named, "between" two parties: both sides act; one side alone is no pair
+    ("A trade accord was signed between Ghana and Togo.", [("SUPPORT", ["GHA", "TGO"], [], "asserted")]),
+    ("Talks were held between Bolivia and Paraguay in Asuncion.", [("CONSULT", ["BOL", "PRY"], [], "asserted")]),
+    ("A mining deal was signed between Ghana and Newmont.", []),
     # the other side of a deal someone hails is the one praised
     ("Sudan hailed the truce with South Sudan.", [("SUPPORT", ["SDN"], ["SSD"], "asserted")]),
 ]

@@ -337,6 +337,11 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
         attack = parties.attack_phrase(args, ps)
         if attack is not None:
             actor = parties.attackers(attack, actors, ps) or actor
+    if args.passive and not any(m.code for m in actor) and args.patient is not None and not ONTOLOGY.spec(p.type).hostile:
+        # "an accord was signed between Chad and Niger", "talks were held between A and B": both sides did it
+        sides, _ = parties.event_noun_parties(args.patient, p.type, args, actors, ps)
+        if sides and len({m.code for m in sides}) > 1:
+            actor = sides
     if p.nonstate_subject and any(m.sector in OFFICIAL_SECTORS for m in actor):
         return None
     if p.content_future and not future_content(tok, actor, actors, ps):
