@@ -50,6 +50,10 @@ CASES: list[tuple[str, list[Coded]]] = [
     ("A trade accord was signed between Ghana and Togo.", [("SUPPORT", ["GHA", "TGO"], [], "asserted")]),
     ("Talks were held between Bolivia and Paraguay in Asuncion.", [("CONSULT", ["BOL", "PRY"], [], "asserted")]),
     ("A mining deal was signed between Ghana and Newmont.", []),
+    # holding up a state's bid refuses it; suspending its membership shuts it out (an acronym is no French "au")
+    ("Greece delayed North Macedonia's EU bid.", [("REJECT", ["GRC"], ["EU", "MKD"], "asserted")]),
+    ("The AU suspended Gabon's membership.", [("SANCTION", ["AU"], ["GAB"], "asserted")]),
+    ("The club suspended its membership fees.", []),
     # the other side of a deal someone hails is the one praised
     ("Sudan hailed the truce with South Sudan.", [("SUPPORT", ["SDN"], ["SSD"], "asserted")]),
 ]
@@ -66,7 +70,7 @@ def test_wire_sentence_codes_its_event(analyzer: Analyzer, text: str, expected: 
 
 
 @pytest.mark.parametrize("text", ["Gunmen kill 12 in al-Shabaab raid.", "Two soldiers die as rebels attack.",
-                                  "Kenyan police do patrols per week near Garissa."])
+                                  "Kenyan police do patrols per week near Garissa.", "The AU met in Addis Ababa."])
 def test_a_headline_with_english_homographs_is_english(text: str) -> None:
     assert is_english(text)
 

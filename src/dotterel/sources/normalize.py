@@ -72,11 +72,13 @@ def html_to_text(html: str) -> tuple[str, str | None, str | None]:
 
 def is_english(text: str) -> bool:
     sample = text[:20000]
-    words = re.findall(r"[^\W\d_]+", sample.lower())
-    if not words:
+    found = re.findall(r"[^\W\d_]+", sample)
+    if not found:
         return False
+    words = [w.lower() for w in found]
     english = sum(w in _ENGLISH_MARKERS for w in words)
-    foreign = sum(w in _FOREIGN_MARKERS for w in words)
+    # an acronym is no function word: "the AU", "LA police", "ECOWAS and the EU"
+    foreign = sum(w.lower() in _FOREIGN_MARKERS for w in found if not (w.isupper() and len(w) > 1))
     if english + foreign == 0:
         # a headline-like fragment with no function words: accept Latin-script text
         return all(c.isascii() for c in "".join(words))
