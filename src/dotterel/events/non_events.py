@@ -159,13 +159,15 @@ POLITICAL_SECTORS = OFFICIAL_SECTORS | {"REB", "OPP", "IGO"}
 
 def _political(m: Mention, doc: Doc) -> bool:
     """Whether a party is political: coded, of a sector other than business ("rebels", "protesters", "aid groups"),
-    named with a word of such a sector (a title before a name, "the ministry" the text did not resolve), or with a
-    noun of non_events.yaml `political` ("the unions", "both sides")."""
+    named with a word of such a sector (a title before a name, "the ministry" the text did not resolve), a party word
+    (actors/parties.csv) or a noun of non_events.yaml `political` ("the unions", "both sides")."""
     if m.code or m.sector not in (None, "BUS"):
         return True
     kb, political = load_kb(), load_rules().political
     words = doc[max(0, m.token_start - TITLE_REACH):m.token_end]
     lemmas = [t.lemma_.lower() for t in words]
+    if any(t.text in kb.parties for t in doc[m.token_start:m.token_end]):
+        return True  # "Republicans", "Democrats": a party's members, wherever the article leaves their state
     for n, t in enumerate(words):
         word = kb.sector_of(lemmas[:n + 1])  # ("aid agencies": the two words make the sector)
         if (word is not None and word.sector not in (None, "BUS")) or (t.i >= m.token_start and lemmas[n] in political):
