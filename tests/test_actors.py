@@ -76,6 +76,9 @@ SENTENCES = {
     "anc": "The African National Congress said its members would march on Pretoria.",
     "no_party_state": "LDP lawmakers attacked the budget.",
     "leaders_2020": "Amy Klobuchar questioned Steven Mnuchin while Jacinda Ardern phoned Sadiq Khan.",
+    "acronym_after_name": ("The Asian Development Bank lent Nepal 40 mln dlrs. Nepal asked the ADB for more, and "
+                           "the International Coffee Organization met the ADB."),
+    "acronym_alone": "Nepal asked the ADB for more, and the ICO met in London.",
 }
 
 
@@ -226,6 +229,17 @@ def test_international_organisations(docs):
     assert (wfp.code, wfp.kind, wfp.sector, wfp.name) == ("UN", "igo", "IGO", "World Food Programme")
     assert find(idx, "NATO").code == "NATO"
     assert find(idx, "EU").code == "EU"
+
+
+def test_an_acronym_is_the_organisation_the_article_named_in_full(docs):
+    """"ADB" alone is the Asian or the African Development Bank; after "the Asian Development Bank", the Asian."""
+    idx = resolve(docs, "acronym_after_name")
+    assert [(m.code, m.kind) for m in idx.mentions if m.text == "ADB"] == [("ADB", "igo"), ("ADB", "igo")]
+
+
+def test_an_acronym_never_named_in_full_stays_unknown(docs):
+    idx = resolve(docs, "acronym_alone")
+    assert not [m for m in idx.mentions if m.text in ("ADB", "ICO") and m.code]
 
 
 def test_un_secretary_general(docs):
