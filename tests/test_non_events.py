@@ -255,6 +255,7 @@ APOLITICAL: list[tuple[str, str, list[str]]] = [
     ("Aid agencies rejected the plan on Monday.", "rejected", ["REJECT"]),
     # ... or a political body in the sentence, whose foe or partner the doer is
     ("The liberation front called for an end to the fighting with the army.", "called", ["REQUEST"]),
+    ("The senate passed a resolution. The resolution rejected the new tariffs.", "rejected", ["REJECT"]),
     ("Senator Halvorsen rejected the budget plan on Monday.", "rejected", ["REJECT"]),
     # ... so does a state named in the sentences before: the act may be its own
     ("Chile's economy slowed sharply last year. The unions' council rejected the offer twice on Monday.",

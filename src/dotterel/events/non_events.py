@@ -177,15 +177,19 @@ def _political(m: Mention, doc: Doc) -> bool:
 
 def apolitical(event: EventFinding, doc: Doc, actors: ActorIndex, sents: list[Span]) -> bool:
     """An act between no political parties: not one of force (MATERIAL_CONFLICT), no party political (`_political`),
-    no coded place, and no state, organisation, coded person or political body (POLITICAL_SECTORS) named in its
+    no coded place, and no state, organisation, coded person or political party or body ("the senate") named in its
     sentence or the PARTY_REACH before it, whose act it could be ("the authors proposed that ...", "many users
     expressed their anger", "the exchange is building contacts"): company, science, sport or private life, no event
     between political actors."""
     if ONTOLOGY.spec(event.type).quad == MATERIAL_CONFLICT or (event.location is not None and event.location.code):
         return False
-    window = actors.in_tokens(sents[max(0, event.sentence - PARTY_REACH)].start, sents[event.sentence].end)
-    if any(m.code or m.sector in POLITICAL_SECTORS for m in window):
+    start, end = sents[max(0, event.sentence - PARTY_REACH)].start, sents[event.sentence].end
+    if any(m.sector in POLITICAL_SECTORS or _political(m, doc) for m in actors.in_tokens(start, end)):
         return False
+    sectors, political = load_kb().sectors, load_rules().political
+    if any(((w := sectors.get(t.lemma_.lower())) is not None and w.sector in POLITICAL_SECTORS)
+           or t.lemma_.lower() in political for t in doc[start:end]):
+        return False  # ("the senate voted for a resolution that condemned ...": no state named, a state organ all the same)
     return not any(_political(m, doc) for m in event.actors + event.recipients)
 
 
