@@ -121,7 +121,8 @@ def test_non_political_articles_stay_nearly_event_free() -> None:
     assert result.headline["documents"] == 100
     # the target itself (0.20 measured on 2026-12-05 after actordata): no margin above it
     assert float(result.headline["coded_actor_events_per_doc"] or 0) <= 0.20
-    assert float(result.headline["events_per_doc"] or 0) <= 0.70  # 0.66 measured (0.71 before events/non_events.py)
+    # 0.53 measured (0.63 before non_events.apolitical and political_article, 0.71 before events/non_events.py)
+    assert float(result.headline["events_per_doc"] or 0) <= 0.58
 
 
 def test_plover_reaches_the_type_target() -> None:

@@ -26,6 +26,16 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # ... unless their own army reports it
     ("In a statement, the Kenyan army said troops had killed 20 militants near the border.", "killed",
      [("ASSAULT", ["KEN"], [])]),
+    # "the two institutions": the last two people or bodies named, not the states and towns around
+    ("The IMF and the World Bank met Kenyan officials in Nairobi. The two institutions promised support for Kenya.",
+     "promised", [("AGREE", ["IMF", "WB"], ["KEN"])]),
+    ("The IMF and the World Bank sent missions to Chile. Both institutions promised support for the Chilean plan.",
+     "promised", [("AGREE", ["IMF", "WB"], ["CHL"])]),
+    # ... only when definite: two others are no pair named before; nor are states "institutions"
+    ("The IMF and the World Bank met Kenyan officials on Monday. Two other institutions rejected the offer.",
+     "rejected", [("REJECT", [], [])]),
+    ("Chile and Peru held talks in Lima on Tuesday. The two institutions agreed to meet again.",
+     "agreed", [("AGREE", [], [])]),
     # "both sides" after a state's rebels and its government is that state
     ("Rebels of the ELN began a ceasefire with the Colombian government in August. Negotiators from both sides "
      "are scheduled to resume talks in Havana later this month.", "resume", [("AGREE", ["COL"], [])]),
@@ -193,7 +203,8 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # a titled office of a region is one of its state's; a region's businessman is no office-holder
     ("Texas Governor Greg Abbott deployed the National Guard to the border.", "deployed",
      [("MOBILIZE", ["USA"], [])]),
-    ("Texas businessman John Smith criticised the plan.", "criticised", [("ACCUSE", [], [])]),
+    ("Texas businessman John Smith criticised the plan of the Mexican government.", "criticised",
+     [("ACCUSE", [], ["MEX"])]),
     # ... but not a possessive's group ("its soldiers"), which subject continuity may have picked wrongly
     ("Syria said its soldiers were driving Turkish units out of hills they had seized when they launched an "
      "assault near Aleppo.", "launched", [("ASSAULT", [], ["SYR"])]),

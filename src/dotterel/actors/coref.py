@@ -34,7 +34,7 @@ def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: 
     out: list[Draft] = []
     nouns = [w for w, sw in kb.sectors.items() if sw.use == "body" and " " not in w]
     nouns += [w.split()[-1] for w, sw in kb.sectors.items() if sw.use == "title"]
-    nouns += [*kb.words.get("pair_noun", ()), *kb.words.get("state_noun", ())]
+    nouns += [*kb.words.get("pair_noun", ()), *kb.words.get("definite_pair_noun", ()), *kb.words.get("state_noun", ())]
     pronouns = [w for role in ("singular_pronoun", "plural_pronoun", "person_pronoun") for w in kb.words.get(role, ())]
     candidates = set(positions(doc, LEMMA, nouns)) | set(positions(doc, LOWER, pronouns + nouns))
     home = article_state(drafts)
@@ -272,6 +272,9 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
     lemma = tok.lemma_.lower()
     if tok.tag_ == "NNS" and kb.is_word("pair_noun", lemma):
         return _pair(doc, tok, before, sents)
+    if tok.tag_ == "NNS" and kb.is_word("definite_pair_noun", lemma) and _definite_pair(tok):
+        # "the two institutions", "both leaders": people or bodies named before, not the states or towns around them
+        return _pair(doc, tok, before, sents, bodies=True)
     dets = [c for c in tok.lefts if c.dep_ == "det"]
     if tok.tag_ == "NNS" and dets and dets[0].lower_ == "the" and tok.i == dets[0].i + 1:
         return _same_noun(doc, kb, tok, before, sents)
@@ -483,8 +486,10 @@ def _standalone(doc: Doc, d: Draft) -> bool:
     return doc[d.end - 1].dep_ not in ("compound", "amod", "poss", "nmod")
 
 
-def _pair(doc: Doc, tok: Token, before: list[Draft], sents: Sentences) -> list[Draft]:
-    """ "both countries", "the two sides" -> the last two different coded actors (two mentions)."""
+def _pair(doc: Doc, tok: Token, before: list[Draft], sents: Sentences, bodies: bool = False) -> list[Draft]:
+    """ "both countries", "the two sides" -> the last two different coded actors (two mentions); `bodies`: people,
+    organisations and single state organs only ("the two institutions", "both leaders"), not states or towns by
+    name (a capital stands for its government) nor groups of officials."""
     marks = [c for c in tok.lefts if c.lower_ in ("both", "two")]
     if not marks:
         return []
@@ -494,7 +499,8 @@ def _pair(doc: Doc, tok: Token, before: list[Draft], sents: Sentences) -> list[D
     for d in reversed(before):
         if here - sents.of(d.start) > _NOUN_WINDOW:
             break
-        if d.code is None or d.kind == "group" or d.source == "ref":
+        if d.code is None or d.kind == "group" or d.source == "ref" or (
+                bodies and d.kind == "state" and (d.sector is None or d.plural or d.source == "capital")):
             continue
         if all(_other_side(p, d) for p in pair):
             pair.append(d)
@@ -503,6 +509,12 @@ def _pair(doc: Doc, tok: Token, before: list[Draft], sents: Sentences) -> list[D
     if len(pair) < 2:
         return []
     return [_refer(start, tok.i + 1, d, d.sector) for d in reversed(pair)]
+
+
+def _definite_pair(tok: Token) -> bool:
+    """ "both leaders", "the two institutions": a pair already named, not "two leaders of the union"."""
+    lefts = [c.lower_ for c in tok.lefts]
+    return "both" in lefts or ("two" in lefts and "the" in lefts)
 
 
 def _other_side(a: Draft, b: Draft) -> bool:

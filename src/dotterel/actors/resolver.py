@@ -46,6 +46,7 @@ def resolve_actors(doc: Doc, pub_date: dt.date | None) -> ActorIndex:
     """Every actor mention in `doc`, resolved against the knowledge base as of `pub_date`."""
     kb = load()
     drafts = _alias_drafts(doc, pub_date)
+    drafts = _acronym_drafts(doc, drafts)
     drafts = _place_drafts(doc, kb, drafts)
     drafts = _party_drafts(doc, kb, drafts)
     drafts = _person_drafts(doc, kb, drafts)
@@ -143,6 +144,23 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
         plural = actor.source in ("demonym", "group") and doc[end - 1].tag_ in _PLURAL_TAGS
         out.append(Draft(start, end, term.code, term.sector, kind, name, actor.source, plural=plural))
     return out
+
+
+def _acronym_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """An organisation named in full is named again by its code ("the International Coffee Organization ... the
+    ICO"): an acronym the data does not take alone, being another body's too ("ADB", "ICO"), is the one the article
+    has named, after it was named, as a person's surname is."""
+    named: dict[str, Draft] = {}  # code -> its first full mention
+    for d in drafts:
+        if d.source == "organisation" and d.code and d.code.isupper() and d.end - d.start > 1:
+            named.setdefault(d.code, d)
+    if not named:
+        return drafts
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    found = [Draft(i, i + 1, org.code, org.sector, org.kind, org.name, "organisation")
+             for i in positions(doc, ORTH, named) if i not in covered
+             for org in [named[doc[i].text]] if org.end <= i]
+    return sorted([*drafts, *found], key=lambda d: d.start) if found else drafts
 
 
 _PLACE_PREPS = language.words("prepositions", "place")

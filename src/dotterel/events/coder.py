@@ -59,9 +59,13 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opin
     # firms doing business among themselves; in company news every uncoded doer is taken for a firm
     business = about_business(doc, [m.head for m in actors.mentions if m.code and m.kind in ("state", "igo")])
     events = [e for e in events if not non_events.firms_only(e.actors, e.recipients, doc, business)]
-    if opinion and sum(1 for _ in doc.sents) >= OPINION_MIN_SENTENCES:
-        # an interview or a column tells the speaker's own story: acts of people the actor data does not know
-        # ("I refused to play", "my team met the sponsors") are no events between political actors
+    # acts between no political parties, told where no state or organisation is named ("the authors proposed ...")
+    sents = list(doc.sents)
+    events = [e for e in events if not non_events.apolitical(e, doc, actors, sents)]
+    if (opinion or not non_events.political_article(actors)) and len(sents) >= OPINION_MIN_SENTENCES:
+        # an interview or a column tells the speaker's own story, and an article that names no state organ, armed
+        # group or international body (sport, science, company news) no politics: acts of people the actor data
+        # does not know ("I refused to play", "my team met the sponsors") are no events between political actors
         events = [e for e in events if any(m.code for m in e.actors + e.recipients)]
     return events
 
