@@ -202,13 +202,13 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Jayewardene ordered the army to pull back from the northern towns.", "ordered",
      [("REQUEST", ["LKA"], ["LKA"])]),
     # ... but never a title after an organisation's name, nor a former office-holder, nor a name that ends in a
-    # title word
+    # title word (the strike criticised is the unions', events/referred_act.py)
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
-     "Galp Energia president Tomas Ferreiro criticised the strike.", "criticised", [("ACCUSE", [], [])]),
+     "Galp Energia president Tomas Ferreiro criticised the strike.", "criticised", [("ACCUSE", [], ["PRT"])]),
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
-     "The former president criticised the strike.", "criticised", [("ACCUSE", [], [])]),
+     "The former president criticised the strike.", "criticised", [("ACCUSE", [], ["PRT"])]),
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
-     "Lucas Manuel King criticised the strike.", "criticised", [("ACCUSE", [], [])]),
+     "Lucas Manuel King criticised the strike.", "criticised", [("ACCUSE", [], ["PRT"])]),
     # "the ministers" are the ministers named just before, whatever their sector
     ("NATO defence ministers met in Brussels on Tuesday. The ministers agreed to extend the mission.", "agreed",
      [("AGREE", ["NATO"], [])]),

@@ -179,7 +179,7 @@ def _possessives(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Senten
         word, here = poss.lower_, sents.of(poss.i)
         before = [b for b in drafts[:n] if b.code is not None]
         if kb.is_word("person_possessive", word):
-            ante = _recent(before, here, _PRONOUN_WINDOW, sents, lambda b: b.kind == "person")
+            ante = _recent(before, here, _PRONOUN_WINDOW, sents, lambda b: _one_person(doc, kb, b))
         elif kb.is_word("singular_possessive", word):
             ante = _recent(before, here, _PRONOUN_WINDOW, sents,
                            lambda b: b.kind in ("state", "igo", "non_state") and not b.plural
@@ -216,8 +216,8 @@ def _owner_pronouns(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sen
         word, here = tok.lower_, sents.of(tok.i)
         before = [d for d in drafts if d.code is not None and d.end <= tok.i]
         if kb.is_word("person_possessive", word):
-            ante = (_recent(before, here, 0, sents, lambda d: d.kind == "person" and _is_subject(doc, d))
-                    or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.kind == "person"))
+            ante = (_recent(before, here, 0, sents, lambda d: _one_person(doc, kb, d) and _is_subject(doc, d))
+                    or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: _one_person(doc, kb, d)))
         elif kb.is_word("singular_possessive", word):
             # the sentence's subject first ("Turkey cut trade with Israel, *its* ministry said"), as for persons
             ante = (_recent(before, here, 0, sents,
@@ -226,7 +226,11 @@ def _owner_pronouns(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sen
                     or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: _is_state_like(doc, d)))
         else:
             continue
-        # a person's acts are his state's only while he holds an office ("his visit"; not "her family")
+        # a person's acts are his state's only while he holds an office ("his visit"; not "her family"); an office
+        # named by its title alone owns only the state's organs ("his government", "his troops"; not "her car")
+        if ante is not None and ante.kind == "state" and kb.is_word("person_possessive", word) and not (
+                kb.is_word("state_noun", tok.head.lemma_.lower()) or tok.head.lemma_.lower() in kb.sectors):
+            continue
         if ante is not None and (ante.kind != "person" or ante.sector is not None):
             if kb.is_word("state_noun", tok.head.lemma_.lower()) and tok.head.i == tok.i + 1:
                 # "give *his country* support": the pronoun and its state noun are the state itself, a party
@@ -402,19 +406,31 @@ def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[D
         if reporter is not None:
             # "One broker said he expected ...": he is the one who says so, not the last person named
             said_by = next((d for d in before if d.start <= reporter.i < d.end), None)
-            if said_by is not None and said_by.kind == "person":
+            if said_by is not None and _one_person(doc, kb, said_by):
                 return [_refer(tok.i, tok.i + 1, said_by, said_by.sector)]
             word = kb.sector_of([reporter.lemma_.lower()]) if reporter.pos_ == "NOUN" else None
             if said_by is None and word is not None and reporter.tag_ == "NN":
                 return [Draft(tok.i, tok.i + 1, None, word.sector, "person", None, "ref",
                               key=f"person:{reporter.lower_}@{reporter.i}")]
         # subject continuity: "Baldrige said he had agreed to Rha's proposal. ..., he added" is Baldrige
-        ante = (_recent(before, here, 1, sents, lambda d: d.kind == "person" and _is_subject(doc, d))
-                or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.kind == "person"))
+        ante = (_recent(before, here, 1, sents, lambda d: _one_person(doc, kb, d) and _is_subject(doc, d))
+                or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: _one_person(doc, kb, d)))
         ok = ante is not None
     else:
         return []
     return [_refer(tok.i, tok.i + 1, ante, ante.sector)] if ok and ante is not None else []
+
+
+def _one_person(doc: Doc, kb: KnowledgeBase, d: Draft) -> bool:
+    """What "he", "his" can refer to: a named person, or an office one person holds named by its title alone
+    ("Kenya's foreign minister said *his* government ...", "the Egyptian president said *he* ..."), coded as
+    the state's organ."""
+    if d.kind == "person":
+        return True
+    head = doc[d.end - 1]
+    word = kb.sectors.get(head.lemma_.lower())
+    return d.code is not None and d.kind == "state" and d.sector is not None and head.tag_ in ("NN", "NNP") \
+        and word is not None and word.use == "title"
 
 
 def _is_subject(doc: Doc, d: Draft) -> bool:
