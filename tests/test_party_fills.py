@@ -36,8 +36,8 @@ CASES = [
     ("Troops from Chad and Niger attacked Boko Haram positions.", [("ASSAULT", ["NER", "TCD"], ["NGA"], "asserted")]),
     ("Israel withdrew troops from Lebanon.", [("RETREAT", ["ISR"], ["LBN"], "asserted")]),
     # a generic institution name with a state word before its head is that state's
-    ("The Libyan House of Representatives rejected the deal.", [("REJECT", ["LBY"], [], "asserted")]),
-    ("The House of Representatives rejected the deal.", [("REJECT", ["USA"], [], "asserted")]),
+    ("The Libyan House of Representatives rejected the deal.", [("REJECT", ["LBY"], ["LBY"], "asserted")]),
+    ("The House of Representatives rejected the deal.", [("REJECT", ["USA"], ["USA"], "asserted")]),
     # an agreement's other party hung on the verb by the parser
     ("Libya rejected the border deal with Turkey.", [("REJECT", ["LBY"], ["TUR"], "asserted")]),
     ("Libya rejected the border deal.", [("REJECT", ["LBY"], [], "asserted")]),
@@ -51,6 +51,16 @@ CASES = [
      [("SANCTION", ["USA"], ["JPN"], "asserted"), ("ACCUSE", ["JPN"], ["USA"], "asserted")]),
     ("The United States imposed tariffs on Japanese cars. The White House defended the tariffs.",
      [("SANCTION", ["USA"], ["JPN"], "asserted")]),
+    # a legislature, court, opposition or people acting with no party named, at home, act on their own country
+    # (plover.csv domestic_target); a ministry's untargeted refusal or one abroad names no one
+    ("The Kenyan parliament rejected the budget on Tuesday.", [("REJECT", ["KEN"], ["KEN"], "asserted")]),
+    ("Peruvian railway workers want pay rises of eight percent.", [("REQUEST", ["PER"], ["PER"], "asserted")]),
+    ("The Bolivian opposition demanded early elections.", [("REQUEST", ["BOL"], ["BOL"], "asserted")]),
+    ("The Kenyan foreign ministry rejected the proposal.", [("REJECT", ["KEN"], [], "asserted")]),
+    ("The Kenyan parliament rejected the proposal in Geneva.", [("REJECT", ["KEN"], [], "asserted")]),
+    # ... and the act a definite object refers back to comes first
+    ("Sudan proposed a new border plan to Chad. The Chadian parliament rejected the proposal.",
+     [("AGREE", ["SDN"], ["TCD"], "asserted"), ("REJECT", ["TCD"], ["SDN"], "asserted")]),
     # "the attack" with no party of its own, whose parties are those of the attack just told, is that attack
     ("Kenyan Interior Minister John Kamau was stabbed. He suffered two wounds in the attack.",
      [("ASSAULT", [], ["KEN"], "asserted")]),

@@ -129,9 +129,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      "four hours. Rail workers have been on strike for a week. German unions urged the president to withdraw the "
      "reform. He rejected the demand.", "rejected", [("REJECT", ["FRA"], [])]),
     # capitalised offices and bodies ("the President", "the Cabinet", a bare "Parliament") refer back like
-    # lower-case ones
+    # lower-case ones (a legislature voting against what no one named proposed acts at home: domestic_target)
     ("Chile's government said on Monday it would cut fuel subsidies. Santiago has been under pressure from "
-     "truckers. Parliament, however, has twice voted against the cuts.", "voted", [("REJECT", ["CHL"], [])]),
+     "truckers. Parliament, however, has twice voted against the cuts.", "voted", [("REJECT", ["CHL"], ["CHL"])]),
     ("President Ana Lindqvist opened the session in Stockholm. Sweden wants a deal. The President rejected the "
      "offer.", "rejected", [("REJECT", ["SWE"], [])]),
     # an office named with no holder is the office of the state the article is about ...

@@ -107,6 +107,7 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, he
                 event.recipients = (referred_doers(event, patient, ps, before) if event.type in STANCE_TYPES
                                     else referred_targets(event, patient, before)) \
                     or referred_authors(event, patient, before) or event.recipients
+            event.recipients = conventions.domestic_target(event.type, event.actors, event.recipients, event.location)
             coded[tok.i] = event.type
             found.append(event)
     # event nouns the verbs did not carry ("the attack on X", "sanctions against Y")
