@@ -44,6 +44,11 @@ CASES = [
     # an event noun's target hung on the verb whose object it is
     ("Iran increased military cooperation with China last year.", [("COOPERATE", ["IRN"], ["CHN"], "asserted")]),
     ("Iran increased military cooperation last year.", [("COOPERATE", ["IRN"], [], "asserted")]),
+    # the one a call asks is the subject of its "for" clause; a "for" clause naming no party asks no one
+    ("Kenya's call for Uganda to reopen the talks was ignored.",
+     [("REQUEST", ["KEN"], ["UGA"], "asserted"), ("REJECT", [], ["KEN"], "asserted")]),
+    ("Kenya's call for talks to resume was ignored.",
+     [("REQUEST", ["KEN"], [], "asserted"), ("REJECT", [], ["KEN"], "asserted")]),
     # a stance on a definite thing an act just told made is aimed at that act's doer, never the stance-taker's side
     ("Sudan proposed a new border plan to Chad. Chad's foreign minister rejected the proposal on Tuesday.",
      [("AGREE", ["SDN"], ["TCD"], "asserted"), ("REJECT", ["TCD"], ["SDN"], "asserted")]),

@@ -593,6 +593,11 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
             held = preps_of([verb])
             actor = actor or [m for p in row.actor for o in held.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
             recipients = recipients or [m for p in row.target | {"to"} for o in held.get(p, []) for m in _target(o, actors)]
+    if not recipients and ONTOLOGY.has(row.type, "content_taking"):
+        # "Ghana's call *for Nigeria to reopen* the border": the one asked is the subject of the noun's "for" clause
+        recipients = [m for c in tok.children if c.dep_ in ("advcl", "acl") and any(
+            k.dep_ == "mark" and k.lower_ == "for" for k in c.children)
+            for subj in c.children if subj.dep_ == "nsubj" for m in _target(subj, actors)]
     if not recipients and verb is not None and gov.noun is None and gov.role == "dobj" and row.target:
         # "increased military cooperation *with China*": the parser hangs the object noun's own target phrase on
         # its verb (a verb coding an act of its own is that act, and its noun no second one)
