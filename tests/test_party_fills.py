@@ -18,6 +18,9 @@ CASES = [
      [("SANCTION", ["KEN"], ["SOM"], "future")]),
     ("The Egyptian president said he had invited his Sudanese counterpart to Cairo.",
      [("REQUEST", ["EGY"], ["SDN"], "asserted")]),
+    # ... only as a subject: "he" after one who talked to the president is that one, whom the data does not know
+    ("The reporter who talked to the Iranian federation's president said he questioned the Kenyan delegation.",
+     [("ACCUSE", [], ["KEN"], "asserted")]),
     # ... a ministry or several ministers are no "he"
     ("Kenya's foreign ministry said he would sever ties with Somalia.", [("THREATEN", [], ["SOM"], "asserted")]),
     ("The Kenyan foreign ministers said he would sever ties with Somalia.", [("THREATEN", [], ["SOM"], "asserted")]),
@@ -71,6 +74,11 @@ CASES = [
      [("ASSAULT", [], ["KEN"], "asserted")]),
     ("Drones hit two Kenyan oil plants. The attacks were claimed by Somali militants.",
      [("ASSAULT", [], ["KEN"], "asserted"), ("ASSAULT", ["SOM"], ["KEN"], "asserted")]),
+    ("Chinese warships entered Japanese waters near the islands. Tokyo protested the incursion.",
+     [("MOBILIZE", ["CHN"], ["JPN"], "asserted"), ("ACCUSE", ["JPN"], ["CHN"], "asserted")]),
+    # ... never at whoever spoke of the same party before ("accused the network" again answers no one)
+    ("The Kenyan president accused the network of lying. Uganda's information minister accused the network of "
+     "fraud.", [("ACCUSE", ["KEN"], [], "asserted"), ("ACCUSE", ["UGA"], [], "asserted")]),
     # ... and only while the act is near: three sentences later "the proposal" may be another one
     ("Sudan proposed a new border plan to Chad. Egypt held talks with Libya. Kenya signed a deal with Uganda. "
      "Chad's foreign minister rejected the proposal on Tuesday.",

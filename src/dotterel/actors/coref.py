@@ -179,7 +179,8 @@ def _possessives(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Senten
         word, here = poss.lower_, sents.of(poss.i)
         before = [b for b in drafts[:n] if b.code is not None]
         if kb.is_word("person_possessive", word):
-            ante = _recent(before, here, _PRONOUN_WINDOW, sents, lambda b: _one_person(doc, kb, b))
+            ante = _recent(before, here, _PRONOUN_WINDOW, sents,
+                           lambda b: b.kind == "person" or (_one_person(doc, kb, b) and _is_subject(doc, b)))
         elif kb.is_word("singular_possessive", word):
             ante = _recent(before, here, _PRONOUN_WINDOW, sents,
                            lambda b: b.kind in ("state", "igo", "non_state") and not b.plural
@@ -217,7 +218,7 @@ def _owner_pronouns(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sen
         before = [d for d in drafts if d.code is not None and d.end <= tok.i]
         if kb.is_word("person_possessive", word):
             ante = (_recent(before, here, 0, sents, lambda d: _one_person(doc, kb, d) and _is_subject(doc, d))
-                    or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: _one_person(doc, kb, d)))
+                    or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.kind == "person"))
         elif kb.is_word("singular_possessive", word):
             # the sentence's subject first ("Turkey cut trade with Israel, *its* ministry said"), as for persons
             ante = (_recent(before, here, 0, sents,
@@ -414,7 +415,7 @@ def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[D
                               key=f"person:{reporter.lower_}@{reporter.i}")]
         # subject continuity: "Baldrige said he had agreed to Rha's proposal. ..., he added" is Baldrige
         ante = (_recent(before, here, 1, sents, lambda d: _one_person(doc, kb, d) and _is_subject(doc, d))
-                or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: _one_person(doc, kb, d)))
+                or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.kind == "person"))
         ok = ante is not None
     else:
         return []
@@ -424,7 +425,8 @@ def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[D
 def _one_person(doc: Doc, kb: KnowledgeBase, d: Draft) -> bool:
     """What "he", "his" can refer to: a named person, or an office one person holds named by its title alone
     ("Kenya's foreign minister said *his* government ...", "the Egyptian president said *he* ..."), coded as
-    the state's organ."""
+    the state's organ (callers take such an office only as a subject: "the interviewer who talked to the
+    federation's president, he ..." is the interviewer, whom the data does not know)."""
     if d.kind == "person":
         return True
     head = doc[d.end - 1]

@@ -22,6 +22,8 @@ from dotterel.knowledge import data_path
 # stances aimed at the doer of what they judge ("condemned the tariffs", "rejected the proposal")
 RESPONSE_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+# verbal acts whose object is what they are about, never a thing they made
+_STANCE_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "THREATEN"})
 
 
 @functools.cache
@@ -43,11 +45,15 @@ def _bare_definite(noun: Token) -> bool:
 
 
 def _names_act(noun: str, event: EventFinding, doc: Doc) -> bool:
-    """Whether `noun` (a lemma) names the act of `event`, or the thing its trigger acted with."""
+    """Whether `noun` (a lemma) names the act of `event`, or the thing its trigger made or used ("imposed
+    *tariffs*", "proposed new *limits*"), never what a verbal act was about ("accused *the network*": accusing the
+    network again is no answer to the first accuser)."""
     trigger = doc[event.trigger]
     verb = trigger.lemma_.lower()
     if noun == verb or noun in act_nouns().get(verb, ()):
         return True
+    if event.type in _STANCE_TYPES:
+        return False
     objects = [c for c in trigger.children if c.dep_ in _OBJECT_DEPS]
     return any(o.lemma_.lower() == noun for h in objects for o in (h, *h.conjuncts))
 
