@@ -76,6 +76,15 @@ CASES = [
      [("ASSAULT", [], ["KEN"], "asserted"), ("ASSAULT", ["SOM"], ["KEN"], "asserted")]),
     ("Chinese warships entered Japanese waters near the islands. Tokyo protested the incursion.",
      [("MOBILIZE", ["CHN"], ["JPN"], "asserted"), ("ACCUSE", ["JPN"], ["CHN"], "asserted")]),
+    # ... also what the content of a request is about; never the requester's own act
+    ("The United States imposed sanctions on Japanese chips on Monday. Japan will request that the sanctions be "
+     "lifted.", [("SANCTION", ["USA"], ["JPN"], "asserted"), ("REQUEST", ["JPN"], ["USA"], "future")]),
+    ("Japan imposed sanctions on Chinese steel on Monday. Japan will request that the sanctions be tightened.",
+     [("SANCTION", ["JPN"], ["CHN"], "asserted"), ("REQUEST", ["JPN"], [], "future")]),
+    # a copula's "it" saying what a state named before is ("It is a major arms supplier") is that state
+    ("Moscow is officially neutral in the war. It is a major arms supplier to Iraq.",
+     [("AID", ["RUS"], ["IRQ"], "asserted")]),
+    ("Moscow studied the report. It is clear that Iraq needs arms.", []),
     # ... never at whoever spoke of the same party before ("accused the network" again answers no one)
     ("The Kenyan president accused the network of lying. Uganda's information minister accused the network of "
      "fraud.", [("ACCUSE", ["KEN"], [], "asserted"), ("ACCUSE", ["UGA"], [], "asserted")]),

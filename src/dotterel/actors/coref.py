@@ -389,7 +389,8 @@ def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[D
     that subject is no actor ("A gas leak caused an explosion. Officials said it ..."), it stays open."""
     here = sents.of(tok.i)
     if kb.is_word("singular_pronoun", lower):
-        personal = any(c.dep_ == "acomp" and kb.is_word("agent_predicate", c.lower_) for c in tok.head.children)
+        personal = any(c.dep_ == "acomp" and kb.is_word("agent_predicate", c.lower_) for c in tok.head.children) \
+            or _said_to_be_actor(kb, tok.head)
         if (kb.is_word("pleonastic_verb", tok.head.lemma_.lower()) and not personal) or tok.dep_ == "expl":
             return []  # "it is clear that ..." is nobody; "it is ready to ..." is somebody
         ante = _subject_antecedent(doc, tok, before, sents, plural=False)
@@ -433,6 +434,16 @@ def _one_person(doc: Doc, kb: KnowledgeBase, d: Draft) -> bool:
     word = kb.sectors.get(head.lemma_.lower())
     return d.code is not None and d.kind == "state" and d.sector is not None and head.tag_ in ("NN", "NNP") \
         and word is not None and word.use == "title"
+
+
+def _said_to_be_actor(kb: KnowledgeBase, verb: Token) -> bool:
+    """"It is a major arms supplier to Iraq", "it is the largest donor": a copula whose complement is a noun
+    naming a doer (an act noun's agent: supplier, donor, ally), with no clause put off after it ("it is a shame
+    that ..."), says something of the "it" named before."""
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in verb.children):
+        return False
+    return any(c.dep_ == "attr" and c.pos_ == "NOUN" and kb.is_word("agent_noun", c.lemma_.lower())
+               for c in verb.children)
 
 
 def _is_subject(doc: Doc, d: Draft) -> bool:

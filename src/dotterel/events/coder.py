@@ -106,7 +106,7 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, he
                 before = [*(earlier or []), *found]
                 event.recipients = (referred_doers(event, patient, ps, before) if event.type in STANCE_TYPES
                                     else referred_targets(event, patient, before)) \
-                    or referred_authors(event, patient, before) or event.recipients
+                    or referred_authors(event, patient, before, sent.doc) or event.recipients
             event.recipients = conventions.domestic_target(event.type, event.actors, event.recipients, event.location)
             coded[tok.i] = event.type
             found.append(event)

@@ -1,8 +1,9 @@
 """Whom a stance on a definite thing is aimed at, from the act told just before that made the thing.
 
 "The United States imposed tariffs on Japanese cars. Japan condemned *the tariffs*", "Sudan proposed a
-border plan. Chad rejected *the proposal*": a stance (condemning, rejecting, praising) whose object is a
-definite noun naming no party of its own refers back to the latest act of the sentences just before that
+border plan. Chad rejected *the proposal*", "Japan requested that *the sanctions* be lifted": a stance
+(condemning, rejecting, praising, asking) whose object - or its content's subject - is a definite noun naming no
+party of its own refers back to the latest act of the sentences just before that
 the noun names - the act itself (its trigger, or the noun of its verb: data/events/act_nouns.csv) or the
 thing it acted with (its object: "imposed *tariffs*") - and is aimed at that act's doer, never at the
 stance-taker's own side. Attacks have their own rule (`nominal.referred_doers`); this one reads words only.
@@ -19,8 +20,9 @@ from dotterel.events.nominal import ANAPHORIC_DETS, REFER_REACH, SAME_WORD_REACH
 from dotterel.findings import EventFinding, Mention
 from dotterel.knowledge import data_path
 
-# stances aimed at the doer of what they judge ("condemned the tariffs", "rejected the proposal")
-RESPONSE_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+# stances aimed at the doer of what they judge ("condemned the tariffs", "rejected the proposal", "asked that the
+# sanctions be lifted")
+RESPONSE_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
 # verbal acts whose object is what they are about, never a thing they made
 _STANCE_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "THREATEN"})
@@ -58,12 +60,23 @@ def _names_act(noun: str, event: EventFinding, doc: Doc) -> bool:
     return any(o.lemma_.lower() == noun for h in objects for o in (h, *h.conjuncts))
 
 
-def referred_authors(event: EventFinding, patient: Token | None, before: list[EventFinding]) -> list[Mention]:
+def _judged(event: EventFinding, patient: Token | None, doc: Doc) -> Token | None:
+    """The definite thing a response is about: its object, else the subject of its content ("requested that *the
+    sanctions* be lifted", "said *the tariffs* were unfair")."""
+    content = [s for c in doc[event.trigger].children if c.dep_ == "ccomp" for s in c.children
+               if s.dep_ in ("nsubj", "nsubjpass")]
+    return next((t for t in [patient, *content] if t is not None and _bare_definite(t)), None)
+
+
+def referred_authors(event: EventFinding, patient: Token | None, before: list[EventFinding], doc: Doc
+                     ) -> list[Mention]:
     """The coded doers of the act a response's definite object refers back to (see the module docstring)."""
-    if event.type not in RESPONSE_TYPES or patient is None or not _bare_definite(patient):
+    if event.type not in RESPONSE_TYPES:
         return []
-    doc = patient.doc
-    noun = patient.lemma_.lower()
+    thing = _judged(event, patient, doc)
+    if thing is None:
+        return []
+    noun = thing.lemma_.lower()
     own = {m.code for m in event.actors if m.code}
     for earlier in reversed(before):
         distance = event.sentence - earlier.sentence
