@@ -35,6 +35,9 @@ CASES = [
     # the party promised something in a double object ("promised Kenya aid")
     ("Britain promised Kenya more aid.", [("AGREE", ["GBR"], ["KEN"], "asserted")]),
     ("The government promised voters lower taxes.", [("AGREE", [], [], "asserted")]),
+    # troops or weapons moved "against" a party are aimed at it; people mobilising against someone are no army
+    ("Armenia mobilized troops against Azerbaijan.", [("MOBILIZE", ["ARM"], ["AZE"], "asserted")]),
+    ("Armenia mobilized against Azerbaijan.", [("MOBILIZE", ["ARM"], [], "asserted")]),
     # people "from" a state doing the act are of it; what is withdrawn "from" a place is not
     ("Troops from Chad and Niger attacked Boko Haram positions.", [("ASSAULT", ["NER", "TCD"], ["NGA"], "asserted")]),
     ("Israel withdrew troops from Lebanon.", [("RETREAT", ["ISR"], ["LBN"], "asserted")]),
