@@ -139,9 +139,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      "four hours. Rail workers have been on strike for a week. German unions urged the president to withdraw the "
      "reform. He rejected the demand.", "rejected", [("REJECT", ["FRA"], [])]),
     # capitalised offices and bodies ("the President", "the Cabinet", a bare "Parliament") refer back like
-    # lower-case ones
+    # lower-case ones (a legislature voting against what no one named proposed acts at home: domestic_target)
     ("Chile's government said on Monday it would cut fuel subsidies. Santiago has been under pressure from "
-     "truckers. Parliament, however, has twice voted against the cuts.", "voted", [("REJECT", ["CHL"], [])]),
+     "truckers. Parliament, however, has twice voted against the cuts.", "voted", [("REJECT", ["CHL"], ["CHL"])]),
     ("President Ana Lindqvist opened the session in Stockholm. Sweden wants a deal. The President rejected the "
      "offer.", "rejected", [("REJECT", ["SWE"], [])]),
     # an office named with no holder is the office of the state the article is about ...
@@ -213,13 +213,13 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Jayewardene ordered the army to pull back from the northern towns.", "ordered",
      [("REQUEST", ["LKA"], ["LKA"])]),
     # ... but never a title after an organisation's name, nor a former office-holder, nor a name that ends in a
-    # title word
+    # title word (the strike criticised is the unions', events/referred_act.py)
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
-     "Galp Energia president Tomas Ferreiro criticised the strike.", "criticised", [("ACCUSE", [], [])]),
+     "Galp Energia president Tomas Ferreiro criticised the strike.", "criticised", [("ACCUSE", [], ["PRT"])]),
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
-     "The former president criticised the strike.", "criticised", [("ACCUSE", [], [])]),
+     "The former president criticised the strike.", "criticised", [("ACCUSE", [], ["PRT"])]),
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
-     "Lucas Manuel King criticised the strike.", "criticised", [("ACCUSE", [], [])]),
+     "Lucas Manuel King criticised the strike.", "criticised", [("ACCUSE", [], ["PRT"])]),
     # "the ministers" are the ministers named just before, whatever their sector
     ("NATO defence ministers met in Brussels on Tuesday. The ministers agreed to extend the mission.", "agreed",
      [("AGREE", ["NATO"], [])]),

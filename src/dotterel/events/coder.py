@@ -20,6 +20,7 @@ from dotterel.events.frames import (content_type, in_accident, match, nature_act
 from dotterel.events.modality import modality_of, obligation_content, semi_modal_obligation
 from dotterel.events.nominal import code_nouns, referred_doers, referred_targets
 from dotterel.events.one_blow import same_blow
+from dotterel.events.referred_act import referred_authors
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.parties import condition_party, location as event_location, unique
 from dotterel.events.patterns import Pattern, PatternSet, load_patterns, noun_keys
@@ -109,7 +110,9 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, he
                 patient = arguments(tok, ps.stative_participles).patient
                 before = [*(earlier or []), *found]
                 event.recipients = (referred_doers(event, patient, ps, before) if event.type in STANCE_TYPES
-                                    else referred_targets(event, patient, before)) or event.recipients
+                                    else referred_targets(event, patient, before)) \
+                    or referred_authors(event, patient, before, sent.doc) or event.recipients
+            event.recipients = conventions.domestic_target(event.type, event.actors, event.recipients, event.location)
             coded[tok.i] = event.type
             found.append(event)
     # event nouns the verbs did not carry ("the attack on X", "sanctions against Y")
