@@ -65,7 +65,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.782 / 0.597 / 0.512 -> 0.786 / 0.610 / 0.525; all of this stop's branches merged (+ recall3, junk2,
     # actordata): 0.793 / 0.623 / 0.532
     # branch typerec (credited acts, texts acting for their issuer, counterparts of unaddressed acts):
-    # 0.793 / 0.623 / 0.532 -> 0.811 / 0.651 / 0.551
+    # 0.793 / 0.623 / 0.532 -> 0.811 / 0.651 / 0.551; branch recip (parties of type-right events: stances on
+    # what an act made, domestic targets of legislatures and people, object parties hung on the verb):
+    # 0.793 / 0.623 / 0.532 -> 0.793 / 0.623 / 0.556
     "realnews": {"type_f1": 0.80, "tuple_f1": 0.64, "dyad_f1": 0.54, "modality_acc": 0.93},
     # attributions and quantities in 40 of those articles, coded the same way; speaker_acc counts a speaker
     # right by span overlap or same code+sector (evaluation/claims.py), speaker_span_acc by span alone
@@ -121,7 +123,8 @@ def test_non_political_articles_stay_nearly_event_free() -> None:
     assert result.headline["documents"] == 100
     # the target itself (0.20 measured on 2026-12-05 after actordata): no margin above it
     assert float(result.headline["coded_actor_events_per_doc"] or 0) <= 0.20
-    assert float(result.headline["events_per_doc"] or 0) <= 0.70  # 0.66 measured (0.71 before events/non_events.py)
+    # 0.53 measured (0.63 before non_events.apolitical and political_article, 0.71 before events/non_events.py)
+    assert float(result.headline["events_per_doc"] or 0) <= 0.58
 
 
 def test_plover_reaches_the_type_target() -> None:

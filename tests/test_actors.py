@@ -76,6 +76,11 @@ SENTENCES = {
     "anc": "The African National Congress said its members would march on Pretoria.",
     "no_party_state": "LDP lawmakers attacked the budget.",
     "leaders_2020": "Amy Klobuchar questioned Steven Mnuchin while Jacinda Ardern phoned Sadiq Khan.",
+    "acronym_after_name": ("The Asian Development Bank lent Nepal 40 mln dlrs. Nepal asked the ADB for more, and "
+                           "the International Coffee Organization met the ADB."),
+    "acronym_alone": "Nepal asked the ADB for more, and the ICO met in London.",
+    "us_party_words": "The Ohio Democrat and Congressional leaders urged the U.S. president to act.",
+    "party_words_elsewhere": "The Christian Democrat mayor met Congressional leaders in Manila.",
 }
 
 
@@ -226,6 +231,17 @@ def test_international_organisations(docs):
     assert (wfp.code, wfp.kind, wfp.sector, wfp.name) == ("UN", "igo", "IGO", "World Food Programme")
     assert find(idx, "NATO").code == "NATO"
     assert find(idx, "EU").code == "EU"
+
+
+def test_an_acronym_is_the_organisation_the_article_named_in_full(docs):
+    """"ADB" alone is the Asian or the African Development Bank; after "the Asian Development Bank", the Asian."""
+    idx = resolve(docs, "acronym_after_name")
+    assert [(m.code, m.kind) for m in idx.mentions if m.text == "ADB"] == [("ADB", "igo"), ("ADB", "igo")]
+
+
+def test_an_acronym_never_named_in_full_stays_unknown(docs):
+    idx = resolve(docs, "acronym_alone")
+    assert not [m for m in idx.mentions if m.text in ("ADB", "ICO") and m.code]
 
 
 def test_un_secretary_general(docs):
@@ -495,6 +511,15 @@ def test_party_word_of_a_state_the_article_names(docs):
     assert triple(find(resolve(docs, "party_words", "1987-04-07"), "LDP")) == ("JPN", "LEG", "group")
     # with Japan named nowhere the abbreviation is no actor
     assert all(m.text != "LDP" for m in resolve(docs, "no_party_state", "1987-04-07").mentions)
+
+
+def test_singular_party_member_and_congressional_in_an_article_naming_the_us(docs):
+    idx = resolve(docs, "us_party_words", "1987-04-07")
+    assert triple(find(idx, "Democrat")) == ("USA", "LEG", "group")
+    assert find(idx, "Congressional").code == "USA"
+    # ... never inside another party's name, nor where the US is named nowhere
+    idx = resolve(docs, "party_words_elsewhere", "1987-04-07")
+    assert not any(m.code == "USA" for m in idx.mentions)
 
 
 def test_a_party_word_inside_another_party_name_is_not_that_party(docs):

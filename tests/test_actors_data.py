@@ -123,8 +123,8 @@ def test_sector_words():
 
 
 def test_coref_words():
-    roles = {"singular_pronoun", "plural_pronoun", "person_pronoun", "pair_noun", "state_noun",
-             "pleonastic_verb", "agent_predicate", "former", "person_possessive", "singular_possessive",
+    roles = {"singular_pronoun", "plural_pronoun", "person_pronoun", "pair_noun", "definite_pair_noun", "state_noun",
+             "pleonastic_verb", "agent_predicate", "agent_noun", "former", "person_possessive", "singular_possessive",
              "plural_possessive", "quantifier", "home_sector", "envoy", "state_office", "culprit", "portfolio", "member_prep",
              "foreign_group", "office_head", "abroad", "courtesy"}
     for r in rows("coref.csv"):

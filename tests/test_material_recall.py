@@ -33,7 +33,7 @@ CASES: list[tuple[str, list[Event]]] = [
     # ... not once the story has moved on (an injury then may be an accident), nor for the attackers
     ("Yesterday, Kenya's interior minister was stabbed, according to officials. He met the president. He thanked "
      "the doctors. The local police chief and two others were also injured.",
-     [("ASSAULT", [], ["KEN"], "asserted"), ("CONSULT", [], ["KEN"], "asserted")]),
+     [("ASSAULT", [], ["KEN"], "asserted"), ("CONSULT", ["KEN"], ["KEN"], "asserted")]),
     # the participle on an act noun that tells who did it ("the attack, carried out by X", "a strike called by
     # the unions", "a bombing ascribed to X"), also where the parser hangs it on the verb after the noun
     ("Dozens died in the bombing, reportedly carried out by the Chadian rebels.",

@@ -229,12 +229,65 @@ def test_short_text_is_no_opinion_article(analyzer: Analyzer) -> None:
 
 
 def test_report_keeps_events_with_uncoded_parties(analyzer: Analyzer) -> None:
-    """The same uncoded acts told in a wire report stay events."""
-    text = ("The publisher rejected the manuscript twice, the company said on Monday. The agent met the editors "
-            "again in the spring, according to a statement. Chile accused Peru of blocking the book tour.")
+    """The same kind of uncoded acts told in a wire report stay events when their doers are political ones."""
+    text = ("The rebel commanders rejected the offer twice, the group said on Monday. The envoy met the commanders "
+            "again in the spring, according to a statement. Chile accused Peru of blocking the talks.")
     (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
     assert doc.genre.label == "reporting"
     assert {"rejected", "met", "accused"} <= {e.trigger.text for e in doc.events}
+
+
+# acts between no political parties (events/non_events.py `apolitical`): uncoded doers of no sector, told where no
+# state or organisation is named, do company, science, sport or private business; acts of force, political doers,
+# coded parties and acts told around a named state stay events
+APOLITICAL: list[tuple[str, str, list[str]]] = [
+    ("The publisher rejected the manuscript twice, the agency said on Monday.", "rejected", []),
+    ("The researchers proposed that the lizards change colour to stay cool.", "proposed", []),
+    ("Many fans expressed their anger on social media after the final.", "expressed", []),
+    ("The museum released its survey of fossil skulls on Monday.", "released", []),
+    ("Halvorsen agreed to answer a few questions from our correspondent.", "agreed", []),
+    # ... a coded party, a political doer or a title keeps the act
+    ("Chile rejected the proposal twice, the agency said on Monday.", "rejected", ["REJECT"]),
+    ("The rebel commanders rejected the proposal twice, the agency said on Monday.", "rejected", ["REJECT"]),
+    ("The unions rejected the wage offer twice, their spokesman said on Monday.", "rejected", ["REJECT"]),
+    ("Both sides requested a mediator for the second time.", "requested", ["REQUEST"]),
+    ("The electoral commission rejected the complaint on Monday.", "rejected", ["REJECT"]),
+    ("Aid agencies rejected the plan on Monday.", "rejected", ["REJECT"]),
+    # ... or a political body in the sentence, whose foe or partner the doer is
+    ("The liberation front called for an end to the fighting with the army.", "called", ["REQUEST"]),
+    ("The senate passed a resolution. The resolution rejected the new tariffs.", "rejected", ["REJECT"]),
+    ("Senator Halvorsen rejected the budget plan on Monday.", "rejected", ["REJECT"]),
+    # ... so does a state named in the sentences before: the act may be its own
+    ("Chile's economy slowed sharply last year. The unions' council rejected the offer twice on Monday.",
+     "rejected", ["REJECT"]),
+    ("Chile's economy slowed sharply last year. The council rejected the offer twice on Monday.",
+     "rejected", ["REJECT"]),
+    # ... and acts of force happen to someone, whoever does them
+    ("A man stabbed three commuters at the station on Monday, police said.", "stabbed", ["ASSAULT"]),
+]
+
+
+@pytest.mark.parametrize("text,trigger,expected", APOLITICAL, ids=[c[0][:45] for c in APOLITICAL])
+def test_acts_between_no_political_parties(analyzer: Analyzer, text: str, trigger: str, expected: list[str]) -> None:
+    assert _types(analyzer, text, trigger) == expected
+
+
+# an article that names no state organ, armed group or international body (non_events.political_article): even an
+# act of force with no coded party is sport or crime there; a police officer in it makes it news of public order
+SPORT_NEWS = ("The home side won the cup final 3-1 on Saturday. Their forward scored twice in the second half. After "
+              "the whistle a spectator attacked the goalkeeper near the tunnel. The coach praised his players for "
+              "their calm. The club will play in the league again in August.")
+
+
+def test_article_naming_no_political_body_keeps_only_coded_events(analyzer: Analyzer) -> None:
+    (doc,) = analyzer.analyze_many([SourceItem(text=SPORT_NEWS, id="t", date="2020-05-01")])
+    assert "attacked" not in {e.trigger.text for e in doc.events}
+
+
+def test_article_naming_the_police_keeps_uncoded_events(analyzer: Analyzer) -> None:
+    text = SPORT_NEWS.replace("The coach praised his players for their calm.", "Police later questioned the spectator.")
+    (doc,) = analyzer.analyze_many([SourceItem(text=text, id="t", date="2020-05-01")])
+    assert "attacked" in {e.trigger.text for e in doc.events}
 
 
 # a subject that is no one negates the act (data/events/modality.yaml negative_subjects, negative_determiners)

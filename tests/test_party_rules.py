@@ -26,6 +26,16 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # ... unless their own army reports it
     ("In a statement, the Kenyan army said troops had killed 20 militants near the border.", "killed",
      [("ASSAULT", ["KEN"], [])]),
+    # "the two institutions": the last two people or bodies named, not the states and towns around
+    ("The IMF and the World Bank met Kenyan officials in Nairobi. The two institutions promised support for Kenya.",
+     "promised", [("AGREE", ["IMF", "WB"], ["KEN"])]),
+    ("The IMF and the World Bank sent missions to Chile. Both institutions promised support for the Chilean plan.",
+     "promised", [("AGREE", ["IMF", "WB"], ["CHL"])]),
+    # ... only when definite: two others are no pair named before; nor are states "institutions"
+    ("The IMF and the World Bank met Kenyan officials on Monday. Two other institutions rejected the offer.",
+     "rejected", [("REJECT", [], [])]),
+    ("Chile and Peru held talks in Lima on Tuesday. The two institutions agreed to meet again.",
+     "agreed", [("AGREE", [], [])]),
     # "both sides" after a state's rebels and its government is that state
     ("Rebels of the ELN began a ceasefire with the Colombian government in August. Negotiators from both sides "
      "are scheduled to resume talks in Havana later this month.", "resume", [("AGREE", ["COL"], [])]),
@@ -129,9 +139,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      "four hours. Rail workers have been on strike for a week. German unions urged the president to withdraw the "
      "reform. He rejected the demand.", "rejected", [("REJECT", ["FRA"], [])]),
     # capitalised offices and bodies ("the President", "the Cabinet", a bare "Parliament") refer back like
-    # lower-case ones
+    # lower-case ones (a legislature voting against what no one named proposed acts at home: domestic_target)
     ("Chile's government said on Monday it would cut fuel subsidies. Santiago has been under pressure from "
-     "truckers. Parliament, however, has twice voted against the cuts.", "voted", [("REJECT", ["CHL"], [])]),
+     "truckers. Parliament, however, has twice voted against the cuts.", "voted", [("REJECT", ["CHL"], ["CHL"])]),
     ("President Ana Lindqvist opened the session in Stockholm. Sweden wants a deal. The President rejected the "
      "offer.", "rejected", [("REJECT", ["SWE"], [])]),
     # an office named with no holder is the office of the state the article is about ...
@@ -193,7 +203,8 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # a titled office of a region is one of its state's; a region's businessman is no office-holder
     ("Texas Governor Greg Abbott deployed the National Guard to the border.", "deployed",
      [("MOBILIZE", ["USA"], [])]),
-    ("Texas businessman John Smith criticised the plan.", "criticised", [("ACCUSE", [], [])]),
+    ("Texas businessman John Smith criticised the plan of the Mexican government.", "criticised",
+     [("ACCUSE", [], ["MEX"])]),
     # ... but not a possessive's group ("its soldiers"), which subject continuity may have picked wrongly
     ("Syria said its soldiers were driving Turkish units out of hills they had seized when they launched an "
      "assault near Aleppo.", "launched", [("ASSAULT", [], ["SYR"])]),
@@ -202,13 +213,13 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Jayewardene ordered the army to pull back from the northern towns.", "ordered",
      [("REQUEST", ["LKA"], ["LKA"])]),
     # ... but never a title after an organisation's name, nor a former office-holder, nor a name that ends in a
-    # title word
+    # title word (the strike criticised is the unions', events/referred_act.py)
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
-     "Galp Energia president Tomas Ferreiro criticised the strike.", "criticised", [("ACCUSE", [], [])]),
+     "Galp Energia president Tomas Ferreiro criticised the strike.", "criticised", [("ACCUSE", [], ["PRT"])]),
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
-     "The former president criticised the strike.", "criticised", [("ACCUSE", [], [])]),
+     "The former president criticised the strike.", "criticised", [("ACCUSE", [], ["PRT"])]),
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
-     "Lucas Manuel King criticised the strike.", "criticised", [("ACCUSE", [], [])]),
+     "Lucas Manuel King criticised the strike.", "criticised", [("ACCUSE", [], ["PRT"])]),
     # "the ministers" are the ministers named just before, whatever their sector
     ("NATO defence ministers met in Brussels on Tuesday. The ministers agreed to extend the mission.", "agreed",
      [("AGREE", ["NATO"], [])]),

@@ -508,7 +508,8 @@ CASES = [
     ("The two firms entered into an agreement on prices.", []),
     # wanting what another party must grant demands it; wanting a thing no one grants asks no one
     ("Chile wants an apology from Peru.", [("REQUEST", ["CHL"], ["PER"], "asserted")]),
-    ("Bolivian railway workers want pay rises of eight percent.", [("REQUEST", ["BOL"], [], "asserted")]),
+    # (people wanting what no party named must grant ask their own country: plover.csv domestic_target)
+    ("Bolivian railway workers want pay rises of eight percent.", [("REQUEST", ["BOL"], ["BOL"], "asserted")]),
     ("Kenyan farmers want more rain.", []),
     ("Japan wants a bigger share of the market.", []),
     ("The British finance minister said he neither wanted a rise nor a fall in sterling.", []),

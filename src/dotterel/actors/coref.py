@@ -34,7 +34,7 @@ def resolve_references(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: 
     out: list[Draft] = []
     nouns = [w for w, sw in kb.sectors.items() if sw.use == "body" and " " not in w]
     nouns += [w.split()[-1] for w, sw in kb.sectors.items() if sw.use == "title"]
-    nouns += [*kb.words.get("pair_noun", ()), *kb.words.get("state_noun", ())]
+    nouns += [*kb.words.get("pair_noun", ()), *kb.words.get("definite_pair_noun", ()), *kb.words.get("state_noun", ())]
     pronouns = [w for role in ("singular_pronoun", "plural_pronoun", "person_pronoun") for w in kb.words.get(role, ())]
     candidates = set(positions(doc, LEMMA, nouns)) | set(positions(doc, LOWER, pronouns + nouns))
     home = article_state(drafts)
@@ -179,7 +179,8 @@ def _possessives(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Senten
         word, here = poss.lower_, sents.of(poss.i)
         before = [b for b in drafts[:n] if b.code is not None]
         if kb.is_word("person_possessive", word):
-            ante = _recent(before, here, _PRONOUN_WINDOW, sents, lambda b: b.kind == "person")
+            ante = _recent(before, here, _PRONOUN_WINDOW, sents,
+                           lambda b: b.kind == "person" or (_one_person(doc, kb, b) and _is_subject(doc, b)))
         elif kb.is_word("singular_possessive", word):
             ante = _recent(before, here, _PRONOUN_WINDOW, sents,
                            lambda b: b.kind in ("state", "igo", "non_state") and not b.plural
@@ -216,7 +217,7 @@ def _owner_pronouns(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sen
         word, here = tok.lower_, sents.of(tok.i)
         before = [d for d in drafts if d.code is not None and d.end <= tok.i]
         if kb.is_word("person_possessive", word):
-            ante = (_recent(before, here, 0, sents, lambda d: d.kind == "person" and _is_subject(doc, d))
+            ante = (_recent(before, here, 0, sents, lambda d: _one_person(doc, kb, d) and _is_subject(doc, d))
                     or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.kind == "person"))
         elif kb.is_word("singular_possessive", word):
             # the sentence's subject first ("Turkey cut trade with Israel, *its* ministry said"), as for persons
@@ -226,7 +227,11 @@ def _owner_pronouns(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sen
                     or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: _is_state_like(doc, d)))
         else:
             continue
-        # a person's acts are his state's only while he holds an office ("his visit"; not "her family")
+        # a person's acts are his state's only while he holds an office ("his visit"; not "her family"); an office
+        # named by its title alone owns only the state's organs ("his government", "his troops"; not "her car")
+        if ante is not None and ante.kind == "state" and kb.is_word("person_possessive", word) and not (
+                kb.is_word("state_noun", tok.head.lemma_.lower()) or tok.head.lemma_.lower() in kb.sectors):
+            continue
         if ante is not None and (ante.kind != "person" or ante.sector is not None):
             if kb.is_word("state_noun", tok.head.lemma_.lower()) and tok.head.i == tok.i + 1:
                 # "give *his country* support": the pronoun and its state noun are the state itself, a party
@@ -272,6 +277,9 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
     lemma = tok.lemma_.lower()
     if tok.tag_ == "NNS" and kb.is_word("pair_noun", lemma):
         return _pair(doc, tok, before, sents)
+    if tok.tag_ == "NNS" and kb.is_word("definite_pair_noun", lemma) and _definite_pair(tok):
+        # "the two institutions", "both leaders": people or bodies named before, not the states or towns around them
+        return _pair(doc, tok, before, sents, bodies=True)
     dets = [c for c in tok.lefts if c.dep_ == "det"]
     if tok.tag_ == "NNS" and dets and dets[0].lower_ == "the" and tok.i == dets[0].i + 1:
         return _same_noun(doc, kb, tok, before, sents)
@@ -384,7 +392,8 @@ def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[D
     that subject is no actor ("A gas leak caused an explosion. Officials said it ..."), it stays open."""
     here = sents.of(tok.i)
     if kb.is_word("singular_pronoun", lower):
-        personal = any(c.dep_ == "acomp" and kb.is_word("agent_predicate", c.lower_) for c in tok.head.children)
+        personal = any(c.dep_ == "acomp" and kb.is_word("agent_predicate", c.lower_) for c in tok.head.children) \
+            or _said_to_be_actor(kb, tok.head)
         if (kb.is_word("pleonastic_verb", tok.head.lemma_.lower()) and not personal) or tok.dep_ == "expl":
             return []  # "it is clear that ..." is nobody; "it is ready to ..." is somebody
         ante = _subject_antecedent(doc, tok, before, sents, plural=False)
@@ -402,19 +411,42 @@ def _pronoun(doc: Doc, kb: KnowledgeBase, tok: Token, lower: str, before: list[D
         if reporter is not None:
             # "One broker said he expected ...": he is the one who says so, not the last person named
             said_by = next((d for d in before if d.start <= reporter.i < d.end), None)
-            if said_by is not None and said_by.kind == "person":
+            if said_by is not None and _one_person(doc, kb, said_by):
                 return [_refer(tok.i, tok.i + 1, said_by, said_by.sector)]
             word = kb.sector_of([reporter.lemma_.lower()]) if reporter.pos_ == "NOUN" else None
             if said_by is None and word is not None and reporter.tag_ == "NN":
                 return [Draft(tok.i, tok.i + 1, None, word.sector, "person", None, "ref",
                               key=f"person:{reporter.lower_}@{reporter.i}")]
         # subject continuity: "Baldrige said he had agreed to Rha's proposal. ..., he added" is Baldrige
-        ante = (_recent(before, here, 1, sents, lambda d: d.kind == "person" and _is_subject(doc, d))
+        ante = (_recent(before, here, 1, sents, lambda d: _one_person(doc, kb, d) and _is_subject(doc, d))
                 or _recent(before, here, _PRONOUN_WINDOW, sents, lambda d: d.kind == "person"))
         ok = ante is not None
     else:
         return []
     return [_refer(tok.i, tok.i + 1, ante, ante.sector)] if ok and ante is not None else []
+
+
+def _one_person(doc: Doc, kb: KnowledgeBase, d: Draft) -> bool:
+    """What "he", "his" can refer to: a named person, or an office one person holds named by its title alone
+    ("Kenya's foreign minister said *his* government ...", "the Egyptian president said *he* ..."), coded as
+    the state's organ (callers take such an office only as a subject: "the interviewer who talked to the
+    federation's president, he ..." is the interviewer, whom the data does not know)."""
+    if d.kind == "person":
+        return True
+    head = doc[d.end - 1]
+    word = kb.sectors.get(head.lemma_.lower())
+    return d.code is not None and d.kind == "state" and d.sector is not None and head.tag_ in ("NN", "NNP") \
+        and word is not None and word.use == "title"
+
+
+def _said_to_be_actor(kb: KnowledgeBase, verb: Token) -> bool:
+    """"It is a major arms supplier to Iraq", "it is the largest donor": a copula whose complement is a noun
+    naming a doer (an act noun's agent: supplier, donor, ally), with no clause put off after it ("it is a shame
+    that ..."), says something of the "it" named before."""
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in verb.children):
+        return False
+    return any(c.dep_ == "attr" and c.pos_ == "NOUN" and kb.is_word("agent_noun", c.lemma_.lower())
+               for c in verb.children)
 
 
 def _is_subject(doc: Doc, d: Draft) -> bool:
@@ -483,8 +515,10 @@ def _standalone(doc: Doc, d: Draft) -> bool:
     return doc[d.end - 1].dep_ not in ("compound", "amod", "poss", "nmod")
 
 
-def _pair(doc: Doc, tok: Token, before: list[Draft], sents: Sentences) -> list[Draft]:
-    """ "both countries", "the two sides" -> the last two different coded actors (two mentions)."""
+def _pair(doc: Doc, tok: Token, before: list[Draft], sents: Sentences, bodies: bool = False) -> list[Draft]:
+    """ "both countries", "the two sides" -> the last two different coded actors (two mentions); `bodies`: people,
+    organisations and single state organs only ("the two institutions", "both leaders"), not states or towns by
+    name (a capital stands for its government) nor groups of officials."""
     marks = [c for c in tok.lefts if c.lower_ in ("both", "two")]
     if not marks:
         return []
@@ -494,7 +528,8 @@ def _pair(doc: Doc, tok: Token, before: list[Draft], sents: Sentences) -> list[D
     for d in reversed(before):
         if here - sents.of(d.start) > _NOUN_WINDOW:
             break
-        if d.code is None or d.kind == "group" or d.source == "ref":
+        if d.code is None or d.kind == "group" or d.source == "ref" or (
+                bodies and d.kind == "state" and (d.sector is None or d.plural or d.source == "capital")):
             continue
         if all(_other_side(p, d) for p in pair):
             pair.append(d)
@@ -503,6 +538,12 @@ def _pair(doc: Doc, tok: Token, before: list[Draft], sents: Sentences) -> list[D
     if len(pair) < 2:
         return []
     return [_refer(start, tok.i + 1, d, d.sector) for d in reversed(pair)]
+
+
+def _definite_pair(tok: Token) -> bool:
+    """ "both leaders", "the two institutions": a pair already named, not "two leaders of the union"."""
+    lefts = [c.lower_ for c in tok.lefts]
+    return "both" in lefts or ("two" in lefts and "the" in lefts)
 
 
 def _other_side(a: Draft, b: Draft) -> bool:

@@ -40,12 +40,14 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _PERSON_VETO = frozenset({"PERSON"})
 _CITY_VETO = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def resolve_actors(doc: Doc, pub_date: dt.date | None) -> ActorIndex:
     """Every actor mention in `doc`, resolved against the knowledge base as of `pub_date`."""
     kb = load()
     drafts = _alias_drafts(doc, pub_date)
+    drafts = _acronym_drafts(doc, drafts)
     drafts = _place_drafts(doc, kb, drafts)
     drafts = _party_drafts(doc, kb, drafts)
     drafts = _person_drafts(doc, kb, drafts)
@@ -143,6 +145,23 @@ def _alias_drafts(doc: Doc, day: dt.date | None) -> list[Draft]:
         plural = actor.source in ("demonym", "group") and doc[end - 1].tag_ in _PLURAL_TAGS
         out.append(Draft(start, end, term.code, term.sector, kind, name, actor.source, plural=plural))
     return out
+
+
+def _acronym_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """An organisation named in full is named again by its code ("the International Coffee Organization ... the
+    ICO"): an acronym the data does not take alone, being another body's too ("ADB", "ICO"), is the one the article
+    has named, after it was named, as a person's surname is."""
+    named: dict[str, Draft] = {}  # code -> its first full mention
+    for d in drafts:
+        if d.source == "organisation" and d.code and d.code.isupper() and d.end - d.start > 1:
+            named.setdefault(d.code, d)
+    if not named:
+        return drafts
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    found = [Draft(i, i + 1, org.code, org.sector, org.kind, org.name, "organisation")
+             for i in positions(doc, ORTH, named) if i not in covered
+             for org in [named[doc[i].text]] if org.end <= i]
+    return sorted([*drafts, *found], key=lambda d: d.start) if found else drafts
 
 
 _PLACE_PREPS = language.words("prepositions", "place")
@@ -426,12 +445,13 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
     if title.sector is not None and title.sector not in OFFICIAL_SECTORS:
         return  # "Executive Vice President X": a company's officer holds no office of the state around him
     sent = doc[person.start].sent
-    states = {d.code for d in drafts if d.kind == "state" and d.code and sent.start <= d.start < sent.end}
+    # (not the nationality of another office-holder: "President X met *the American* ambassador")
+    near = [d for d in drafts if d.kind == "state" and d.code and not _of_other_office(doc, kb, d)]
+    states = {d.code for d in near if sent.start <= d.start < sent.end}
     if not states:
         # none in the sentence: the one state its paragraph has named so far ("Venezuela ... \n ... President X")
         para = doc.text.rfind("\n", 0, doc[sent.start].idx) + 1
-        states = {d.code for d in drafts if d.kind == "state" and d.code and d.source in _STATE_SOURCES
-                  and para <= doc[d.start].idx and d.start < sent.end}
+        states = {d.code for d in near if d.source in _STATE_SOURCES and para <= doc[d.start].idx and d.start < sent.end}
     if home is not None and (not states or home in states):
         # "Budget Minister X" in an article about one state, naming no other near him, or naming it among
         # others ("Prime Minister X withdrew a request to Washington as the Greek-Turkish row eased")
@@ -442,6 +462,15 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
         states = {person.home}  # a known holder's state is known: the title only says he is in office
     if len(states) == 1:
         person.code, person.sector = states.pop(), title.sector or "GOV"
+
+
+def _of_other_office(doc: Doc, kb: KnowledgeBase, d: Draft) -> bool:
+    """A state word that only says whose another office is ("the *British* ambassador", "his *Sudanese*
+    counterpart"): another person's state, which tells nothing of a titled name beside it."""
+    last = doc[d.end - 1]
+    word = kb.sectors.get(last.head.lemma_.lower())
+    return last.dep_ in _MODIFIER_DEPS and last.head.i >= d.end and word is not None and word.use == "title" \
+        and last.head.tag_ in ("NN", "NNS")
 
 
 def _apposed_office(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list[Draft]) -> SectorWord | None:
@@ -486,8 +515,9 @@ def _leading_title(doc: Doc, kb: KnowledgeBase, person: Draft, words: list[str])
 
 def _owned_institution(doc: Doc, inst: Draft, by_token: dict[int, Draft], removed: set[int]) -> None:
     """A generic institution name with another country in front belongs to it: "Ivory Coast's Supreme
-    Court", "the Philippine Senate" (the data file's "Supreme Court" alone is the American one)."""
-    head = doc[inst.end - 1]
+    Court", "the Philippine Senate" (the data file's "Supreme Court" alone is the American one), "the Libyan House
+    of Representatives" (the name's own head, not its last word)."""
+    head = doc[inst.start:inst.end].root
     for child in head.lefts:
         owner = by_token.get(child.i) if child.i < inst.start and child.dep_ in _MODIFIER_DEPS else None
         if owner is not None and owner.kind == "state" and owner.code and owner.code != inst.code:
@@ -657,8 +687,11 @@ def _sector_phrase(doc: Doc, kb: KnowledgeBase, d: Draft, by_token: dict[int, Dr
     if conj and (head is anchor or head.i < d.start):
         return
     floor = d.start if conj else 0
-    if head is last and last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.pos_ in _NOUNS:
-        head = last.head.head  # "the government of Iraq"
+    if head is last and last.dep_ == "pobj" and last.head.head.pos_ in _NOUNS and (
+            last.head.lower_ == "of" or (last.head.lower_ == "from" and last.head.head.dep_ in _SUBJECT_DEPS)):
+        # "the government of Iraq"; "delegates *from* Iran met ...", "troops from Chad attacked" (as the doer
+        # only: "withdrew troops from Lebanon" names where they leave, not whose they are)
+        head = last.head.head
         if head.i > d.start:
             return
     if head is last:

@@ -20,6 +20,7 @@ from dotterel.events.frames import (content_type, in_accident, match, nature_act
 from dotterel.events.modality import modality_of, obligation_content, semi_modal_obligation
 from dotterel.events.nominal import code_nouns, referred_doers, referred_targets
 from dotterel.events.one_blow import same_blow
+from dotterel.events.referred_act import referred_authors
 from dotterel.events.ontology import ONTOLOGY
 from dotterel.events.parties import condition_party, location as event_location, unique
 from dotterel.events.patterns import Pattern, PatternSet, load_patterns, noun_keys
@@ -59,9 +60,13 @@ def code_events(doc: Doc, actors: ActorIndex, ps: PatternSet | None = None, opin
     # firms doing business among themselves; in company news every uncoded doer is taken for a firm
     business = about_business(doc, [m.head for m in actors.mentions if m.code and m.kind in ("state", "igo")])
     events = [e for e in events if not non_events.firms_only(e.actors, e.recipients, doc, business)]
-    if opinion and sum(1 for _ in doc.sents) >= OPINION_MIN_SENTENCES:
-        # an interview or a column tells the speaker's own story: acts of people the actor data does not know
-        # ("I refused to play", "my team met the sponsors") are no events between political actors
+    # acts between no political parties, told where no state or organisation is named ("the authors proposed ...")
+    sents = list(doc.sents)
+    events = [e for e in events if not non_events.apolitical(e, doc, actors, sents)]
+    if (opinion or not non_events.political_article(actors)) and len(sents) >= OPINION_MIN_SENTENCES:
+        # an interview or a column tells the speaker's own story, and an article that names no state organ, armed
+        # group or international body (sport, science, company news) no politics: acts of people the actor data
+        # does not know ("I refused to play", "my team met the sponsors") are no events between political actors
         events = [e for e in events if any(m.code for m in e.actors + e.recipients)]
     return events
 
@@ -105,7 +110,9 @@ def code_sentence(sent: Span, index: int, actors: ActorIndex, ps: PatternSet, he
                 patient = arguments(tok, ps.stative_participles).patient
                 before = [*(earlier or []), *found]
                 event.recipients = (referred_doers(event, patient, ps, before) if event.type in STANCE_TYPES
-                                    else referred_targets(event, patient, before)) or event.recipients
+                                    else referred_targets(event, patient, before)) \
+                    or referred_authors(event, patient, before, sent.doc) or event.recipients
+            event.recipients = conventions.domestic_target(event.type, event.actors, event.recipients, event.location)
             coded[tok.i] = event.type
             found.append(event)
     # event nouns the verbs did not carry ("the attack on X", "sanctions against Y")

@@ -235,6 +235,22 @@ def implied_recipients(etype: str, actor: list[Mention], recipients: list[Mentio
     return recipients
 
 
+def domestic_target(etype: str, actor: list[Mention], recipients: list[Mention], location: Mention | None
+                    ) -> list[Mention]:
+    """"Parliament voted against the plan", "the administration opposes the measure", "railway workers want pay
+    rises": a state's own organs or people (the sectors of plover.csv's domestic_target column) acting with no
+    party named as target, at home, act on their own country. Applied after every rule that reads a target
+    from the text (an earlier act the object refers back to comes first: "rejected *the proposal*")."""
+    sectors = ONTOLOGY.spec(etype).domestic_target
+    coded = [m for m in actor if m.code]
+    if recipients or not sectors or not coded or any(m.kind == "igo" or m.sector not in sectors for m in coded):
+        return recipients
+    home = home_country(coded, None)
+    if not home or (location is not None and location.code != home[0].code):
+        return recipients
+    return home
+
+
 def _foreign(m: Mention) -> bool:
     """"called on Western nations", "asked its creditors": other states (or their lenders), never the actor's own
     people (coref.csv role foreign_group)."""

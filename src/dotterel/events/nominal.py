@@ -320,6 +320,8 @@ def _code_noun(tok: Token, row: EventNoun, index: int, sent: Span, actors: Actor
                                           tok)
     if row.political and not any(m.kind in POLITICAL_KINDS or m.sector in POLITICAL_SECTORS for m in named):
         return None
+    if _told_before(tok, row, index, actor, recipients, before or []):
+        return None
     return EventFinding(
         type=row.type, mode=row.mode, context=list(row.context), actors=actor, recipients=recipients,
         modality=modality, trigger=tok.i, trigger_span=(tok.idx, tok.idx + len(tok)),
@@ -398,6 +400,17 @@ def referred_targets(event: EventFinding, patient: Token | None, before: list[Ev
     if earlier is None or not own & {m.code for m in earlier.actors if m.code}:
         return []
     return [m for m in _coded(earlier.recipients) if m.code not in own]
+
+
+def _told_before(tok: Token, row: EventNoun, index: int, actor: list[Mention], recipients: list[Mention],
+                 before: list[EventFinding]) -> bool:
+    """"The minister was stabbed. He suffered two wounds *in the attack*": a definite act noun naming none of its
+    parties, with no doer here and only targets the act of its type it refers back to hit, is that act again
+    (a doer named here is news: "died in the attack, *conducted by* X"; "the protest began" is the people's own)."""
+    if _coded(actor) or not _bare_definite(tok):
+        return False
+    earlier = _antecedent(tok, row.type, index, before)
+    return earlier is not None and {m.code for m in _coded(recipients)} <= {m.code for m in _coded(earlier.recipients)}
 
 
 def _bare_definite(noun: Token) -> bool:
@@ -580,6 +593,16 @@ def _parties(tok: Token, phrase: list[Token], row: EventNoun, verb: Token | None
             held = preps_of([verb])
             actor = actor or [m for p in row.actor for o in held.get(p, []) for m in _coded(subject_mentions(o, actors, ps))]
             recipients = recipients or [m for p in row.target | {"to"} for o in held.get(p, []) for m in _target(o, actors)]
+    if not recipients and ONTOLOGY.has(row.type, "content_taking"):
+        # "Ghana's call *for Nigeria to reopen* the border": the one asked is the subject of the noun's "for" clause
+        recipients = [m for c in tok.children if c.dep_ in ("advcl", "acl") and any(
+            k.dep_ == "mark" and k.lower_ == "for" for k in c.children)
+            for subj in c.children if subj.dep_ == "nsubj" for m in _target(subj, actors)]
+    if not recipients and verb is not None and gov.noun is None and gov.role == "dobj" and row.target:
+        # "increased military cooperation *with China*": the parser hangs the object noun's own target phrase on
+        # its verb (a verb coding an act of its own is that act, and its noun no second one)
+        held = preps_of([verb])
+        recipients = [m for p in row.target for o in held.get(p, []) for m in _target(o, actors)]
     holder = phrase[-1]
     if not recipients and verb is not None and gov.noun is not None and gov.noun.lemma_.lower() in cues.suffered \
             and holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.i == gov.noun.i:

@@ -4,7 +4,9 @@ The verb patterns say what a trigger can mean; these rules say, per class of fra
 PLOVER codes: a condition of speaking ("asked not to be named"), a candidacy ("sought the nomination"), a
 shared view ("agreed with the need for ..."), harm to an economy ("hit exports"), a thing as the doer ("the
 drug dissolves clots"). The coder skips every pattern a rule covers (`excluded`), and in company news drops
-events with no coded doer that act on no state (`firms_only`).
+events with no coded doer that act on no state (`firms_only`); acts between no political parties with no state or
+organisation named around them (`apolitical`), and in an article naming no state organ, armed group or international
+body every act with no coded party (`political_article`), are no events either.
 """
 
 from __future__ import annotations
@@ -13,14 +15,16 @@ import functools
 from dataclasses import dataclass
 
 import yaml
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dotterel.actors.kb import OFFICIAL_SECTORS
 from dotterel.actors.phrases import real_head
 from dotterel.events.arguments import Arguments, object_lemmas
 from dotterel.events.frames import STATE_VOICES
 from dotterel.events.patterns import noun_keys
-from dotterel.findings import Mention
+from dotterel.actors.kb import load as load_kb
+from dotterel.events.ontology import ONTOLOGY
+from dotterel.findings import ActorIndex, EventFinding, Mention
 from dotterel.knowledge import data_path, word_set
 
 FILE = "non_events.yaml"
@@ -80,13 +84,14 @@ class Rule:
 class NonEvents:
     rules: tuple[Rule, ...]
     firms: frozenset[str]  # head nouns of doers that are businesses
+    political: frozenset[str] = frozenset()  # nouns naming a political party though they have no sector
 
 
 def parse_rules(raw: object) -> NonEvents:
     """The rules of a parsed non_events.yaml; unknown keys and rules with no condition are refused."""
     if not isinstance(raw, dict) or not isinstance(raw.get("rules"), dict):
         raise ValueError(f"{FILE}: expected a mapping with 'rules'")
-    unknown_top = set(raw) - {"rules", "firms"}
+    unknown_top = set(raw) - {"rules", "firms", "political"}
     if unknown_top:
         raise ValueError(f"{FILE}: unknown sections {sorted(unknown_top)}")
     rules = []
@@ -111,7 +116,8 @@ def parse_rules(raw: object) -> NonEvents:
             content_verbs=words("content_verbs"),
             passive_content=bool(spec.get("passive_content", False)), with_objects=words("with_objects"),
             from_objects=words("from_objects"), adjective_complement=bool(spec.get("adjective_complement", False))))
-    return NonEvents(rules=tuple(rules), firms=word_set(raw.get("firms") or [], f"{FILE}: firms"))
+    return NonEvents(rules=tuple(rules), firms=word_set(raw.get("firms") or [], f"{FILE}: firms"),
+                     political=word_set(raw.get("political") or [], f"{FILE}: political"))
 
 
 @functools.cache
@@ -139,4 +145,59 @@ def firms_only(actor: list[Mention], recipients: list[Mention], doc: Doc, compan
     return bool(actor) and all(set(noun_keys(doc[m.head])) & firms for m in actor)
 
 
-__all__ = ["NonEvents", "Rule", "excluded", "firms_only", "load_rules", "parse_rules"]
+# PLOVER's quad of material conflict (ASSAULT, COERCE, MOBILIZE, PROTEST, SANCTION): force is done to someone, and
+# the place or the victim may still name the side when no doer is known ("rockets struck the base")
+MATERIAL_CONFLICT = 4
+# how many sentences before an act may name the state or organisation it belongs to (as references resolve,
+# actors/coref.py: "the ministry" -> the last state in the last three sentences)
+PARTY_REACH = 2
+# words before a person's name that may hold his title ("Judge Jane Roe": the name alone is the mention)
+TITLE_REACH = 3
+# sectors whose mention makes an article political: a state's organs, armed groups, the opposition, international bodies
+POLITICAL_SECTORS = OFFICIAL_SECTORS | {"REB", "OPP", "IGO"}
+
+
+def _political(m: Mention, doc: Doc) -> bool:
+    """Whether a party is political: coded, of a sector other than business ("rebels", "protesters", "aid groups"),
+    named with a word of such a sector (a title before a name, "the ministry" the text did not resolve), a party word
+    (actors/parties.csv) or a noun of non_events.yaml `political` ("the unions", "both sides")."""
+    if m.code or m.sector not in (None, "BUS"):
+        return True
+    kb, political = load_kb(), load_rules().political
+    words = doc[max(0, m.token_start - TITLE_REACH):m.token_end]
+    lemmas = [t.lemma_.lower() for t in words]
+    if any(t.text in kb.parties for t in doc[m.token_start:m.token_end]):
+        return True  # "Republicans", "Democrats": a party's members, wherever the article leaves their state
+    for n, t in enumerate(words):
+        word = kb.sector_of(lemmas[:n + 1])  # ("aid agencies": the two words make the sector)
+        if (word is not None and word.sector not in (None, "BUS")) or (t.i >= m.token_start and lemmas[n] in political):
+            return True
+    return False
+
+
+def apolitical(event: EventFinding, doc: Doc, actors: ActorIndex, sents: list[Span]) -> bool:
+    """An act between no political parties: not one of force (MATERIAL_CONFLICT), no party political (`_political`),
+    no coded place, and no state, organisation, coded person or political party or body ("the senate") named in its
+    sentence or the PARTY_REACH before it, whose act it could be ("the authors proposed that ...", "many users
+    expressed their anger", "the exchange is building contacts"): company, science, sport or private life, no event
+    between political actors."""
+    if ONTOLOGY.spec(event.type).quad == MATERIAL_CONFLICT or (event.location is not None and event.location.code):
+        return False
+    start, end = sents[max(0, event.sentence - PARTY_REACH)].start, sents[event.sentence].end
+    if any(m.sector in POLITICAL_SECTORS or _political(m, doc) for m in actors.in_tokens(start, end)):
+        return False
+    sectors, political = load_kb().sectors, load_rules().political
+    if any(((w := sectors.get(t.lemma_.lower())) is not None and w.sector in POLITICAL_SECTORS)
+           or t.lemma_.lower() in political for t in doc[start:end]):
+        return False  # ("the senate voted for a resolution that condemned ...": no state named, a state organ all the same)
+    return not any(_political(m, doc) for m in event.actors + event.recipients)
+
+
+def political_article(actors: ActorIndex) -> bool:
+    """Whether the article names a state organ, an armed group, an opposition or an international body (coded or
+    not: "police", "the ministry"); a state's name alone is no politics ("a chess player from Iran")."""
+    return any(m.sector in POLITICAL_SECTORS or m.kind == "igo" for m in actors.mentions)
+
+
+__all__ = ["MATERIAL_CONFLICT", "NonEvents", "POLITICAL_SECTORS", "Rule", "apolitical", "excluded", "firms_only",
+           "load_rules", "parse_rules", "political_article"]

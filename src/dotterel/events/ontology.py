@@ -25,6 +25,7 @@ class TypeSpec:
     flags: frozenset[str] = frozenset()  # the FLAG_COLUMNS set for this type
     home_target: bool = False  # with no target and no place, aimed at the actor's own country ...
     home_sector: str | None = None  # ... as this sector (None: the country itself)
+    domestic_target: frozenset[str] = frozenset()  # actor sectors whose untargeted act is aimed at their country
 
     @property
     def cooperative(self) -> bool:
@@ -48,6 +49,8 @@ class Ontology:
             home = (row.get("home_target") or "").strip()
             spec.home_target = bool(home)
             spec.home_sector = None if home in ("", "state") else home
+            spec.domestic_target = frozenset(w.strip() for w in (row.get("domestic_target") or "").split("|")
+                                             if w.strip())
 
     @classmethod
     def load(cls) -> "Ontology":

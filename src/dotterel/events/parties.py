@@ -56,8 +56,13 @@ def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet) -> list
     destination = name in DESTINATION_SLOTS
     inner = frozenset({"in", "inside"} if destination else {"with", "between"})
     heads = [h for h in heads if destination or names_other_party(h, ps)]
-    return [m for head in heads for m in owners(head, actors, inner)
-            if m.code and (m.kind == "state" or not destination)] or named
+    found = [m for head in heads for m in owners(head, actors, inner)
+             if m.code and (m.kind == "state" or not destination)]
+    if not found and heads and name in ("dobj", "dobj_owner"):
+        # "rejected the border deal *with Turkey*": the parser hangs the object's other party on the verb
+        found = [m for prep in ("with", "between") for o in args.preps.get(prep, []) for m in mentions_in(o, actors)
+                 if m.code]
+    return found or named
 
 
 def _pronoun_owner(m: Mention, heads: list[Token]) -> bool:

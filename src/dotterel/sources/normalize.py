@@ -12,6 +12,7 @@ import unicodedata
 
 import trafilatura
 
+from dotterel import language
 from dotterel.errors import InputError
 from dotterel.limits import MAX_TEXT_BYTES, too_large
 from dotterel.model import SourceItem
@@ -19,20 +20,8 @@ from dotterel.model import SourceItem
 _HTML_SIGNS = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|<(p|div|article|span|a|br|h[1-6])[\s/>]", re.I)
 # Function words: English ones against those of the commonest other languages written in Latin script.
 # A text is English when English function words clearly outnumber foreign ones (works on one sentence).
-_ENGLISH_MARKERS = frozenset(
-    "the of and to in is that for it was on with as by at from are be this have has had were said "
-    "will an not or which their they would its been who after before into over than then there these "
-    "what when where while his her he she we our you your them also could should more most other some "
-    "such only about against between during under up out off".split()
-)
-_FOREIGN_MARKERS = frozenset(
-    "le la les des du et est une dans pour pas sur qui avec ce sont au aux "  # French
-    "der das und ist nicht ein eine den dem mit sich auf für von zu im "  # German
-    "el los las del y que por para una con su se lo es como "  # Spanish
-    "il della di che non gli sono nel "  # Italian
-    "os da em um uma não são "  # Portuguese
-    "het een en niet zijn op voor met".split()  # Dutch
-)  # not "die", "do", "al", "per", "van": English words or name particles too ("al-Shabaab", "two die")
+_ENGLISH_MARKERS = language.words("language_id", "english")
+_FOREIGN_MARKERS = language.words("language_id", "foreign")
 
 
 def normalize_text(text: str) -> str:
