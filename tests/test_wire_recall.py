@@ -54,6 +54,11 @@ CASES: list[tuple[str, list[Coded]]] = [
     ("Greece delayed North Macedonia's EU bid.", [("REJECT", ["GRC"], ["EU", "MKD"], "asserted")]),
     ("The AU suspended Gabon's membership.", [("SANCTION", ["AU"], ["GAB"], "asserted")]),
     ("The club suspended its membership fees.", []),
+    # verbal retorts and reproaches: ACCUSE; hitting back with strikes stays a blow
+    ("Quito hit back at Bogota over the comments.", [("ACCUSE", ["ECU"], ["COL"], "asserted")]),
+    ("Israel hit back at Hezbollah with air strikes.", [("ASSAULT", ["ISR"], ["LBN"], "asserted")]),
+    ("Latvia reprimanded the Russian envoy.", [("ACCUSE", ["LVA"], ["RUS"], "asserted")]),
+    ("Canada took issue with India's visa curbs.", [("ACCUSE", ["CAN"], ["IND"], "asserted")]),
     # the other side of a deal someone hails is the one praised
     ("Sudan hailed the truce with South Sudan.", [("SUPPORT", ["SDN"], ["SSD"], "asserted")]),
 ]
