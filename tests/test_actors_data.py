@@ -12,7 +12,7 @@ import pytest
 from dotterel.actors import kb as kbmod
 from dotterel.knowledge import data_path
 
-SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "REB", "OPP", "CVL", "LAB", "MED", "EDU", "BUS", "NGO", "IGO"}
+SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "REB", "OPP", "CVL", "LAB", "MED", "EDU", "BUS", "NGO", "IGO", "REL"}  # REL: clergy (CAMEO)
 ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
 ORG_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
 

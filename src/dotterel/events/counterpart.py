@@ -9,6 +9,7 @@ side meeting or agreeing with it ("Baldrige and Rha discussed ..."). Not when:
 - the act names whom it is addressed to, a party the actor data does not know ("ordered *chipmakers* to cut");
 - the sentence names another organ or person of the actor's country ("Trump, responding to Pelosi, attacked the
   inquiry"): a matter at home, whose target the home conventions give (`conventions.implied_recipients`) or none;
+- the act judges a definite act told before ("request that *the sanctions* be tightened": `referred_act`);
 - the sentence names other foreign parties and not that one ("a Turkish ship which Greece threatened to tackle").
 A town standing for its state ("the Paris communique") is a place, no side.
 """
@@ -19,6 +20,7 @@ from spacy.tokens import Span
 
 from dotterel.events.arguments import to_infinitive
 from dotterel.events.ontology import ONTOLOGY
+from dotterel.events.referred_act import referred_act
 from dotterel.findings import EventFinding, Mention
 
 # how many sentences back an actor's dealings with a counterpart still frame its unaddressed acts; a war told in
@@ -58,6 +60,14 @@ def _other_side(earlier: EventFinding, own: set[str]) -> list[Mention]:
     return other
 
 
+def _about_an_act(event: EventFinding, before: list[EventFinding], sent: Span) -> bool:
+    """The act judges a definite act told before ("Japan will request that *the sanctions* be tightened"): its
+    target is that act's doer (`referred_act`), and none when the act was its own, never its counterpart."""
+    trigger = sent.doc[event.trigger]
+    patient = next((c for c in trigger.children if c.dep_ in ("dobj", "obj")), None)
+    return referred_act(event, patient, before, sent.doc) is not None
+
+
 def fill(found: list[EventFinding], before: list[EventFinding], sent: Span, mentions: list[Mention]) -> None:
     """Give each unaddressed act of `found` (the events of `sent`; `mentions`: its coded mentions) the
     counterpart of its actor's latest event of `before` (the events of the sentences before, in text order) with
@@ -67,7 +77,7 @@ def fill(found: list[EventFinding], before: list[EventFinding], sent: Span, ment
         # (two sides acting together, "Japan and the U.S. will hold talks", are each other's counterparts already)
         if len(own) != 1 or event.recipients or not ONTOLOGY.has(event.type, "counterpart"):
             continue
-        if _at_home(event, mentions) or _addressed(event, sent):
+        if _at_home(event, mentions) or _addressed(event, sent) or _about_an_act(event, before, sent):
             continue
         for earlier in reversed(before):
             if event.sentence - earlier.sentence > (WAR_REACH if event.type == "ASSAULT" else REACH):

@@ -68,16 +68,15 @@ def _judged(event: EventFinding, patient: Token | None, doc: Doc) -> Token | Non
     return next((t for t in [patient, *content] if t is not None and _bare_definite(t)), None)
 
 
-def referred_authors(event: EventFinding, patient: Token | None, before: list[EventFinding], doc: Doc
-                     ) -> list[Mention]:
-    """The coded doers of the act a response's definite object refers back to (see the module docstring)."""
+def referred_act(event: EventFinding, patient: Token | None, before: list[EventFinding], doc: Doc
+                 ) -> EventFinding | None:
+    """The act of the sentences just before that a response's definite object names (see the module docstring)."""
     if event.type not in RESPONSE_TYPES:
-        return []
+        return None
     thing = _judged(event, patient, doc)
     if thing is None:
-        return []
+        return None
     noun = thing.lemma_.lower()
-    own = {m.code for m in event.actors if m.code}
     for earlier in reversed(before):
         distance = event.sentence - earlier.sentence
         if earlier.trigger == event.trigger or distance < 0 or earlier.modality in ("negated", "hypothetical"):
@@ -86,7 +85,15 @@ def referred_authors(event: EventFinding, patient: Token | None, before: list[Ev
         if distance > (SAME_WORD_REACH if same_word else REFER_REACH):
             continue
         if same_word or _names_act(noun, earlier, doc):
-            doers = [m for m in earlier.actors if m.code]
-            # (the stance-taker's own act, or one by no one named: no one to aim at)
-            return [] if not doers or {m.code for m in doers} & own else doers
-    return []
+            return earlier
+    return None
+
+
+def referred_authors(event: EventFinding, patient: Token | None, before: list[EventFinding], doc: Doc
+                     ) -> list[Mention]:
+    """The coded doers of the act a response's definite object refers back to."""
+    earlier = referred_act(event, patient, before, doc)
+    doers = [m for m in earlier.actors if m.code] if earlier is not None else []
+    own = {m.code for m in event.actors if m.code}
+    # (the stance-taker's own act, or one by no one named: no one to aim at)
+    return [] if not doers or {m.code for m in doers} & own else doers
