@@ -96,6 +96,19 @@ CASES = [
      "Chad's foreign minister rejected the proposal on Tuesday.",
      [("AGREE", ["SDN"], ["TCD"], "asserted"), ("CONSULT", ["EGY"], ["LBY"], "asserted"),
       ("SUPPORT", ["KEN"], ["UGA"], "asserted"), ("REJECT", ["TCD"], [], "asserted")]),
+    # the object pronoun of a participle clause is the object of the verb it hangs on, when the number agrees
+    ("Kenya expelled the Ugandan ambassador, accusing him of spying.",
+     [("SANCTION", ["KEN"], ["UGA"], "asserted"), ("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
+    ("Chad expelled two Sudanese envoys, accusing them of arming rebels.",
+     [("SANCTION", ["TCD"], ["SDN"], "asserted"), ("ACCUSE", ["TCD"], ["SDN"], "asserted")]),
+    ("Kenya expelled the Ugandan envoys, accusing him of spying.",
+     [("SANCTION", ["KEN"], ["UGA"], "asserted"), ("ACCUSE", ["KEN"], [], "asserted")]),
+    ("Accusing them of spying, Kenya expelled six Ugandan diplomats.",
+     [("ACCUSE", ["KEN"], [], "asserted"), ("SANCTION", ["KEN"], ["UGA"], "asserted")]),
+    # the owner of what owns the thing acted on, one step further, when it is coded
+    ("Canada froze the bank accounts of two firms run by the Iranian navy.",
+     [("SANCTION", ["CAN"], ["IRN"], "asserted")]),
+    ("Canada froze the bank accounts of two firms run by a businessman.", [("SANCTION", ["CAN"], [], "asserted")]),
 ]
 
 

@@ -30,16 +30,19 @@ REFUSAL_CONDITIONS = language.words("conditions", "refusal")
 DESTINATION_SLOTS = frozenset({"pobj:to", "pobj:into"})
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})  # an attack noun's target
 IN_PREP = frozenset({"in"})
+PERSON_PRONOUNS = language.words("pronouns", "person")
+PLURAL_PRONOUNS = language.words("pronouns", "plural")
 
 
 def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet) -> list[Mention]:
     """The actors filling one recipient slot of a pattern ("dobj", "pobj:<prep>", "nested:<prep>")."""
     if name in ("dobj", "dobj_owner"):
         # in the passive the grammatical subject is the one acted on ("civilians were killed")
-        heads = [args.patient] if args.patient is not None else []
-        found = mentions_in(args.patient, actors) or owners(args.patient, actors)
+        patient = shared_object(args.patient)
+        heads = [patient] if patient is not None else []
+        found = mentions_in(patient, actors) or owners(patient, actors)
         if not any(m.code for m in found):  # "settlements *in* the Gaza Strip", "observers *from* the OSCE"
-            found = [m for m in owners(args.patient, actors, frozenset({"in", "from"})) if m.code] or found
+            found = [m for m in owners(patient, actors, frozenset({"in", "from"})) if m.code] or found
     else:
         if name.startswith("nested:"):  # "advised against travel *to Tunisia*": one phrase further down
             heads = nested(args, (name[7:],))
@@ -63,6 +66,23 @@ def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet) -> list
         found = [m for prep in ("with", "between") for o in args.preps.get(prep, []) for m in mentions_in(o, actors)
                  if m.code]
     return found or named
+
+
+def shared_object(patient: Token | None) -> Token | None:
+    """"expelled six Venezuelan envoys, *accusing them* of spying": the object pronoun of a participle clause
+    stands for the object of the verb it hangs on, when their number agrees; any other object is itself."""
+    if patient is None or patient.tag_ != "PRP" or patient.dep_ not in ("dobj", "obj"):
+        return patient
+    clause = patient.head
+    if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i < clause.head.i:
+        return patient
+    obj = next((c for c in clause.head.children if c.dep_ in ("dobj", "obj") and c.i < clause.i), None)
+    if obj is None or obj.pos_ == "PRON":
+        return patient
+    plural = obj.tag_ in ("NNS", "NNPS")
+    word = patient.lower_
+    agrees = (word in PLURAL_PRONOUNS and plural) or (word in PERSON_PRONOUNS and not plural)
+    return obj if agrees else patient
 
 
 def _pronoun_owner(m: Mention, heads: list[Token]) -> bool:
@@ -94,7 +114,8 @@ def purpose_parties(args: Arguments, tok: Token, actors: ActorIndex, ps: Pattern
     return []
 
 
-def owners(thing: Token | None, actors: ActorIndex, preps: frozenset[str] = OWNER_PREPS) -> list[Mention]:
+def owners(thing: Token | None, actors: ActorIndex, preps: frozenset[str] = OWNER_PREPS, deep: bool = True
+           ) -> list[Mention]:
     """Whose the acted-on thing is, when it names no actor itself: "a camp *for Congolese refugees*",
     "the positions *of the rebels*", "homes *belonging to* settlers"."""
     if thing is None:
@@ -115,6 +136,9 @@ def owners(thing: Token | None, actors: ActorIndex, preps: frozenset[str] = OWNE
             found = [m for obj in objs for m in mentions_in(obj, actors) if m.code or not participle]
             if not found and preps is PARTY_PREPS:  # "an embargo on arms sales *to Vietnam*": one more step
                 found = [m for obj in objs for m in owners(obj, actors, OWNER_PREPS | {"to", "with"})]
+            if not any(m.code for m in found) and deep and preps is OWNER_PREPS and not participle:
+                # "the assets *of firms owned by* the Syrian army": the owner's own owner, one step, coded only
+                found = [m for obj in objs for m in owners(obj, actors, OWNER_PREPS, deep=False) if m.code] or found
             if found:
                 return found
     return []
