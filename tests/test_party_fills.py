@@ -109,6 +109,10 @@ CASES = [
     ("Canada froze the bank accounts of two firms run by the Iranian navy.",
      [("SANCTION", ["CAN"], ["IRN"], "asserted")]),
     ("Canada froze the bank accounts of two firms run by a businessman.", [("SANCTION", ["CAN"], [], "asserted")]),
+    # troops or arms moved "towards" a border are aimed at its other state; towards no one, at no one
+    ("Serbia moved tanks toward the border with Kosovo.", [("MOBILIZE", ["SRB"], ["XKX"], "asserted")]),
+    ("Ethiopia sent troops towards the Sudanese border.", [("MOBILIZE", ["ETH"], ["SDN"], "asserted")]),
+    ("Serbia moved troops toward the front.", [("MOBILIZE", ["SRB"], [], "asserted")]),
 ]
 
 
