@@ -113,6 +113,11 @@ CASES = [
     ("Serbia moved tanks toward the border with Kosovo.", [("MOBILIZE", ["SRB"], ["XKX"], "asserted")]),
     ("Ethiopia sent troops towards the Sudanese border.", [("MOBILIZE", ["ETH"], ["SDN"], "asserted")]),
     ("Serbia moved troops toward the front.", [("MOBILIZE", ["SRB"], [], "asserted")]),
+    # a state word inside a body's own phrase says whose the body is, even parsed as a name part; a body with
+    # none is still read from the text before it
+    ("Kenya criticized the Ugandan government's decision.", [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
+    ("Tanzania praised the Ugandan president's speech.", [("SUPPORT", ["TZA"], ["UGA"], "asserted")]),
+    ("Kenya criticized the government's decision.", [("ACCUSE", ["KEN"], ["KEN"], "asserted")]),
 ]
 
 
