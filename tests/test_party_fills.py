@@ -118,6 +118,10 @@ CASES = [
     ("Kenya criticized the Ugandan government's decision.", [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
     ("Tanzania praised the Ugandan president's speech.", [("SUPPORT", ["TZA"], ["UGA"], "asserted")]),
     ("Kenya criticized the government's decision.", [("ACCUSE", ["KEN"], ["KEN"], "asserted")]),
+    # a thing acted on that is the actor's own by a pronoun ("its embassy") is where it is: that state is the party
+    ("Kenya reopened its embassy in Uganda.", [("RETREAT", ["KEN"], ["UGA"], "asserted")]),
+    ("Kenya closed its embassy in Uganda.", [("SANCTION", ["KEN"], ["UGA"], "asserted")]),
+    ("Kenya closed its embassy.", [("SANCTION", ["KEN"], [], "asserted")]),
 ]
 
 

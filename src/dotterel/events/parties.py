@@ -41,7 +41,9 @@ def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet) -> list
         patient = shared_object(args.patient)
         heads = [patient] if patient is not None else []
         found = mentions_in(patient, actors) or owners(patient, actors)
-        if not any(m.code for m in found):  # "settlements *in* the Gaza Strip", "observers *from* the OSCE"
+        # "settlements *in* the Gaza Strip", "observers *from* the OSCE", "closed *its* embassy *in* Kenya" (whose
+        # the thing is, by a pronoun, is most often the actor's own: where it is names the party)
+        if not any(m.code for m in found if not _pronoun_owner(m, heads)):
             found = [m for m in owners(patient, actors, frozenset({"in", "from"})) if m.code] or found
     else:
         if name.startswith("nested:"):  # "advised against travel *to Tunisia*": one phrase further down
