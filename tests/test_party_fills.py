@@ -122,6 +122,15 @@ CASES = [
     ("Kenya reopened its embassy in Uganda.", [("RETREAT", ["KEN"], ["UGA"], "asserted")]),
     ("Kenya closed its embassy in Uganda.", [("SANCTION", ["KEN"], ["UGA"], "asserted")]),
     ("Kenya closed its embassy.", [("SANCTION", ["KEN"], [], "asserted")]),
+    # what an act is about: a group made the actor's own by a pronoun is its own side; the place beside it is the party
+    ("Kenya agreed to withdraw its troops from Uganda.", [("AGREE", ["KEN"], ["UGA"], "asserted")]),
+    ("Kenya agreed to withdraw its troops.", [("AGREE", ["KEN"], [], "asserted")]),
+    # troops pulled "out of" a state leave it
+    ("Kenya pulled its troops out of Uganda.", [("RETREAT", ["KEN"], ["UGA"], "asserted")]),
+    ("Kenya pulled its troops out.", [("RETREAT", ["KEN"], [], "asserted")]),
+    # a complaint is against its target before the body it is lodged with; with no target, the one it is lodged with
+    ("Kenya filed a complaint with the United Nations against Uganda.", [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
+    ("Kenya lodged a protest with Uganda.", [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
 ]
 
 

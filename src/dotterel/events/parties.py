@@ -98,6 +98,14 @@ def _pronoun_owner(m: Mention, heads: list[Token]) -> bool:
         kb.is_word("person_possessive", tok.lower_) or kb.is_word("singular_possessive", tok.lower_))
 
 
+def _own_by_pronoun(m: Mention, tok: Token) -> bool:
+    """"agreed to withdraw *its troops* from Uganda": a group a possessive pronoun makes someone's, in what an
+    act is about, is most often the actor's own side; the place or party next to it is the one acted on."""
+    head = tok.doc[m.head]
+    return m.token_start < head.i and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" and c.i == m.token_start for c in head.children)
+
+
 def names_other_party(noun: Token, ps: PatternSet) -> bool:
     """Talks, agreements, relations and borders carry their other party in a "with"/"between" phrase."""
     return any(ps.in_class(noun.lemma_.lower(), c) for c in ("TALKS", "AGREEMENT", "RELATIONS", "BORDER"))
@@ -366,7 +374,7 @@ def content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_ke
     """Who a verbal act is aimed at, read from its content: "demanded that Myanmar take back ...",
     "refused to hand over the suspects to Britain", "rejected calls by Belarus", "ruled out talks with the US"."""
     def others(ms: list[Mention]) -> list[Mention]:
-        return [m for m in ms if m.key not in actor_keys and m.code]
+        return [m for m in ms if m.key not in actor_keys and m.code and not _own_by_pronoun(m, tok)]
 
     for child in tok.children:
         if child.dep_ == "ccomp":
