@@ -131,6 +131,11 @@ CASES = [
     # a complaint is against its target before the body it is lodged with; with no target, the one it is lodged with
     ("Kenya filed a complaint with the United Nations against Uganda.", [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
     ("Kenya lodged a protest with Uganda.", [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
+    # people "its" makes the actor's own are not the party an act on them is aimed at; where they are held is
+    ("Uganda condemned the arrest of its citizens in Kenya.", [("ACCUSE", ["UGA"], ["KEN"], "asserted")]),
+    ("Uganda demanded the release of its citizens held in Kenya.", [("REQUEST", ["UGA"], ["KEN"], "asserted")]),
+    ("Uganda protested the detention of its fishermen.", [("ACCUSE", ["UGA"], [], "asserted")]),
+    ("Uganda condemned the arrest of Kenyan citizens.", [("ACCUSE", ["UGA"], ["KEN"], "asserted")]),
 ]
 
 

@@ -94,8 +94,13 @@ def _pronoun_owner(m: Mention, heads: list[Token]) -> bool:
         return False
     tok = heads[0].doc[m.head]
     kb = load_kb()  # "his", "its" (not "our" in a quote, which is the speaker's own side)
-    return tok.dep_ == "poss" and tok.pos_ == "PRON" and (
-        kb.is_word("person_possessive", tok.lower_) or kb.is_word("singular_possessive", tok.lower_))
+    if tok.dep_ == "poss" and tok.pos_ == "PRON" and (
+            kb.is_word("person_possessive", tok.lower_) or kb.is_word("singular_possessive", tok.lower_)):
+        return True
+    # "condemned the arrest of *its citizens*": people "its" makes a state's are the actor's own, not the party
+    first = tok.doc[m.token_start]
+    return m.token_start < tok.i and first.head.i == tok.i and first.dep_ == "poss" and first.pos_ == "PRON" and (
+        kb.is_word("singular_possessive", first.lower_))
 
 
 def _own_by_pronoun(m: Mention, tok: Token) -> bool:
@@ -160,7 +165,8 @@ def slot_owners(args: Arguments, slots: tuple[str, ...], actors: ActorIndex) -> 
     things = [(args.patient, PARTY_PREPS)] + [
         (h, OWNER_PREPS if s in DESTINATION_SLOTS else PARTY_PREPS)
         for s in slots if s.startswith("pobj:") for h in args.preps.get(s[5:], [])]
-    return next((found for t, preps in things if (found := [m for m in owners(t, actors, preps) if m.code])), [])
+    return next((found for t, preps in things if t is not None and (
+        found := [m for m in owners(t, actors, preps) if m.code and not _pronoun_owner(m, [t])])), [])
 
 
 def attack_phrase(args: Arguments, ps: PatternSet) -> Token | None:
@@ -374,10 +380,13 @@ def content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_ke
     """Who a verbal act is aimed at, read from its content: "demanded that Myanmar take back ...",
     "refused to hand over the suspects to Britain", "rejected calls by Belarus", "ruled out talks with the US"."""
     def others(ms: list[Mention]) -> list[Mention]:
-        return [m for m in ms if m.key not in actor_keys and m.code and not _own_by_pronoun(m, tok)]
+        return [m for m in ms if m.key not in actor_keys and m.code]
+
+    def acted_on(ms: list[Mention]) -> list[Mention]:  # "agreed to withdraw *its troops* from Uganda"
+        return [m for m in others(ms) if not _own_by_pronoun(m, tok)]
 
     for child in tok.children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp":  # (a subject of the actor's own keeps the act its own: "said its jets had ...")
             found = others(mentions_in(arguments(child, ps.stative_participles).subject, actors))
             if found:
                 return found
@@ -385,9 +394,9 @@ def content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_ke
             inner = arguments(child, ps.stative_participles)
             for head in [inner.patient, *(h for hs in inner.preps.values() for h in hs)]:
                 # "refused to respond to a demand *from the US*": the owner of what the content is about
-                found = others(mentions_in(head, actors)) or others(owners(head, actors))
+                found = acted_on(mentions_in(head, actors)) or acted_on(owners(head, actors))
                 if found:
                     return found
     if args.patient is not None and not args.passive:
-        return others(actors.in_tokens(args.patient.left_edge.i, args.patient.right_edge.i + 1))
+        return acted_on(actors.in_tokens(args.patient.left_edge.i, args.patient.right_edge.i + 1))
     return []
