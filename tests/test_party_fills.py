@@ -136,6 +136,11 @@ CASES = [
     ("Uganda demanded the release of its citizens held in Kenya.", [("REQUEST", ["UGA"], ["KEN"], "asserted")]),
     ("Uganda protested the detention of its fishermen.", [("ACCUSE", ["UGA"], [], "asserted")]),
     ("Uganda condemned the arrest of Kenyan citizens.", [("ACCUSE", ["UGA"], ["KEN"], "asserted")]),
+    # a complaint or a criticism is against the one its participle clause accuses; a "saying" clause names none
+    ("Chad lodged a complaint at the African Union on Monday, accusing Sudan of arming rebels.",
+     [("ACCUSE", ["TCD"], ["SDN"], "asserted")]),
+    ("Chad lodged a complaint at the African Union on Monday, saying Sudan was arming rebels.",
+     [("ACCUSE", ["TCD"], [], "asserted")]),
 ]
 
 

@@ -352,6 +352,8 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
     if not named and ONTOLOGY.has(p.type, "content_taking"):
         named = parties.content_recipients(tok, args, actors, {m.key for m in actor}, ps)
         recipients = conventions.own_side(actor, named, content=p.type)
+    if not named and p.type == "ACCUSE":
+        named = recipients = parties.accused_in_clause(tok, actors, {m.key for m in actor}, ps)
     # the act is real when the actor's own side was named: it keeps the act, if need be with no recipient
     own_named = len(recipients) < len(named)
     if not recipients and ONTOLOGY.spec(p.type).hostile:

@@ -375,6 +375,19 @@ def condition_party(tok: Token, actors: ActorIndex, actor: list[Mention], ps: Pa
     return []
 
 
+def accused_in_clause(tok: Token, actors: ActorIndex, actor_keys: set[str], ps: PatternSet) -> list[Mention]:
+    """"filed a case at the court, *accusing Kenya* of genocide": the one a participle clause accuses is whom
+    the act of disapproval is against (a clause of its own subject says what someone else did)."""
+    for clause in tok.children:
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG" and ps.in_class(clause.lemma_.lower(), "ACCUSING") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children):
+            obj = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
+            found = [m for m in mentions_in(shared_object(obj), actors) if m.code and m.key not in actor_keys]
+            if found:
+                return found
+    return []
+
+
 def content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_keys: set[str], ps: PatternSet
                        ) -> list[Mention]:
     """Who a verbal act is aimed at, read from its content: "demanded that Myanmar take back ...",
