@@ -122,9 +122,10 @@ CASES = [
     ("Kenya reopened its embassy in Uganda.", [("RETREAT", ["KEN"], ["UGA"], "asserted")]),
     ("Kenya closed its embassy in Uganda.", [("SANCTION", ["KEN"], ["UGA"], "asserted")]),
     ("Kenya closed its embassy.", [("SANCTION", ["KEN"], [], "asserted")]),
-    # what an act is about: a group made the actor's own by a pronoun is its own side; the place beside it is the party
+    # what an act is about: a group made the actor's own by a pronoun is its own side; the place beside it is the
+    # party, and the own group only when there is none
     ("Kenya agreed to withdraw its troops from Uganda.", [("AGREE", ["KEN"], ["UGA"], "asserted")]),
-    ("Kenya agreed to withdraw its troops.", [("AGREE", ["KEN"], [], "asserted")]),
+    ("Kenya agreed to withdraw its troops.", [("AGREE", ["KEN"], ["KEN"], "asserted")]),
     # troops pulled "out of" a state leave it
     ("Kenya pulled its troops out of Uganda.", [("RETREAT", ["KEN"], ["UGA"], "asserted")]),
     ("Kenya pulled its troops out.", [("RETREAT", ["KEN"], [], "asserted")]),
@@ -134,7 +135,7 @@ CASES = [
     # people "its" makes the actor's own are not the party an act on them is aimed at; where they are held is
     ("Uganda condemned the arrest of its citizens in Kenya.", [("ACCUSE", ["UGA"], ["KEN"], "asserted")]),
     ("Uganda demanded the release of its citizens held in Kenya.", [("REQUEST", ["UGA"], ["KEN"], "asserted")]),
-    ("Uganda protested the detention of its fishermen.", [("ACCUSE", ["UGA"], [], "asserted")]),
+    ("Uganda demanded the release of its soldiers.", [("REQUEST", ["UGA"], ["UGA"], "asserted")]),
     ("Uganda condemned the arrest of Kenyan citizens.", [("ACCUSE", ["UGA"], ["KEN"], "asserted")]),
     # a complaint or a criticism is against the one its participle clause accuses; a "saying" clause names none
     ("Chad lodged a complaint at the African Union on Monday, accusing Sudan of arming rebels.",

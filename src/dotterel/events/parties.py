@@ -34,8 +34,9 @@ PERSON_PRONOUNS = language.words("pronouns", "person")
 PLURAL_PRONOUNS = language.words("pronouns", "plural")
 
 
-def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet) -> list[Mention]:
-    """The actors filling one recipient slot of a pattern ("dobj", "pobj:<prep>", "nested:<prep>")."""
+def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet, own_ok: bool = True) -> list[Mention]:
+    """The actors filling one recipient slot of a pattern ("dobj", "pobj:<prep>", "nested:<prep>"); `own_ok`
+    false: a group "its" makes someone's is left to the caller, which looks for another party first."""
     if name in ("dobj", "dobj_owner"):
         # in the passive the grammatical subject is the one acted on ("civilians were killed")
         patient = shared_object(args.patient)
@@ -43,7 +44,7 @@ def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet) -> list
         found = mentions_in(patient, actors) or owners(patient, actors)
         # "settlements *in* the Gaza Strip", "observers *from* the OSCE", "closed *its* embassy *in* Kenya" (whose
         # the thing is, by a pronoun, is most often the actor's own: where it is names the party)
-        if not any(m.code for m in found if not _pronoun_owner(m, heads)):
+        if not any(m.code for m in found if not _pronoun_owner(m, heads) and not _own_by_pronoun(m, patient)):
             found = [m for m in owners(patient, actors, frozenset({"in", "from"})) if m.code] or found
     else:
         if name.startswith("nested:"):  # "advised against travel *to Tunisia*": one phrase further down
@@ -54,8 +55,12 @@ def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet) -> list
         for head in heads:
             found.extend(m for m in mentions_in(head, actors) if m not in found)
     named = [m for m in found if not _pronoun_owner(m, heads)]
+    # "condemned the arrest of *its citizens* in Kenya": a group "its" makes someone's is most often the actor's
+    # own, the party only when no other is named ("ordered its armed forces to ...")
+    own = [m for m in named if m.code and heads and _own_by_pronoun(m, heads[0])]
+    named = [m for m in named if m not in own]
     if any(m.code for m in named):
-        return found
+        return [m for m in found if m not in own]
     # "sent troops to a peacekeeping force *in Liberia*": a destination naming no one is where it is;
     # "pulled out of talks *with Venezuela*", "reopened its border *with Armenia*": the noun names the party
     destination = name in DESTINATION_SLOTS
@@ -67,7 +72,7 @@ def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet) -> list
         # "rejected the border deal *with Turkey*": the parser hangs the object's other party on the verb
         found = [m for prep in ("with", "between") for o in args.preps.get(prep, []) for m in mentions_in(o, actors)
                  if m.code]
-    return found or named
+    return found or (own if own_ok else []) or named
 
 
 def shared_object(patient: Token | None) -> Token | None:
@@ -94,13 +99,8 @@ def _pronoun_owner(m: Mention, heads: list[Token]) -> bool:
         return False
     tok = heads[0].doc[m.head]
     kb = load_kb()  # "his", "its" (not "our" in a quote, which is the speaker's own side)
-    if tok.dep_ == "poss" and tok.pos_ == "PRON" and (
-            kb.is_word("person_possessive", tok.lower_) or kb.is_word("singular_possessive", tok.lower_)):
-        return True
-    # "condemned the arrest of *its citizens*": people "its" makes a state's are the actor's own, not the party
-    first = tok.doc[m.token_start]
-    return m.token_start < tok.i and first.head.i == tok.i and first.dep_ == "poss" and first.pos_ == "PRON" and (
-        kb.is_word("singular_possessive", first.lower_))
+    return tok.dep_ == "poss" and tok.pos_ == "PRON" and (
+        kb.is_word("person_possessive", tok.lower_) or kb.is_word("singular_possessive", tok.lower_))
 
 
 def _own_by_pronoun(m: Mention, tok: Token) -> bool:
@@ -159,14 +159,17 @@ def owners(thing: Token | None, actors: ActorIndex, preps: frozenset[str] = OWNE
     return []
 
 
-def slot_owners(args: Arguments, slots: tuple[str, ...], actors: ActorIndex) -> list[Mention]:
+def slot_owners(args: Arguments, slots: tuple[str, ...], actors: ActorIndex, own_ok: bool = True) -> list[Mention]:
     """"tighten the naval blockade *of Serbia*", "hack into the computers *of South Korean officers*": the
     acted-on thing's owner (a destination's "with" is no party: "deployed troops to its border *with Guyana*")."""
     things = [(args.patient, PARTY_PREPS)] + [
         (h, OWNER_PREPS if s in DESTINATION_SLOTS else PARTY_PREPS)
         for s in slots if s.startswith("pobj:") for h in args.preps.get(s[5:], [])]
-    return next((found for t, preps in things if t is not None and (
-        found := [m for m in owners(t, actors, preps) if m.code and not _pronoun_owner(m, [t])])), [])
+    found = [(t, [m for m in owners(t, actors, preps) if m.code]) for t, preps in things if t is not None]
+    # a group "its" makes someone's is the party only when no other owner is named ("the release of its citizens
+    # held in Kenya"); `own_ok` false: the caller looks for that other party in the act's content first
+    return next((f for t, f in found if f and not all(_own_by_pronoun(m, t) for m in f)), None) or next(
+        (f for _, f in found if f and own_ok), [])
 
 
 def attack_phrase(args: Arguments, ps: PatternSet) -> Token | None:
@@ -395,8 +398,14 @@ def content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_ke
     def others(ms: list[Mention]) -> list[Mention]:
         return [m for m in ms if m.key not in actor_keys and m.code]
 
-    def acted_on(ms: list[Mention]) -> list[Mention]:  # "agreed to withdraw *its troops* from Uganda"
-        return [m for m in others(ms) if not _own_by_pronoun(m, tok)]
+    own: list[Mention] = []
+
+    def acted_on(ms: list[Mention]) -> list[Mention]:
+        # "agreed to withdraw *its troops* from Uganda": a group "its" makes someone's is most often the actor's
+        # own side, the party only when no other is named ("ordered its armed forces to defend ...")
+        found = others(ms)
+        own.extend(m for m in found if _own_by_pronoun(m, tok) and m not in own)
+        return [m for m in found if not _own_by_pronoun(m, tok)]
 
     for child in tok.children:
         if child.dep_ == "ccomp":  # (a subject of the actor's own keeps the act its own: "said its jets had ...")
@@ -411,5 +420,7 @@ def content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_ke
                 if found:
                     return found
     if args.patient is not None and not args.passive:
-        return acted_on(actors.in_tokens(args.patient.left_edge.i, args.patient.right_edge.i + 1))
-    return []
+        found = acted_on(actors.in_tokens(args.patient.left_edge.i, args.patient.right_edge.i + 1))
+        if found:
+            return found
+    return own
