@@ -136,6 +136,9 @@ CASES = [
     ("Uganda condemned the arrest of its citizens in Kenya.", [("ACCUSE", ["UGA"], ["KEN"], "asserted")]),
     ("Uganda demanded the release of its citizens held in Kenya.", [("REQUEST", ["UGA"], ["KEN"], "asserted")]),
     ("Uganda demanded the release of its soldiers.", [("REQUEST", ["UGA"], ["UGA"], "asserted")]),
+    # ... not one a state word in the phrase names ("their Ugandan counterparts")
+    ("Kenyan lawmakers asked their Ugandan counterparts to exempt Kenya from the tariffs.",
+     [("REQUEST", ["KEN"], ["UGA"], "asserted")]),
     ("Uganda condemned the arrest of Kenyan citizens.", [("ACCUSE", ["UGA"], ["KEN"], "asserted")]),
     # a complaint or a criticism is against the one its participle clause accuses; a "saying" clause names none
     ("Chad lodged a complaint at the African Union on Monday, accusing Sudan of arming rebels.",
