@@ -350,8 +350,10 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
     # when no other is named: an act about something looks in its content first
     content = ONTOLOGY.has(p.type, "content_taking")
     recipients = _slot_recipients(p, tok, args, actors, ps, own_ok=not content)
-    if not recipients and content and p.needs_slot_recipient:
-        recipients = _slot_recipients(p, tok, args, actors, ps, own_ok=True)
+    if not recipients and content:
+        own = _slot_recipients(p, tok, args, actors, ps, own_ok=True)
+        recipients = (parties.content_recipients(tok, args, actors, {m.key for m in actor}, ps, own_ok=False)
+                      if own else []) or own
     named = recipients
     if ONTOLOGY.has(p.type, "content_taking") and args.patient is not None:
         # "reiterated German objections", "defended the Canadian government's plan": whose the thing is

@@ -393,10 +393,11 @@ def accused_in_clause(tok: Token, actors: ActorIndex, actor_keys: set[str], ps: 
     return []
 
 
-def content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_keys: set[str], ps: PatternSet
-                       ) -> list[Mention]:
+def content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_keys: set[str], ps: PatternSet,
+                       own_ok: bool = True) -> list[Mention]:
     """Who a verbal act is aimed at, read from its content: "demanded that Myanmar take back ...",
-    "refused to hand over the suspects to Britain", "rejected calls by Belarus", "ruled out talks with the US"."""
+    "refused to hand over the suspects to Britain", "rejected calls by Belarus", "ruled out talks with the US"
+    (`own_ok` false: not a group "its" makes the actor's own)."""
     def others(ms: list[Mention]) -> list[Mention]:
         return [m for m in ms if m.key not in actor_keys and m.code]
 
@@ -425,4 +426,4 @@ def content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_ke
         found = acted_on(actors.in_tokens(args.patient.left_edge.i, args.patient.right_edge.i + 1))
         if found:
             return found
-    return own
+    return own if own_ok else []
