@@ -104,12 +104,14 @@ def _pronoun_owner(m: Mention, heads: list[Token]) -> bool:
 
 
 def _own_by_pronoun(m: Mention, tok: Token) -> bool:
-    """"agreed to withdraw *its troops* from Uganda": a group a possessive pronoun makes someone's, in what an
-    act is about, is most often the actor's own side; the place or party next to it is the one acted on."""
+    """"agreed to withdraw *its troops* from Uganda": a group "its" makes someone's, in what an act is about, is
+    most often the actor's own side; the place or party next to it is the one acted on."""
     head = tok.doc[m.head]
     # ("their *U.S.* counterparts": a state named in the phrase says whose they are)
+    kb = load_kb()  # "its" (a state's or a body's), not "his" ("warned his troops to expect attacks" addresses them)
     return m.token_start < head.i and any(
-        c.dep_ == "poss" and c.pos_ == "PRON" and c.i == m.token_start for c in head.children) and not any(
+        c.dep_ == "poss" and c.pos_ == "PRON" and c.i == m.token_start and kb.is_word("singular_possessive", c.lower_)
+        for c in head.children) and not any(
         t.pos_ == "PROPN" or t.text[:1].isupper() for t in tok.doc[m.token_start + 1:m.token_end])
 
 
