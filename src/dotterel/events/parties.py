@@ -44,7 +44,8 @@ def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet, own_ok:
         found = mentions_in(patient, actors) or owners(patient, actors)
         # "settlements *in* the Gaza Strip", "observers *from* the OSCE", "closed *its* embassy *in* Kenya" (whose
         # the thing is, by a pronoun, is most often the actor's own: where it is names the party)
-        if not any(m.code for m in found if not _pronoun_owner(m, heads) and not (patient is not None and _own_by_pronoun(m, patient))):
+        if not any(m.code for m in found
+                   if not _pronoun_owner(m, heads) and not (patient is not None and _own_by_pronoun(m, patient))):
             found = [m for m in owners(patient, actors, frozenset({"in", "from"})) if m.code] or found
     else:
         if name.startswith("nested:"):  # "advised against travel *to Tunisia*": one phrase further down
