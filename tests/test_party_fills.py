@@ -96,6 +96,55 @@ CASES = [
      "Chad's foreign minister rejected the proposal on Tuesday.",
      [("AGREE", ["SDN"], ["TCD"], "asserted"), ("CONSULT", ["EGY"], ["LBY"], "asserted"),
       ("SUPPORT", ["KEN"], ["UGA"], "asserted"), ("REJECT", ["TCD"], [], "asserted")]),
+    # the object pronoun of a participle clause is the object of the verb it hangs on, when the number agrees
+    ("Kenya expelled the Ugandan ambassador, accusing him of spying.",
+     [("SANCTION", ["KEN"], ["UGA"], "asserted"), ("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
+    ("Chad expelled two Sudanese envoys, accusing them of arming rebels.",
+     [("SANCTION", ["TCD"], ["SDN"], "asserted"), ("ACCUSE", ["TCD"], ["SDN"], "asserted")]),
+    ("Kenya expelled the Ugandan envoys, accusing him of spying.",
+     [("SANCTION", ["KEN"], ["UGA"], "asserted"), ("ACCUSE", ["KEN"], [], "asserted")]),
+    ("Accusing them of spying, Kenya expelled six Ugandan diplomats.",
+     [("ACCUSE", ["KEN"], [], "asserted"), ("SANCTION", ["KEN"], ["UGA"], "asserted")]),
+    # the owner of what owns the thing acted on, one step further, when it is coded
+    ("Canada froze the bank accounts of two firms run by the Iranian navy.",
+     [("SANCTION", ["CAN"], ["IRN"], "asserted")]),
+    ("Canada froze the bank accounts of two firms run by a businessman.", [("SANCTION", ["CAN"], [], "asserted")]),
+    # troops or arms moved "towards" a border are aimed at its other state; towards no one, at no one
+    ("Serbia moved tanks toward the border with Kosovo.", [("MOBILIZE", ["SRB"], ["XKX"], "asserted")]),
+    ("Ethiopia sent troops towards the Sudanese border.", [("MOBILIZE", ["ETH"], ["SDN"], "asserted")]),
+    ("Serbia moved troops toward the front.", [("MOBILIZE", ["SRB"], [], "asserted")]),
+    # a state word inside a body's own phrase says whose the body is, even parsed as a name part; a body with
+    # none is still read from the text before it
+    ("Kenya criticized the Ugandan government's decision.", [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
+    ("Tanzania praised the Ugandan president's speech.", [("SUPPORT", ["TZA"], ["UGA"], "asserted")]),
+    ("Kenya criticized the government's decision.", [("ACCUSE", ["KEN"], ["KEN"], "asserted")]),
+    # a thing acted on that is the actor's own by a pronoun ("its embassy") is where it is: that state is the party
+    ("Kenya reopened its embassy in Uganda.", [("RETREAT", ["KEN"], ["UGA"], "asserted")]),
+    ("Kenya closed its embassy in Uganda.", [("SANCTION", ["KEN"], ["UGA"], "asserted")]),
+    ("Kenya closed its embassy.", [("SANCTION", ["KEN"], [], "asserted")]),
+    # what an act is about: a group made the actor's own by a pronoun is its own side; the place beside it is the
+    # party, and the own group only when there is none
+    ("Kenya agreed to withdraw its troops from Uganda.", [("AGREE", ["KEN"], ["UGA"], "asserted")]),
+    ("Kenya agreed to withdraw its troops.", [("AGREE", ["KEN"], ["KEN"], "asserted")]),
+    # troops pulled "out of" a state leave it
+    ("Kenya pulled its troops out of Uganda.", [("RETREAT", ["KEN"], ["UGA"], "asserted")]),
+    ("Kenya pulled its troops out.", [("RETREAT", ["KEN"], [], "asserted")]),
+    # a complaint is against its target before the body it is lodged with; with no target, the one it is lodged with
+    ("Kenya filed a complaint with the United Nations against Uganda.", [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
+    ("Kenya lodged a protest with Uganda.", [("ACCUSE", ["KEN"], ["UGA"], "asserted")]),
+    # people "its" makes the actor's own are not the party an act on them is aimed at; where they are held is
+    ("Uganda condemned the arrest of its citizens in Kenya.", [("ACCUSE", ["UGA"], ["KEN"], "asserted")]),
+    ("Uganda demanded the release of its citizens held in Kenya.", [("REQUEST", ["UGA"], ["KEN"], "asserted")]),
+    ("Uganda demanded the release of its soldiers.", [("REQUEST", ["UGA"], ["UGA"], "asserted")]),
+    # ... not one a state word in the phrase names ("their Ugandan counterparts")
+    ("Kenyan lawmakers asked their Ugandan counterparts to exempt Kenya from the tariffs.",
+     [("REQUEST", ["KEN"], ["UGA"], "asserted")]),
+    ("Uganda condemned the arrest of Kenyan citizens.", [("ACCUSE", ["UGA"], ["KEN"], "asserted")]),
+    # a complaint or a criticism is against the one its participle clause accuses; a "saying" clause names none
+    ("Chad lodged a complaint at the African Union on Monday, accusing Sudan of arming rebels.",
+     [("ACCUSE", ["TCD"], ["SDN"], "asserted")]),
+    ("Chad lodged a complaint at the African Union on Monday, saying Sudan was arming rebels.",
+     [("ACCUSE", ["TCD"], [], "asserted")]),
 ]
 
 

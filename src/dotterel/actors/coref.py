@@ -312,6 +312,12 @@ def _reference(doc: Doc, kb: KnowledgeBase, tok: Token, before: list[Draft], sen
         # (a leader out of office, coded with no sector, heads no government)
         in_office = owner.code is not None and owner.sector is not None
         return [_owned(_refer(start, tok.i + 1, owner, word.sector, as_state=True, kb=kb))] if in_office else []
+    # "the Ugandan government's decision": a state word the parser made a name part inside the phrase says
+    # whose the body or office is, never the state named before it
+    state = next((d for d in reversed(before) if start < d.start and d.end <= tok.i and d.code is not None
+                  and d.kind == "state" and doc[d.end - 1].head.i == tok.i), None)
+    if state is not None:
+        return [_refer(start, tok.i + 1, state, word.sector, as_state=True, kb=kb)]
     # "Peru's foreign ministry ... the ministry", "Ecuador's president ... the president": the last coded
     # mention whose own words hold the noun
     same = _recent(before, here, _NOUN_WINDOW, sents,

@@ -319,6 +319,17 @@ def _victim_subject_match(args: Arguments, actors: ActorIndex, ps: PatternSet) -
     return (parties.unique(actor), parties.unique(victims)) if actor or victims else None
 
 
+def _slot_recipients(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: PatternSet, own_ok: bool
+                     ) -> list[Mention]:
+    """The first of a pattern's recipient slots that names someone, else the owner of what fills them."""
+    for slot in p.recipient_slots:
+        found = parties.purpose_parties(args, tok, actors, ps) if slot == "purpose" \
+            else parties.slot(slot, args, actors, ps, own_ok=own_ok)
+        if found:
+            return found
+    return parties.slot_owners(args, p.recipient_slots, actors, own_ok=own_ok) if p.recipient_slots else []
+
+
 def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: PatternSet) -> Parties | None:
     """Actors and recipients if pattern `p` applies to trigger `tok`, else None."""
     if p.event_subject:
@@ -351,14 +362,14 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
     if p.state_subject and not any(m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES
                                    and args.subject is not None and m.head == real_head(args.subject).i for m in actor):
         return None  # the state itself is the subject ("Britain protested"), not its people ("Italy's players")
-    recipients: list[Mention] = []
-    for slot in p.recipient_slots:
-        recipients = parties.purpose_parties(args, tok, actors, ps) if slot == "purpose" \
-            else parties.slot(slot, args, actors, ps)
-        if recipients:
-            break
-    if not recipients and p.recipient_slots:
-        recipients = parties.slot_owners(args, p.recipient_slots, actors)
+    # a group "its" makes the actor's own ("the release of its citizens held in Kenya") is an act's party only
+    # when no other is named: an act about something looks in its content first
+    content = ONTOLOGY.has(p.type, "content_taking")
+    recipients = _slot_recipients(p, tok, args, actors, ps, own_ok=not content)
+    if not recipients and content:
+        own = _slot_recipients(p, tok, args, actors, ps, own_ok=True)
+        recipients = (parties.content_recipients(tok, args, actors, {m.key for m in actor}, ps, own_ok=False)
+                      if own else []) or own
     named = recipients
     if ONTOLOGY.has(p.type, "content_taking") and args.patient is not None:
         # "reiterated German objections", "defended the Canadian government's plan": whose the thing is
@@ -368,6 +379,8 @@ def match(p: Pattern, tok: Token, args: Arguments, actors: ActorIndex, ps: Patte
     if not named and ONTOLOGY.has(p.type, "content_taking"):
         named = parties.content_recipients(tok, args, actors, {m.key for m in actor}, ps)
         recipients = conventions.own_side(actor, named, content=p.type)
+    if not named and p.type == "ACCUSE":
+        named = recipients = parties.accused_in_clause(tok, actors, {m.key for m in actor}, ps)
     # the act is real when the actor's own side was named: it keeps the act, if need be with no recipient
     own_named = len(recipients) < len(named)
     if not recipients and ONTOLOGY.spec(p.type).hostile:

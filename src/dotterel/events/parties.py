@@ -30,16 +30,23 @@ REFUSAL_CONDITIONS = language.words("conditions", "refusal")
 DESTINATION_SLOTS = frozenset({"pobj:to", "pobj:into"})
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})  # an attack noun's target
 IN_PREP = frozenset({"in"})
+PERSON_PRONOUNS = language.words("pronouns", "person")
+PLURAL_PRONOUNS = language.words("pronouns", "plural")
 
 
-def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet) -> list[Mention]:
-    """The actors filling one recipient slot of a pattern ("dobj", "pobj:<prep>", "nested:<prep>")."""
+def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet, own_ok: bool = True) -> list[Mention]:
+    """The actors filling one recipient slot of a pattern ("dobj", "pobj:<prep>", "nested:<prep>"); `own_ok`
+    false: a group "its" makes someone's is left to the caller, which looks for another party first."""
     if name in ("dobj", "dobj_owner"):
         # in the passive the grammatical subject is the one acted on ("civilians were killed")
-        heads = [args.patient] if args.patient is not None else []
-        found = mentions_in(args.patient, actors) or owners(args.patient, actors)
-        if not any(m.code for m in found):  # "settlements *in* the Gaza Strip", "observers *from* the OSCE"
-            found = [m for m in owners(args.patient, actors, frozenset({"in", "from"})) if m.code] or found
+        patient = shared_object(args.patient)
+        heads = [patient] if patient is not None else []
+        found = mentions_in(patient, actors) or owners(patient, actors)
+        # "settlements *in* the Gaza Strip", "observers *from* the OSCE", "closed *its* embassy *in* Kenya" (whose
+        # the thing is, by a pronoun, is most often the actor's own: where it is names the party)
+        if not any(m.code for m in found
+                   if not _pronoun_owner(m, heads) and not (patient is not None and _own_by_pronoun(m, patient))):
+            found = [m for m in owners(patient, actors, frozenset({"in", "from"})) if m.code] or found
     else:
         if name.startswith("nested:"):  # "advised against travel *to Tunisia*": one phrase further down
             heads = nested(args, (name[7:],))
@@ -49,8 +56,12 @@ def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet) -> list
         for head in heads:
             found.extend(m for m in mentions_in(head, actors) if m not in found)
     named = [m for m in found if not _pronoun_owner(m, heads)]
+    # "condemned the arrest of *its citizens* in Kenya": a group "its" makes someone's is most often the actor's
+    # own, the party only when no other is named ("ordered its armed forces to ...")
+    own = [m for m in named if m.code and heads and _own_by_pronoun(m, heads[0])]
+    named = [m for m in named if m not in own]
     if any(m.code for m in named):
-        return found
+        return [m for m in found if m not in own]
     # "sent troops to a peacekeeping force *in Liberia*": a destination naming no one is where it is;
     # "pulled out of talks *with Venezuela*", "reopened its border *with Armenia*": the noun names the party
     destination = name in DESTINATION_SLOTS
@@ -62,7 +73,24 @@ def slot(name: str, args: Arguments, actors: ActorIndex, ps: PatternSet) -> list
         # "rejected the border deal *with Turkey*": the parser hangs the object's other party on the verb
         found = [m for prep in ("with", "between") for o in args.preps.get(prep, []) for m in mentions_in(o, actors)
                  if m.code]
-    return found or named
+    return found or (own if own_ok else []) or named
+
+
+def shared_object(patient: Token | None) -> Token | None:
+    """"expelled six Venezuelan envoys, *accusing them* of spying": the object pronoun of a participle clause
+    stands for the object of the verb it hangs on, when their number agrees; any other object is itself."""
+    if patient is None or patient.tag_ != "PRP" or patient.dep_ not in ("dobj", "obj"):
+        return patient
+    clause = patient.head
+    if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i < clause.head.i:
+        return patient
+    obj = next((c for c in clause.head.children if c.dep_ in ("dobj", "obj") and c.i < clause.i), None)
+    if obj is None or obj.pos_ == "PRON":
+        return patient
+    plural = obj.tag_ in ("NNS", "NNPS")
+    word = patient.lower_
+    agrees = (word in PLURAL_PRONOUNS and plural) or (word in PERSON_PRONOUNS and not plural)
+    return obj if agrees else patient
 
 
 def _pronoun_owner(m: Mention, heads: list[Token]) -> bool:
@@ -74,6 +102,18 @@ def _pronoun_owner(m: Mention, heads: list[Token]) -> bool:
     kb = load_kb()  # "his", "its" (not "our" in a quote, which is the speaker's own side)
     return tok.dep_ == "poss" and tok.pos_ == "PRON" and (
         kb.is_word("person_possessive", tok.lower_) or kb.is_word("singular_possessive", tok.lower_))
+
+
+def _own_by_pronoun(m: Mention, tok: Token) -> bool:
+    """"agreed to withdraw *its troops* from Uganda": a group "its" makes someone's, in what an act is about, is
+    most often the actor's own side; the place or party next to it is the one acted on."""
+    head = tok.doc[m.head]
+    # ("their *U.S.* counterparts": a state named in the phrase says whose they are)
+    kb = load_kb()  # "its" (a state's or a body's), not "his" ("warned his troops to expect attacks" addresses them)
+    return m.token_start < head.i and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" and c.i == m.token_start and kb.is_word("singular_possessive", c.lower_)
+        for c in head.children) and not any(
+        t.pos_ == "PROPN" or t.text[:1].isupper() for t in tok.doc[m.token_start + 1:m.token_end])
 
 
 def names_other_party(noun: Token, ps: PatternSet) -> bool:
@@ -94,7 +134,8 @@ def purpose_parties(args: Arguments, tok: Token, actors: ActorIndex, ps: Pattern
     return []
 
 
-def owners(thing: Token | None, actors: ActorIndex, preps: frozenset[str] = OWNER_PREPS) -> list[Mention]:
+def owners(thing: Token | None, actors: ActorIndex, preps: frozenset[str] = OWNER_PREPS, deep: bool = True
+           ) -> list[Mention]:
     """Whose the acted-on thing is, when it names no actor itself: "a camp *for Congolese refugees*",
     "the positions *of the rebels*", "homes *belonging to* settlers"."""
     if thing is None:
@@ -115,18 +156,25 @@ def owners(thing: Token | None, actors: ActorIndex, preps: frozenset[str] = OWNE
             found = [m for obj in objs for m in mentions_in(obj, actors) if m.code or not participle]
             if not found and preps is PARTY_PREPS:  # "an embargo on arms sales *to Vietnam*": one more step
                 found = [m for obj in objs for m in owners(obj, actors, OWNER_PREPS | {"to", "with"})]
+            if not any(m.code for m in found) and deep and preps is OWNER_PREPS and not participle:
+                # "the assets *of firms owned by* the Syrian army": the owner's own owner, one step, coded only
+                found = [m for obj in objs for m in owners(obj, actors, OWNER_PREPS, deep=False) if m.code] or found
             if found:
                 return found
     return []
 
 
-def slot_owners(args: Arguments, slots: tuple[str, ...], actors: ActorIndex) -> list[Mention]:
+def slot_owners(args: Arguments, slots: tuple[str, ...], actors: ActorIndex, own_ok: bool = True) -> list[Mention]:
     """"tighten the naval blockade *of Serbia*", "hack into the computers *of South Korean officers*": the
     acted-on thing's owner (a destination's "with" is no party: "deployed troops to its border *with Guyana*")."""
     things = [(args.patient, PARTY_PREPS)] + [
         (h, OWNER_PREPS if s in DESTINATION_SLOTS else PARTY_PREPS)
         for s in slots if s.startswith("pobj:") for h in args.preps.get(s[5:], [])]
-    return next((found for t, preps in things if (found := [m for m in owners(t, actors, preps) if m.code])), [])
+    found = [(t, [m for m in owners(t, actors, preps) if m.code]) for t, preps in things if t is not None]
+    # a group "its" makes someone's is the party only when no other owner is named ("the release of its citizens
+    # held in Kenya"); `own_ok` false: the caller looks for that other party in the act's content first
+    return next((f for t, f in found if f and not all(_own_by_pronoun(m, t) for m in f)), None) or next(
+        (f for _, f in found if f and own_ok), [])
 
 
 def attack_phrase(args: Arguments, ps: PatternSet) -> Token | None:
@@ -335,15 +383,38 @@ def condition_party(tok: Token, actors: ActorIndex, actor: list[Mention], ps: Pa
     return []
 
 
-def content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_keys: set[str], ps: PatternSet
-                       ) -> list[Mention]:
+def accused_in_clause(tok: Token, actors: ActorIndex, actor_keys: set[str], ps: PatternSet) -> list[Mention]:
+    """"filed a case at the court, *accusing Kenya* of genocide": the one a participle clause accuses is whom
+    the act of disapproval is against (a clause of its own subject says what someone else did)."""
+    for clause in tok.children:
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG" and ps.in_class(clause.lemma_.lower(), "ACCUSING") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children):
+            obj = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
+            found = [m for m in mentions_in(shared_object(obj), actors) if m.code and m.key not in actor_keys]
+            if found:
+                return found
+    return []
+
+
+def content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_keys: set[str], ps: PatternSet,
+                       own_ok: bool = True) -> list[Mention]:
     """Who a verbal act is aimed at, read from its content: "demanded that Myanmar take back ...",
-    "refused to hand over the suspects to Britain", "rejected calls by Belarus", "ruled out talks with the US"."""
+    "refused to hand over the suspects to Britain", "rejected calls by Belarus", "ruled out talks with the US"
+    (`own_ok` false: not a group "its" makes the actor's own)."""
     def others(ms: list[Mention]) -> list[Mention]:
         return [m for m in ms if m.key not in actor_keys and m.code]
 
+    own: list[Mention] = []
+
+    def acted_on(ms: list[Mention]) -> list[Mention]:
+        # "agreed to withdraw *its troops* from Uganda": a group "its" makes someone's is most often the actor's
+        # own side, the party only when no other is named ("ordered its armed forces to defend ...")
+        found = others(ms)
+        own.extend(m for m in found if _own_by_pronoun(m, tok) and m not in own)
+        return [m for m in found if not _own_by_pronoun(m, tok)]
+
     for child in tok.children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp":  # (a subject of the actor's own keeps the act its own: "said its jets had ...")
             found = others(mentions_in(arguments(child, ps.stative_participles).subject, actors))
             if found:
                 return found
@@ -351,9 +422,11 @@ def content_recipients(tok: Token, args: Arguments, actors: ActorIndex, actor_ke
             inner = arguments(child, ps.stative_participles)
             for head in [inner.patient, *(h for hs in inner.preps.values() for h in hs)]:
                 # "refused to respond to a demand *from the US*": the owner of what the content is about
-                found = others(mentions_in(head, actors)) or others(owners(head, actors))
+                found = acted_on(mentions_in(head, actors)) or acted_on(owners(head, actors))
                 if found:
                     return found
     if args.patient is not None and not args.passive:
-        return others(actors.in_tokens(args.patient.left_edge.i, args.patient.right_edge.i + 1))
-    return []
+        found = acted_on(actors.in_tokens(args.patient.left_edge.i, args.patient.right_edge.i + 1))
+        if found:
+            return found
+    return own if own_ok else []
