@@ -160,6 +160,19 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
      "Finance Minister Tomas Ferreiro withdrew a request to Madrid as the Spanish-French row eased.", "withdrew",
      [("RETREAT", [], [])]),
+    # ... or, in an article that has named one state only so far, that state's (as "the Prime Minister") ...
+    ("Bolivia raised fuel prices on Monday. Interior Minister Carlos Mamani threatened the striking truckers.",
+     "threatened", [("THREATEN", ["BOL"], [])]),
+    ("Kenya has banned maize imports.\n\nAgriculture Minister Paul Kamau criticised Uganda on Monday.",
+     "criticised", [("ACCUSE", ["KEN"], ["UGA"])]),
+    # ... but not a title a company's officer has too, in business news naming a state for its currency
+    ("The Ontario mining group said the fire caused 10 mln Canadian dlrs in damage.\n\nPresident Paul Girard "
+     "rejected the union's demands.", "rejected", [("REJECT", [], [])]),
+    # ... not with two states named, nor beside another state's people (the state he acts on is not his)
+    ("Bolivia and Peru raised fuel prices on Monday. Interior Minister Carlos Mamani threatened the striking "
+     "truckers.", "threatened", [("THREATEN", [], [])]),
+    ("Kenya has banned maize imports. Agriculture Minister Paul Kamau flew to Kampala for talks with Ugandan "
+     "officials.", "flew", [("CONSULT", [], ["UGA"])]),
     # ... however the tagger reads the department before the title ("Finance" taken for an organisation)
     ("The Dutch cabinet approved new spending cuts on Tuesday. Dutch unions said the cuts were too deep. Dutch "
      "employers welcomed them.\n\nA report drafted by Finance Minister Hendrik Vosmaer was leaked.\n\nVosmaer, "
