@@ -173,6 +173,16 @@ CASES: list[tuple[str, str, list[Coded]]] = [
      "truckers.", "threatened", [("THREATEN", [], [])]),
     ("Kenya has banned maize imports. Agriculture Minister Paul Kamau flew to Kampala for talks with Ugandan "
      "officials.", "flew", [("CONSULT", [], ["UGA"])]),
+    # rioters and trade unionists are unnamed domestic groups like protesters, also when a capitalised
+    # plural opening a sentence is tagged a proper noun ...
+    ("Peru raised bus fares on Monday. Peruvian students were angry. Lima said the fares would stay.\n\n"
+     "Rioters attacked the city hall.", "attacked", [("ASSAULT", ["PER"], [])]),
+    ("Peru raised bus fares on Monday. Peruvian students were angry. Lima said the fares would stay.\n\n"
+     "On Tuesday, trade unionists protested outside the city hall.", "protested", [("PROTEST", ["PER"], ["PER"])]),
+    # ... but not with two states named, nor when a nationality in lower case says whose they are
+    ("Peru and Bolivia raised bus fares on Monday. Rioters attacked the city hall.", "attacked",
+     [("ASSAULT", [], [])]),
+    ("Bolivian soldiers clashed with chilean rioters in the Peruvian port.", "clashed", [("ASSAULT", ["BOL"], ["PER"])]),
     # ... however the tagger reads the department before the title ("Finance" taken for an organisation)
     ("The Dutch cabinet approved new spending cuts on Tuesday. Dutch unions said the cuts were too deep. Dutch "
      "employers welcomed them.\n\nA report drafted by Finance Minister Hendrik Vosmaer was leaked.\n\nVosmaer, "

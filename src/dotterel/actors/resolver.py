@@ -789,11 +789,16 @@ def _group_nouns(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft
     covered = {i for d in drafts for i in range(d.start, d.end)}
     out = list(drafts)
     words = [w for w, sw in kb.sectors.items() if sw.use == "group" and " " not in w]
-    for i in sorted(set(positions(doc, LEMMA, words)) | set(positions(doc, LOWER, words))):
+    # "Rioters attacked ...": a capitalised plural opening a sentence is often tagged a proper noun and keeps
+    # its plural as lemma; its regular plural form finds it
+    plurals = {_plural(w): w for w in words}
+    for i in sorted(set(positions(doc, LEMMA, words)) | set(positions(doc, LOWER, [*words, *plurals]))):
         tok = doc[i]
         if tok.i in covered or tok.pos_ not in _NOUNS or tok.dep_ in ("compound", "amod"):
             continue
         lemma = tok.lemma_.lower()
+        if lemma not in kb.sectors and tok.tag_ in _PLURAL_TAGS and tok.is_sent_start:
+            lemma = plurals.get(lemma, lemma)
         word = kb.sectors.get(lemma)
         if word is None or word.use != "group":
             continue
@@ -813,6 +818,15 @@ def _group_nouns(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft
         covered.update(range(start, tok.i + 1))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _plural(word: str) -> str:
+    """The regular English plural of a group noun ("rioter" -> "rioters", "militia" -> "militias")."""
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")
 
 
 __all__ = ["resolve_actors", "actor_key"]
