@@ -183,6 +183,13 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Peru and Bolivia raised bus fares on Monday. Rioters attacked the city hall.", "attacked",
      [("ASSAULT", [], [])]),
     ("Bolivian soldiers clashed with chilean rioters in the Peruvian port.", "clashed", [("ASSAULT", ["BOL"], ["PER"])]),
+    # one of the article's own people arrested with no agent named: its police, as for unnamed people there ...
+    ("Kenya's parliament met on Monday. Nairobi was calm. Kenyan voters were angry.\n\nKenyan opposition "
+     "leader Joseph Wambua was arrested on Tuesday.", "arrested", [("COERCE", ["KEN"], ["KEN"])]),
+    # ... not a foreigner's (whose police, the text does not say), nor in an article about no one state
+    ("Kenya's parliament met on Monday. Nairobi was calm. Kenyan voters were angry.\n\nTwo Ugandan "
+     "journalists were arrested on Tuesday.", "arrested", [("COERCE", [], ["UGA"])]),
+    ("Kenyan opposition leader Joseph Wambua was arrested on Tuesday.", "arrested", [("COERCE", [], ["KEN"])]),
     # ... however the tagger reads the department before the title ("Finance" taken for an organisation)
     ("The Dutch cabinet approved new spending cuts on Tuesday. Dutch unions said the cuts were too deep. Dutch "
      "employers welcomed them.\n\nA report drafted by Finance Minister Hendrik Vosmaer was leaked.\n\nVosmaer, "
