@@ -190,6 +190,12 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Kenya's parliament met on Monday. Nairobi was calm. Kenyan voters were angry.\n\nTwo Ugandan "
      "journalists were arrested on Tuesday.", "arrested", [("COERCE", [], ["UGA"])]),
     ("Kenyan opposition leader Joseph Wambua was arrested on Tuesday.", "arrested", [("COERCE", [], ["KEN"])]),
+    # ... and so is one whose title, after the department's name, is in lower case ...
+    ("Dutch unions rejected the plan. The Netherlands faces strikes. Dutch employers were calm.\n\nSocial Affairs "
+     "minister Louw de Groot criticised the unions.", "criticised", [("ACCUSE", ["NLD"], [])]),
+    # ... but not a company's officer so written
+    ("Shell said profits fell. Marketing director Louw de Groot criticised the unions.", "criticised",
+     [("ACCUSE", [], [])]),
     # ... however the tagger reads the department before the title ("Finance" taken for an organisation)
     ("The Dutch cabinet approved new spending cuts on Tuesday. Dutch unions said the cuts were too deep. Dutch "
      "employers welcomed them.\n\nA report drafted by Finance Minister Hendrik Vosmaer was leaked.\n\nVosmaer, "

@@ -530,7 +530,10 @@ def _leading_title(doc: Doc, kb: KnowledgeBase, person: Draft, words: list[str])
             continue
         prefix = doc[person.start:person.start + n]
         tagged = " ".join(t.lower_ for t in prefix if t.ent_type_ not in ("", "PERSON"))
-        last = prefix[-1].i if tagged else -1  # "Central Bank president X": a department's own title may be lower-case
+        # "Central Bank president X", "Social Affairs minister X": after a department's name the title may be
+        # lower-case
+        named = tagged or kb.is_word("portfolio", " ".join(t.lower_ for t in prefix[:-1]))
+        last = prefix[-1].i if named else -1
         if (tagged and not kb.is_word("portfolio", tagged)) or not all(t.is_title or t.lower_ in ("and", "of")
                                                                       or t.i == last for t in prefix):
             # "Taliban spokesperson X", "company president X", "Opposition leader X": not a state office;
