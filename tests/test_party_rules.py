@@ -196,6 +196,9 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     # ... but not a company's officer so written
     ("Shell said profits fell. Marketing director Louw de Groot criticised the unions.", "criticised",
      [("ACCUSE", [], [])]),
+    # delegations at talks held in the article's state are as often foreign (as diplomats)
+    ("Chile hosts the fishing talks. Santiago wants a deal. Chilean trawlers stayed in port.\n\nThe meeting "
+     "was attended by twenty overseas delegations.", "attended", [("CONSULT", [], [])]),
     # ... however the tagger reads the department before the title ("Finance" taken for an organisation)
     ("The Dutch cabinet approved new spending cuts on Tuesday. Dutch unions said the cuts were too deep. Dutch "
      "employers welcomed them.\n\nA report drafted by Finance Minister Hendrik Vosmaer was leaked.\n\nVosmaer, "
