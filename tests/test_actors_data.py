@@ -126,7 +126,7 @@ def test_coref_words():
     roles = {"singular_pronoun", "plural_pronoun", "person_pronoun", "pair_noun", "definite_pair_noun", "state_noun",
              "pleonastic_verb", "agent_predicate", "agent_noun", "former", "person_possessive", "singular_possessive",
              "plural_possessive", "quantifier", "home_sector", "envoy", "state_office", "culprit", "portfolio", "member_prep",
-             "foreign_group", "office_head", "abroad", "courtesy"}
+             "foreign_group", "office_head", "abroad", "courtesy", "government_title"}
     for r in rows("coref.csv"):
         assert r["role"] in roles, r
 

@@ -160,6 +160,45 @@ CASES: list[tuple[str, str, list[Coded]]] = [
     ("Portugal's economy shrank in the spring. Lisbon raised taxes. Portuguese unions called a strike.\n\n"
      "Finance Minister Tomas Ferreiro withdrew a request to Madrid as the Spanish-French row eased.", "withdrew",
      [("RETREAT", [], [])]),
+    # ... or, in an article that has named one state only so far, that state's (as "the Prime Minister") ...
+    ("Bolivia raised fuel prices on Monday. Interior Minister Carlos Mamani threatened the striking truckers.",
+     "threatened", [("THREATEN", ["BOL"], [])]),
+    ("Kenya has banned maize imports.\n\nAgriculture Minister Paul Kamau criticised Uganda on Monday.",
+     "criticised", [("ACCUSE", ["KEN"], ["UGA"])]),
+    # ... but not a title a company's officer has too, in business news naming a state for its currency
+    ("The Ontario mining group said the fire caused 10 mln Canadian dlrs in damage.\n\nPresident Paul Girard "
+     "rejected the union's demands.", "rejected", [("REJECT", [], [])]),
+    # ... not with two states named, nor beside another state's people (the state he acts on is not his)
+    ("Bolivia and Peru raised fuel prices on Monday. Interior Minister Carlos Mamani threatened the striking "
+     "truckers.", "threatened", [("THREATEN", [], [])]),
+    ("Kenya has banned maize imports. Agriculture Minister Paul Kamau flew to Kampala for talks with Ugandan "
+     "officials.", "flew", [("CONSULT", [], ["UGA"])]),
+    # rioters and trade unionists are unnamed domestic groups like protesters, also when a capitalised
+    # plural opening a sentence is tagged a proper noun ...
+    ("Peru raised bus fares on Monday. Peruvian students were angry. Lima said the fares would stay.\n\n"
+     "Rioters attacked the city hall.", "attacked", [("ASSAULT", ["PER"], [])]),
+    ("Peru raised bus fares on Monday. Peruvian students were angry. Lima said the fares would stay.\n\n"
+     "On Tuesday, trade unionists protested outside the city hall.", "protested", [("PROTEST", ["PER"], ["PER"])]),
+    # ... but not with two states named, nor when a nationality in lower case says whose they are
+    ("Peru and Bolivia raised bus fares on Monday. Rioters attacked the city hall.", "attacked",
+     [("ASSAULT", [], [])]),
+    ("Bolivian soldiers clashed with chilean rioters in the Peruvian port.", "clashed", [("ASSAULT", ["BOL"], ["PER"])]),
+    # one of the article's own people arrested with no agent named: its police, as for unnamed people there ...
+    ("Kenya's parliament met on Monday. Nairobi was calm. Kenyan voters were angry.\n\nKenyan opposition "
+     "leader Joseph Wambua was arrested on Tuesday.", "arrested", [("COERCE", ["KEN"], ["KEN"])]),
+    # ... not a foreigner's (whose police, the text does not say), nor in an article about no one state
+    ("Kenya's parliament met on Monday. Nairobi was calm. Kenyan voters were angry.\n\nTwo Ugandan "
+     "journalists were arrested on Tuesday.", "arrested", [("COERCE", [], ["UGA"])]),
+    ("Kenyan opposition leader Joseph Wambua was arrested on Tuesday.", "arrested", [("COERCE", [], ["KEN"])]),
+    # ... and so is one whose title, after the department's name, is in lower case ...
+    ("Dutch unions rejected the plan. The Netherlands faces strikes. Dutch employers were calm.\n\nSocial Affairs "
+     "minister Louw de Groot criticised the unions.", "criticised", [("ACCUSE", ["NLD"], [])]),
+    # ... but not a company's officer so written
+    ("Shell said profits fell. Marketing director Louw de Groot criticised the unions.", "criticised",
+     [("ACCUSE", [], [])]),
+    # delegations at talks held in the article's state are as often foreign (as diplomats)
+    ("Chile hosts the fishing talks. Santiago wants a deal. Chilean trawlers stayed in port.\n\nThe meeting "
+     "was attended by twenty overseas delegations.", "attended", [("CONSULT", [], [])]),
     # ... however the tagger reads the department before the title ("Finance" taken for an organisation)
     ("The Dutch cabinet approved new spending cuts on Tuesday. Dutch unions said the cuts were too deep. Dutch "
      "employers welcomed them.\n\nA report drafted by Finance Minister Hendrik Vosmaer was leaked.\n\nVosmaer, "

@@ -136,6 +136,8 @@ def _home_state(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentenc
             continue  # "diplomats said": as often foreign diplomats posted there
         if any(o.code and o.end <= d.start and doc[o.end - 1].head.i == head.i for o in drafts):
             continue  # "Red Cross officials": a coded modifier already says whose they are
+        if any(c.dep_ in ("amod", "compound") and _demonym_in_lower_case(kb, c) for c in head.lefts):
+            continue  # "tunisian rioters": whose they are the text says, in a form the tagger missed
         here = sents.of(d.start)
         near = {o.code for o in drafts if o.code and o.kind == "state" and sents.of(o.start) == here
                 and o.source in ("country", "capital", "city", "demonym")}
@@ -156,6 +158,11 @@ def _home_state(doc: Doc, kb: KnowledgeBase, drafts: list[Draft], sents: Sentenc
                 own = next(iter(named)) if len(named) == 1 else None
         if own is not None:
             d.code, d.kind, d.key = own, "state", actor_key("state", own, d.sector, None)
+
+
+def _demonym_in_lower_case(kb: KnowledgeBase, tok: Token) -> bool:
+    """A nationality written in lower case ("tunisian"), which the alias lookup (case-sensitive) misses."""
+    return tok.is_lower and any(a.source == "demonym" for a in kb.aliases.get(tok.text.capitalize(), ()))
 
 
 def _subject_above(doc: Doc, d: Draft, noun: Token) -> bool:

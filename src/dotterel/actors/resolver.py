@@ -445,8 +445,10 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
     if title.sector is not None and title.sector not in OFFICIAL_SECTORS:
         return  # "Executive Vice President X": a company's officer holds no office of the state around him
     sent = doc[person.start].sent
-    # (not the nationality of another office-holder: "President X met *the American* ambassador")
-    near = [d for d in drafts if d.kind == "state" and d.code and not _of_other_office(doc, kb, d)]
+    # (not the nationality of another office-holder: "President X met *the American* ambassador", nor a state
+    # his own act is aimed at: "Energy Minister X criticised Uganda" is no Ugandan)
+    near = [d for d in drafts if d.kind == "state" and d.code and not _of_other_office(doc, kb, d)
+            and not _acted_on_by(doc, person, d)]
     states = {d.code for d in near if sent.start <= d.start < sent.end}
     if not states:
         # none in the sentence: the one state its paragraph has named so far ("Venezuela ... \n ... President X")
@@ -456,12 +458,39 @@ def _office_in_sentence(doc: Doc, kb: KnowledgeBase, person: Draft, drafts: list
         # "Budget Minister X" in an article about one state, naming no other near him, or naming it among
         # others ("Prime Minister X withdrew a request to Washington as the Greek-Turkish row eased")
         states = {home}
-    if inner and states != {home}:
+    # an article that has named one state only, so far, is about it as far as a reader can tell (the
+    # convention for "the Prime Minister" with no holder: coref._only_state)
+    # (for titles only a government gives, "Finance Minister X": a "President X" or "Secretary X" in business
+    # news is a company's officer in an article that named a state only for its currency or a firm's seat)
+    only = {d.code for d in near if d.source in _STATE_SOURCES and d.start < sent.end}
+    if home is None and len(only) == 1 and states <= only and any(kb.is_word("government_title", w) for w in words):
+        states = only
+    elif inner and states != {home}:
         return  # "Trade and Industry Secretary X" in a sentence naming another state: whose, the text does not say
     if person.home is not None:
         states = {person.home}  # a known holder's state is known: the title only says he is in office
     if len(states) == 1:
         person.code, person.sector = states.pop(), title.sector or "GOV"
+
+
+# Words between a state's name and the noun its verb acts on ("criticised *Uganda's* policy").
+_INSIDE_OBJECT_DEPS = frozenset({"poss", "compound", "nmod"})
+
+
+def _acted_on_by(doc: Doc, person: Draft, d: Draft) -> bool:
+    """Whether the state named by `d` (its name or capital, not a demonym: "reneged on a promise to the
+    Zambian people" is a leader's own people) is what the verb `person` is the subject of acts on directly:
+    its object, or the object of a preposition on the verb ("X criticised Uganda", "X flew to Kampala");
+    not one inside a clause or a longer phrase ("X said Uganda would ...", "demands of a Front for Angola")."""
+    subject = doc[person.start:person.end].root
+    if subject.dep_ not in ("nsubj", "nsubjpass") or d.start < person.end or d.source not in ("country", "capital"):
+        return False
+    verb, tok = subject.head, doc[d.end - 1]
+    while tok.dep_ in _INSIDE_OBJECT_DEPS:
+        tok = tok.head
+    if tok.dep_ in ("dobj", "dative"):
+        return tok.head.i == verb.i
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i == verb.i
 
 
 def _of_other_office(doc: Doc, kb: KnowledgeBase, d: Draft) -> bool:
@@ -501,7 +530,10 @@ def _leading_title(doc: Doc, kb: KnowledgeBase, person: Draft, words: list[str])
             continue
         prefix = doc[person.start:person.start + n]
         tagged = " ".join(t.lower_ for t in prefix if t.ent_type_ not in ("", "PERSON"))
-        last = prefix[-1].i if tagged else -1  # "Central Bank president X": a department's own title may be lower-case
+        # "Central Bank president X", "Social Affairs minister X": after a department's name the title may be
+        # lower-case
+        named = tagged or kb.is_word("portfolio", " ".join(t.lower_ for t in prefix[:-1]))
+        last = prefix[-1].i if named else -1
         if (tagged and not kb.is_word("portfolio", tagged)) or not all(t.is_title or t.lower_ in ("and", "of")
                                                                       or t.i == last for t in prefix):
             # "Taliban spokesperson X", "company president X", "Opposition leader X": not a state office;
@@ -760,11 +792,16 @@ def _group_nouns(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft
     covered = {i for d in drafts for i in range(d.start, d.end)}
     out = list(drafts)
     words = [w for w, sw in kb.sectors.items() if sw.use == "group" and " " not in w]
-    for i in sorted(set(positions(doc, LEMMA, words)) | set(positions(doc, LOWER, words))):
+    # "Rioters attacked ...": a capitalised plural opening a sentence is often tagged a proper noun and keeps
+    # its plural as lemma; its regular plural form finds it
+    plurals = {_plural(w): w for w in words}
+    for i in sorted(set(positions(doc, LEMMA, words)) | set(positions(doc, LOWER, [*words, *plurals]))):
         tok = doc[i]
         if tok.i in covered or tok.pos_ not in _NOUNS or tok.dep_ in ("compound", "amod"):
             continue
         lemma = tok.lemma_.lower()
+        if lemma not in kb.sectors and tok.tag_ in _PLURAL_TAGS and tok.is_sent_start:
+            lemma = plurals.get(lemma, lemma)
         word = kb.sectors.get(lemma)
         if word is None or word.use != "group":
             continue
@@ -784,6 +821,15 @@ def _group_nouns(doc: Doc, kb: KnowledgeBase, drafts: list[Draft]) -> list[Draft
         covered.update(range(start, tok.i + 1))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _plural(word: str) -> str:
+    """The regular English plural of a group noun ("rioter" -> "rioters", "militia" -> "militias")."""
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")
 
 
 __all__ = ["resolve_actors", "actor_key"]

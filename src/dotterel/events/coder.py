@@ -175,8 +175,8 @@ def _code_trigger(tok: Token, sent: Span, index: int, actors: ActorIndex, ps: Pa
         location = event_location(args, actors, actor + recipients, ps)  # (THREATEN may have moved them)
         recipients = conventions.ethnic_in_place(recipients, location, tok)
         actor = conventions.local_actor(etype, actor, location, args, sent, actors, ps, tok)
-        if unnamed_doer(p, args) and not any(m.code for m in recipients) and not any(
-                m.code and m.sector for m in actor):
+        if unnamed_doer(p, args) and (not any(m.code for m in recipients) or conventions.own_people(
+                recipients, actors)) and not any(m.code and m.sector for m in actor):
             actor = conventions.unnamed_police(actor, actors) or actor
             if not actor and not recipients and location is None:
                 continue  # no state where it happens and no one named: no party, no event

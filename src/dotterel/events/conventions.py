@@ -185,6 +185,15 @@ def unnamed_police(actor: list[Mention], actors: ActorIndex) -> list[Mention]:
     return [replace(base, sector="COP", kind="state", key=actor_key("state", base.code, "COP", base.name))]
 
 
+def own_people(recipients: list[Mention], actors: ActorIndex) -> bool:
+    """Whether everyone coded among those acted on is of the article's one state ("Kenyan opposition leader X
+    was arrested" in an article about Kenya): its own organs act on them, as on unnamed people there; a
+    foreigner arrested is not told apart so (the police may be another state's)."""
+    home = home_state(actors)
+    coded = [m for m in recipients if m.code]
+    return home is not None and bool(coded) and all(m.code == home and m.kind in ("state", "person") for m in coded)
+
+
 def home_victims(actors: ActorIndex) -> list[Mention]:
     """Unnamed victims of an attack in no named place ("three bystanders were hurt"): people of the state
     the article is about (`home_state`), none when it is about no one state."""
