@@ -46,13 +46,13 @@ def test_acceptance_article_meets_every_criterion() -> None:
 
 # set -> floors on headline figures (reached figures in bench/eval_report.md)
 FLOORS: dict[str, dict[str, float]] = {
-    "sentences": {"type_f1": 0.90, "tuple_f1": 0.79, "dyad_f1": 0.78, "modality_acc": 0.95, "reported_acc": 0.95,
+    "sentences": {"type_f1": 0.92, "tuple_f1": 0.81, "dyad_f1": 0.79, "modality_acc": 0.95, "reported_acc": 0.95,
                   "source_acc": 0.83},
     "articles": {"type_f1": 0.77, "tuple_f1": 0.51, "dyad_f1": 0.48, "modality_acc": 0.92, "reported_acc": 0.87},
     # written blind on 2026-11-29 (the coder's author saw only the figures): the honest held-out measure
     # 0.833 / 0.697 / 0.653 measured after the verbal predicate families (branch verbal, 2026-12-05)
-    # (tuple 0.712 after material2)
-    "heldout": {"type_f1": 0.82, "tuple_f1": 0.70, "dyad_f1": 0.65, "modality_acc": 0.95, "reported_acc": 0.95},
+    # (tuple 0.712 after material2); 0.842 / 0.737 / 0.662 after typerec2 and recip2 (stop of 2026-12-05 evening)
+    "heldout": {"type_f1": 0.83, "tuple_f1": 0.72, "dyad_f1": 0.65, "modality_acc": 0.95, "reported_acc": 0.95},
     # 60 whole real articles of the corpus dev split, coded by two coders, adjudicated (2026-12-05);
     # 0.699 / 0.481 / 0.453 measured after the recall2 predicate families; set after the merge of this stop's
     # branches (figures in README); raised after the material-type classes (victims inside an attack, weapons
@@ -67,8 +67,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # branch typerec (credited acts, texts acting for their issuer, counterparts of unaddressed acts):
     # 0.793 / 0.623 / 0.532 -> 0.811 / 0.651 / 0.551; branch recip (parties of type-right events: stances on
     # what an act made, domestic targets of legislatures and people, object parties hung on the verb):
-    # 0.793 / 0.623 / 0.532 -> 0.793 / 0.623 / 0.556
-    "realnews": {"type_f1": 0.80, "tuple_f1": 0.64, "dyad_f1": 0.54, "modality_acc": 0.93},
+    # 0.793 / 0.623 / 0.532 -> 0.793 / 0.623 / 0.556; all of that stop's branches merged (+ fixes3, store,
+    # typerec2, recip2, store2): 0.816 / 0.665 / 0.586
+    "realnews": {"type_f1": 0.80, "tuple_f1": 0.65, "dyad_f1": 0.57, "modality_acc": 0.93},
     # attributions and quantities in 40 of those articles, coded the same way; speaker_acc counts a speaker
     # right by span overlap or same code+sector (evaluation/claims.py), speaker_span_acc by span alone
     # 0.836 / 0.691 / 0.808 / 0.889 / 0.819 / 0.731 measured after the speakers branch (2026-12-05);
