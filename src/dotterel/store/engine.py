@@ -200,13 +200,18 @@ def open_store(url: str | None = None, *, lock_timeout: float = DEFAULT_LOCK_TIM
 def error_line(err: Exception) -> str:
     """What the database (its driver, else SQLAlchemy) said, as one short line: `DataError: value too long ...`."""
     orig = getattr(err, "orig", None) or err
-    lines = str(orig).strip().splitlines()
-    msg = f"{type(orig).__name__}: {lines[0] if lines else ''}"
-    return msg if len(msg) <= 300 else msg[:299] + "…"
+    return clip(f"{type(orig).__name__}: {_first_line(err)}", 300)
 
 
-def _first_line(err: exc.DBAPIError) -> str:
-    return (str(err.orig) if err.orig else str(err)).strip().splitlines()[0]
+def _first_line(err: Exception) -> str:
+    """The first line of what the driver (else SQLAlchemy) said."""
+    lines = str(getattr(err, "orig", None) or err).strip().splitlines()
+    return lines[0] if lines else ""
+
+
+def clip(value: str, width: int) -> str:
+    """`value` cut to fit `width` characters, marked as cut."""
+    return value if len(value) <= width else value[:width - 1] + "…"
 
 
 def _alembic_config():

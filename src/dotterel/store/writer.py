@@ -22,7 +22,7 @@ from sqlalchemy import Connection, func, insert, select, update
 from dotterel.model import Casualties, Document, Event, to_json
 from dotterel.store import schema as s
 from dotterel.store.buckets import buckets
-from dotterel.store.engine import Store, StoreError, error_line
+from dotterel.store.engine import Store, StoreError, clip, error_line
 from dotterel.store.textsafe import clean
 
 
@@ -142,7 +142,7 @@ def _quarantine(conn: Connection, run_id: int, q: Quarantined) -> int:
     """Quarantine `q` (counted as 1); no new row when it was already quarantined for the same reason."""
     t = s.quarantine
     q = Quarantined(path=clean(q.path) or "", reason=clean(q.reason) or "", locator=clean(q.locator) or "",
-                    item_id=_clipped(clean(q.item_id), s.ID_CHARS))
+                    item_id=None if q.item_id is None else clip(clean(q.item_id) or "", s.ID_CHARS))
     seen = conn.execute(
         select(t.c.id).where(t.c.path == q.path, t.c.locator == q.locator, t.c.reason == q.reason).limit(1)
     ).first()
@@ -151,11 +151,6 @@ def _quarantine(conn: Connection, run_id: int, q: Quarantined) -> int:
     conn.execute(insert(t), dict(run_id=run_id, path=q.path, locator=q.locator, item_id=q.item_id,
                                  reason=q.reason, created_at=now()))
     return 1
-
-
-def _clipped(value: str | None, width: int) -> str | None:
-    """`value` cut to fit a column of `width` characters, marked as cut (a quarantine row names an overlong id)."""
-    return value if value is None or len(value) <= width else value[:width - 1] + "…"
 
 
 def _store_document(conn: Connection, run_id: int, a: Analysed, recode: bool, result: BatchResult) -> None:
