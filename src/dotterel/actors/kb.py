@@ -68,6 +68,9 @@ class Actor:
 # The sectors that are organs of a state: an office of one of them is held in some state, a title of any
 # other ("executive vice president", "company spokesman") names no state office.
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+# The sectors that make a party political: a state's organs, armed groups, the opposition, international bodies
+# (business deals and talks between companies, sport and science are no events between political actors)
+POLITICAL_SECTORS = OFFICIAL_SECTORS | {"REB", "OPP", "IGO"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -427,10 +427,16 @@ def unnamed_victim(p: Pattern, args: Arguments) -> bool:
 def _between_firms(etype: str, actor: list[Mention], recipients: list[Mention]) -> bool:
     """Firms meeting, agreeing, bidding or suing among themselves do business, not politics: every actor a
     business and no state or government on the other side (their strikes, blockades and violence still count)."""
-    if not actor or ONTOLOGY.spec(etype).quad == 4 or any(m.sector != "BUS" for m in actor):
+    if not actor or ONTOLOGY.spec(etype).material_conflict or any(m.sector != "BUS" for m in actor):
         return False
-    return not any(m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES | OFFICIAL_SECTORS
-                   for m in recipients)
+    return not acts_on_state(recipients)
+
+
+def acts_on_state(recipients: list[Mention]) -> bool:
+    """Whether a state, its government or organs, or an organisation is among those acted on: what firms do to one
+    is no business among themselves."""
+    return any(m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES | OFFICIAL_SECTORS
+               for m in recipients)
 
 
 def content_type(tok: Token, actors: ActorIndex, ps: PatternSet) -> str | None:

@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from dotterel import language
 from dotterel.actors.coref import dominant_state
-from dotterel.actors.kb import OFFICIAL_SECTORS
+from dotterel.actors.kb import OFFICIAL_SECTORS, POLITICAL_SECTORS
 from dotterel.actors.parties import subject_mentions
 from dotterel.actors.phrases import mentions_in, real_head
 from dotterel.events import conventions, parties
@@ -36,8 +36,7 @@ from dotterel.findings import ActorIndex, EventFinding, Mention
 from dotterel.knowledge import data_path
 from dotterel.model import Modality
 
-# parties that make an act political (business deals and talks between companies are not coded)
-POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "IGO"})
+# parties that make an act political (with actors.kb.POLITICAL_SECTORS)
 POLITICAL_KINDS = frozenset({"state", "igo"})
 NEEDS = frozenset({"", "target", "actor", "named"})
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
@@ -371,7 +370,7 @@ def referred_doers(event: EventFinding, patient: Token | None, ps: PatternSet, b
     """"Gunmen from Uganda attacked a Kenyan post. Kenya *condemned the attack*": a stance on a definite attack
     noun naming no one refers back to the latest attack reported in the two sentences before; its doer is whom
     the stance is aimed at (never the stance's own side)."""
-    if patient is None or not ps.names_event(patient, "ASSAULT", "ATTACK") or not _bare_definite(patient):
+    if patient is None or not ps.names_event(patient, "ASSAULT", "ATTACK") or not bare_definite(patient):
         return []  # "condemned *Uganda's* attack", "the attack *on* X", "the attack *that* ...": its own parties
     own = {m.code for m in event.actors if m.code}
     earlier = _antecedent(patient, "ASSAULT", event.sentence, before) or _one_side_attack(event.sentence, before)
@@ -393,7 +392,7 @@ def referred_targets(event: EventFinding, patient: Token | None, before: list[Ev
     definite act noun naming no one ("imposed the tariffs", "lifted the sanctions") is aimed where the act it
     refers back to was, when the same side did that one."""
     row = lookup(patient, load_nouns()) if patient is not None else None
-    if patient is None or row is None or not _bare_definite(patient):
+    if patient is None or row is None or not bare_definite(patient):
         return []
     earlier = _antecedent(patient, row.type, event.sentence, before)
     own = {m.code for m in event.actors if m.code}
@@ -407,13 +406,13 @@ def _told_before(tok: Token, row: EventNoun, index: int, actor: list[Mention], r
     """"The minister was stabbed. He suffered two wounds *in the attack*": a definite act noun naming none of its
     parties, with no doer here and only targets the act of its type it refers back to hit, is that act again
     (a doer named here is news: "died in the attack, *conducted by* X"; "the protest began" is the people's own)."""
-    if _coded(actor) or not _bare_definite(tok):
+    if _coded(actor) or not bare_definite(tok):
         return False
     earlier = _antecedent(tok, row.type, index, before)
     return earlier is not None and {m.code for m in _coded(recipients)} <= {m.code for m in _coded(earlier.recipients)}
 
 
-def _bare_definite(noun: Token) -> bool:
+def bare_definite(noun: Token) -> bool:
     """"the attack", "the sanctions" (a time phrase allowed): a definite act noun naming none of its parties."""
     return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in noun.children) and not any(
         c.dep_ in ("poss", "acl", "relcl") or (c.dep_ in ("amod", "compound") and c.pos_ == "PROPN")

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from dotterel.actors.kb import OFFICIAL_SECTORS
+from dotterel.actors.kb import POLITICAL_SECTORS
 from dotterel.actors.phrases import real_head
 from dotterel.events.arguments import Arguments, object_lemmas
-from dotterel.events.frames import STATE_VOICES
+from dotterel.events.frames import acts_on_state
 from dotterel.events.patterns import noun_keys
 from dotterel.actors.kb import load as load_kb
 from dotterel.events.ontology import ONTOLOGY
@@ -136,8 +136,7 @@ def firms_only(actor: list[Mention], recipients: list[Mention], doc: Doc, compan
     (`genre.about_business`) any uncoded doer ("Acme offered 15 dlrs a share"), elsewhere a doer whose every
     mention is an uncoded firm noun of the data ("the company agreed to sell its unit"). What is done to a
     state still counts."""
-    if any(m.code for m in actor) or any(
-            m.code and m.kind in ("state", "igo") and m.sector in STATE_VOICES | OFFICIAL_SECTORS for m in recipients):
+    if any(m.code for m in actor) or acts_on_state(recipients):
         return False
     if company_news:
         return True
@@ -145,16 +144,11 @@ def firms_only(actor: list[Mention], recipients: list[Mention], doc: Doc, compan
     return bool(actor) and all(set(noun_keys(doc[m.head])) & firms for m in actor)
 
 
-# PLOVER's quad of material conflict (ASSAULT, COERCE, MOBILIZE, PROTEST, SANCTION): force is done to someone, and
-# the place or the victim may still name the side when no doer is known ("rockets struck the base")
-MATERIAL_CONFLICT = 4
 # how many sentences before an act may name the state or organisation it belongs to (as references resolve,
 # actors/coref.py: "the ministry" -> the last state in the last three sentences)
 PARTY_REACH = 2
 # words before a person's name that may hold his title ("Judge Jane Roe": the name alone is the mention)
 TITLE_REACH = 3
-# sectors whose mention makes an article political: a state's organs, armed groups, the opposition, international bodies
-POLITICAL_SECTORS = OFFICIAL_SECTORS | {"REB", "OPP", "IGO"}
 
 
 def _political(m: Mention, doc: Doc) -> bool:
@@ -176,12 +170,13 @@ def _political(m: Mention, doc: Doc) -> bool:
 
 
 def apolitical(event: EventFinding, doc: Doc, actors: ActorIndex, sents: list[Span]) -> bool:
-    """An act between no political parties: not one of force (MATERIAL_CONFLICT), no party political (`_political`),
+    """An act between no political parties: not one of force (`TypeSpec.material_conflict`: the place or the victim may
+    still name the side when no doer is known, "rockets struck the base"), no party political (`_political`),
     no coded place, and no state, organisation, coded person or political party or body ("the senate") named in its
     sentence or the PARTY_REACH before it, whose act it could be ("the authors proposed that ...", "many users
     expressed their anger", "the exchange is building contacts"): company, science, sport or private life, no event
     between political actors."""
-    if ONTOLOGY.spec(event.type).quad == MATERIAL_CONFLICT or (event.location is not None and event.location.code):
+    if ONTOLOGY.spec(event.type).material_conflict or (event.location is not None and event.location.code):
         return False
     start, end = sents[max(0, event.sentence - PARTY_REACH)].start, sents[event.sentence].end
     if any(m.sector in POLITICAL_SECTORS or _political(m, doc) for m in actors.in_tokens(start, end)):
@@ -199,5 +194,5 @@ def political_article(actors: ActorIndex) -> bool:
     return any(m.sector in POLITICAL_SECTORS or m.kind == "igo" for m in actors.mentions)
 
 
-__all__ = ["MATERIAL_CONFLICT", "NonEvents", "POLITICAL_SECTORS", "Rule", "apolitical", "excluded", "firms_only",
+__all__ = ["NonEvents", "Rule", "apolitical", "excluded", "firms_only",
            "load_rules", "parse_rules", "political_article"]

@@ -11,6 +11,7 @@ from dotterel.knowledge import data_path
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 COOPERATIVE_QUADS = frozenset({1, 2})
 HOSTILE_QUADS = frozenset({3, 4})
+MATERIAL_CONFLICT_QUAD = 4  # force done to someone: ASSAULT, COERCE, MOBILIZE, PROTEST, SANCTION
 # the yes/no convention columns of plover.csv (documented in its header)
 FLAG_COLUMNS = ("content_taking", "place_targeted", "place_left", "conflict_act", "local_actor", "domestic",
                 "self_directed", "concession", "counterpart")
@@ -34,6 +35,10 @@ class TypeSpec:
     @property
     def hostile(self) -> bool:
         return self.quad in HOSTILE_QUADS
+
+    @property
+    def material_conflict(self) -> bool:
+        return self.quad == MATERIAL_CONFLICT_QUAD
 
 
 class Ontology:

@@ -16,7 +16,7 @@ import functools
 
 from spacy.tokens import Doc, Token
 
-from dotterel.events.nominal import ANAPHORIC_DETS, REFER_REACH, SAME_WORD_REACH
+from dotterel.events.nominal import REFER_REACH, SAME_WORD_REACH, bare_definite
 from dotterel.findings import EventFinding, Mention
 from dotterel.knowledge import data_path
 
@@ -39,11 +39,10 @@ def act_nouns() -> dict[str, frozenset[str]]:
     return {v: frozenset(n) for v, n in out.items()}
 
 
-def _bare_definite(noun: Token) -> bool:
-    """"the proposal", "the tariffs": definite, with no owner, no party adjective and no phrase of its own."""
-    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in noun.children) \
-        and not any(c.dep_ in ("poss", "prep", "acl", "relcl", "compound") or (c.dep_ == "amod" and c.pos_ == "PROPN")
-                    for c in noun.children)
+def _bare_thing(noun: Token) -> bool:
+    """"the proposal", "the tariffs": a definite noun naming none of its parties (`nominal.bare_definite`), with no
+    phrase of its own at all, not even a time phrase, and no compound ("the border plan")."""
+    return noun.pos_ == "NOUN" and bare_definite(noun) and not any(c.dep_ in ("prep", "compound") for c in noun.children)
 
 
 def _names_act(noun: str, event: EventFinding, doc: Doc) -> bool:
@@ -65,7 +64,7 @@ def _judged(event: EventFinding, patient: Token | None, doc: Doc) -> Token | Non
     sanctions* be lifted", "said *the tariffs* were unfair")."""
     content = [s for c in doc[event.trigger].children if c.dep_ == "ccomp" for s in c.children
                if s.dep_ in ("nsubj", "nsubjpass")]
-    return next((t for t in [patient, *content] if t is not None and _bare_definite(t)), None)
+    return next((t for t in [patient, *content] if t is not None and _bare_thing(t)), None)
 
 
 def referred_act(event: EventFinding, patient: Token | None, before: list[EventFinding], doc: Doc
